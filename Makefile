@@ -1,0 +1,82 @@
+# Two commands do all the set-up on a fresh machine with Python 3.11+: `make demo` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+TIPLINE := $(VENV)/bin/tipline
+STAMP := $(VENV)/.installed-stamp
+PO_FILES := $(wildcard locales/*/LC_MESSAGES/*.po)
+MO_FILES := $(PO_FILES:.po=.mo)
+
+.PHONY: help install demo test test-fast run lint format i18n-extract i18n-update i18n-compile i18n-check \
+	migration db-upgrade bench clean
+
+help:
+	@echo "make demo      console chat with the bot on a local Telegram emulator (no account needed)"
+	@echo "make test      the whole test suite (unit, property, end-to-end through the emulator)"
+	@echo "make run       the bot against Telegram (BOT_TOKEN=... make run)"
+	@echo "make lint      ruff check and format check"
+	@echo "make bench     benchmarks (figures in README)"
+	@echo "make i18n-update / i18n-compile / i18n-check   translation catalogs"
+	@echo "make migration m='what changed'   new Alembic migration from the models"
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+install: $(STAMP) $(MO_FILES)
+
+%.mo: %.po $(STAMP)
+	@$(PY) scripts/i18n.py compile >/dev/null
+
+demo: install
+	TIPLINE_ENV=demo $(TIPLINE) demo
+
+test: install
+	$(PY) -m pytest
+
+test-fast: install
+	$(PY) -m pytest -x -q -m "not slow"
+
+run: install
+	@test -n "$$BOT_TOKEN" || grep -qs '^BOT_TOKEN=' .env || { echo "Set BOT_TOKEN (from @BotFather): BOT_TOKEN=... make run"; exit 2; }
+	$(TIPLINE) keys ensure --env-file .env
+	$(TIPLINE) run
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+i18n-extract: $(STAMP)
+	$(PY) scripts/i18n.py extract
+
+i18n-update: $(STAMP)
+	$(PY) scripts/i18n.py update
+
+i18n-compile: $(STAMP)
+	$(PY) scripts/i18n.py compile
+
+i18n-check: $(STAMP)
+	$(PY) scripts/i18n.py check
+
+migration: $(STAMP)
+	@test -n "$(m)" || { echo "usage: make migration m='what changed'"; exit 2; }
+	rm -f /tmp/tipline-migration.db
+	TIPLINE_ENV=test DATABASE_URL=sqlite+aiosqlite:////tmp/tipline-migration.db $(TIPLINE) db upgrade
+	TIPLINE_ENV=test DATABASE_URL=sqlite+aiosqlite:////tmp/tipline-migration.db $(VENV)/bin/alembic revision --autogenerate -m "$(m)"
+
+db-upgrade: install
+	$(TIPLINE) db upgrade
+
+bench: install
+	@for b in bench/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache .hypothesis
+	find locales -name '*.mo' -delete

@@ -1,0 +1,1 @@
+"""Tipline: anonymous trafficking tip line and safe-migration advice bot for NTT."""

@@ -1,0 +1,153 @@
+"""Builds the bot, the dispatcher and what they need. Nothing here runs at import time."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass, field
+
+from aiogram import Bot, Dispatcher
+from aiogram.client.default import DefaultBotProperties
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.enums import ParseMode
+from aiogram.fsm.storage.memory import SimpleEventIsolation
+from aiogram.types import BotCommand
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from bot.config import SUPPORTED_LOCALES, Settings
+from bot.paths import LOCALES_DIR
+from bot.services.privacy import Cipher, Pseudonymizer
+from bot.services.ratelimit import SlidingWindowLimiter
+from bot.telegram.errors import on_error
+from bot.telegram.i18n import CatalogI18n, build_i18n
+from bot.telegram.middlewares import setup_middlewares
+from bot.telegram.middlewares.inflight import InFlightCounter
+from bot.telegram.routers import get_routers
+from db.engine import make_engine, make_session_factory
+from db.fsm_storage import SQLStorage
+from db.migrate import upgrade_database
+
+log = logging.getLogger(__name__)
+
+# A media album arrives as up to 10 messages at once; the flood limit leaves room for that.
+FLOOD_LIMIT = 30
+FLOOD_WINDOW_SECONDS = 15.0
+
+
+@dataclass
+class App:
+    """Everything the handlers share, made once per process and passed in (no globals)."""
+
+    settings: Settings
+    engine: AsyncEngine
+    session_factory: async_sessionmaker[AsyncSession]
+    cipher: Cipher
+    pseudonymizer: Pseudonymizer
+    i18n: CatalogI18n
+    inflight: InFlightCounter = field(default_factory=InFlightCounter)
+
+    async def close(self) -> None:
+        await self.engine.dispose()
+
+
+async def build_app(settings: Settings, *, migrate: bool = True) -> App:
+    engine = make_engine(settings.database_url)
+    if migrate:
+        await upgrade_database(engine)
+    return App(
+        settings=settings,
+        engine=engine,
+        session_factory=make_session_factory(engine),
+        cipher=Cipher(settings.keys),
+        pseudonymizer=Pseudonymizer(settings.pepper_bytes),
+        i18n=build_i18n(LOCALES_DIR, settings.default_locale),
+    )
+
+
+def build_bot(settings: Settings, token: str | None = None) -> Bot:
+    session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_url))
+    return Bot(
+        token=token or settings.require_token(),
+        session=session,
+        default=DefaultBotProperties(parse_mode=ParseMode.HTML, link_preview_is_disabled=True),
+    )
+
+
+def build_dispatcher(app: App) -> Dispatcher:
+    storage = SQLStorage(app.session_factory, cipher=app.cipher, pseudonymizer=app.pseudonymizer)
+    dp = Dispatcher(storage=storage, events_isolation=SimpleEventIsolation())
+    dp["app"] = app
+    dp["settings"] = app.settings
+    dp["cipher"] = app.cipher
+    setup_middlewares(
+        dp,
+        session_factory=app.session_factory,
+        pseudonymizer=app.pseudonymizer,
+        i18n=app.i18n,
+        inflight=app.inflight,
+        flood_limiter=SlidingWindowLimiter(FLOOD_LIMIT, FLOOD_WINDOW_SECONDS),
+    )
+    dp.include_routers(*get_routers())
+    dp.errors.register(on_error)
+    dp.startup.register(_set_commands)
+    return dp
+
+
+async def _set_commands(bot: Bot, app: App) -> None:
+    """The command menu in each language (Telegram picks it by the user's app language)."""
+    for locale in SUPPORTED_LOCALES:
+        with app.i18n.use_locale(locale):
+            commands = [
+                BotCommand(command="start", description=app.i18n.gettext("Main menu")),
+                BotCommand(command="emergency", description=app.i18n.gettext("Emergency numbers")),
+                BotCommand(command="language", description=app.i18n.gettext("Language")),
+            ]
+        language_code = None if locale == app.settings.default_locale else locale
+        if locale == "tet":
+            continue  # Telegram only accepts two-letter ISO 639-1 codes; Tetun users get the default list
+        await bot.set_my_commands(commands, language_code=language_code)
+
+
+async def run_polling(settings: Settings) -> None:
+    app = await build_app(settings)
+    bot = build_bot(settings)
+    dp = build_dispatcher(app)
+    try:
+        await bot.delete_webhook(drop_pending_updates=False)
+        await dp.start_polling(bot, allowed_updates=dp.resolve_used_update_types(), handle_signals=True)
+    finally:
+        await bot.session.close()
+        await app.close()
+
+
+async def run_webhook(settings: Settings) -> None:
+    from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
+    from aiohttp import web
+
+    if not settings.webhook_url:
+        from bot.config import SettingsError
+
+        raise SettingsError("WEBHOOK_URL: required for --webhook")
+    app = await build_app(settings)
+    bot = build_bot(settings)
+    dp = build_dispatcher(app)
+    secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
+    web_app = web.Application()
+    SimpleRequestHandler(dispatcher=dp, bot=bot, secret_token=secret).register(web_app, path="/webhook")
+    setup_application(web_app, dp, bot=bot)
+    await bot.set_webhook(
+        f"{settings.webhook_url}/webhook",
+        secret_token=secret,
+        allowed_updates=dp.resolve_used_update_types(),
+    )
+    runner = web.AppRunner(web_app)
+    await runner.setup()
+    site = web.TCPSite(runner, settings.webhook_host, settings.webhook_port)
+    await site.start()
+    log.info("webhook listening on %s:%s", settings.webhook_host, settings.webhook_port)
+    try:
+        await asyncio.Event().wait()
+    finally:
+        await runner.cleanup()
+        await app.close()

@@ -1,0 +1,32 @@
+"""`tipline run [--webhook]`: the bot against Telegram (or any Bot API server at TELEGRAM_API_URL)."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+
+from bot.app import run_polling, run_webhook
+from bot.config import load_settings
+from bot.logs import setup_logging
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("run", help="run the bot (long polling by default)")
+    parser.add_argument("--webhook", action="store_true", help="receive updates by webhook (WEBHOOK_URL)")
+    parser.set_defaults(func=_run)
+
+
+async def _run(args: argparse.Namespace) -> int:
+    settings = load_settings()
+    settings.require_token()
+    setup_logging(settings.log_level)
+    logging.getLogger(__name__).info("starting (%s, %s)", settings.environment.value, _db_kind(settings))
+    if args.webhook:
+        await run_webhook(settings)
+    else:
+        await run_polling(settings)
+    return 0
+
+
+def _db_kind(settings) -> str:
+    return "SQLite" if settings.is_sqlite else "PostgreSQL"

@@ -1,0 +1,11 @@
+"""Logging set-up. Log lines carry no user ids, names, message text or file ids (DESIGN, privacy rules)."""
+
+from __future__ import annotations
+
+import logging
+
+
+def setup_logging(level: str = "INFO") -> None:
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # aiogram logs each handled update with its id and timing only; keep it, but quiet the HTTP client.
+    logging.getLogger("aiohttp.access").setLevel(logging.WARNING)

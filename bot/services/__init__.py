@@ -1,0 +1,1 @@
+"""Framework-free domain services: plain data in, plain data out; nothing here imports aiogram."""

@@ -1,0 +1,1 @@
+"""aiogram adapter: one router per user journey, keyboards, middlewares. Kept thin: the work is in services."""

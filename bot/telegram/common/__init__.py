@@ -1,0 +1,1 @@
+"""Pieces shared by every journey: callback data, the main menu, shared texts."""

@@ -1,0 +1,1 @@
+"""Start menu, language choice and emergency numbers."""
