@@ -12,7 +12,7 @@ from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.fsm.storage.memory import SimpleEventIsolation
-from aiogram.types import BotCommand
+from aiogram.types import BotCommand, LinkPreviewOptions
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.config import SUPPORTED_LOCALES, Settings
@@ -65,12 +65,13 @@ async def build_app(settings: Settings, *, migrate: bool = True) -> App:
     )
 
 
-def build_bot(settings: Settings, token: str | None = None) -> Bot:
-    session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_url))
+def build_bot(settings: Settings, *, session: AiohttpSession | None = None) -> Bot:
+    """The bot client; ``session`` lets the demo and tests pass one tuned for the local emulator."""
+    session = session or AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_url))
     return Bot(
-        token=token or settings.require_token(),
+        token=settings.require_token(),
         session=session,
-        default=DefaultBotProperties(parse_mode=ParseMode.HTML, link_preview_is_disabled=True),
+        default=DefaultBotProperties(parse_mode=ParseMode.HTML, link_preview=LinkPreviewOptions(is_disabled=True)),
     )
 
 

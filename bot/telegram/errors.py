@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
-from aiogram.types import ErrorEvent
+from aiogram.types import ErrorEvent, Message
 from aiogram.utils.i18n import gettext as _
 
 from bot.telegram.common.keyboards import main_menu
+from db.repositories import preferences
+
+if TYPE_CHECKING:
+    from bot.app import App
 
 log = logging.getLogger(__name__)
 
 
-async def on_error(event: ErrorEvent) -> bool:
+async def on_error(event: ErrorEvent, app: App) -> bool:
     # The exception type and where it happened are enough to debug; its message may quote user text.
     exc = event.exception
     frame = exc.__traceback__
@@ -23,13 +28,29 @@ async def on_error(event: ErrorEvent) -> bool:
     message = event.update.message or (event.update.callback_query.message if event.update.callback_query else None)
     if message is not None:
         try:
-            await message.answer(
-                _(
-                    "Sorry, something went wrong on our side. What you gave before is saved. "
-                    "Please try again in a moment."
-                ),
-                reply_markup=main_menu(),
-            )
+            locale = await _user_locale(event, app)
+            with app.i18n.context(), app.i18n.use_locale(locale):
+                await _tell_user(message)
         except Exception as notify_exc:  # the error may be Telegram itself being unreachable
             log.warning("could not tell the user about the error: %s", type(notify_exc).__name__)
     return True
+
+
+async def _user_locale(event: ErrorEvent, app: App) -> str:
+    """Errors are handled outside the locale middleware, so look the user's language up again."""
+    update = event.update
+    user = (update.message.from_user if update.message else None) or (
+        update.callback_query.from_user if update.callback_query else None
+    )
+    if user is None:
+        return app.settings.default_locale
+    async with app.session_factory() as session:
+        stored = await preferences.get_locale(session, app.pseudonymizer.pseudonym(user.id))
+    return stored or app.settings.default_locale
+
+
+async def _tell_user(message: Message) -> None:
+    await message.answer(
+        _("Sorry, something went wrong on our side. What you gave before is saved. Please try again in a moment."),
+        reply_markup=main_menu(),
+    )

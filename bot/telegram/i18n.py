@@ -8,6 +8,8 @@ compiled catalogs of a language are chained, so one ``gettext`` call finds a mes
 from __future__ import annotations
 
 import gettext
+from collections.abc import Generator
+from contextlib import contextmanager
 from pathlib import Path
 
 from aiogram.utils.i18n import I18n
@@ -18,6 +20,15 @@ LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English", "ms": "Bahasa Melay
 
 
 class CatalogI18n(I18n):
+    @contextmanager
+    def context(self) -> Generator[I18n, None, None]:
+        # aiogram's gettext looks the instance up on I18n itself; a subclass would get a context of its own.
+        token = I18n.set_current(self)
+        try:
+            yield self
+        finally:
+            I18n.reset_current(token)
+
     def find_locales(self) -> dict[str, gettext.GNUTranslations]:
         translations: dict[str, gettext.GNUTranslations] = {}
         for locale_dir in sorted(p for p in self.path.iterdir() if p.is_dir()):

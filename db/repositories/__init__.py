@@ -1,1 +1,1 @@
-"""Repositories: the only code that queries the database; they take a session or factory and return models or plain data."""
+"""Repositories: the only code that queries the database; they take a session and return models or plain data."""

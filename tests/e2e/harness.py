@@ -1,0 +1,71 @@
+"""The real bot (app, dispatcher, database) running against the local Telegram emulator."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator
+
+from aiogram.client.telegram import TelegramAPIServer
+
+from bot.app import App, build_app, build_bot, build_dispatcher
+from bot.config import Settings
+from bot.emulator.driver import ChatDriver
+from bot.emulator.models import EmuUser
+from bot.emulator.server import TelegramEmulator
+from bot.emulator.testing import LoopbackSession, polling
+
+STAFF_GROUP_ID = -1001234567890
+
+
+class BotHarness:
+    def __init__(self, emulator: TelegramEmulator, settings: Settings) -> None:
+        self.emulator = emulator
+        self.settings = settings
+        self.app: App | None = None
+        self._stack: contextlib.AsyncExitStack | None = None
+
+    async def start(self) -> None:
+        self.app = await build_app(self.settings)
+        session = LoopbackSession(api=TelegramAPIServer.from_base(self.emulator.base_url), timeout=30)
+        bot = build_bot(self.settings, session=session)
+        dispatcher = build_dispatcher(self.app)
+        stack = contextlib.AsyncExitStack()
+        stack.push_async_callback(self.app.close)
+        stack.push_async_callback(bot.session.close)
+        await stack.enter_async_context(polling(dispatcher, bot, self.emulator, polling_timeout=5))
+        self._stack = stack
+
+    async def stop(self) -> None:
+        if self._stack is not None:
+            await self._stack.aclose()
+            self._stack = None
+
+    async def restart(self) -> None:
+        """Stop the process's bot and build a new one on the same database, as a real restart does."""
+        await self.stop()
+        await self.start()
+
+    def busy(self) -> bool:
+        return self.app is not None and self.app.inflight.busy()
+
+    def driver(self, user: EmuUser) -> ChatDriver:
+        return ChatDriver(self.emulator, user, extra_busy=self.busy)
+
+    def user(self, user_id: int = 1001, first_name: str = "Ana", language_code: str = "id") -> ChatDriver:
+        return self.driver(self.emulator.add_user(user_id, first_name, language_code=language_code))
+
+
+@contextlib.asynccontextmanager
+async def running_bot(settings_factory, **overrides) -> AsyncIterator[BotHarness]:
+    from tests.conftest import TEST_TOKEN
+
+    async with TelegramEmulator(token=TEST_TOKEN) as emulator:
+        emulator.add_group(STAFF_GROUP_ID, "staff-group")
+        settings = settings_factory(telegram_api_url=emulator.base_url, staff_chat_id=STAFF_GROUP_ID, **overrides)
+        harness = BotHarness(emulator, settings)
+        await harness.start()
+        try:
+            yield harness
+        finally:
+            await harness.stop()
+        assert emulator.violations == [], f"the bot made invalid Bot API calls: {emulator.violations}"
