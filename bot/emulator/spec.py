@@ -1,0 +1,431 @@
+"""The Bot API specification (``../shared/telegram/bot-api.json``) as a contract the emulator enforces.
+
+``BotApiSpec.load()`` reads the JSON (path from ``TELEGRAM_SPEC_PATH`` or beside the project).
+``spec.validate(method, params)`` returns the problems Telegram would refuse the call for, each as the description
+Telegram answers with (``"Bad Request: ..."``); an empty list means the call is valid. ``spec.validate_object(type,
+value)`` checks a produced object (e.g. an Update) against the spec's types.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bot.emulator.formatting import EntityParseError, parse_text, utf16_len
+
+__all__ = ["MAX_CAPTION", "MAX_TEXT", "BotApiSpec", "UploadedFile", "default_spec_path"]
+
+MAX_TEXT = 4096
+MAX_CAPTION = 1024
+MAX_CALLBACK_DATA = 64
+MAX_CALLBACK_ANSWER = 200
+PRIMITIVES = {"String", "Integer", "Boolean", "Float", "True", "InputFile"}
+CHAT_ACTIONS = {
+    "typing",
+    "upload_photo",
+    "record_video",
+    "upload_video",
+    "record_voice",
+    "upload_voice",
+    "upload_document",
+    "choose_sticker",
+    "find_location",
+    "record_video_note",
+    "upload_video_note",
+}
+# Fields of InlineKeyboardButton that do not choose the button's action.
+_BUTTON_NON_ACTION = {"text", "icon_custom_emoji_id", "style"}
+_DISCRIMINATOR_RE = re.compile(r'(?:always|must be)\s+"?([a-z_]+)"?')
+_TEXT_METHODS = {"sendmessage", "editmessagetext"}
+_COMMAND_RE = re.compile(r"^[a-z0-9_]{1,32}$")
+
+
+@dataclass(frozen=True)
+class UploadedFile:
+    """A file part of a multipart request."""
+
+    filename: str
+    content_type: str | None
+    data: bytes
+
+    def describe(self) -> str:
+        return f"<file {self.filename} {len(self.data)} bytes>"
+
+
+def default_spec_path() -> Path:
+    """TELEGRAM_SPEC_PATH, else <project root>/../shared/telegram/bot-api.json."""
+    override = os.environ.get("TELEGRAM_SPEC_PATH")
+    if override:
+        return Path(override)
+    import bot
+
+    return Path(bot.__file__).resolve().parents[1].parent / "shared" / "telegram" / "bot-api.json"
+
+
+@functools.lru_cache(maxsize=4)
+def _load_json(path: str) -> dict:
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+class BotApiSpec:
+    """Methods and types of the Bot API, with validation of requests and produced objects."""
+
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        self.data = data
+        self.version: str = data.get("version", "?")
+        self.methods: Mapping[str, dict] = data["methods"]
+        self.types: Mapping[str, dict] = data["types"]
+        self._by_lower = {name.lower(): name for name in self.methods}
+        self._fields_cache: dict[str, dict[str, dict]] = {}
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str] | None = None) -> BotApiSpec:
+        """Load the spec from ``path`` (default: :func:`default_spec_path`). The parsed JSON is cached."""
+        p = Path(path) if path is not None else default_spec_path()
+        if not p.is_file():
+            raise FileNotFoundError(f"Bot API spec not found at {p} (set TELEGRAM_SPEC_PATH)")
+        return cls(_load_json(str(p.resolve())))
+
+    # ---- lookup -------------------------------------------------------------------------------------------
+    def canonical_method(self, name: str) -> str | None:
+        """The spec's spelling of a method name (Telegram's method names are case-insensitive), or None."""
+        return self._by_lower.get(name.lower())
+
+    def method_fields(self, method: str) -> dict[str, dict]:
+        canonical = self.canonical_method(method)
+        if canonical is None:
+            raise KeyError(method)
+        return self._fields(("m", canonical))
+
+    def type_fields(self, type_name: str) -> dict[str, dict]:
+        return self._fields(("t", type_name))
+
+    def _fields(self, key: tuple[str, str]) -> dict[str, dict]:
+        cache_key = f"{key[0]}:{key[1]}"
+        cached = self._fields_cache.get(cache_key)
+        if cached is None:
+            src = self.methods[key[1]] if key[0] == "m" else self.types[key[1]]
+            cached = {f["name"]: f for f in src.get("fields", [])}
+            self._fields_cache[cache_key] = cached
+        return cached
+
+    def required_fields(self, type_name: str) -> list[dict]:
+        return [f for f in self.type_fields(type_name).values() if f["required"]]
+
+    # ---- form decoding ------------------------------------------------------------------------------------
+    def coerce_form(
+        self, method: str, raw: Mapping[str, str], files: Mapping[str, UploadedFile] | None = None
+    ) -> tuple[dict[str, Any], list[str]]:
+        """Turn string form fields into typed values using the method's field types. Complex fields arrive as
+        JSON strings; ``attach://name`` references (also inside JSON, e.g. InputMedia.media) and file parts
+        named after a field become :class:`UploadedFile`. Returns (params, problems)."""
+        files = dict(files or {})
+        fields = self.method_fields(method)
+        params: dict[str, Any] = {}
+        problems: list[str] = []
+        for name, value in raw.items():
+            field = fields.get(name)
+            if field is None:
+                params[name] = value
+                continue
+            try:
+                params[name] = self._coerce(value, field["types"], files)
+            except ValueError:
+                problems.append(f'Bad Request: can\'t parse field "{name}": invalid {" or ".join(field["types"])}')
+                params[name] = value
+        for name, upload in files.items():
+            if name in fields and name not in params:
+                params[name] = upload
+        return params, problems
+
+    def _coerce(self, value: Any, types: list[str], files: Mapping[str, UploadedFile]) -> Any:
+        if not isinstance(value, str):
+            return _resolve_attach(value, files)
+        if value.startswith("attach://") and "InputFile" in types:
+            return files.get(value[len("attach://") :], value)
+        if "String" in types and "Integer" not in types:
+            return value
+        if "Integer" in types and re.fullmatch(r"-?\d+", value.strip()):
+            return int(value)
+        if types == ["Integer"]:
+            raise ValueError(value)
+        if "String" in types:
+            return value
+        if types == ["Boolean"] or types == ["True"]:
+            low = value.strip().lower()
+            if low in ("true", "1"):
+                return True
+            if low in ("false", "0"):
+                return False
+            raise ValueError(value)
+        if types == ["Float"]:
+            return float(value)
+        return _resolve_attach(json.loads(value), files)
+
+    # ---- validation ---------------------------------------------------------------------------------------
+    def validate(self, method: str, params: Mapping[str, Any]) -> list[str]:
+        """Problems with a call, each as Telegram's description. ``params`` are typed (see coerce_form)."""
+        canonical = self.canonical_method(method)
+        if canonical is None:
+            return ["Not Found: method not found"]
+        fields = self.method_fields(canonical)
+        problems: list[str] = []
+        for name in params:
+            if name not in fields:
+                problems.append(f'Bad Request: unknown parameter "{name}" for method {canonical}')
+        for name, field in fields.items():
+            if field["required"] and (name not in params or params[name] is None):
+                if name == "text":
+                    problems.append("Bad Request: message text is empty")
+                else:
+                    problems.append(f"Bad Request: {name} is empty (required parameter)")
+        for name, value in params.items():
+            field = fields.get(name)
+            if field is None or value is None:
+                continue
+            for p in self.validate_value(value, field["types"], name):
+                problems.append(f"Bad Request: {p}")
+        problems.extend(self._semantic_checks(canonical, params))
+        return problems
+
+    def _semantic_checks(self, method: str, params: Mapping[str, Any]) -> list[str]:
+        problems: list[str] = []
+        low = method.lower()
+        parse_mode = params.get("parse_mode")
+        if parse_mode is not None and (not isinstance(parse_mode, str) or parse_mode.lower() not in _PARSE_MODES):
+            problems.append(f"Bad Request: unsupported parse_mode {parse_mode!r}")
+            parse_mode = None
+        if low in _TEXT_METHODS and isinstance(params.get("text"), str):
+            problems.extend(_check_text(params["text"], parse_mode, params.get("entities"), MAX_TEXT, "message"))
+        if isinstance(params.get("caption"), str):
+            problems.extend(
+                _check_text(params["caption"], parse_mode, params.get("caption_entities"), MAX_CAPTION, "caption")
+            )
+        media = params.get("media")
+        items = media if isinstance(media, list) else [media] if isinstance(media, dict) else []
+        for item in items:
+            if isinstance(item, dict) and isinstance(item.get("caption"), str):
+                mode = item.get("parse_mode")
+                problems.extend(
+                    _check_text(item["caption"], mode, item.get("caption_entities"), MAX_CAPTION, "caption")
+                )
+        if low == "sendmediagroup" and isinstance(media, list) and not 2 <= len(media) <= 10:
+            problems.append("Bad Request: wrong number of media in the group: must include 2-10 items")
+        markup = params.get("reply_markup")
+        if isinstance(markup, dict):
+            problems.extend(_check_markup(markup))
+        text = params.get("text")
+        if low == "answercallbackquery" and isinstance(text, str) and len(text) > MAX_CALLBACK_ANSWER:
+            problems.append("Bad Request: MESSAGE_TOO_LONG: callback answer text is longer than 200 characters")
+        action = params.get("action")
+        if low == "sendchataction" and isinstance(action, str) and action not in CHAT_ACTIONS:
+            problems.append("Bad Request: wrong parameter action in request")
+        if low == "setmycommands" and isinstance(params.get("commands"), list):
+            commands = params["commands"]
+            if len(commands) > 100:
+                problems.append("Bad Request: too many commands (at most 100)")
+            for cmd in commands:
+                if not isinstance(cmd, dict):
+                    continue
+                if not _COMMAND_RE.match(str(cmd.get("command", ""))):
+                    problems.append(f"Bad Request: BOT_COMMAND_INVALID: {cmd.get('command')!r}")
+                if not 1 <= len(str(cmd.get("description", ""))) <= 256:
+                    problems.append(f"Bad Request: BOT_COMMAND_DESCRIPTION_INVALID for {cmd.get('command')!r}")
+        ids = params.get("message_ids")
+        if low == "deletemessages" and isinstance(ids, list) and not 1 <= len(ids) <= 100:
+            problems.append("Bad Request: message_ids must contain 1-100 identifiers")
+        return problems
+
+    def validate_object(self, type_name: str, value: Any, path: str | None = None) -> list[str]:
+        """Problems with ``value`` as an instance of spec type ``type_name`` (paths like ``message.chat.id``)."""
+        return self.validate_value(value, [type_name], path or type_name)
+
+    def validate_value(self, value: Any, types: Iterable[str], path: str) -> list[str]:
+        """Problems with ``value`` for a field typed as one of ``types`` (spec spelling, e.g. "Array of X")."""
+        types = list(types)
+        if len(types) > 1 and isinstance(value, dict):
+            # Pick the object type(s) whose required fields the value has (e.g. inline_keyboard vs keyboard).
+            fitting = [
+                t
+                for t in types
+                if t in self.types and self.type_fields(t) and all(f["name"] in value for f in self.required_fields(t))
+            ]
+            if fitting:
+                types = fitting
+        best: list[str] | None = None
+        for t in types:
+            problems = self._check_type(value, t, path)
+            if not problems:
+                return []
+            if best is None or len(problems) < len(best):
+                best = problems
+        if len(types) > 1 and best is not None and len(best) > 0 and _is_shape_mismatch(best, path):
+            return [f'field "{path}" must be {" or ".join(types)}']
+        return best or []
+
+    def _check_type(self, value: Any, t: str, path: str) -> list[str]:
+        if t.startswith("Array of "):
+            if not isinstance(value, list):
+                return [f'field "{path}" must be an Array']
+            inner = t[len("Array of ") :]
+            out: list[str] = []
+            for i, item in enumerate(value):
+                out.extend(self._check_type(item, inner, f"{path}[{i}]"))
+            return out
+        if t == "String":  # (an attach://name reference to a file part also arrives in a String field)
+            return [] if isinstance(value, str | UploadedFile) else [f'field "{path}" must be a String']
+        if t == "Integer":
+            ok = isinstance(value, int) and not isinstance(value, bool)
+            return [] if ok else [f'field "{path}" must be an Integer']
+        if t == "Float":
+            ok = isinstance(value, int | float) and not isinstance(value, bool)
+            return [] if ok else [f'field "{path}" must be a Float']
+        if t == "Boolean":
+            return [] if isinstance(value, bool) else [f'field "{path}" must be a Boolean']
+        if t == "True":
+            return [] if value is True else [f'field "{path}" must be True']
+        if t == "KeyboardButton" and isinstance(value, str):
+            return []  # "For simple text buttons, String can be used instead of this object"
+        if t == "InputFile":
+            return [] if isinstance(value, UploadedFile) else [f'field "{path}" must be an uploaded file']
+        spec_type = self.types.get(t)
+        if spec_type is None:
+            return []  # unknown type name in the spec itself: nothing to check against
+        if not isinstance(value, dict):
+            return [f'field "{path}" must be an object of type {t}']
+        subtypes = spec_type.get("subtypes")
+        if subtypes:
+            chosen = self._discriminate(subtypes, value)
+            if chosen is not None:
+                return self._check_type(value, chosen, path)
+            results = [self._check_type(value, s, path) for s in subtypes]
+            if any(not r for r in results):
+                return []
+            return min(results, key=len)
+        fields = self.type_fields(t)
+        if not fields:
+            return []
+        out = []
+        for name in value:
+            if name not in fields:
+                out.append(f'field "{path}.{name}" is not a field of {t}')
+        for name, field in fields.items():
+            if name not in value or value[name] is None:
+                if field["required"]:
+                    out.append(f'field "{path}.{name}" is required in {t}')
+                continue
+            out.extend(self.validate_value(value[name], field["types"], f"{path}.{name}"))
+        return out
+
+    @functools.cache  # noqa: B019 - spec objects live for the process
+    def _discriminator(self, type_name: str) -> tuple[str, str] | None:
+        fields = self.types[type_name].get("fields") or []
+        if not fields or fields[0]["name"] not in ("type", "status", "source"):
+            return None
+        m = _DISCRIMINATOR_RE.search(fields[0]["description"])
+        return (fields[0]["name"], m.group(1)) if m else None
+
+    def _discriminate(self, subtypes: list[str], value: dict) -> str | None:
+        for s in subtypes:
+            d = self._discriminator(s)
+            if d is not None and value.get(d[0]) == d[1]:
+                return s
+        return None
+
+
+_PARSE_MODES = {"html", "markdownv2", "markdown"}
+
+
+def _is_shape_mismatch(problems: list[str], path: str) -> bool:
+    return len(problems) == 1 and problems[0].startswith(f'field "{path}" must be')
+
+
+def _resolve_attach(value: Any, files: Mapping[str, UploadedFile]) -> Any:
+    if isinstance(value, str) and value.startswith("attach://"):
+        return files.get(value[len("attach://") :], value)
+    if isinstance(value, list):
+        return [_resolve_attach(v, files) for v in value]
+    if isinstance(value, dict):
+        return {k: _resolve_attach(v, files) for k, v in value.items()}
+    return value
+
+
+def _check_text(text: str, parse_mode: Any, entities: Any, limit: int, what: str) -> list[str]:
+    try:
+        parsed = parse_text(
+            text,
+            parse_mode if isinstance(parse_mode, str) else None,
+            entities if isinstance(entities, list) else None,
+        )
+    except EntityParseError as e:
+        return [f"Bad Request: can't parse entities: {e}"]
+    except ValueError:
+        return []
+    if isinstance(entities, list) and entities:
+        size = utf16_len(text)
+        for e in entities:
+            if isinstance(e, dict) and e.get("offset", 0) + e.get("length", 0) > size:
+                return ["Bad Request: can't parse entities: an entity ends after the end of the text"]
+    if what == "message":
+        if not parsed.text:
+            return ["Bad Request: message text is empty"]
+        if len(parsed.text) > limit:
+            return [
+                f"Bad Request: message is too long ({len(parsed.text)} characters after entities parsing, max {limit})"
+            ]
+    elif len(parsed.text) > limit:
+        return [f"Bad Request: message caption is too long ({len(parsed.text)} characters, max {limit})"]
+    return []
+
+
+def _check_markup(markup: Mapping[str, Any]) -> list[str]:
+    problems: list[str] = []
+    inline = markup.get("inline_keyboard")
+    if isinstance(inline, list):
+        for r, row in enumerate(inline):
+            if not isinstance(row, list):
+                continue
+            for c, button in enumerate(row):
+                if not isinstance(button, dict):
+                    continue
+                where = f"row {r + 1}, button {c + 1}"
+                text = button.get("text")
+                if not isinstance(text, str) or not text.strip():
+                    problems.append(f"Bad Request: BUTTON_TEXT_INVALID ({where}: empty text)")
+                actions = [k for k in button if k not in _BUTTON_NON_ACTION and button[k] is not None]
+                if not actions:
+                    problems.append(
+                        "Bad Request: can't parse inline keyboard button: "
+                        f"Text buttons are unallowed in the inline keyboard ({where})"
+                    )
+                elif len(actions) > 1:
+                    problems.append(
+                        "Bad Request: can't parse inline keyboard button: exactly one of the optional fields "
+                        f"must be used ({where} has {', '.join(sorted(actions))})"
+                    )
+                data = button.get("callback_data")
+                if isinstance(data, str) and not 1 <= len(data.encode("utf-8")) <= MAX_CALLBACK_DATA:
+                    problems.append(
+                        f"Bad Request: BUTTON_DATA_INVALID ({where}: callback_data is "
+                        f"{len(data.encode('utf-8'))} bytes, must be 1-64)"
+                    )
+                url = button.get("url")
+                if isinstance(url, str) and not re.match(r"^(https?|tg)://\S+$", url):
+                    problems.append(f"Bad Request: BUTTON_URL_INVALID ({where}: {url!r})")
+    keyboard = markup.get("keyboard")
+    if isinstance(keyboard, list):
+        for r, row in enumerate(keyboard):
+            if not isinstance(row, list):
+                continue
+            for c, button in enumerate(row):
+                text = button.get("text") if isinstance(button, dict) else button
+                if not isinstance(text, str) or not text.strip():
+                    problems.append(f"Bad Request: BUTTON_TEXT_INVALID (keyboard row {r + 1}, button {c + 1})")
+    return problems
