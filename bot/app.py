@@ -17,6 +17,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.config import SUPPORTED_LOCALES, Settings
 from bot.paths import LOCALES_DIR
+from bot.services.evidence import EvidenceStore
+from bot.services.intake.submit import IntakeService
 from bot.services.privacy import Cipher, Pseudonymizer
 from bot.services.ratelimit import SlidingWindowLimiter
 from bot.telegram.errors import on_error
@@ -45,6 +47,7 @@ class App:
     cipher: Cipher
     pseudonymizer: Pseudonymizer
     i18n: CatalogI18n
+    evidence_store: EvidenceStore
     inflight: InFlightCounter = field(default_factory=InFlightCounter)
 
     async def close(self) -> None:
@@ -53,15 +56,17 @@ class App:
 
 async def build_app(settings: Settings, *, migrate: bool = True) -> App:
     engine = make_engine(settings.database_url)
+    cipher = Cipher(settings.keys)
     if migrate:
         await upgrade_database(engine)
     return App(
         settings=settings,
         engine=engine,
         session_factory=make_session_factory(engine),
-        cipher=Cipher(settings.keys),
+        cipher=cipher,
         pseudonymizer=Pseudonymizer(settings.pepper_bytes),
         i18n=build_i18n(LOCALES_DIR, settings.default_locale),
+        evidence_store=EvidenceStore(settings.evidence_dir, cipher),
     )
 
 
@@ -81,6 +86,10 @@ def build_dispatcher(app: App) -> Dispatcher:
     dp["app"] = app
     dp["settings"] = app.settings
     dp["cipher"] = app.cipher
+    dp["intake"] = IntakeService(
+        cipher=app.cipher, pseudonymizer=app.pseudonymizer, max_per_day=app.settings.max_reports_per_day
+    )
+    dp["evidence_store"] = app.evidence_store
     setup_middlewares(
         dp,
         session_factory=app.session_factory,

@@ -66,7 +66,9 @@ def generate_pepper() -> str:
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore", case_sensitive=False)
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", case_sensitive=False, env_ignore_empty=True
+    )
 
     environment: Environment = Field(default=Environment.PRODUCTION, alias="TIPLINE_ENV")
     bot_token: SecretStr | None = None

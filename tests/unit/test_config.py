@@ -86,3 +86,17 @@ def test_keys_ensure_adds_missing_secrets_once(tmp_path):
     assert "DATA_KEYS=" in first and "PEPPER=" in first
     assert main(["keys", "ensure", "--env-file", str(env)]) == 0
     assert env.read_text() == first
+
+
+def test_env_example_documents_every_setting_and_loads_as_is(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    from bot.config import Settings
+
+    example = (Path(__file__).resolve().parents[2] / ".env.example").read_text()
+    documented = {line.split("=", 1)[0] for line in example.splitlines() if "=" in line and not line.startswith("#")}
+    expected = {(field.alias or name).upper() for name, field in Settings.model_fields.items()}
+    assert documented == expected
+    # Copied unchanged (empty values), it loads in demo mode rather than failing on an empty number.
+    (tmp_path / ".env").write_text(example.replace("TIPLINE_ENV=production", "TIPLINE_ENV=demo"))
+    assert load_settings().staff_chat_id is None

@@ -1,0 +1,90 @@
+"""`tipline demo`: the local Telegram emulator, the real bot and a console chat in one process.
+
+No Telegram account or network is needed. Personas: `reporter` (a member of the public, Indonesian), `reporter2`
+(a second member of the public, English) and `staff` (a task-force admin); the staff group is `staff-group`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import logging
+import shutil
+import sys
+from pathlib import Path
+
+from aiogram.client.telegram import TelegramAPIServer
+
+from bot.app import build_app, build_bot, build_dispatcher
+from bot.config import load_settings
+from bot.emulator.console import run_interactive
+from bot.emulator.server import TelegramEmulator
+from bot.emulator.testing import LoopbackSession, polling
+from bot.logs import setup_logging
+
+DEMO_TOKEN = "700000001:AAdemoTokenForTheLocalTelegramEmulator00"
+DEMO_STAFF_GROUP = -1001000000001
+REPORTER_ID = 100001
+SECOND_REPORTER_ID = 100003
+STAFF_ID = 100002
+DEMO_DATA = Path("data/demo")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("demo", help="chat with the bot on a local Telegram emulator (no account needed)")
+    parser.add_argument("--db", metavar="URL", help="database URL (default: a fresh SQLite file under data/demo)")
+    parser.set_defaults(func=_demo)
+
+
+async def _demo(args: argparse.Namespace) -> int:
+    setup_logging("WARNING")
+    logging.getLogger("aiogram").setLevel(logging.ERROR)
+    if args.db:
+        database_url = args.db
+    else:
+        # Demo secrets are thrown away at exit, so the demo starts from an empty database every time.
+        shutil.rmtree(DEMO_DATA, ignore_errors=True)
+        DEMO_DATA.mkdir(parents=True, exist_ok=True)  # noqa: ASYNC240 - once, before anything runs
+        database_url = f"sqlite+aiosqlite:///{DEMO_DATA / 'tipline.db'}"
+    async with TelegramEmulator(token=DEMO_TOKEN) as emulator:
+        personas = {
+            "reporter": emulator.add_user(REPORTER_ID, "Reporter", language_code="id"),
+            "reporter2": emulator.add_user(SECOND_REPORTER_ID, "Second reporter", language_code="en"),
+            "staff": emulator.add_user(STAFF_ID, "Staff", language_code="id"),
+        }
+        emulator.add_group(DEMO_STAFF_GROUP, "staff-group", members=[personas["staff"]])
+        settings = load_settings(
+            TIPLINE_ENV="demo",
+            bot_token=DEMO_TOKEN,
+            telegram_api_url=emulator.base_url,
+            database_url=database_url,
+            staff_chat_id=DEMO_STAFF_GROUP,
+            evidence_dir=DEMO_DATA / "evidence",
+        )
+        app = await build_app(settings)
+        await _prepare_demo_data(app, staff_id=STAFF_ID)
+        bot = build_bot(settings, session=LoopbackSession(api=TelegramAPIServer.from_base(emulator.base_url)))
+        dispatcher = build_dispatcher(app)
+        try:
+            async with polling(dispatcher, bot, emulator):
+                await run_interactive(
+                    emulator, personas, start_persona="reporter", extra_busy=app.inflight.busy, idle_timeout=30
+                )
+        finally:
+            with contextlib.suppress(Exception):
+                await bot.session.close()
+            await app.close()
+    if emulator.violations:
+        print("!! the bot made invalid Bot API calls:", *emulator.violations, sep="\n!! ", file=sys.stderr)
+        return 1
+    return 0
+
+
+async def _prepare_demo_data(app, *, staff_id: int) -> None:
+    """Register the staff persona and load the demo registry, where those features exist."""
+    for hook in DEMO_HOOKS:
+        await hook(app, staff_id)
+
+
+# Features that need demo data add a coroutine here: ``async def hook(app, staff_id) -> None``.
+DEMO_HOOKS: list = []

@@ -1,0 +1,302 @@
+"""The draft report: answers by step, kept as plain JSON-able data (it lives in the encrypted FSM storage).
+
+The steps follow the trafficking indicators: what happened, where, when (and departure), how many and whether a
+child is involved, who recruited, the route, how the reporter knows, their own story, evidence, optional contact.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import asdict, dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class Step(StrEnum):
+    DANGER = "danger"
+    CATEGORY = "category"
+    WHERE = "where"
+    WHEN = "when"
+    PEOPLE = "people"
+    MINORS = "minors"
+    RECRUITER = "recruiter"
+    ROUTE = "route"
+    RELATION = "relation"
+    STORY = "story"
+    EVIDENCE = "evidence"
+    CONTACT = "contact"
+    REVIEW = "review"
+
+
+STEP_ORDER: tuple[Step, ...] = tuple(Step)
+# Steps a reporter may skip; the others need an answer (a button or their own words).
+OPTIONAL_STEPS = frozenset(
+    {Step.WHERE, Step.WHEN, Step.PEOPLE, Step.MINORS, Step.RECRUITER, Step.ROUTE, Step.RELATION, Step.EVIDENCE}
+)
+# Steps shown on the review screen with an edit button, in order.
+EDITABLE_STEPS: tuple[Step, ...] = tuple(s for s in STEP_ORDER if s not in (Step.REVIEW,))
+
+CATEGORIES = (
+    "recruitment_fraud",
+    "undocumented_departure",
+    "forced_labour",
+    "sexual_exploitation",
+    "child",
+    "documents_held",
+    "other",
+)
+DEPARTURES = ("today", "this_week", "later", "already_left", "unknown")
+PEOPLE_CHOICES = ("1", "2-5", "6+", "unknown")
+YES_NO_UNKNOWN = ("yes", "no", "unknown")
+RELATIONS = ("self", "family", "neighbour", "witness", "online", "other")
+CONTACT_CHOICES = ("anonymous", "phone", "chat")
+
+MAX_SHORT_ANSWER = 1000  # recruiter, route, place and other one-line answers
+MAX_STORY = 20_000  # several Telegram messages of up to 4,096 characters each
+MAX_EVIDENCE_ITEMS = 10
+MAX_EVIDENCE_BYTES = 20 * 1024 * 1024  # what the Bot API lets a bot download
+
+
+class AnswerError(StrEnum):
+    EMPTY = "empty"
+    TOO_LONG = "too_long"
+    NOT_A_NUMBER = "not_a_number"
+    NOT_A_PHONE = "not_a_phone"
+
+
+@dataclass
+class EvidenceRef:
+    """A file already downloaded and stored encrypted; only our random name and facts about it."""
+
+    ref: str
+    kind: str  # photo, document, voice, video, audio
+    mime: str
+    size: int
+
+
+@dataclass
+class Draft:
+    id: str = field(default_factory=lambda: uuid.uuid4().hex)
+    lang: str = "id"
+    urgent: bool = False
+    danger_now: str | None = None  # yes / no / unknown
+    category: str | None = None
+    category_text: str | None = None
+    regency: str | None = None
+    place_text: str | None = None
+    location: tuple[float, float] | None = None
+    departure: str | None = None
+    when_text: str | None = None
+    people: str | None = None
+    minors: str | None = None
+    recruiter: str | None = None
+    route: str | None = None
+    relation: str | None = None
+    relation_text: str | None = None
+    story: list[str] = field(default_factory=list)
+    evidence: list[EvidenceRef] = field(default_factory=list)
+    contact: str | None = None  # anonymous / phone / chat
+    contact_phone: str | None = None
+    notes: dict[str, str] = field(default_factory=dict)  # free text given where buttons were offered
+    skipped: list[str] = field(default_factory=list)
+    history: list[str] = field(default_factory=list)  # steps answered, for Back
+    editing: bool = False  # came from the review screen: return there after this step
+    # [message id, unix time] of every message of the report, so the chat can be cleared after submitting.
+    message_ids: list[list[int]] = field(default_factory=list)
+    prefilled_from: str | None = None
+
+    # Serialisation ------------------------------------------------------------------------------------
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["location"] = list(self.location) if self.location else None
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> Draft:
+        if not data:
+            return cls()
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        known["evidence"] = [EvidenceRef(**e) for e in known.get("evidence", [])]
+        if known.get("location"):
+            known["location"] = tuple(known["location"])
+        return cls(**known)
+
+    def apply_prefill(self, prefill: dict[str, Any]) -> None:
+        """Answers already known from an advice question or an offer check; the reporter sees and can edit them."""
+        if prefill.get("category") in CATEGORIES:
+            self.category = prefill["category"]
+        if prefill.get("departure") in DEPARTURES:
+            self.departure = prefill["departure"]
+        if prefill.get("minors") in YES_NO_UNKNOWN:
+            self.minors = prefill["minors"]
+        for name in ("recruiter", "route", "place_text", "when_text", "category_text"):
+            value = prefill.get(name)
+            if isinstance(value, str) and value.strip():
+                setattr(self, name, value.strip()[:MAX_SHORT_ANSWER])
+        story = prefill.get("story")
+        if isinstance(story, str) and story.strip():
+            self.story.append(story.strip()[:MAX_STORY])
+        self.prefilled_from = str(prefill.get("source") or "prefill")
+
+    # Navigation ----------------------------------------------------------------------------------------
+
+    def next_step(self, current: Step) -> Step:
+        if self.editing:
+            return Step.REVIEW
+        index = STEP_ORDER.index(current)
+        return STEP_ORDER[min(index + 1, len(STEP_ORDER) - 1)]
+
+    def remember(self, step: Step) -> None:
+        if not self.history or self.history[-1] != step.value:
+            self.history.append(step.value)
+
+    def previous_step(self, current: Step) -> Step | None:
+        """The step before ``current`` as the reporter went through them (Back)."""
+        while self.history and self.history[-1] == current.value:
+            self.history.pop()
+        if not self.history:
+            index = STEP_ORDER.index(current)
+            return STEP_ORDER[index - 1] if index > 0 else None
+        return Step(self.history.pop())
+
+    def note(self, step: Step, text: str) -> None:
+        previous = self.notes.get(step.value)
+        self.notes[step.value] = f"{previous}\n{text}" if previous else text
+
+    def track_message(self, message_id: int, unix_time: int) -> None:
+        self.message_ids.append([message_id, unix_time])
+
+    def mark_skipped(self, step: Step) -> None:
+        if step.value not in self.skipped:
+            self.skipped.append(step.value)
+
+    def unmark_skipped(self, step: Step) -> None:
+        if step.value in self.skipped:
+            self.skipped.remove(step.value)
+
+    @property
+    def story_text(self) -> str:
+        return "\n\n".join(self.story)
+
+    @property
+    def story_length(self) -> int:
+        return sum(len(part) for part in self.story)
+
+    def has_answer(self, step: Step) -> bool:
+        return bool(_ANSWERED[step](self))
+
+    def first_unanswered_required(self) -> Step | None:
+        for step in STEP_ORDER:
+            if step in (Step.REVIEW, Step.EVIDENCE) or step in OPTIONAL_STEPS:
+                continue
+            if not self.has_answer(step):
+                return step
+        return None
+
+
+_ANSWERED = {
+    Step.DANGER: lambda d: d.danger_now,
+    Step.CATEGORY: lambda d: d.category,
+    Step.WHERE: lambda d: d.regency or d.place_text or d.location,
+    Step.WHEN: lambda d: d.departure or d.when_text,
+    Step.PEOPLE: lambda d: d.people,
+    Step.MINORS: lambda d: d.minors,
+    Step.RECRUITER: lambda d: d.recruiter,
+    Step.ROUTE: lambda d: d.route,
+    Step.RELATION: lambda d: d.relation,
+    Step.STORY: lambda d: d.story,
+    Step.EVIDENCE: lambda d: d.evidence,
+    Step.CONTACT: lambda d: d.contact,
+    Step.REVIEW: lambda d: True,
+}
+
+
+# Free-text answers -------------------------------------------------------------------------------------
+
+_WS = re.compile(r"\s+")
+
+
+def clean_short_answer(text: str | None) -> tuple[str | None, AnswerError | None]:
+    """A one-line answer: trimmed; refused when empty or longer than the limit (never cut silently)."""
+    value = (text or "").strip()
+    if not value:
+        return None, AnswerError.EMPTY
+    if len(value) > MAX_SHORT_ANSWER:
+        return None, AnswerError.TOO_LONG
+    return value, None
+
+
+def clean_story_part(text: str | None, already: int) -> tuple[str | None, AnswerError | None]:
+    value = (text or "").strip()
+    if not value:
+        return None, AnswerError.EMPTY
+    if already + len(value) > MAX_STORY:
+        return None, AnswerError.TOO_LONG
+    return value, None
+
+
+_NUMBER_WORDS = {
+    "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
+    "sembilan": 9, "sepuluh": 10, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "ida": 1, "rua": 2, "tolu": 3, "haat": 4,
+}  # fmt: skip
+
+
+def people_choice_from_text(text: str) -> str | None:
+    """Map "3 orang", "tiga", "sekitar 10" to a bucket; None if no number is given."""
+    lowered = text.lower()
+    match = re.search(r"\d+", lowered)
+    count = int(match.group()) if match else None
+    if count is None:
+        for word in _WS.split(lowered):
+            if word in _NUMBER_WORDS:
+                count = _NUMBER_WORDS[word]
+                break
+    if count is None or count <= 0:
+        return None
+    if count == 1:
+        return "1"
+    return "2-5" if count <= 5 else "6+"
+
+
+_YES = {"ya", "iya", "yes", "y", "ada", "betul", "benar", "sim", "yup", "yep", "ok", "iye", "io"}
+_NO = {"tidak", "tak", "tdk", "gak", "nggak", "enggak", "no", "n", "sonde", "son", "bukan", "lae", "la", "nope",
+       "tiada", "ndak", "nda", "seng"}  # fmt: skip
+_UNKNOWN = {"tidak tahu", "tdk tahu", "tidak tau", "gak tau", "sonde tau", "don't know", "dont know", "not sure",
+            "tak tahu", "la hatene", "ragu", "entah", "kurang tahu"}  # fmt: skip
+
+
+def parse_yes_no(text: str) -> str | None:
+    """ "ya", "sonde", "tidak tahu", "lae" as people type them: yes / no / unknown, or None if unclear."""
+    lowered = _WS.sub(" ", text.lower().strip(" .!?,"))
+    if lowered in _UNKNOWN or any(phrase in lowered for phrase in _UNKNOWN):
+        return "unknown"
+    words = re.findall(r"[\w']+", lowered)
+    first = words[0] if words else ""
+    if first in _YES:
+        return "yes"
+    if first in _NO:
+        return "no"
+    return None
+
+
+# Documents staff can open safely; executables, archives and the like are refused.
+_DOCUMENT_TYPES = frozenset(
+    {
+        "application/pdf",
+        "text/plain",
+        "application/msword",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "application/vnd.ms-excel",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "application/vnd.oasis.opendocument.text",
+    }
+)
+
+
+def evidence_allowed(kind: str, mime: str) -> bool:
+    if kind != "document":
+        return True
+    return mime.split(";")[0].strip().lower() in _DOCUMENT_TYPES or mime.startswith(("image/", "audio/", "video/"))

@@ -1,0 +1,1 @@
+"""Report a case: the guided, anonymous tip intake."""
