@@ -274,7 +274,7 @@ async def test_raw_database_and_evidence_files_hold_no_identity_and_no_narrative
     else:
         db_path = Path(settings.database_url.split("///", 1)[1])
         files = (db_path, db_path.with_name(db_path.name + "-wal"))
-        raw = b"".join(p.read_bytes() for p in files if p.exists())  # noqa: ASYNC240
+        raw = b"".join(p.read_bytes() for p in files if p.exists())
     for secret in (str(REPORTER_ID), "Tetangga saya dijanjikan", "kebun sawit", "Pak Yohanes", "Yustina"):
         assert secret.encode() not in raw, secret
     files = list(settings.evidence_dir.glob("*.bin"))

@@ -1,0 +1,415 @@
+"""In-memory look-up over one registry snapshot: licence number, phone, then company name.
+
+How a name is matched
+---------------------
+Names are reduced to :func:`~bot.services.registry.normalise.name_tokens` (no PT/CV, case, accents or punctuation).
+Each company's score is the better of two rapidfuzz ``ratio`` scores (0-100): on the words sorted alphabetically
+(the same as ``token_sort_ratio``, so word order does not matter) and on the words run together (so "MajuBersama"
+meets "Maju Bersama"). A word-level pass adds companies sharing most words with the query (each word allowed a
+typo), because people give part of a name or add a town to it.
+
+Thresholds (tuned on the demo list, tests/unit/test_registry_index.py and bench/bench_registry.py, where no typo
+of 10,000 generated names is answered with another company):
+
+- ``CLEAR_SCORE`` = 90: a whole-name score a clear typo reaches. One edit in 10 characters costs about 5 points,
+  a missing or extra word of four letters in a three-word name about 10-15 points.
+- ``CLEAR_GAP`` = 8: the best company is only "the" company when every other one scores at least 8 points less;
+  two similar names ("... Jaya Abadi" / "... Jaya Makmur") within 8 points of the query are ambiguous.
+- ``CLOSE_SCORE`` = 75: companies at or above it, and word-level matches, are listed as candidates.
+
+Verdicts
+--------
+An exact normalised name (or a licence number or phone) held by one company is a single match. So is a best score
+>= CLEAR_SCORE with no other within CLEAR_GAP, provided the query and the name have the same words, each allowed
+one slip (two in words over five letters): a whole word added or missing is never "the same company". A single
+match's verdict is its status, where "active" past the expiry date is "expired" (note ``past_expiry``); one found
+despite typos carries ``exact=False`` and the note ``name_differs``, so the user compares the name.
+
+Otherwise two or more candidates are "ambiguous" (best first; the user picks, and "none of these" means not
+found) and one candidate or none is "not_found"; a lone candidate is returned as a suggestion (note
+``similar_name_only``), never as a licensed company, because fakes borrow real names with one word changed.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
+
+from bot.services.registry.model import LicenceStatus, RegistryRow, SnapshotInfo, Verdict
+from bot.services.registry.normalise import licence_key, loose_licence_key, name_tokens, phone_lookup_keys
+
+CLEAR_SCORE = 90.0
+CLEAR_GAP = 8.0
+CLOSE_SCORE = 75.0
+# A query word meets a name word at this ratio (one typo in a five-letter word is 80); shorter words must be exact.
+WORD_SCORE = 80.0
+WORD_FUZZY_MIN_LENGTH = 4
+# Beyond this, a query is not a company name; cutting it keeps a look-up's cost bounded.
+MAX_QUERY_LENGTH = 200
+MAX_QUERY_WORDS = 8
+_FUZZY_CANDIDATES = 20
+
+NOTE_NO_DATA = "no_data"
+NOTE_EMPTY_QUERY = "empty_query"
+NOTE_SIMILAR_NAME_ONLY = "similar_name_only"
+NOTE_MANY_SIMILAR = "many_similar"
+NOTE_PAST_EXPIRY = "past_expiry"
+NOTE_NAME_DIFFERS = "name_differs"
+NOTE_DEMO_DATA = "demo_data"
+
+MATCHED_BY_LICENCE = "licence_number"
+MATCHED_BY_PHONE = "phone"
+MATCHED_BY_NAME = "name"
+
+_VERDICT_FOR_STATUS = {
+    LicenceStatus.ACTIVE: Verdict.LICENSED,
+    LicenceStatus.SUSPENDED: Verdict.SUSPENDED,
+    LicenceStatus.REVOKED: Verdict.REVOKED,
+    LicenceStatus.EXPIRED: Verdict.EXPIRED,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    name: str
+    licence_number: str
+    status: LicenceStatus
+    effective_status: LicenceStatus
+    score: float
+    branches: tuple[str, ...]
+    head_office: str | None
+    phone: str | None
+    licence_expires: date | None
+    source_url: str | None
+    matched_by: str = MATCHED_BY_NAME
+    # False when the name was matched despite typos: the user should compare the registered name letter by letter.
+    exact: bool = True
+    past_expiry: bool = False
+    licence_issued: date | None = None
+    issuer: str | None = None
+    retrieved_at: date | None = None
+    sanctions: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "licence_number": self.licence_number,
+            "status": self.status.value,
+            "effective_status": self.effective_status.value,
+            "past_expiry": self.past_expiry,
+            "score": self.score,
+            "matched_by": self.matched_by,
+            "exact": self.exact,
+            "branches": list(self.branches),
+            "head_office": self.head_office,
+            "phone": self.phone,
+            "licence_issued": _iso(self.licence_issued),
+            "licence_expires": _iso(self.licence_expires),
+            "issuer": self.issuer,
+            "source_url": self.source_url,
+            "retrieved_at": _iso(self.retrieved_at),
+            "sanctions": self.sanctions,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class LookupResult:
+    query: str
+    verdict: Verdict
+    matches: tuple[Match, ...]
+    data_as_of: date | None
+    # True when the data is more than 30 days old, and when there is no data at all.
+    stale: bool
+    notes: tuple[str, ...] = ()
+    demo: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        """The stable JSON form (``tipline registry check --json``)."""
+        return {
+            "query": self.query,
+            "verdict": self.verdict.value,
+            "matches": [match.to_dict() for match in self.matches],
+            "data_as_of": _iso(self.data_as_of),
+            "stale": self.stale,
+            "notes": list(self.notes),
+            "demo": self.demo,
+        }
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+class RegistryIndex:
+    """Immutable after :meth:`build`; safe to share between tasks and threads."""
+
+    __slots__ = (
+        "_exact_nospace",
+        "_exact_sorted",
+        "_licence",
+        "_licence_loose",
+        "_name_sizes",
+        "_nospace",
+        "_phone",
+        "_postings",
+        "_rows",
+        "_snapshot",
+        "_sorted",
+        "_today",
+        "_tokens",
+        "_vocabulary",
+    )
+
+    def __init__(self) -> None:
+        self._rows: tuple[RegistryRow, ...] = ()
+        self._snapshot: SnapshotInfo | None = None
+        self._today = date.min
+        self._sorted: list[str] = []
+        self._nospace: list[str] = []
+        self._name_sizes: list[int] = []
+        self._tokens: list[tuple[str, ...]] = []
+        self._exact_sorted: dict[str, list[int]] = {}
+        self._exact_nospace: dict[str, list[int]] = {}
+        self._licence: dict[str, int] = {}
+        self._licence_loose: dict[str, list[int]] = {}
+        self._phone: dict[str, list[int]] = {}
+        self._postings: dict[str, frozenset[int]] = {}
+        self._vocabulary: list[str] = []
+
+    @classmethod
+    def build(cls, rows: Iterable[RegistryRow], snapshot_info: SnapshotInfo | None, today: date) -> RegistryIndex:
+        """Index ``rows`` of ``snapshot_info`` (None: nothing was ever imported). ``today`` is the default day
+        for expiry and staleness; pass ``today`` to :meth:`lookup` when the index outlives the day."""
+        index = cls()
+        index._snapshot = snapshot_info
+        index._today = today
+        index._rows = tuple(rows)
+        postings: dict[str, set[int]] = {}
+        for i, row in enumerate(index._rows):
+            tokens = name_tokens(row.name)
+            sorted_name = " ".join(sorted(tokens))
+            nospace = "".join(tokens)
+            index._sorted.append(sorted_name)
+            index._nospace.append(nospace)
+            index._name_sizes.append(len(set(tokens)))
+            index._tokens.append(tokens)
+            index._exact_sorted.setdefault(sorted_name, []).append(i)
+            index._exact_nospace.setdefault(nospace, []).append(i)
+            index._licence.setdefault(row.licence_key or licence_key(row.licence_number), i)
+            index._licence_loose.setdefault(loose_licence_key(row.licence_number), []).append(i)
+            if row.phone_e164:
+                index._phone.setdefault(row.phone_e164, []).append(i)
+            for token in set(tokens):
+                postings.setdefault(token, set()).add(i)
+        index._postings = {token: frozenset(ids) for token, ids in postings.items()}
+        index._vocabulary = sorted(index._postings)
+        return index
+
+    @property
+    def snapshot(self) -> SnapshotInfo | None:
+        return self._snapshot
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def lookup(self, query: str, limit: int = 5, *, today: date | None = None) -> LookupResult:
+        today = today or self._today
+        limit = max(1, limit)
+        snapshot = self._snapshot
+        if snapshot is None:
+            return LookupResult(query, Verdict.NOT_FOUND, (), None, True, (NOTE_NO_DATA,))
+        base = _Context(query, today, snapshot.data_as_of, snapshot.is_stale(today), snapshot.demo, limit)
+        text = query[:MAX_QUERY_LENGTH].strip()
+        if not text:
+            return base.result(Verdict.NOT_FOUND, (), NOTE_EMPTY_QUERY)
+
+        ids = self._licence_hits(text)
+        if ids:
+            return self._exact_result(base, ids, MATCHED_BY_LICENCE)
+        ids = self._phone_hits(text)
+        if ids:
+            return self._exact_result(base, ids, MATCHED_BY_PHONE)
+
+        tokens = name_tokens(text)
+        if not tokens:
+            return base.result(Verdict.NOT_FOUND, (), NOTE_EMPTY_QUERY)
+        return self._name_result(base, tokens)
+
+    # Exact keys ---------------------------------------------------------------------------------------
+
+    def _licence_hits(self, text: str) -> list[int]:
+        key = licence_key(text)
+        # A licence number has digits; without this a one-word name could meet a letters-only key by chance.
+        if not any(ch.isdigit() for ch in key):
+            return []
+        hit = self._licence.get(key)
+        if hit is not None:
+            return [hit]
+        return list(self._licence_loose.get(loose_licence_key(text), ()))
+
+    def _phone_hits(self, text: str) -> list[int]:
+        ids: list[int] = []
+        for key in phone_lookup_keys(text):
+            ids.extend(i for i in self._phone.get(key, ()) if i not in ids)
+        return ids
+
+    def _exact_result(self, base: _Context, ids: list[int], matched_by: str) -> LookupResult:
+        matches = [self._match(i, 100.0, matched_by, base.today) for i in ids]
+        if len(matches) == 1:
+            return base.single(matches[0])
+        matches.sort(key=lambda m: m.name.casefold())
+        notes = (NOTE_MANY_SIMILAR,) if len(matches) > base.limit else ()
+        return base.result(Verdict.AMBIGUOUS, tuple(matches[: base.limit]), *notes)
+
+    # Names --------------------------------------------------------------------------------------------
+
+    def _name_result(self, base: _Context, tokens: tuple[str, ...]) -> LookupResult:
+        sorted_query = " ".join(sorted(tokens))
+        nospace_query = "".join(tokens)
+        in_order = self._exact_nospace.get(nospace_query, [])
+        # Names written the same way come first, then the same words in another order.
+        exact = list(dict.fromkeys([*in_order, *self._exact_sorted.get(sorted_query, ())]))
+        if len(exact) == 1:
+            return base.single(self._match(exact[0], 100.0, MATCHED_BY_NAME, base.today))
+
+        scores: dict[int, float] = {}
+        for choices, q in ((self._sorted, sorted_query), (self._nospace, nospace_query)):
+            for _choice, _score, i in process.extract(
+                q, choices, scorer=fuzz.ratio, processor=None, limit=_FUZZY_CANDIDATES, score_cutoff=CLOSE_SCORE
+            ):
+                scores.setdefault(i, self._score(i, sorted_query, nospace_query))
+        word_matches, word_total = self._word_matches(tokens, sorted_query)
+        for i in word_matches:
+            scores.setdefault(i, self._score(i, sorted_query, nospace_query))
+        for i in exact:
+            scores[i] = 100.0
+
+        ranked = sorted(scores, key=lambda i: (-scores[i], self._rows[i].name.casefold(), i))
+        if exact:
+            ranked = exact + [i for i in ranked if i not in exact]
+        elif ranked and scores[ranked[0]] >= CLEAR_SCORE:
+            top = scores[ranked[0]]
+            alone = len(ranked) == 1 or scores[ranked[1]] < top - CLEAR_GAP
+            if alone and self._same_words(tokens, ranked[0]):
+                match = self._match(ranked[0], top, MATCHED_BY_NAME, base.today, exact=False)
+                return base.single(match, NOTE_NAME_DIFFERS)
+
+        close_count = len(set(scores) | set(exact)) + max(0, word_total - len(word_matches))
+        matches = tuple(
+            self._match(i, scores[i], MATCHED_BY_NAME, base.today, exact=i in exact) for i in ranked[: base.limit]
+        )
+        if len(ranked) >= 2:
+            notes = (NOTE_MANY_SIMILAR,) if close_count > base.limit else ()
+            return base.result(Verdict.AMBIGUOUS, matches, *notes)
+        if matches:
+            return base.result(Verdict.NOT_FOUND, matches, NOTE_SIMILAR_NAME_ONLY)
+        return base.result(Verdict.NOT_FOUND, ())
+
+    def _score(self, i: int, sorted_query: str, nospace_query: str) -> float:
+        return round(max(fuzz.ratio(sorted_query, self._sorted[i]), fuzz.ratio(nospace_query, self._nospace[i])), 1)
+
+    def _same_words(self, tokens: tuple[str, ...], i: int) -> bool:
+        """Every word of the query is in the name and every word of the name in the query, allowing typos and
+        words run together or split. A long name otherwise scores over CLEAR_SCORE with a whole word missing,
+        and "Maju Bersama Sejahtera" is not the same company as "Sinar Maju Bersama Sejahtera"."""
+        name = self._tokens[i]
+        query_joined, name_joined = "".join(tokens), self._nospace[i]
+        return all(_word_in(word, name, name_joined) for word in tokens) and all(
+            _word_in(word, tokens, query_joined) for word in name
+        )
+
+    def _word_matches(self, tokens: tuple[str, ...], sorted_query: str) -> tuple[list[int], int]:
+        """Companies sharing enough words with the query (:func:`_word_hits_enough`), best first and at most a
+        few, and how many there are in all."""
+        words = list(dict.fromkeys(tokens))[:MAX_QUERY_WORDS]
+        per_word: list[set[int]] = []
+        for word in words:
+            ids: set[int] = set(self._postings.get(word, ()))
+            if len(word) >= WORD_FUZZY_MIN_LENGTH:
+                for similar, _score, _j in process.extract(
+                    word, self._vocabulary, scorer=fuzz.ratio, processor=None, limit=10, score_cutoff=WORD_SCORE
+                ):
+                    ids |= self._postings[similar]
+            per_word.append(ids)
+        hits = Counter(i for ids in per_word for i in ids)
+        found = [i for i, count in hits.items() if _word_hits_enough(count, len(words), self._name_sizes[i])]
+        if len(found) <= _FUZZY_CANDIDATES:
+            return found, len(found)
+        best = process.extract(
+            sorted_query,
+            [self._sorted[i] for i in found],
+            scorer=fuzz.ratio,
+            processor=None,
+            limit=_FUZZY_CANDIDATES,
+        )
+        return [found[j] for _choice, _score, j in best], len(found)
+
+    def _match(self, i: int, score: float, matched_by: str, today: date, *, exact: bool = True) -> Match:
+        row = self._rows[i]
+        return Match(
+            name=row.name,
+            licence_number=row.licence_number,
+            status=row.status,
+            effective_status=row.effective_status(today),
+            score=score,
+            branches=row.branches,
+            head_office=row.head_office,
+            phone=row.phone,
+            licence_expires=row.licence_expires,
+            source_url=row.source_url,
+            matched_by=matched_by,
+            exact=exact,
+            past_expiry=row.past_expiry(today),
+            licence_issued=row.licence_issued,
+            issuer=row.issuer,
+            retrieved_at=row.retrieved_at,
+            sanctions=row.sanctions,
+        )
+
+
+def _word_in(word: str, words: tuple[str, ...], joined: str) -> bool:
+    if word in words or word in joined:
+        return True
+    if len(word) < 3:
+        return False
+    return any(_near(word, other) for other in words)
+
+
+def _near(a: str, b: str) -> bool:
+    # One slip in a short word ("bui" for "bumi"), two in a long one ("sumebk" for "sumber").
+    allowed = 1 if max(len(a), len(b)) <= 5 else 2
+    return OSA.distance(a, b, score_cutoff=allowed) <= allowed
+
+
+def _word_hits_enough(hits: int, query_words: int, name_words: int) -> bool:
+    """Whether a company shares enough words with the query to be offered as a candidate: all of the query's,
+    all of its own with one word to spare (the query added a town or "Indonesia"), or two thirds of both."""
+    if hits == query_words or (name_words >= 2 and hits >= name_words and hits >= query_words - 1):
+        return True
+    return hits >= 2 and 3 * hits >= 2 * query_words and 3 * hits >= 2 * name_words
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    query: str
+    today: date
+    data_as_of: date
+    stale: bool
+    demo: bool
+    limit: int
+
+    def result(self, verdict: Verdict, matches: Sequence[Match], *notes: str) -> LookupResult:
+        all_notes = (*notes, NOTE_DEMO_DATA) if self.demo else notes
+        return LookupResult(self.query, verdict, tuple(matches), self.data_as_of, self.stale, all_notes, self.demo)
+
+    def single(self, match: Match, *notes: str) -> LookupResult:
+        verdict = _VERDICT_FOR_STATUS[match.effective_status]
+        if match.status is LicenceStatus.ACTIVE and match.past_expiry:
+            notes = (*notes, NOTE_PAST_EXPIRY)
+        return self.result(verdict, (match,), *notes)

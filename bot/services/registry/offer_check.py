@@ -1,0 +1,189 @@
+"""Check a job offer: a short questionnaire whose answers point at the warning signs in the knowledge base.
+
+Questions are data (ids and option ids only; their wording lives in the message catalogs) so that any channel can
+ask them. Answers are a mapping ``question id -> option id``; a question left out counts as "don't know".
+
+Risk rules (sources: shared/domain/facts.md, sections A, D, E, F, H)
+--------------------------------------------------------------------
+High on its own, each:
+  - asked to pay fees                         -> ``fees_charged``            (costs.illegal_fees; UU 18/2017 Art.30)
+  - tourist / visit or pilgrimage visa        -> ``non_work_visa``           (visa.tourist)
+  - recruiter or employer keeps the passport  -> ``passport_held``           (rights.documents_held)
+  - Cambodia, Thailand or Myanmar             -> ``no_placement_agreement``  (destinations.no_agreement)
+  - route via Nunukan, Pontianak, Batam or elsewhere in Kalimantan
+                                              -> ``unofficial_route``        (malaysia.irregular_entry)
+Medium on its own, each (two or more together are high: together they are the usual NTT pattern):
+  - no written contract seen                  -> ``no_contract``             (process.contract)
+  - recruited by an individual or a relative  -> ``individual_recruiter``    (recruiter.individual_broker)
+  - departure within days                     -> ``rushed_departure``        (redflags.signs)
+Low: none of the above.
+
+"Don't know" is neither a warning nor reassurance: it lowers ``confidence`` (high with none, medium with one or
+two, low with three or more) and is listed in ``unknowns``, so the answer can say what to find out before going.
+A "low" risk is only ever "no warning sign in what you told us"; it never says an offer is safe.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+YES = "yes"
+NO = "no"
+DONT_KNOW = "dont_know"
+YES_NO = (YES, NO, DONT_KNOW)
+
+Risk = Literal["high", "medium", "low"]
+Confidence = Literal["high", "medium", "low"]
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """``kind`` is "yes_no" (options yes / no / dont_know) or "choice"; ``topic_id`` is the article that
+    explains why the question matters."""
+
+    id: str
+    kind: Literal["yes_no", "choice"]
+    options: tuple[str, ...]
+    topic_id: str
+
+
+# In the order they are asked. Wording, for the catalogs:
+#   fees: were you asked to pay money (registration, training, medical check, passport, ticket)?
+#   visa: which visa will you travel on?  work / tourist or visit / pilgrimage (umrah, hajj) / don't know
+#   contract: have you seen a written employment contract?
+#   passport: who keeps your passport?  me / the recruiter or employer / don't know
+#   individual_recruiter: were you recruited by a person or a relative rather than a company office?
+#   destination: which country?
+#   route: will you travel through Nunukan, Pontianak, Batam or elsewhere in Kalimantan?
+#   departure_soon: are you asked to leave within a few days?
+QUESTIONS: tuple[Question, ...] = (
+    Question("fees", "yes_no", YES_NO, "costs.illegal_fees"),
+    Question("visa", "choice", ("work", "tourist_visit", "pilgrimage", DONT_KNOW), "visa.tourist"),
+    Question("contract", "yes_no", YES_NO, "process.contract"),
+    Question("passport", "choice", ("me", "recruiter_or_employer", DONT_KNOW), "rights.documents_held"),
+    Question("individual_recruiter", "yes_no", YES_NO, "recruiter.individual_broker"),
+    Question(
+        "destination",
+        "choice",
+        (
+            "malaysia",
+            "singapore",
+            "hong_kong",
+            "taiwan",
+            "saudi_middle_east",
+            "cambodia",
+            "thailand",
+            "myanmar",
+            "other",
+            DONT_KNOW,
+        ),
+        "destinations.no_agreement",
+    ),
+    Question(
+        "route",
+        "choice",
+        ("nunukan", "pontianak", "batam", "kalimantan_other", NO, DONT_KNOW),
+        "malaysia.irregular_entry",
+    ),
+    Question("departure_soon", "yes_no", YES_NO, "redflags.signs"),
+)
+QUESTIONS_BY_ID: dict[str, Question] = {q.id: q for q in QUESTIONS}
+
+_NO_AGREEMENT = frozenset({"cambodia", "thailand", "myanmar"})
+# Place names are the same in every language, so they can go into a tip's free-text route as they are.
+_ROUTE_PLACES = {"nunukan": "Nunukan", "pontianak": "Pontianak", "batam": "Batam", "kalimantan_other": "Kalimantan"}
+
+
+@dataclass(frozen=True, slots=True)
+class OfferWarning:
+    """A warning sign: ``code`` names it, ``topic_id`` is the knowledge-base article that explains it."""
+
+    code: str
+    topic_id: str
+    severity: Literal["high", "medium"]
+
+
+@dataclass(frozen=True, slots=True)
+class OfferAssessment:
+    risk: Risk
+    warnings: tuple[OfferWarning, ...]
+    # Questions answered "don't know" or not answered, in question order.
+    unknowns: tuple[str, ...]
+    confidence: Confidence
+    # Articles worth offering, most relevant first: each warning's, red flags, then how to check a recruiter.
+    topics: tuple[str, ...]
+
+
+def validate_answers(answers: Mapping[str, str]) -> dict[str, str]:
+    """The answers as a plain dict; ValueError names an unknown question or option (e.g. forged callback data)."""
+    clean: dict[str, str] = {}
+    for question_id, option in answers.items():
+        question = QUESTIONS_BY_ID.get(question_id)
+        if question is None:
+            raise ValueError(f"unknown question {question_id!r}")
+        if option not in question.options:
+            raise ValueError(f"unknown option {option!r} for question {question_id!r}")
+        clean[question_id] = option
+    return clean
+
+
+def assess_offer(answers: Mapping[str, str]) -> OfferAssessment:
+    answers = validate_answers(answers)
+    high: list[OfferWarning] = []
+    medium: list[OfferWarning] = []
+
+    def sign(question_id: str, code: str, severity: Literal["high", "medium"]) -> None:
+        warning = OfferWarning(code, QUESTIONS_BY_ID[question_id].topic_id, severity)
+        (high if severity == "high" else medium).append(warning)
+
+    if answers.get("fees") == YES:
+        sign("fees", "fees_charged", "high")
+    if answers.get("visa") in ("tourist_visit", "pilgrimage"):
+        sign("visa", "non_work_visa", "high")
+    if answers.get("passport") == "recruiter_or_employer":
+        sign("passport", "passport_held", "high")
+    if answers.get("destination") in _NO_AGREEMENT:
+        sign("destination", "no_placement_agreement", "high")
+    if answers.get("route") in _ROUTE_PLACES:
+        sign("route", "unofficial_route", "high")
+    if answers.get("contract") == NO:
+        sign("contract", "no_contract", "medium")
+    if answers.get("individual_recruiter") == YES:
+        sign("individual_recruiter", "individual_recruiter", "medium")
+    if answers.get("departure_soon") == YES:
+        sign("departure_soon", "rushed_departure", "medium")
+
+    risk: Risk = "high" if high or len(medium) >= 2 else "medium" if medium else "low"
+    unknowns = tuple(q.id for q in QUESTIONS if answers.get(q.id, DONT_KNOW) == DONT_KNOW)
+    confidence: Confidence = "high" if not unknowns else "medium" if len(unknowns) <= 2 else "low"
+    warnings = tuple(high + medium)
+    topics = list(dict.fromkeys(w.topic_id for w in warnings))
+    if risk != "low" and "redflags.signs" not in topics:
+        topics.append("redflags.signs")
+    # Whatever the answers, the company itself still has to be checked.
+    topics.append("recruiter.check")
+    return OfferAssessment(risk, warnings, unknowns, confidence, tuple(topics))
+
+
+def offer_to_tip_prefill(answers: Mapping[str, str]) -> dict[str, Any]:
+    """Intake fields a report can start with after an offer check; only what the answers actually say.
+
+    Keys: ``category`` ("recruitment_fraud"), ``departure`` ("this_week" when leaving within days), ``route``
+    (place name), ``destination`` (option id), ``red_flags`` (warning codes), ``source`` ("offer_check").
+    """
+    answers = validate_answers(answers)
+    assessment = assess_offer(answers)
+    prefill: dict[str, Any] = {"category": "recruitment_fraud", "source": "offer_check"}
+    if answers.get("departure_soon") == YES:
+        prefill["departure"] = "this_week"
+    route = _ROUTE_PLACES.get(answers.get("route", ""))
+    if route:
+        prefill["route"] = route
+    destination = answers.get("destination")
+    if destination and destination != DONT_KNOW:
+        prefill["destination"] = destination
+    if assessment.warnings:
+        prefill["red_flags"] = [w.code for w in assessment.warnings]
+    return prefill

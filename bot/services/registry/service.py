@@ -1,0 +1,103 @@
+"""The registry as the application uses it: one index in memory, rebuilt from the database after an import."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Protocol
+
+from bot.paths import CONTENT_DIR
+from bot.services.registry.csv_format import parse_registry_bytes, parse_registry_csv
+from bot.services.registry.index import LookupResult, RegistryIndex
+from bot.services.registry.model import (
+    ParsedRegistry,
+    RegistryErrors,
+    RegistryProblem,
+    RegistryRow,
+    SnapshotInfo,
+    local_today,
+)
+
+DEMO_REGISTRY_FILE = CONTENT_DIR / "registry" / "demo_registry.csv"
+
+
+@dataclass(frozen=True, slots=True)
+class ImportReport:
+    snapshot: SnapshotInfo
+    status_counts: dict[str, int]
+    warnings: tuple[RegistryProblem, ...]
+
+
+class RegistryStore(Protocol):
+    """What the service needs from storage (db.repositories.registry.RegistryRepository provides it)."""
+
+    async def import_snapshot(
+        self, parsed: ParsedRegistry, source_name: str, *, demo: bool = False
+    ) -> SnapshotInfo: ...
+
+    async def active_snapshot(self) -> SnapshotInfo | None: ...
+
+    async def active_snapshot_and_rows(self) -> tuple[SnapshotInfo | None, tuple[RegistryRow, ...]]: ...
+
+
+class RegistryService:
+    """Holds the current :class:`RegistryIndex`. Call :meth:`reload` once at start-up; :meth:`lookup` is then
+    synchronous and never touches the database. With several workers, call :meth:`refresh_if_changed` now and
+    then so an import made by another process is picked up."""
+
+    def __init__(self, store: RegistryStore, *, today: Callable[[], date] = local_today) -> None:
+        self._store = store
+        self._today = today
+        self._index: RegistryIndex | None = None
+        self._lock = asyncio.Lock()
+
+    @property
+    def index(self) -> RegistryIndex:
+        if self._index is None:
+            raise RuntimeError("RegistryService.reload() has not been called")
+        return self._index
+
+    @property
+    def snapshot(self) -> SnapshotInfo | None:
+        return self.index.snapshot
+
+    async def reload(self) -> SnapshotInfo | None:
+        async with self._lock:
+            snapshot, rows = await self._store.active_snapshot_and_rows()
+            # Building 10,000 entries takes a noticeable fraction of a second; keep the event loop responsive.
+            self._index = await asyncio.to_thread(RegistryIndex.build, rows, snapshot, self._today())
+            return snapshot
+
+    async def refresh_if_changed(self) -> bool:
+        """Rebuild when another process switched the active snapshot; True if it did."""
+        current = await self._store.active_snapshot()
+        loaded = self._index.snapshot if self._index is not None else None
+        if self._index is not None and _same(current, loaded):
+            return False
+        await self.reload()
+        return True
+
+    def lookup(self, query: str, limit: int = 5) -> LookupResult:
+        return self.index.lookup(query, limit, today=self._today())
+
+    async def import_csv(
+        self, data: bytes | str, source_name: str, *, demo: bool = False
+    ) -> ImportReport | RegistryErrors:
+        """Validate and import a whole file as the new active snapshot, then rebuild the index. A rejected file
+        changes nothing."""
+        today = self._today()
+        if isinstance(data, bytes):
+            parsed = parse_registry_bytes(data, today=today)
+        else:
+            parsed = parse_registry_csv(data, today=today)
+        if isinstance(parsed, RegistryErrors):
+            return parsed
+        info = await self._store.import_snapshot(parsed, source_name, demo=demo)
+        await self.reload()
+        return ImportReport(info, parsed.status_counts(), parsed.warnings)
+
+
+def _same(a: SnapshotInfo | None, b: SnapshotInfo | None) -> bool:
+    return (a.id if a else None) == (b.id if b else None)
