@@ -23,6 +23,8 @@ class Tip(Base):
     receipt_hash: Mapped[str] = mapped_column(String(64), unique=True)
     # Keyed hash of the draft id: a second Submit press, or a duplicated update, cannot file the tip twice.
     draft_ref: Mapped[str] = mapped_column(String(64), unique=True)
+    # "tip" (a report) or "question" (an advice question passed to staff); both are worked in the same queue.
+    kind: Mapped[str] = mapped_column(String(16), default="tip", server_default="tip", index=True)
     status: Mapped[str] = mapped_column(String(24), default="new", index=True)
     priority: Mapped[str] = mapped_column(String(2), index=True)
     category: Mapped[str | None] = mapped_column(String(32))

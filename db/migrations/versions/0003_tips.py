@@ -43,6 +43,7 @@ def upgrade() -> None:
         sa.Column("case_number", sa.String(length=32), nullable=False),
         sa.Column("receipt_hash", sa.String(length=64), nullable=False),
         sa.Column("draft_ref", sa.String(length=64), nullable=False),
+        sa.Column("kind", sa.String(length=16), server_default="tip", nullable=False),
         sa.Column("status", sa.String(length=24), nullable=False),
         sa.Column("priority", sa.String(length=2), nullable=False),
         sa.Column("category", sa.String(length=32), nullable=True),
@@ -70,6 +71,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_tips_created_at"), ["created_at"], unique=False)
         batch_op.create_index(batch_op.f("ix_tips_priority"), ["priority"], unique=False)
         batch_op.create_index(batch_op.f("ix_tips_regency"), ["regency"], unique=False)
+        batch_op.create_index(batch_op.f("ix_tips_kind"), ["kind"], unique=False)
         batch_op.create_index(batch_op.f("ix_tips_status"), ["status"], unique=False)
 
     op.create_table(
@@ -98,6 +100,7 @@ def downgrade() -> None:
 
     op.drop_table("evidence")
     with op.batch_alter_table("tips", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_tips_kind"))
         batch_op.drop_index(batch_op.f("ix_tips_status"))
         batch_op.drop_index(batch_op.f("ix_tips_regency"))
         batch_op.drop_index(batch_op.f("ix_tips_priority"))
