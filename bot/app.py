@@ -21,7 +21,9 @@ from bot.services.evidence import EvidenceStore
 from bot.services.intake.submit import IntakeService
 from bot.services.privacy import Cipher, Pseudonymizer
 from bot.services.ratelimit import SlidingWindowLimiter
+from bot.services.retention import RetentionService
 from bot.telegram.errors import on_error
+from bot.telegram.housekeeping import BackgroundTasks, retention_loop
 from bot.telegram.i18n import CatalogI18n, build_i18n
 from bot.telegram.middlewares import setup_middlewares
 from bot.telegram.middlewares.inflight import InFlightCounter
@@ -49,8 +51,10 @@ class App:
     i18n: CatalogI18n
     evidence_store: EvidenceStore
     inflight: InFlightCounter = field(default_factory=InFlightCounter)
+    background: BackgroundTasks = field(default_factory=BackgroundTasks)
 
     async def close(self) -> None:
+        await self.background.stop()
         await self.engine.dispose()
 
 
@@ -101,7 +105,24 @@ def build_dispatcher(app: App) -> Dispatcher:
     dp.include_routers(*get_routers())
     dp.errors.register(on_error)
     dp.startup.register(_set_commands)
+    dp.startup.register(_start_background)
+    dp.shutdown.register(_stop_background)
     return dp
+
+
+async def _start_background(app: App) -> None:
+    retention = RetentionService(
+        app.session_factory,
+        app.evidence_store,
+        app.cipher,
+        draft_days=app.settings.draft_retention_days,
+        closed_tip_days=app.settings.closed_tip_retention_days,
+    )
+    app.background.start(retention_loop(retention), "retention")
+
+
+async def _stop_background(app: App) -> None:
+    await app.background.stop()
 
 
 async def _set_commands(bot: Bot, app: App) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import secrets
 import time
+from datetime import datetime
 from pathlib import Path
 
 from bot.services.privacy import Cipher
@@ -43,17 +44,23 @@ class EvidenceStore:
     def exists(self, ref: str) -> bool:
         return self._path(ref).exists()
 
-    def purge_unreferenced(self, referenced: set[str], older_than_seconds: float) -> int:
+    def purge_unreferenced(self, referenced: set[str], older_than_seconds: float, now: datetime | None = None) -> int:
         """Remove files of abandoned drafts: not referenced by any tip and older than the draft period."""
+        stale = self._unreferenced(referenced, older_than_seconds, now)
+        for path in stale:
+            path.unlink(missing_ok=True)
+        return len(stale)
+
+    def count_unreferenced(self, referenced: set[str], older_than_seconds: float, now: datetime | None = None) -> int:
+        return len(self._unreferenced(referenced, older_than_seconds, now))
+
+    def _unreferenced(self, referenced: set[str], older_than_seconds: float, now: datetime | None) -> list[Path]:
         if not self._dir.exists():
-            return 0
-        cutoff = time.time() - older_than_seconds
-        removed = 0
-        for path in self._dir.glob("*.bin"):
-            if path.stem not in referenced and path.stat().st_mtime < cutoff:
-                path.unlink(missing_ok=True)
-                removed += 1
-        return removed
+            return []
+        cutoff = (now.timestamp() if now else time.time()) - older_than_seconds
+        return [
+            path for path in self._dir.glob("*.bin") if path.stem not in referenced and path.stat().st_mtime < cutoff
+        ]
 
     def _path(self, ref: str) -> Path:
         if not ref.isalnum():
