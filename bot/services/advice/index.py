@@ -1,0 +1,170 @@
+"""Ranking questions against the knowledge base: BM25F over every language's title, summary, keywords and text.
+
+One document per topic holds all four languages, so a question in Kupang Malay, English, Malay or Tetun finds
+the topic whatever the user's interface language; synonym groups (see lexicon.py) bridge the languages.
+
+The reported score is the share of the question's weight that the topic matches (0-1, with BM25 saturation):
+a topic that matches every informative word scores near 1, one that matches a common word only scores low.
+Words of the question found in no article count against every topic, which is what keeps "resep ayam goreng"
+from confidently answering with the one topic that mentions food.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+
+from bot.services.advice.kb import DEFAULT_LANG, KnowledgeBase
+from bot.services.advice.langid import detect_language
+from bot.services.advice.redflags import RedFlag, detect_red_flags
+from bot.services.advice.text import Analyzer, tokenize
+
+# Field weights: titles and keywords are written to be found; summaries are dense; bodies are long and general.
+FIELD_WEIGHTS = {"title": 2.5, "keywords": 2.5, "summary": 1.5, "body": 0.5}
+FIELD_B = {"title": 0.3, "keywords": 0.5, "summary": 0.3, "body": 0.75}
+K1 = 2.0
+FIELD_PRESENCE = {"title": 1.0, "keywords": 1.0, "summary": 0.7, "body": 0.35}
+# Weight of a question word that no article uses (an unknown name, an off-topic word), relative to the idf of
+# matched words (which ranges from ~0 for words every topic uses to ~3 for words one topic uses).
+UNKNOWN_WORD_WEIGHT = 1.5
+# A red flag is a precise sign of what the question is about: its topic gets this share of the question's weight.
+RED_FLAG_BOOST = 0.3
+MIN_CONFIDENT_SCORE = 0.33
+MIN_CONFIDENT_RAW = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    topic: str
+    score: float
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    lang: str
+    results: list[Result]
+    confident: bool
+    red_flags: list[RedFlag] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, object]:
+        """Exactly what ``tipline ask --json`` prints (red flags as their codes)."""
+        return {
+            "lang": self.lang,
+            "results": [{"topic": r.topic, "score": r.score, "title": r.title} for r in self.results],
+            "confident": self.confident,
+            "red_flags": [flag.code for flag in self.red_flags],
+        }
+
+
+class AdviceIndex:
+    """Build once at start-up (``AdviceIndex.build(kb)``) and keep; ``ask`` is then a few dictionary lookups."""
+
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        analyzer: Analyzer,
+        contributions: dict[str, dict[str, float]],
+        idf: dict[str, float],
+        build_seconds: float,
+    ) -> None:
+        self.kb = kb
+        self.analyzer = analyzer
+        self._contributions = contributions
+        self._idf = idf
+        self._order = {topic: i for i, topic in enumerate(kb.topic_ids)}
+        self.build_seconds = build_seconds
+
+    @classmethod
+    def build(cls, kb: KnowledgeBase, analyzer: Analyzer | None = None) -> AdviceIndex:
+        started = time.perf_counter()
+        analyzer = analyzer or Analyzer()
+        texts = [
+            text
+            for article in kb.articles.values()
+            for text in (article.title, article.summary, article.body, *article.keywords)
+        ]
+        analyzer.learn_vocabulary(texts)
+
+        # term frequencies per topic and field, averaged over the languages the topic has
+        tf: dict[str, dict[str, Counter[str]]] = {}
+        lengths: dict[str, dict[str, float]] = {}
+        for topic in kb.topic_ids:
+            fields: dict[str, Counter[str]] = {name: Counter() for name in FIELD_WEIGHTS}
+            articles = [a for lang in kb.languages if (a := kb.articles.get((topic, lang))) is not None]
+            for article in articles:
+                fields["title"].update(analyzer.document_terms(article.title))
+                fields["summary"].update(analyzer.document_terms(article.summary))
+                # Each keyword phrase counts once however many words it has, so a long keyword list does
+                # not drown the title.
+                for keyword in article.keywords:
+                    fields["keywords"].update(set(analyzer.document_terms(keyword)))
+                fields["body"].update(analyzer.document_terms(article.body))
+            tf[topic] = fields
+            share = 1 / max(len(articles), 1)
+            lengths[topic] = {name: sum(c.values()) * share for name, c in fields.items()}
+            for counts in fields.values():
+                for term in counts:
+                    counts[term] *= share  # type: ignore[assignment]
+
+        n_topics = max(len(tf), 1)
+        avg = {name: max(sum(lengths[t][name] for t in tf) / n_topics, 1.0) for name in FIELD_WEIGHTS}
+        # Document frequency where a topic that only mentions a word in passing (in its text) counts as a
+        # fraction of one that is about it (title, keywords): every article tells readers how to report, and
+        # that must not make "lapor" useless for finding the article about reporting.
+        df: dict[str, float] = {}
+        for fields in tf.values():
+            presence: dict[str, float] = {}
+            for name, counts in fields.items():
+                for term in counts:
+                    presence[term] = max(presence.get(term, 0.0), FIELD_PRESENCE[name])
+            for term, value in presence.items():
+                df[term] = df.get(term, 0.0) + value
+        idf = {term: math.log(1 + (n_topics - d + 0.5) / (d + 0.5)) for term, d in df.items()}
+
+        contributions: dict[str, dict[str, float]] = {}
+        for topic, fields in tf.items():
+            pseudo: dict[str, float] = {}
+            for name, counts in fields.items():
+                norm = 1 - FIELD_B[name] + FIELD_B[name] * lengths[topic][name] / avg[name]
+                for term, count in counts.items():
+                    pseudo[term] = pseudo.get(term, 0.0) + FIELD_WEIGHTS[name] * count / norm
+            for term, value in pseudo.items():
+                contributions.setdefault(term, {})[topic] = idf[term] * value / (K1 + value)
+        return cls(kb, analyzer, contributions, idf, time.perf_counter() - started)
+
+    def ask(self, question: str, lang: str | None = None, limit: int = 3) -> Answer:
+        """Closest topics (best first, at most ``limit``, only topics matching something), confidence, red flags."""
+        analysed = self.analyzer.analyse_question(question or "")
+        answer_lang = lang if lang in self.kb.languages else detect_language(tokenize(question or ""))
+        if answer_lang not in self.kb.languages:
+            answer_lang = DEFAULT_LANG
+
+        weights: dict[str, float] = {}
+        for term in analysed.terms:
+            weights[term.text] = max(weights.get(term.text, 0.0), term.weight)
+        total = 0.0
+        scores: dict[str, float] = {}
+        for term, weight in weights.items():
+            idf = self._idf.get(term)
+            if idf is None:
+                total += weight * UNKNOWN_WORD_WEIGHT
+                continue
+            total += weight * idf
+            for topic, contribution in self._contributions[term].items():
+                scores[topic] = scores.get(topic, 0.0) + weight * contribution
+
+        flags = detect_red_flags(analysed, self._order)
+        for flag in flags:
+            scores[flag.topic] = scores.get(flag.topic, 0.0) + RED_FLAG_BOOST * max(total, 1.0)
+        ranked = sorted(scores.items(), key=lambda item: (-item[1], self._order.get(item[0], 0)))
+        results = [
+            Result(topic, round(min(raw / max(total, 1e-9), 1.0), 4), self.kb.title(topic, answer_lang))
+            for topic, raw in ranked[: max(limit, 0)]
+            if raw > 0
+        ]
+        top_raw = ranked[0][1] if ranked else 0.0
+        confident = bool(results) and results[0].score >= MIN_CONFIDENT_SCORE and top_raw >= MIN_CONFIDENT_RAW
+        return Answer(lang=answer_lang, results=results, confident=confident, red_flags=flags)
