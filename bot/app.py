@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from bot.config import SUPPORTED_LOCALES, Settings
 from bot.paths import LOCALES_DIR
 from bot.services.evidence import EvidenceStore
+from bot.services.followup import FollowUpService
 from bot.services.intake.submit import IntakeService
 from bot.services.privacy import Cipher, Pseudonymizer
 from bot.services.ratelimit import SlidingWindowLimiter
@@ -94,6 +95,7 @@ def build_dispatcher(app: App) -> Dispatcher:
         cipher=app.cipher, pseudonymizer=app.pseudonymizer, max_per_day=app.settings.max_reports_per_day
     )
     dp["evidence_store"] = app.evidence_store
+    dp["followup"] = FollowUpService(cipher=app.cipher, pseudonymizer=app.pseudonymizer)
     setup_middlewares(
         dp,
         session_factory=app.session_factory,

@@ -6,6 +6,7 @@ from aiogram import F, Router
 from aiogram.enums import ChatType
 
 from bot.telegram.fallback.router import build_router as fallback_router
+from bot.telegram.followup.router import build_router as followup_router
 from bot.telegram.intake.router import build_router as intake_router
 from bot.telegram.start.router import build_router as start_router
 
@@ -16,5 +17,5 @@ def get_routers() -> list[Router]:
     private.message.filter(F.chat.type == ChatType.PRIVATE)
     private.callback_query.filter(F.message.chat.type == ChatType.PRIVATE)
     # Journeys before the start menu: /start in the middle of a report offers to resume it.
-    private.include_routers(intake_router(), start_router(), fallback_router())
+    private.include_routers(followup_router(), intake_router(), start_router(), fallback_router())
     return [private]

@@ -115,8 +115,15 @@ class IntakeService:
         return row is not None and row.count >= self.max_per_day
 
     async def submit(
-        self, session: AsyncSession, draft: Draft, *, pseudonym: str, now: datetime | None = None
+        self,
+        session: AsyncSession,
+        draft: Draft,
+        *,
+        pseudonym: str,
+        now: datetime | None = None,
+        notify_chat_id: int | None = None,
     ) -> Submitted:
+        """File the draft. ``notify_chat_id`` is kept (encrypted) only when the reporter allowed messages here."""
         now = now or datetime.now(UTC)
         draft_ref = self._pseudonymizer.keyed_hash(f"draft:{draft.id}")
         existing = await session.scalar(select(Tip).where(Tip.draft_ref == draft_ref))
@@ -144,7 +151,7 @@ class IntakeService:
             reasons=self._cipher.encrypt_json(
                 [{"code": r.code, "detail": r.detail} for r in triage.reasons], context=REASONS_CONTEXT
             ),
-            contact=self._contact_blob(draft),
+            contact=self._contact_blob(draft, notify_chat_id),
             created_at=now,
             updated_at=now,
             deadline_at=deadline(triage.priority, now),
@@ -166,12 +173,12 @@ class IntakeService:
             return Submitted(existing.id, existing.case_number, None, existing.priority)
         return Submitted(tip.id, tip.case_number, receipt, tip.priority)
 
-    def _contact_blob(self, draft: Draft) -> bytes | None:
+    def _contact_blob(self, draft: Draft, notify_chat_id: int | None) -> bytes | None:
         if draft.contact == "phone" and draft.contact_phone:
-            payload = {"kind": "phone", "phone": draft.contact_phone}
-        elif draft.contact == "chat":
-            # The chat id for notices is added by the follow-up channel when it is enabled (issue 5).
-            payload = {"kind": "chat"}
+            payload: dict = {"kind": "phone", "phone": draft.contact_phone}
+        elif draft.contact == "chat" and notify_chat_id is not None:
+            # Used only for a neutral "there is news" notice, and deleted when the tip closes.
+            payload = {"kind": "chat", "chat_id": notify_chat_id}
         else:
             return None
         return self._cipher.encrypt_json(payload, context=CONTACT_CONTEXT)

@@ -573,7 +573,8 @@ async def _submit(
         await ask(message, state, draft, missing)
         return
     try:
-        result = await intake.submit(session, draft, pseudonym=pseudonym or "")
+        chat_id = message.chat.id if draft.contact == "chat" else None
+        result = await intake.submit(session, draft, pseudonym=pseudonym or "", notify_chat_id=chat_id)
     except DailyLimitReached:
         await message.answer(limit_text(intake.max_per_day))
         return

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from aiogram import F, Router
 from aiogram.filters import Command, CommandStart
+from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.i18n import I18n
 from aiogram.utils.i18n import gettext as _
@@ -48,16 +49,26 @@ def build_router() -> Router:
     return router
 
 
-async def on_start(message: Message) -> None:
+async def leave_screens(state: FSMContext) -> None:
+    """Going back to the menu closes whatever screen was open, except a report in progress (that is resumable)."""
+    current = await state.get_state()
+    if current is not None and not current.startswith("Intake:"):
+        await state.clear()
+
+
+async def on_start(message: Message, state: FSMContext) -> None:
+    await leave_screens(state)
     await message.answer(welcome_text())
     await message.answer(menu_text(), reply_markup=main_menu())
 
 
-async def on_menu(message: Message) -> None:
+async def on_menu(message: Message, state: FSMContext) -> None:
+    await leave_screens(state)
     await message.answer(menu_text(), reply_markup=main_menu())
 
 
-async def on_home(query: CallbackQuery) -> None:
+async def on_home(query: CallbackQuery, state: FSMContext) -> None:
+    await leave_screens(state)
     await query.answer()
     if query.message is not None:
         await query.message.answer(menu_text(), reply_markup=main_menu())

@@ -1,0 +1,1 @@
+"""Check my report: status by receipt code, answering the task force, adding information."""
