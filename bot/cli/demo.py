@@ -13,13 +13,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from aiogram.client.telegram import TelegramAPIServer
-
-from bot.app import build_app, build_bot, build_dispatcher
 from bot.config import load_settings
-from bot.emulator.console import run_interactive
-from bot.emulator.server import TelegramEmulator
-from bot.emulator.testing import LoopbackSession, polling
 from bot.logs import setup_logging
 
 DEMO_TOKEN = "700000001:AAdemoTokenForTheLocalTelegramEmulator00"
@@ -37,6 +31,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 async def _demo(args: argparse.Namespace) -> int:
+    # Imported here so that other subcommands do not pay for loading aiogram and the emulator.
+    from aiogram.client.telegram import TelegramAPIServer
+
+    from bot.app import build_app, build_bot, build_dispatcher
+    from bot.emulator.console import run_interactive
+    from bot.emulator.server import TelegramEmulator
+    from bot.emulator.testing import LoopbackSession, polling
+
     setup_logging("WARNING")
     logging.getLogger("aiogram").setLevel(logging.ERROR)
     if args.db:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import logging
 
-from bot.app import run_polling, run_webhook
 from bot.config import load_settings
 from bot.logs import setup_logging
 
@@ -17,6 +16,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 async def _run(args: argparse.Namespace) -> int:
+    # Imported here so that other subcommands do not pay for loading aiogram.
+    from bot.app import run_polling, run_webhook
+
     settings = load_settings()
     settings.require_token()
     setup_logging(settings.log_level)
