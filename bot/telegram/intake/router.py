@@ -274,8 +274,10 @@ def apply_text(draft: Draft, step: Step, value: str) -> bool:
         draft.place_text = value
         found = places.find_places(value)
         regency = next((m.regency_code for m in found if m.regency_code), None)
-        if regency:
-            draft.regency = regency
+        # "Malaysia" or "Kalimantan" names no NTT regency, but says abroad / elsewhere in Indonesia.
+        region = next((m.region for m in found if m.region in (places.ABROAD, places.ELSEWHERE_ID)), None)
+        if regency or region:
+            draft.regency = regency or region
     elif step is Step.WHEN:
         draft.when_text = value
     elif step is Step.PEOPLE:

@@ -1,0 +1,106 @@
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.services.places import find_places, regencies
+from bot.services.triage import (
+    Priority,
+    TipFacts,
+    escalate_for_links,
+    extract_entities,
+    find_phones,
+    score_tip,
+)
+from bot.services.triage.scoring import CATEGORIES, DEPARTURES, RELATIONS
+
+FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+# Text that looks like tips: the words the patterns care about, mixed with noise, digits and punctuation.
+WORDS = [
+    "dia", "tidak", "sonde", "dipukul", "pukul", "10", "besok", "malam", "ini", "nanti", "dong", "kunci", "paspor",
+    "tahan", "gaji", "bayar", "utang", "umur", "15", "tahun", "kontrak", "not", "locked", "tonight", "Kupang",
+    "Tenau", "Batam", "Malaysia", "calo", "PT", "Maju", "Jaya", "0812-3456-7890", "+60", "12", "345", "6789",
+    "supaya", "belum", "berangkat", "pi", "tak", "dikurung", ",", ".", "!", "\n", "'", "-", "sabu-sabu",
+]  # fmt: skip
+tip_text = st.one_of(
+    st.text(max_size=300),
+    st.lists(st.sampled_from(WORDS), max_size=60).map(" ".join),
+)
+maybe_bool = st.sampled_from([None, True, False])
+place_codes = [r.code for r in regencies()] + ["elsewhere_id", "abroad"]
+
+facts_strategy = st.builds(
+    TipFacts,
+    narrative=tip_text,
+    lang=st.sampled_from(["id", "en", "ms", "tet", "xx"]),
+    category=st.one_of(st.none(), st.sampled_from(CATEGORIES), st.text(max_size=10)),
+    danger_now=maybe_bool,
+    departure=st.one_of(st.none(), st.sampled_from(DEPARTURES)),
+    people_count=st.one_of(st.none(), st.integers(min_value=-5, max_value=10_000)),
+    minors=maybe_bool,
+    regency=st.one_of(st.none(), st.sampled_from(place_codes), st.text(max_size=8)),
+    recruiter=st.one_of(st.none(), tip_text),
+    route=st.one_of(st.none(), tip_text),
+    relation=st.one_of(st.none(), st.sampled_from(RELATIONS)),
+    extra_texts=st.lists(tip_text, max_size=3).map(tuple),
+    evidence_count=st.integers(min_value=0, max_value=50),
+    has_location=st.booleans(),
+)
+
+
+@FAST
+@given(facts_strategy)
+def test_scoring_never_raises_and_always_explains(facts):
+    result = score_tip(facts)
+    assert isinstance(result.priority, Priority)
+    assert len(result.reasons) >= 1
+    assert all(r.code and isinstance(r.detail, str) for r in result.reasons)
+
+
+P1_SIGNALS = [
+    {"danger_now": True},
+    {"departure": "today"},
+    {"extra_texts": ("nanti malam dong bawa dia pi Batam",)},
+    {"extra_texts": ("majikan pukul dia sekarang",)},
+    {"extra_texts": ("dia dikurung di kamar",)},
+]
+
+
+@FAST
+@given(facts_strategy, st.sampled_from(P1_SIGNALS))
+def test_adding_a_p1_signal_never_lowers_priority(facts, signal):
+    before = score_tip(facts)
+    changes = dict(signal)
+    if "extra_texts" in changes:
+        changes["extra_texts"] = facts.extra_texts + changes["extra_texts"]
+    after = score_tip(TipFacts(**{**facts.__dict__, **changes}))
+    assert after.priority == Priority.P1
+    assert after.priority <= before.priority
+
+
+@FAST
+@given(facts_strategy, st.integers(min_value=0, max_value=20))
+def test_escalation_never_lowers_priority(facts, count):
+    result = score_tip(facts)
+    assert escalate_for_links(result, count).priority <= result.priority
+
+
+@FAST
+@given(st.text(max_size=300))
+def test_phone_extraction_never_raises(text):
+    for phone in find_phones(text):
+        assert phone.startswith("+") and phone[1:].isdigit()
+
+
+@FAST
+@given(st.lists(st.sampled_from(["0812", "3456", "7890", "+62", "62", "60", "012", "-", " ", ".", "(", ")"])))
+def test_phone_extraction_on_digit_soup(parts):
+    find_phones("".join(parts))
+
+
+@FAST
+@given(facts_strategy)
+def test_entities_and_places_never_raise(facts):
+    extract_entities(facts)
+    find_places(facts.narrative)
