@@ -12,6 +12,11 @@ from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from typing import Any
 
+# The answer codes are the triage core's: what intake asks is exactly what triage scores.
+from bot.services.triage.scoring import CATEGORIES as CATEGORIES
+from bot.services.triage.scoring import DEPARTURES as DEPARTURES
+from bot.services.triage.scoring import RELATIONS as RELATIONS
+
 
 class Step(StrEnum):
     DANGER = "danger"
@@ -37,19 +42,8 @@ OPTIONAL_STEPS = frozenset(
 # Steps shown on the review screen with an edit button, in order.
 EDITABLE_STEPS: tuple[Step, ...] = tuple(s for s in STEP_ORDER if s not in (Step.REVIEW,))
 
-CATEGORIES = (
-    "recruitment_fraud",
-    "undocumented_departure",
-    "forced_labour",
-    "sexual_exploitation",
-    "child",
-    "documents_held",
-    "other",
-)
-DEPARTURES = ("today", "this_week", "later", "already_left", "unknown")
 PEOPLE_CHOICES = ("1", "2-5", "6+", "unknown")
 YES_NO_UNKNOWN = ("yes", "no", "unknown")
-RELATIONS = ("self", "family", "neighbour", "witness", "online", "other")
 CONTACT_CHOICES = ("anonymous", "phone", "chat")
 
 MAX_SHORT_ANSWER = 1000  # recruiter, route, place and other one-line answers

@@ -9,13 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-import phonenumbers
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.intake.draft import Draft
 from bot.services.privacy import Cipher, Pseudonymizer, new_receipt_code, receipt_hash
+from bot.services.triage.entities import normalise_phone
 from bot.services.triage.scoring import TipFacts, TriageResult, deadline, score_tip
 from db.models.tips import CaseCounter, Evidence, SubmissionCounter, Tip
 
@@ -38,14 +38,7 @@ class Submitted:
 
 def normalize_contact_phone(text: str) -> str | None:
     """A phone number the task force can call, in E.164; Indonesian and Malaysian forms accepted."""
-    for region in ("ID", "MY"):
-        try:
-            number = phonenumbers.parse(text, region)
-        except phonenumbers.NumberParseException:
-            continue
-        if phonenumbers.is_valid_number(number):
-            return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-    return None
+    return normalise_phone(text)
 
 
 def tip_facts(draft: Draft) -> TipFacts:

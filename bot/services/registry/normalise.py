@@ -10,6 +10,8 @@ import unicodedata
 
 import phonenumbers
 
+from bot.services.triage.entities import normalise_phone as triage_normalise_phone
+
 # Legal-form words say nothing about which company it is; people write them or leave them out at random.
 _LEGAL_FORMS = frozenset({"pt", "cv", "tbk", "persero"})
 # "P.T." and "C.V." become two one-letter tokens once punctuation is gone.
@@ -62,14 +64,8 @@ def normalise_phone(text: str) -> str | None:
     text = text.strip()
     if not _PHONE_LIKE.fullmatch(text):
         return None
-    for region in PHONE_REGIONS:
-        try:
-            number = phonenumbers.parse(text, region)
-        except phonenumbers.NumberParseException:
-            continue
-        if phonenumbers.is_valid_number(number):
-            return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-    return None
+    # One normaliser for the whole project, so a number in a tip and in the registry compare equal.
+    return triage_normalise_phone(text)
 
 
 def phone_lookup_keys(text: str) -> tuple[str, ...]:
