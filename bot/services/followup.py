@@ -179,30 +179,23 @@ class FollowUpService:
 
         Returns the chat id to send a neutral notice to, when the reporter allowed notices; the caller queues it.
         """
-        now = now or datetime.now(UTC)
-        tip = await session.get(Tip, tip_id)
-        if tip is None:
-            raise LookupError("no such tip")
-        session.add(
-            TipMessage(
-                tip_id=tip_id,
-                kind="question",
-                body=self._cipher.encrypt_text(text, context=MESSAGE_CONTEXT),
-                staff_id=staff_id,
-                created_at=now,
-            )
-        )
+        tip = await self._staff_message(session, tip_id, "question", staff_id, text, now)
         if tip.status in ("new", "in_review", "referred"):
             tip.status = "awaiting_reporter"
-        tip.updated_at = now
-        chat_id = self._contact(tip).get("chat_id") if self._contact(tip).get("kind") == "chat" else None
+        contact = self._contact(tip)
         await session.commit()
-        return chat_id
+        return contact.get("chat_id") if contact.get("kind") == "chat" else None
 
     async def answer_question(
         self, session: AsyncSession, tip_id: int, *, staff_id: int, text: str, now: datetime | None = None
     ) -> None:
         """The task force's reply to an advice question (a tip of kind "question"), read with the receipt code."""
+        await self._staff_message(session, tip_id, "staff_answer", staff_id, text, now)
+        await session.commit()
+
+    async def _staff_message(
+        self, session: AsyncSession, tip_id: int, kind: str, staff_id: int, text: str, now: datetime | None
+    ) -> Tip:
         now = now or datetime.now(UTC)
         tip = await session.get(Tip, tip_id)
         if tip is None:
@@ -210,14 +203,14 @@ class FollowUpService:
         session.add(
             TipMessage(
                 tip_id=tip_id,
-                kind="staff_answer",
+                kind=kind,
                 body=self._cipher.encrypt_text(text, context=MESSAGE_CONTEXT),
                 staff_id=staff_id,
                 created_at=now,
             )
         )
         tip.updated_at = now
-        await session.commit()
+        return tip
 
     async def thread(self, session: AsyncSession, tip_id: int) -> list[tuple[str, str, datetime, int | None]]:
         """(kind, text, when, staff id) of every follow-up message, oldest first, for the staff view."""
