@@ -284,3 +284,15 @@ async def test_raw_database_and_evidence_files_hold_no_identity_and_no_narrative
         assert b"OggS" not in content and b"JFIF" not in content
     async with harness.app.session_factory() as session:
         assert await session.scalar(select(func.count()).select_from(Tip)) == 1
+
+
+async def test_other_commands_mid_report_offer_resume_but_help_still_works(harness):
+    ana = harness.user()
+    await open_report(ana)
+    await ana.press(2)
+    reply = await ana.say("/emergency")
+    assert "110" in reply.text
+    reply = await ana.say("/cekpt PT Maju")
+    assert len(reply.buttons) == 2  # continue or discard: the draft is not silently abandoned
+    reply = await ana.press(1)  # continue
+    assert reply.buttons

@@ -99,6 +99,8 @@ class Draft:
     # [message id, unix time] of every message of the report, so the chat can be cleared after submitting.
     message_ids: list[list[int]] = field(default_factory=list)
     prefilled_from: str | None = None
+    # Facts a report was started with that no question asks (an offer check's destination and warning signs).
+    prefill_facts: dict[str, Any] = field(default_factory=dict)
 
     # Serialisation ------------------------------------------------------------------------------------
 
@@ -132,6 +134,9 @@ class Draft:
         story = prefill.get("story")
         if isinstance(story, str) and story.strip():
             self.story.append(story.strip()[:MAX_STORY])
+        for name in ("destination", "red_flags"):
+            if prefill.get(name):
+                self.prefill_facts[name] = prefill[name]
         self.prefilled_from = str(prefill.get("source") or "prefill")
 
     # Navigation ----------------------------------------------------------------------------------------

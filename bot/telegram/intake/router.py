@@ -47,6 +47,7 @@ from bot.telegram.intake.flow import (
 log = logging.getLogger(__name__)
 # Telegram lets a bot delete messages in a private chat for 48 hours; keep a margin for clock skew.
 DELETABLE_SECONDS = 47 * 3600
+SAFE_COMMANDS = ("emergency", "darurat", "sos", "language", "bahasa", "lang")
 IN_REPORT = StateFilter(*[s for s in Intake.__all_states__ if s is not Intake.submitted])
 
 
@@ -55,13 +56,16 @@ def build_router() -> Router:
     router.callback_query.register(on_menu_report, MenuCallback.filter(F.action == MenuAction.REPORT))
     router.message.register(on_report_command, Command("report", "lapor"))
     router.message.register(on_start_during_report, CommandStart(), IN_REPORT)
+    # Other commands would start another journey and abandon the draft: offer to continue or discard instead.
+    # Help that changes nothing (emergency numbers, language) still works in the middle of a report.
+    router.message.register(on_start_during_report, IN_REPORT, F.text.startswith("/"), ~Command(*SAFE_COMMANDS))
     router.callback_query.register(on_answer, Answer.filter(), IN_REPORT)
     router.callback_query.register(on_nav, Nav.filter())
     router.message.register(on_media, IN_REPORT, F.photo | F.document | F.voice | F.video | F.audio | F.video_note)
     router.message.register(on_location, IN_REPORT, F.location)
     router.message.register(on_contact_card, IN_REPORT, F.contact)
-    router.message.register(on_text, IN_REPORT, F.text)
-    router.message.register(on_unsupported, IN_REPORT)
+    router.message.register(on_text, IN_REPORT, F.text, ~F.text.startswith("/"))
+    router.message.register(on_unsupported, IN_REPORT, ~F.text.startswith("/"))
     router.callback_query.register(on_stale_answer, Answer.filter())
     return router
 
