@@ -296,3 +296,13 @@ async def test_other_commands_mid_report_offer_resume_but_help_still_works(harne
     assert len(reply.buttons) == 2  # continue or discard: the draft is not silently abandoned
     reply = await ana.press(1)  # continue
     assert reply.buttons
+
+
+async def test_going_back_shows_the_current_answer_marked(harness):
+    ana = harness.user()
+    await open_report(ana)
+    await ana.press(2)  # no danger
+    await ana.press(3)  # forced or unpaid work
+    reply = await ana.press(1)  # back, from "where"
+    assert "Jawaban saat ini" in reply.text
+    assert any(label.startswith("✓ ") for label in reply.buttons)

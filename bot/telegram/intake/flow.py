@@ -40,6 +40,16 @@ STATE_OF = {step: getattr(Intake, step.value) for step in Step}
 STEP_OF = {state.state: step for step, state in STATE_OF.items()}
 STEP_OF[Intake.contact_phone.state] = Step.CONTACT
 DRAFT_KEY = "draft"
+# The draft field holding a step's button answer.
+CHOICE_FIELD = {
+    Step.DANGER: "danger_now",
+    Step.CATEGORY: "category",
+    Step.WHEN: "departure",
+    Step.PEOPLE: "people",
+    Step.MINORS: "minors",
+    Step.RELATION: "relation",
+    Step.CONTACT: "contact",
+}
 
 
 async def load_draft(state: FSMContext) -> Draft:
@@ -68,7 +78,11 @@ async def ask(target: Message, state: FSMContext, draft: Draft, step: Step) -> N
         text = texts.question(step)
         if step is Step.EVIDENCE and draft.evidence:
             text += "\n\n" + _("Received so far: {count}.").format(count=len(draft.evidence))
-        sent = await target.answer(text, reply_markup=keyboards.for_step(step))
+        elif step not in (Step.EVIDENCE, Step.DANGER) and draft.has_answer(step):
+            # Answered already (going back, editing, or filled in from an earlier check): show what is kept.
+            text += "\n\n" + _("Current answer: {answer}").format(answer=_value(draft, step, 150))
+        chosen = getattr(draft, CHOICE_FIELD[step]) if step in CHOICE_FIELD else None
+        sent = await target.answer(text, reply_markup=keyboards.for_step(step, chosen))
     track(draft, sent)
     draft.remember(step)
     await state.set_state(STATE_OF[step])

@@ -44,7 +44,8 @@ def nav_row(step: Step, *, first: bool = False) -> list[InlineKeyboardButton]:
     return row
 
 
-def for_step(step: Step) -> InlineKeyboardMarkup:
+def for_step(step: Step, chosen: str | None = None) -> InlineKeyboardMarkup:
+    """The step's answer buttons (the current answer, if any, marked ✓) and its navigation row."""
     builder = InlineKeyboardBuilder()
     options: list[tuple[str, str]] = []
     columns = 1
@@ -70,7 +71,7 @@ def for_step(step: Step) -> InlineKeyboardMarkup:
     elif step is Step.CONTACT:
         options = [(c, texts.contact_label(c)) for c in CONTACT_CHOICES]
     for value, label in options:
-        builder.add(_answer(step, value, label))
+        builder.add(_answer(step, value, ("✓ " + label) if value == chosen else label))
     builder.adjust(columns)
     if step in (Step.STORY, Step.EVIDENCE):
         builder.row(_nav("done", texts.done(), step))

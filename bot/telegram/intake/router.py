@@ -35,6 +35,7 @@ from bot.telegram.common.keyboards import main_menu
 from bot.telegram.intake import keyboards, texts
 from bot.telegram.intake.callbacks import Answer, Nav
 from bot.telegram.intake.flow import (
+    CHOICE_FIELD,
     DRAFT_KEY,
     Intake,
     ask,
@@ -193,15 +194,7 @@ def apply_button(draft: Draft, step: Step, value: str) -> bool:
             return False
         draft.regency = code
     elif step in choices and value in choices[step]:
-        field = {
-            Step.DANGER: "danger_now",
-            Step.CATEGORY: "category",
-            Step.WHEN: "departure",
-            Step.PEOPLE: "people",
-            Step.MINORS: "minors",
-            Step.RELATION: "relation",
-            Step.CONTACT: "contact",
-        }[step]
+        field = CHOICE_FIELD[step]
         setattr(draft, field, value)
         if step is Step.CONTACT and value != "phone":
             draft.contact_phone = None
