@@ -303,6 +303,6 @@ async def test_going_back_shows_the_current_answer_marked(harness):
     await open_report(ana)
     await ana.press(2)  # no danger
     await ana.press(3)  # forced or unpaid work
-    reply = await ana.press(1)  # back, from "where"
+    reply = await ana.press("Kembali")  # back, from "where"
     assert "Jawaban saat ini" in reply.text
     assert any(label.startswith("✓ ") for label in reply.buttons)
