@@ -16,22 +16,29 @@ from aiogram.types import BotCommand, LinkPreviewOptions
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.config import SUPPORTED_LOCALES, Settings
-from bot.paths import LOCALES_DIR
+from bot.paths import CONTENT_DIR, LOCALES_DIR
+from bot.services.advice import AdviceIndex, KnowledgeBase, load_knowledge_base
+from bot.services.advice.questions import QuestionService
+from bot.services.clock import OffsetClock
 from bot.services.evidence import EvidenceStore
 from bot.services.followup import FollowUpService
 from bot.services.intake.submit import IntakeService
 from bot.services.privacy import Cipher, Pseudonymizer
 from bot.services.ratelimit import SlidingWindowLimiter
+from bot.services.registry import RegistryService
 from bot.services.retention import RetentionService
+from bot.services.staff.cases import CaseService
 from bot.telegram.errors import on_error
 from bot.telegram.housekeeping import BackgroundTasks, retention_loop
 from bot.telegram.i18n import CatalogI18n, build_i18n
 from bot.telegram.middlewares import setup_middlewares
 from bot.telegram.middlewares.inflight import InFlightCounter
 from bot.telegram.routers import get_routers
+from bot.telegram.staff.delivery import start_staff_delivery, stop_staff_delivery
 from db.engine import make_engine, make_session_factory
 from db.fsm_storage import SQLStorage
 from db.migrate import upgrade_database
+from db.repositories.registry import RegistryRepository
 
 log = logging.getLogger(__name__)
 
@@ -51,8 +58,13 @@ class App:
     pseudonymizer: Pseudonymizer
     i18n: CatalogI18n
     evidence_store: EvidenceStore
+    registry: RegistryService
+    knowledge_base: KnowledgeBase
+    advice: AdviceIndex
     inflight: InFlightCounter = field(default_factory=InFlightCounter)
     background: BackgroundTasks = field(default_factory=BackgroundTasks)
+    # Background loops read the time here; tests and the demo move it forward (``clock.advance``).
+    clock: OffsetClock = field(default_factory=OffsetClock)
 
     async def close(self) -> None:
         await self.background.stop()
@@ -64,14 +76,23 @@ async def build_app(settings: Settings, *, migrate: bool = True) -> App:
     cipher = Cipher(settings.keys)
     if migrate:
         await upgrade_database(engine)
+    session_factory = make_session_factory(engine)
+    # The recruiter registry index is built once here; imports through the service rebuild it.
+    registry = RegistryService(RegistryRepository(session_factory))
+    await registry.reload()
+    # The knowledge base and its search index are built once per process (about half a second).
+    knowledge_base = load_knowledge_base(CONTENT_DIR)
     return App(
         settings=settings,
         engine=engine,
-        session_factory=make_session_factory(engine),
+        session_factory=session_factory,
         cipher=cipher,
         pseudonymizer=Pseudonymizer(settings.pepper_bytes),
         i18n=build_i18n(LOCALES_DIR, settings.default_locale),
         evidence_store=EvidenceStore(settings.evidence_dir, cipher),
+        registry=registry,
+        knowledge_base=knowledge_base,
+        advice=AdviceIndex.build(knowledge_base),
     )
 
 
@@ -95,7 +116,13 @@ def build_dispatcher(app: App) -> Dispatcher:
         cipher=app.cipher, pseudonymizer=app.pseudonymizer, max_per_day=app.settings.max_reports_per_day
     )
     dp["evidence_store"] = app.evidence_store
+    dp["staff_cases"] = CaseService(cipher=app.cipher, clock=app.clock.now)
+    dp["registry"] = app.registry
     dp["followup"] = FollowUpService(cipher=app.cipher, pseudonymizer=app.pseudonymizer)
+    dp["advice"] = app.advice
+    dp["advice_questions"] = QuestionService(
+        cipher=app.cipher, pseudonymizer=app.pseudonymizer, max_per_day=app.settings.max_reports_per_day
+    )
     setup_middlewares(
         dp,
         session_factory=app.session_factory,
@@ -109,6 +136,9 @@ def build_dispatcher(app: App) -> Dispatcher:
     dp.startup.register(_set_commands)
     dp.startup.register(_start_background)
     dp.shutdown.register(_stop_background)
+    # Staff alerts: the outbox worker and the P1 reminder loop run while the dispatcher does.
+    dp.startup.register(start_staff_delivery)
+    dp.shutdown.register(stop_staff_delivery)
     return dp
 
 
@@ -133,6 +163,7 @@ async def _set_commands(bot: Bot, app: App) -> None:
         with app.i18n.use_locale(locale):
             commands = [
                 BotCommand(command="start", description=app.i18n.gettext("Main menu")),
+                BotCommand(command="tanya", description=app.i18n.gettext("Ask about working abroad")),
                 BotCommand(command="emergency", description=app.i18n.gettext("Emergency numbers")),
                 BotCommand(command="language", description=app.i18n.gettext("Language")),
             ]

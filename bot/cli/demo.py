@@ -90,3 +90,25 @@ async def _prepare_demo_data(app, *, staff_id: int) -> None:
 
 # Features that need demo data add a coroutine here: ``async def hook(app, staff_id) -> None``.
 DEMO_HOOKS: list = []
+
+
+async def _load_demo_registry(app, staff_id: int) -> None:
+    """The fictional recruiter registry, unless the database already has one (``--db`` may point at it)."""
+    from bot.services.registry import DEMO_REGISTRY_FILE
+
+    if app.registry.snapshot is None:
+        await app.registry.import_csv(DEMO_REGISTRY_FILE.read_bytes(), DEMO_REGISTRY_FILE.name, demo=True)
+
+
+DEMO_HOOKS.append(_load_demo_registry)
+
+
+async def _register_demo_staff(app, staff_id: int) -> None:
+    """The `staff` persona is a task-force admin."""
+    from bot.services.staff.directory import add_staff
+
+    async with app.session_factory() as session:
+        await add_staff(session, staff_id, "admin", "Demo staff")
+
+
+DEMO_HOOKS.append(_register_demo_staff)

@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.intake.draft import Draft
 from bot.services.privacy import Cipher, Pseudonymizer, new_receipt_code, receipt_hash
+from bot.services.staff.filing import file_tip
 from bot.services.triage.entities import normalise_phone
 from bot.services.triage.scoring import TipFacts, TriageResult, deadline, score_tip
 from db.models.tips import CaseCounter, Evidence, SubmissionCounter, Tip
@@ -90,6 +91,7 @@ def answers_payload(draft: Draft) -> dict:
         "notes": dict(draft.notes),
         "skipped": list(draft.skipped),
         "prefilled_from": draft.prefilled_from,
+        "prefill_facts": dict(draft.prefill_facts),
     }
 
 
@@ -124,7 +126,8 @@ class IntakeService:
             return Submitted(existing.id, existing.case_number, None, existing.priority)
         if pseudonym and await self.limit_reached(session, pseudonym, now):
             raise DailyLimitReached
-        triage: TriageResult = score_tip(tip_facts(draft))
+        facts = tip_facts(draft)
+        triage: TriageResult = score_tip(facts)
         receipt = new_receipt_code()
         tip = Tip(
             case_number=await self._next_case_number(session, now.year),
@@ -153,6 +156,8 @@ class IntakeService:
         await session.flush()
         for item in draft.evidence:
             session.add(Evidence(tip_id=tip.id, ref=item.ref, kind=item.kind, mime=item.mime, size=item.size))
+        # Link keys, the linked-recruiter raise and the staff alert (outbox) go in with the tip: none can be lost.
+        await file_tip(session, tip, facts, triage, cipher=self._cipher, pseudonymizer=self._pseudonymizer, now=now)
         if pseudonym:
             await self._count_submission(session, pseudonym, now)
         try:

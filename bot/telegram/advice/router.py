@@ -1,0 +1,318 @@
+"""Ask about working abroad: handlers. Thin: retrieval is in bot.services.advice, filing in its questions module.
+
+Two routers: ``build_router`` (menu entry, /tanya, browsing, votes, question buttons) may sit anywhere;
+``build_question_router`` takes any text sent outside a flow as a question, so it must come after every other
+journey and before the fallback.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html
+
+from aiogram import F, Router
+from aiogram.exceptions import TelegramBadRequest
+from aiogram.filters import Command, CommandObject, StateFilter
+from aiogram.fsm.context import FSMContext
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.utils.i18n import I18n
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.services.advice import AdviceIndex, RedFlag
+from bot.services.advice.feedback import record_vote
+from bot.services.advice.questions import (
+    MAX_ANSWERED,
+    DailyLimitReached,
+    QuestionService,
+    answer_language,
+    has_words,
+    question_head,
+    question_parts,
+    report_prefill,
+)
+from bot.telegram.advice import keyboards, texts
+from bot.telegram.advice.callbacks import Browse, QuestionAction, Vote
+from bot.telegram.advice.pending import (
+    PendingQuestion,
+    already_voted,
+    forget_question,
+    pending_question,
+    remember_question,
+    remember_vote,
+)
+from bot.telegram.advice.render import article_messages, split_html
+from bot.telegram.common.callbacks import MenuAction, MenuCallback
+from bot.telegram.common.keyboards import main_menu
+
+# How much of a question the confirmation screen shows (the whole question is sent).
+CONFIRM_PREVIEW = 3000
+# A message this short that matches nothing ("halo", "ok", "makasih") gets what the bot can do, not "not sure".
+SHORT_MESSAGE_WORDS = 2
+
+
+def build_router() -> Router:
+    router = Router(name="advice")
+    router.callback_query.register(on_menu_ask, MenuCallback.filter(F.action == MenuAction.ASK))
+    router.message.register(on_ask_command, Command("tanya", "ask"))
+    router.callback_query.register(on_browse, Browse.filter())
+    router.callback_query.register(on_vote, Vote.filter())
+    router.callback_query.register(on_question_action, QuestionAction.filter())
+    return router
+
+
+def build_question_router() -> Router:
+    router = Router(name="advice_questions")
+    router.message.register(on_question, StateFilter(None), F.text, ~F.text.startswith("/"))
+    router.message.register(on_sticker, StateFilter(None), F.sticker)
+    return router
+
+
+# Browsing ------------------------------------------------------------------------------------------------
+
+
+async def on_menu_ask(query: CallbackQuery, advice: AdviceIndex, locale: str) -> None:
+    await query.answer()
+    if query.message is not None:
+        await query.message.answer(texts.browse_intro(), reply_markup=keyboards.sections_keyboard(advice.kb, locale))
+
+
+async def on_ask_command(
+    message: Message, command: CommandObject, state: FSMContext, advice: AdviceIndex, i18n: I18n, locale: str
+) -> None:
+    if command.args and command.args.strip():  # "/tanya brp umur minimal": answer at once
+        await answer_question(message, command.args, state=state, advice=advice, i18n=i18n, locale=locale)
+        return
+    await message.answer(texts.browse_intro(), reply_markup=keyboards.sections_keyboard(advice.kb, locale))
+
+
+async def on_browse(query: CallbackQuery, callback_data: Browse, advice: AdviceIndex, i18n: I18n, locale: str) -> None:
+    kb = advice.kb
+    message = query.message
+    if message is None:
+        await query.answer()
+        return
+    if callback_data.action == "sections":
+        await query.answer()
+        await _show(message, texts.browse_intro(), keyboards.sections_keyboard(kb, locale), new=callback_data.new)
+        return
+    if callback_data.action == "section":
+        section = kb.section(callback_data.ref)
+        if section is None or not section.topics:
+            await query.answer(texts.button_inactive())
+            return
+        await query.answer()
+        lines = [f"<b>{html.escape(section.title(locale), quote=False)}</b>", ""]
+        lines += [f"{n}. {html.escape(kb.title(t, locale), quote=False)}" for n, t in enumerate(section.topics, 1)]
+        lines += ["", texts.choose_question()]
+        await _show(
+            message, "\n".join(lines), keyboards.section_keyboard(kb, section.id, locale), new=callback_data.new
+        )
+        return
+    if callback_data.action == "article":
+        lang = callback_data.lang if callback_data.lang in kb.languages else locale
+        article = kb.article(callback_data.ref, lang) if kb.topic(callback_data.ref) else None
+        if article is None:
+            await query.answer(texts.button_inactive())
+            return
+        await query.answer()
+        with i18n.use_locale(lang):
+            chunks = article_messages(article, after=["<i>" + texts.was_this_helpful() + "</i>"])
+            markup = keyboards.browse_article_keyboard(kb, article.topic, lang)
+        await _send_all(message, chunks, markup)
+        return
+    await query.answer(texts.button_inactive())
+
+
+async def _show(message: Message, text: str, markup: InlineKeyboardMarkup, *, new: bool) -> None:
+    """Replace the menu the button was on (moving through the lists), or send a new message."""
+    if not new and isinstance(message, Message):
+        try:
+            await message.edit_text(text, reply_markup=markup)
+            return
+        except TelegramBadRequest:  # too old to edit, or unchanged: show it anew
+            pass
+    await message.answer(text, reply_markup=markup)
+
+
+async def _send_all(target: Message, chunks: list[str], markup: InlineKeyboardMarkup | None) -> Message:
+    """Send the message parts in order; the keyboard goes under the last one."""
+    sent = target
+    for i, chunk in enumerate(chunks):
+        sent = await target.answer(chunk, reply_markup=markup if i == len(chunks) - 1 else None)
+    return sent
+
+
+# Questions in free text ----------------------------------------------------------------------------------
+
+
+async def on_question(message: Message, state: FSMContext, advice: AdviceIndex, i18n: I18n, locale: str) -> None:
+    await answer_question(message, message.text or "", state=state, advice=advice, i18n=i18n, locale=locale)
+
+
+async def on_sticker(message: Message) -> None:
+    await message.answer(texts.no_words() + "\n\n" + texts.capabilities(), reply_markup=main_menu())
+
+
+async def answer_question(
+    message: Message, text: str, *, state: FSMContext, advice: AdviceIndex, i18n: I18n, locale: str
+) -> None:
+    kb = advice.kb
+    text = text.strip()
+    if not has_words(text):  # only emoji or punctuation
+        await message.answer(texts.no_words() + "\n\n" + texts.capabilities(), reply_markup=main_menu())
+        return
+    head, shortened = question_head(text)
+    lang = answer_language(head, locale, kb.languages)
+    answer = advice.ask(head, lang=lang, limit=3)
+    flags = list(answer.red_flags)
+    if shortened:  # warning signs anywhere in the message count, not only in the part searched
+        for part in question_parts(text)[1:]:
+            flags = _merge_flags(flags, advice.ask(part, lang=lang, limit=1).red_flags)
+    codes = [flag.code for flag in flags]
+    if not answer.results and not flags and len(head.split()) <= SHORT_MESSAGE_WORDS:
+        await message.answer(texts.capabilities(), reply_markup=main_menu())
+        return
+    topics = [result.topic for result in answer.results]
+    token = await remember_question(state, PendingQuestion(text=text, lang=lang, flags=codes, topics=topics))
+    with i18n.use_locale(lang):
+        before = []
+        if shortened:
+            before.append("✂️ <i>" + texts.long_question(MAX_ANSWERED) + "</i>")
+        if codes:
+            before.append(warning_html(codes))
+        article = kb.article(topics[0], lang) if answer.confident else None
+        if article is not None:
+            chunks = article_messages(article, before=before, after=["<i>" + texts.was_this_helpful() + "</i>"])
+            markup = keyboards.answer_keyboard(
+                kb, article.topic, lang, token=token, others=topics[1:3], report=bool(codes)
+            )
+        else:
+            lead = texts.not_sure() if topics else texts.nothing_found()
+            chunks = split_html("\n\n".join([*before, lead, texts.offer_staff()]))
+            markup = keyboards.unsure_keyboard(kb, lang, token=token, topics=topics[:3], report=bool(codes))
+    await _send_all(message, chunks, markup)
+
+
+def _merge_flags(first: list[RedFlag], more: list[RedFlag]) -> list[RedFlag]:
+    merged = list(first)
+    for flag in more:
+        if all(flag.code != known.code for known in merged):
+            merged.append(flag)
+    return merged
+
+
+def warning_html(codes: list[str]) -> str:
+    lines = ["⚠️ <b>" + texts.warning_header() + "</b>"]
+    lines += ["• " + texts.flag_text(code) for code in codes]
+    lines.append(texts.warning_footer())
+    return "\n".join(lines)
+
+
+# Was this helpful ----------------------------------------------------------------------------------------
+
+
+async def on_vote(
+    query: CallbackQuery, callback_data: Vote, state: FSMContext, session: AsyncSession, advice: AdviceIndex
+) -> None:
+    kb = advice.kb
+    message = query.message
+    valid = (
+        message is not None
+        and kb.topic(callback_data.topic) is not None
+        and callback_data.lang in kb.languages
+        and callback_data.value in ("y", "n")
+    )
+    if not valid:
+        await query.answer(texts.button_inactive())
+        return
+    if await already_voted(state, message.message_id):
+        await query.answer(texts.already_voted())
+        return
+    helpful = callback_data.value == "y"
+    await record_vote(session, callback_data.topic, callback_data.lang, helpful=helpful)
+    await remember_vote(state, message.message_id)
+    await query.answer(texts.thanks_helpful() if helpful else texts.thanks_not_helpful())
+    if isinstance(message, Message):
+        # Too old to edit: the vote is counted all the same.
+        with contextlib.suppress(TelegramBadRequest):
+            await message.edit_reply_markup(reply_markup=keyboards.without_votes(message.reply_markup))
+    if not helpful:
+        token = callback_data.q if await pending_question(state, callback_data.q) else ""
+        await message.answer(
+            texts.sorry_not_helpful(can_ask_staff=bool(token)), reply_markup=keyboards.not_helpful_keyboard(token)
+        )
+
+
+# Passing a question on, or reporting from it -------------------------------------------------------------
+
+
+async def on_question_action(
+    query: CallbackQuery,
+    callback_data: QuestionAction,
+    state: FSMContext,
+    session: AsyncSession,
+    advice_questions: QuestionService,
+    **deps,
+) -> None:
+    message = query.message
+    question = await pending_question(state, callback_data.q)
+    if message is None or question is None or callback_data.action not in ("ask", "send", "cancel", "report"):
+        await query.answer(texts.button_inactive())
+        return
+    await query.answer()
+    pseudonym: str | None = deps.get("pseudonym")
+    if callback_data.action == "report":
+        from bot.telegram.intake.router import begin
+
+        await begin(
+            message,
+            state,
+            intake=deps["intake"],
+            session=session,
+            locale=deps["locale"],
+            pseudonym=pseudonym,
+            prefill=report_prefill(question.text, question.flags),
+        )
+        return
+    if callback_data.action == "cancel":
+        await _drop_buttons(message)
+        await message.answer(texts.not_sent(), reply_markup=main_menu())
+        return
+    if pseudonym is not None and await advice_questions.limit_reached(session, pseudonym):
+        await message.answer(texts.limit_reached(advice_questions.max_per_day), reply_markup=main_menu())
+        return
+    if callback_data.action == "ask":
+        shortened = len(question.text) > CONFIRM_PREVIEW
+        preview = question.text[:CONFIRM_PREVIEW] + ("…" if shortened else "")
+        await message.answer(
+            texts.confirm_send(html.escape(preview, quote=False), shortened),
+            reply_markup=keyboards.confirm_send_keyboard(callback_data.q),
+        )
+        return
+    # send
+    try:
+        result = await advice_questions.ask_staff(
+            session,
+            question=question.text,
+            lang=question.lang or deps["locale"],
+            ref=callback_data.q,
+            pseudonym=pseudonym or "",
+            red_flags=question.flags,
+            topics=question.topics,
+        )
+    except DailyLimitReached:
+        await message.answer(texts.limit_reached(advice_questions.max_per_day), reply_markup=main_menu())
+        return
+    # Committed: only now is the person told it was received.
+    await forget_question(state, callback_data.q)
+    await _drop_buttons(message)
+    if result.receipt is None:
+        await message.answer(texts.question_already_sent(result.case_number), reply_markup=main_menu())
+        return
+    await message.answer(texts.question_sent(result.case_number, result.receipt), reply_markup=main_menu())
+
+
+async def _drop_buttons(message) -> None:
+    if isinstance(message, Message) and message.reply_markup is not None:
+        with contextlib.suppress(TelegramBadRequest):
+            await message.edit_reply_markup(reply_markup=None)

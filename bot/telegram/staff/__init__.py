@@ -1,0 +1,1 @@
+"""The task force's side: staff commands and buttons in a private chat; alerts to the staff group."""
