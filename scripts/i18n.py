@@ -121,6 +121,7 @@ def problems() -> list[str]:
         messages = list(extract_from_file("python", str(file), keywords=KEYWORDS))
         if messages:
             found.append(f"{file.relative_to(ROOT)}: has translatable messages but no domain in domains.toml")
+    found.extend(_clashes())
     for domain, paths in domains().items():
         expected = extract(domain, paths)
         for lang in LANGUAGES:
@@ -153,6 +154,30 @@ def problems() -> list[str]:
                         found.append(f"{name}: placeholders {got} differ from {wanted}")
                 if ids[0].count("<") != strings[0].count("<"):
                     found.append(f"{name}: HTML tags differ from the original")
+    return found
+
+
+def _clashes() -> list[str]:
+    """The catalogs of a language are chained at run time, so one message id means one text in every domain:
+    the same id translated two ways would show the first domain's wording everywhere."""
+    found: list[str] = []
+    for lang in LANGUAGES:
+        seen: dict[str, tuple[str, object]] = {}
+        for domain in domains():
+            path = po_path(lang, domain)
+            if not path.exists():
+                continue
+            for message in read_catalog(path):
+                if not message.id or message.context:
+                    continue
+                key = message.id if isinstance(message.id, str) else message.id[0]
+                if key in seen and seen[key][1] != message.string and message.string:
+                    found.append(
+                        f"{lang}: {_short(key)}: translated differently in {seen[key][0]} and {domain} "
+                        "(use the same text, or give one a different message id)"
+                    )
+                elif message.string:
+                    seen.setdefault(key, (domain, message.string))
     return found
 
 

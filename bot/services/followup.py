@@ -7,6 +7,7 @@ pseudonym so that codes cannot be guessed: after 5 wrong codes in an hour, look-
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
@@ -81,7 +82,8 @@ class Reply:
 
 
 class FollowUpService:
-    def __init__(self, *, cipher: Cipher, pseudonymizer: Pseudonymizer) -> None:
+    def __init__(self, *, cipher: Cipher, pseudonymizer: Pseudonymizer | None) -> None:
+        """``pseudonymizer`` is needed for receipt look-ups only (the staff side works without it)."""
         self._cipher = cipher
         self._pseudonymizer = pseudonymizer
 
@@ -92,6 +94,7 @@ class FollowUpService:
     ) -> LookupOutcome:
         """Open a tip by receipt code. Unknown and malformed codes look the same and both count as failures."""
         now = now or datetime.now(UTC)
+        assert self._pseudonymizer is not None, "receipt look-ups need the pseudonymizer"
         throttle = await self._throttle(session, pseudonym, now)
         if throttle.paused_until is not None and throttle.paused_until > now:
             return LookupOutcome(paused_until=throttle.paused_until)
@@ -134,8 +137,12 @@ class FollowUpService:
         text: str | None,
         evidence: list[EvidenceRef] | None = None,
         now: datetime | None = None,
+        on_saved: Callable[[AsyncSession, int, Reply], Awaitable[None]] | None = None,
     ) -> Reply:
-        """Save what the reporter sent. It answers the open question if there is one, else it is an addition."""
+        """Save what the reporter sent. It answers the open question if there is one, else it is an addition.
+
+        ``on_saved`` runs in the same transaction (the staff alert is queued with the message, or neither is).
+        """
         now = now or datetime.now(UTC)
         tip = await session.get(Tip, tip_id)
         if tip is None or tip.status == "closed":
@@ -160,6 +167,8 @@ class FollowUpService:
         tip.updated_at = now
         await session.flush()
         reply = Reply(message.id, question is not None, tip.case_number)
+        if on_saved is not None:
+            await on_saved(session, tip_id, reply)
         await session.commit()
         return reply
 
@@ -175,34 +184,34 @@ class FollowUpService:
     async def ask(
         self, session: AsyncSession, tip_id: int, *, staff_id: int, text: str, now: datetime | None = None
     ) -> int | None:
-        """Store a question for the reporter and set the tip to awaiting_reporter.
+        """Store a question for the reporter and set the tip to awaiting_reporter (the staff journey does this
+        through CaseService.ask_reporter, with the state machine, audit and notice in one transaction).
 
-        Returns the chat id to send a neutral notice to, when the reporter allowed notices; the caller queues it.
+        Returns the chat id to send a neutral notice to, when the reporter allowed notices.
         """
-        tip = await self._staff_message(session, tip_id, "question", staff_id, text, now)
+        tip = await self._get(session, tip_id)
+        self.record_staff_message(session, tip, "question", staff_id, text, now)
         if tip.status in ("new", "in_review", "referred"):
             tip.status = "awaiting_reporter"
-        contact = self._contact(tip)
+        chat_id = self.notice_chat(tip)
         await session.commit()
-        return contact.get("chat_id") if contact.get("kind") == "chat" else None
+        return chat_id
 
     async def answer_question(
         self, session: AsyncSession, tip_id: int, *, staff_id: int, text: str, now: datetime | None = None
     ) -> None:
         """The task force's reply to an advice question (a tip of kind "question"), read with the receipt code."""
-        await self._staff_message(session, tip_id, "staff_answer", staff_id, text, now)
+        self.record_staff_message(session, await self._get(session, tip_id), "staff_answer", staff_id, text, now)
         await session.commit()
 
-    async def _staff_message(
-        self, session: AsyncSession, tip_id: int, kind: str, staff_id: int, text: str, now: datetime | None
-    ) -> Tip:
+    def record_staff_message(
+        self, session: AsyncSession, tip: Tip, kind: str, staff_id: int, text: str, now: datetime | None = None
+    ) -> None:
+        """Add a question ("question") or an answer to an advice question ("staff_answer"); not committed here."""
         now = now or datetime.now(UTC)
-        tip = await session.get(Tip, tip_id)
-        if tip is None:
-            raise LookupError("no such tip")
         session.add(
             TipMessage(
-                tip_id=tip_id,
+                tip_id=tip.id,
                 kind=kind,
                 body=self._cipher.encrypt_text(text, context=MESSAGE_CONTEXT),
                 staff_id=staff_id,
@@ -210,6 +219,16 @@ class FollowUpService:
             )
         )
         tip.updated_at = now
+
+    def notice_chat(self, tip: Tip) -> int | None:
+        """The chat to send a neutral notice to, if the reporter allowed notices (and the tip is still open)."""
+        contact = self._contact(tip)
+        return contact.get("chat_id") if contact.get("kind") == "chat" else None
+
+    async def _get(self, session: AsyncSession, tip_id: int) -> Tip:
+        tip = await session.get(Tip, tip_id)
+        if tip is None:
+            raise LookupError("no such tip")
         return tip
 
     async def thread(self, session: AsyncSession, tip_id: int) -> list[tuple[str, str, datetime, int | None]]:
@@ -254,6 +273,7 @@ class FollowUpService:
         return self._text(message) if message else None
 
     async def _throttle(self, session: AsyncSession, pseudonym: str, now: datetime) -> LookupThrottle:
+        assert self._pseudonymizer is not None
         key = self._pseudonymizer.keyed_hash(f"lookup:{pseudonym}")
         row = await session.get(LookupThrottle, key)
         if row is None:

@@ -24,6 +24,7 @@ Framework-free: the Telegram adapter passes ``send`` (returns the message id or 
 from __future__ import annotations
 
 import asyncio
+import base64
 import contextlib
 import logging
 from collections import deque
@@ -36,6 +37,7 @@ from sqlalchemy import and_, or_, select, update
 from sqlalchemy import event as sa_event
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.services.privacy import Cipher
 from db.models.outbox import OutboxMessage
 
 log = logging.getLogger(__name__)
@@ -65,6 +67,24 @@ class OutboxItem:
     payload: dict[str, Any]
     created_at: datetime
     attempts: int
+
+
+SEALED_PREFIX = "sealed:"
+_SEALED_CONTEXT = "outbox.destination"
+
+
+def sealed_destination(cipher: Cipher, chat_id: int) -> str:
+    """A reporter's chat as an outbox destination: encrypted, so the outbox table never holds it in the clear."""
+    blob = cipher.encrypt(str(chat_id).encode(), context=_SEALED_CONTEXT)
+    return SEALED_PREFIX + base64.urlsafe_b64encode(blob).decode().rstrip("=")
+
+
+def open_sealed_destination(cipher: Cipher, destination: str) -> int | None:
+    if not destination.startswith(SEALED_PREFIX):
+        return None
+    encoded = destination[len(SEALED_PREFIX) :]
+    blob = base64.urlsafe_b64decode(encoded + "=" * (-len(encoded) % 4))
+    return int(cipher.decrypt(blob, context=_SEALED_CONTEXT))
 
 
 Send = Callable[[int, str], Awaitable[int]]

@@ -1,8 +1,8 @@
 """Retention (DESIGN, privacy rules): nothing personal is kept longer than it is needed.
 
 - Abandoned drafts (conversation state untouched for DRAFT_RETENTION_DAYS) are deleted, with their evidence files.
-- Closed tips keep their plain triage fields for statistics, but their sensitive fields (answers, reasons, contact)
-  and evidence are purged CLOSED_TIP_RETENTION_DAYS after closing.
+- Closed tips keep their plain triage fields for statistics, but their sensitive fields (answers, reasons, contact),
+  evidence, follow-up messages, note texts and link keys are purged CLOSED_TIP_RETENTION_DAYS after closing.
 - Records of handled update ids are only needed for a couple of days (Telegram redelivers within hours).
 """
 
@@ -18,6 +18,9 @@ from bot.services.evidence import EvidenceStore
 from bot.services.intake.submit import ANSWERS_CONTEXT
 from bot.services.privacy import Cipher
 from db.models.conversation import ConversationState
+from db.models.followup import TipMessage
+from db.models.outbox import OutboxMessage
+from db.models.staff import TipEvent, TipLinkKey
 from db.models.tips import Evidence, Tip
 from db.models.updates import ProcessedUpdate
 
@@ -88,6 +91,12 @@ class RetentionService:
             await session.execute(delete(ProcessedUpdate).where(ProcessedUpdate.seen_at < updates_cutoff))
             if purge_ids:
                 await session.execute(delete(Evidence).where(Evidence.tip_id.in_(purge_ids)))
+                # Everything else that carries the reporter's words or pointers to them goes too: the follow-up
+                # conversation, staff notes' text, the phone and name link keys, queued or sent notices.
+                await session.execute(delete(TipMessage).where(TipMessage.tip_id.in_(purge_ids)))
+                await session.execute(update(TipEvent).where(TipEvent.tip_id.in_(purge_ids)).values(text=None))
+                await session.execute(delete(TipLinkKey).where(TipLinkKey.tip_id.in_(purge_ids)))
+                await session.execute(delete(OutboxMessage).where(OutboxMessage.tip_id.in_(purge_ids)))
                 await session.execute(
                     update(Tip)
                     .where(Tip.id.in_(purge_ids))

@@ -20,8 +20,9 @@ class OutboxMessage(Base):
     __tablename__ = "outbox"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    # "staff_group" (resolved to STAFF_CHAT_ID when sent) or a staff member's private chat id as text.
-    destination: Mapped[str] = mapped_column(String(32))
+    # "staff_group" (resolved to STAFF_CHAT_ID when sent), a staff member's private chat id as text, or
+    # "sealed:..." for a reporter's notice: their chat id encrypted, readable only by the worker when it sends.
+    destination: Mapped[str] = mapped_column(String(160))
     kind: Mapped[str] = mapped_column(String(16))
     dedup_key: Mapped[str] = mapped_column(String(64), unique=True)
     tip_id: Mapped[int | None] = mapped_column(ForeignKey("tips.id", ondelete="CASCADE"), index=True)

@@ -135,5 +135,86 @@ async def test_closed_tip_shows_closed_and_takes_no_additions(harness):
         tip = (await session.scalars(select(Tip))).one()
         tip.status = "closed"
     reply = await open_status(ana, receipt)
-    assert "selesai" in reply.text
+    assert "kasus sudah ditutup" in reply.text
     assert not any("Tambah" in b for b in reply.buttons)
+
+
+# The task-force side of the follow-up ------------------------------------------------------------------------
+
+
+async def _staff_opens(harness, staff, case: str):
+    await staff.say(f"/tip {case}")
+
+
+async def test_staff_question_reaches_the_reporter_and_the_answer_with_a_photo_reaches_the_staff_member(harness):
+    from tests.e2e.staff_steps import ADMIN_ID, register
+
+    ana = harness.user()
+    case, receipt = await file_report(harness, ana, contact=CONTACT_CHAT)
+    await register(harness, ADMIN_ID, "admin", "Petugas Maria")
+    staff = harness.user(ADMIN_ID, "Maria", language_code="id")
+    await _staff_opens(harness, staff, case)
+    await staff.press("Klaim")
+    await staff.press("Tanya pelapor")
+    reply = await staff.say("Apakah Anda tahu nomor HP perekrutnya?")
+    assert "pemberitahuan netral" in reply.text.lower()
+
+    # The opted-in reporter gets a neutral notice only: no question, no case number.
+    notices = [m["text"] for m in harness.emulator.sent_messages(ana.chat_id) if "kabar baru" in m.get("text", "")]
+    assert len(notices) == 1
+    assert case not in notices[0] and "nomor HP" not in notices[0]
+
+    reply = await open_status(ana, receipt)
+    assert "Apakah Anda tahu nomor HP perekrutnya?" in reply.text
+    await ana.press("Jawab")
+    await ana.say("Nomornya 0812 9999 1111")
+    await ana.photo(SAMPLE_JPEG)
+    await ana.press(1)
+
+    # The assigned staff member is told in their private chat, with codes only.
+    staff_alerts = [m["text"] for m in harness.emulator.sent_messages(ADMIN_ID) if case in m.get("text", "")]
+    assert any("menjawab" in t.lower() for t in staff_alerts), staff_alerts
+    assert not any("0812 9999 1111" in t for t in staff_alerts)
+    reply = await staff.say(f"/tip {case}")
+    assert "Nomornya 0812 9999 1111" in reply.text
+    assert (await the_tip(harness)).status == "in_review"
+    assert any(m.get("photo") for m in harness.emulator.sent_messages(ADMIN_ID))
+
+
+async def test_no_notice_for_a_reporter_who_did_not_allow_it(harness):
+    from tests.e2e.staff_steps import ADMIN_ID, register
+
+    ana = harness.user()
+    case, receipt = await file_report(harness, ana)  # anonymous, no contact
+    await register(harness, ADMIN_ID, "admin")
+    staff = harness.user(ADMIN_ID, "Maria")
+    await _staff_opens(harness, staff, case)
+    await staff.press("Tanya pelapor")
+    reply = await staff.say("Kapan mereka berangkat?")
+    assert "pemberitahuan netral" not in reply.text.lower()
+    assert not any("kabar baru" in m.get("text", "") for m in harness.emulator.sent_messages(ana.chat_id))
+    assert "Kapan mereka berangkat?" in (await open_status(ana, receipt)).text
+
+
+async def test_closing_a_tip_forgets_the_reporter_chat(harness):
+    from sqlalchemy import select
+
+    from db.models.outbox import OutboxMessage
+    from tests.e2e.staff_steps import ADMIN_ID, register
+
+    ana = harness.user()
+    case, _ = await file_report(harness, ana, contact=CONTACT_CHAT)
+    await register(harness, ADMIN_ID, "admin")
+    staff = harness.user(ADMIN_ID, "Maria")
+    await _staff_opens(harness, staff, case)
+    await staff.press("Tanya pelapor")
+    await staff.say("Pertanyaan")
+    await _staff_opens(harness, staff, case)
+    await staff.press("Tutup")
+    await staff.press(1)
+    tip = await the_tip(harness)
+    assert tip.status == "closed" and tip.contact is None
+    async with harness.app.session_factory() as session:
+        rows = (await session.scalars(select(OutboxMessage).where(OutboxMessage.tip_id == tip.id))).all()
+    assert not [r for r in rows if r.destination.startswith("sealed:")]
+    assert all(str(ana.chat_id) not in r.destination for r in rows)

@@ -67,6 +67,13 @@ async def test_closed_tip_keeps_triage_fields_but_loses_sensitive_data(session_f
     assert (await retention.run(datetime.now(UTC))).closed_tips == 0
     assert store.exists(ref)
 
+    from bot.services.followup import FollowUpService
+    from db.models.followup import TipMessage
+
+    async with session_factory() as session:
+        await FollowUpService(cipher=cipher, pseudonymizer=None).answer_question(
+            session, submitted.tip_id, staff_id=1, text="jawaban"
+        )
     async with session_factory.begin() as session:
         tip = await session.get(Tip, submitted.tip_id)
         tip.status, tip.closed_at = "closed", datetime.now(UTC) - timedelta(days=366)
@@ -78,5 +85,6 @@ async def test_closed_tip_keeps_triage_fields_but_loses_sensitive_data(session_f
         assert cipher.decrypt_json(tip.answers, context=ANSWERS_CONTEXT) == {"purged": True}
         assert tip.contact is None and tip.purged_at is not None
         assert (await session.scalars(select(Evidence))).all() == []
+        assert (await session.scalars(select(TipMessage))).all() == []
     assert not store.exists(ref)
     assert (await retention.run(datetime.now(UTC))).closed_tips == 0  # once only

@@ -39,3 +39,20 @@ def test_check_catches_a_missing_translation_and_a_changed_placeholder(tmp_path,
     problems = "\n".join(tool.problems())
     assert "tet/core: Language set to {language}.: placeholders" in problems
     assert "tet/core: Main menu: no translation" in problems
+
+
+def test_check_catches_one_message_translated_two_ways_in_two_catalogs(tmp_path, monkeypatch):
+    import shutil
+
+    from babel.messages.pofile import read_po, write_po
+
+    tool = _i18n_tool()
+    shutil.copytree(ROOT / "locales", tmp_path / "locales")
+    monkeypatch.setattr(tool, "LOCALES", tmp_path / "locales")
+    path = tmp_path / "locales" / "id" / "LC_MESSAGES" / "intake.po"
+    with path.open("rb") as fp:
+        catalog = read_po(fp)
+    catalog.get("Report a case").string = "Lapor"  # core says "Laporkan kasus"
+    with path.open("wb") as fp:
+        write_po(fp, catalog)
+    assert any("Report a case" in p and "differently" in p for p in tool.problems())

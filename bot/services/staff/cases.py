@@ -12,9 +12,10 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.services import outbox
 from bot.services.privacy import Cipher, DecryptionError
 from bot.services.staff.filing import stored_reasons
 from bot.services.staff.model import (
@@ -35,6 +36,7 @@ from bot.services.staff.model import (
 )
 from bot.services.triage.scoring import Priority, deadline
 from bot.services.triage.status import Action, Outcome, Role, Status, allowed_targets, can, check_transition
+from db.models.outbox import OutboxMessage
 from db.models.staff import TipEvent, TipLink
 from db.models.tips import Evidence, Tip
 from db.repositories import audit as audit_repo
@@ -416,8 +418,13 @@ class CaseService:
         await self._move(session, actor, tip, Status.CLOSED, "close", result)
         from bot.services.followup import FollowUpService  # imports intake, which imports this package
 
-        # A closed tip keeps no way to reach the reporter's chat.
+        # A closed tip keeps no way to reach the reporter's chat: neither in the tip nor in a queued notice.
         FollowUpService.forget_chat_on_close(tip, self._cipher)
+        await session.execute(
+            delete(OutboxMessage).where(
+                OutboxMessage.tip_id == tip.id, OutboxMessage.destination.startswith(outbox.SEALED_PREFIX)
+            )
+        )
         self._event(session, tip, actor, "close", {"outcome": result.value})
         self._audit(session, actor, "close", tip, detail={"outcome": result.value})
         await session.commit()
@@ -432,6 +439,52 @@ class CaseService:
         self._event(session, tip, actor, "note", None, text)
         self._audit(session, actor, "note", tip)
         await session.commit()
+
+    async def ask_reporter(self, session: AsyncSession, actor: StaffMember, tip_id: int, text: str) -> bool:
+        """Ask the reporter a question (or, for an advice question, answer it). The reporter reads it with the
+        receipt code; if they allowed notices, a neutral notice goes to their chat through the outbox, its
+        destination encrypted. Returns True when such a notice was queued."""
+        from bot.services.followup import FollowUpService  # imports intake, which imports this package
+
+        tip = await self._tip(session, tip_id)
+        await self._guarded(session, actor, Action.ASK_REPORTER, tip)
+        try:
+            text = clean_text(text)
+        except Refused as refused:
+            raise await self.refuse(session, actor, "ask_reporter", tip, refused) from None
+        followup = FollowUpService(cipher=self._cipher, pseudonymizer=None)
+        now = self._clock()
+        if tip.kind == "question":
+            followup.record_staff_message(session, tip, "staff_answer", actor.telegram_id, text, now)
+            self._event(session, tip, actor, "answer", None, text)
+            self._audit(session, actor, "answer_question", tip)
+            await session.commit()
+            return False
+        # The state machine's path to "awaiting_reporter" goes through review.
+        if tip.status in (Status.NEW, Status.REFERRED):
+            await self._move(session, actor, tip, Status.IN_REVIEW, "ask_reporter")
+        if tip.status != Status.AWAITING_REPORTER:
+            await self._move(session, actor, tip, Status.AWAITING_REPORTER, "ask_reporter")
+        followup.record_staff_message(session, tip, "question", actor.telegram_id, text, now)
+        self._event(session, tip, actor, "question", None, text)
+        self._audit(session, actor, "ask_reporter", tip)
+        chat_id = followup.notice_chat(tip)
+        if chat_id is not None:
+            count = await session.scalar(
+                select(func.count()).select_from(OutboxMessage).where(OutboxMessage.tip_id == tip.id)
+            )
+            await outbox.enqueue(
+                session,
+                kind="reporter_notice",
+                dedup_key=f"notice:{tip.id}:{count}",
+                payload={"lang": tip.lang},
+                now=now,
+                tip_id=tip.id,
+                priority=tip.priority,
+                destination=outbox.sealed_destination(self._cipher, chat_id),
+            )
+        await session.commit()
+        return chat_id is not None
 
     async def refer(
         self,

@@ -142,11 +142,14 @@ async def _raise_linked(session: AsyncSession, tip: Tip, count: int, cipher: Cip
 async def notify_reporter_update(
     session: AsyncSession, tip_id: int, *, ref: int, answered_question: bool, now: datetime
 ) -> bool:
-    """Tell the staff group that the reporter added information to a tip (or answered the task force's question):
-    an outbox alert with codes only, committed here. Returns False if the tip is unknown."""
+    """Tell the staff member the tip is assigned to (else the staff group) that the reporter added information or
+    answered the task force's question: an outbox alert with codes only, queued in the caller's transaction.
+    Returns False if the tip is unknown."""
     tip = await repo.tip_by_id(session, tip_id)
     if tip is None:
         return False
+    case = await repo.case_of(session, tip.id)
+    destination = str(case.assignee_id) if case is not None and case.assignee_id else outbox.STAFF_GROUP
     await outbox.enqueue(
         session,
         kind="followup",
@@ -155,6 +158,6 @@ async def notify_reporter_update(
         now=now,
         tip_id=tip.id,
         priority=tip.priority,
+        destination=destination,
     )
-    await session.commit()
     return True

@@ -115,7 +115,7 @@ def status_label(status: CoarseStatus) -> str:
         CoarseStatus.RECEIVED: _("received, waiting to be reviewed"),
         CoarseStatus.REVIEWING: _("being reviewed by the task force"),
         CoarseStatus.REFERRED: _("referred to the authorities"),
-        CoarseStatus.CLOSED: _("closed"),
+        CoarseStatus.CLOSED: _("the case is closed"),
     }[status]
 
 
@@ -260,14 +260,11 @@ async def _save(
     **deps,
 ) -> None:
     try:
-        reply = await followup.add(session, tip_id, text=text, evidence=evidence)
+        await followup.add(session, tip_id, text=text, evidence=evidence, on_saved=deps.get("notify_staff"))
     except LookupError:
         await state.clear()
         await message.answer(_("This report is closed; nothing more can be added."), reply_markup=main_menu())
         return
-    notify = deps.get("notify_staff")
-    if notify is not None:
-        await notify(session, tip_id, reply)
     await message.answer(
         _("Saved and passed to the task force. Send more, or press Done."),
         reply_markup=InlineKeyboardMarkup(inline_keyboard=[[_button("✅ " + _("Done"), "done")]]),

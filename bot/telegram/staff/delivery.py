@@ -21,9 +21,19 @@ from aiogram.exceptions import (
     TelegramServerError,
 )
 
-from bot.services.outbox import NOTIFY_KEY, STAFF_GROUP, DeliveryError, OutboxConfig, OutboxItem, OutboxWorker
+from bot.services.outbox import (
+    NOTIFY_KEY,
+    SEALED_PREFIX,
+    STAFF_GROUP,
+    DeliveryError,
+    OutboxConfig,
+    OutboxItem,
+    OutboxWorker,
+    open_sealed_destination,
+)
 from bot.services.staff.filing import notify_reporter_update
 from bot.services.staff.reminders import ReminderLoop
+from bot.telegram.followup.texts import reporter_notice_text
 from bot.telegram.staff import texts
 
 if TYPE_CHECKING:
@@ -63,6 +73,10 @@ def renderer(app: App):
     """Alerts are written in the default language (the staff group is shared)."""
 
     def render(items: Sequence[OutboxItem], now: datetime) -> str:
+        if items[0].kind == "reporter_notice":
+            # To a reporter, in the language of their report, saying only that there is news.
+            with app.i18n.context(), app.i18n.use_locale(items[0].payload.get("lang") or app.settings.default_locale):
+                return reporter_notice_text()
         with app.i18n.context(), app.i18n.use_locale(app.settings.default_locale):
             return texts.alert_text(items, now)
 
@@ -73,6 +87,8 @@ def resolver(app: App):
     def resolve(destination: str) -> int | None:
         if destination == STAFF_GROUP:
             return app.settings.staff_chat_id
+        if destination.startswith(SEALED_PREFIX):
+            return open_sealed_destination(app.cipher, destination)
         try:
             return int(destination)
         except ValueError:

@@ -120,6 +120,12 @@ def case_keyboard(view: CaseView, staff: StaffMember) -> InlineKeyboardMarkup:
         row = []
         if can(role, Action.NOTE):
             row.append(_button("📝 " + _("Add note"), "note", tip))
+        if can(role, Action.ASK_REPORTER):
+            label = "💬 " + _("Answer the question") if view.kind == "question" else "❓ " + _("Ask the reporter")
+            row.append(_button(label, "ask", tip))
+        if row:
+            builder.row(*row)
+        row = []
         if can(role, Action.REFER):
             row.append(_button("📤 " + _("Refer"), "refer", tip))
         if row:

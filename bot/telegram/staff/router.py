@@ -46,6 +46,7 @@ PHOTO_LIMIT = 10 * 1024 * 1024  # sendPhoto's limit; bigger photos go as documen
 
 class StaffInput(StatesGroup):
     note = State()
+    ask = State()
     priority_reason = State()
     referral_date = State()
     referral_detail = State()
@@ -456,6 +457,14 @@ async def on_button(
             await _begin_input(state, StaffInput.note, tip=tip)
             await query.answer()
             await message.answer(texts.prompt_note(view.case_number), reply_markup=keyboards.cancel_keyboard(tip))
+        elif action == "ask":
+            view = await cases.summary(session, staff, tip)
+            await _begin_input(state, StaffInput.ask, tip=tip)
+            await query.answer()
+            await message.answer(
+                texts.prompt_ask(view.case_number, view.kind == "question", view.contact),
+                reply_markup=keyboards.cancel_keyboard(tip),
+            )
         elif action == "refer":
             view = await cases.summary(session, staff, tip)
             await query.answer()
@@ -601,6 +610,12 @@ async def on_input(
             await _end_input(state)
             view = await cases.summary(session, staff, tip)
             await message.answer(texts.done_note(view.case_number))
+            await _panel(message, view, staff, app)
+        elif step == StaffInput.ask.state:
+            notified = await cases.ask_reporter(session, staff, tip, message.text)
+            await _end_input(state)
+            view = await cases.summary(session, staff, tip)
+            await message.answer(texts.done_ask(view.case_number, view.kind == "question", notified))
             await _panel(message, view, staff, app)
         elif step == StaffInput.priority_reason.state:
             priority = str(info.get("priority"))

@@ -651,6 +651,33 @@ def done_status(case: str, status: str) -> str:
     return "✅ " + _("{case} is now “{status}”.").format(case=escape(case), status=status_label(status))
 
 
+def prompt_ask(case: str, is_question: bool, contact: dict | None) -> str:
+    if is_question:
+        return _(
+            "Write the answer to the question {case}. The person reads it with their receipt code. /cancel to stop."
+        ).format(case=escape(case))
+    lines = [
+        _(
+            "Write the question for the reporter of {case}. They read it when they open the report with their "
+            "receipt code; never ask for their name or address unless it is needed. /cancel to stop."
+        ).format(case=escape(case))
+    ]
+    if contact and contact.get("kind") == "chat":
+        lines.append(_("They allowed notices: they will get a message saying only that there is news."))
+    return "\n\n".join(lines)
+
+
+def done_ask(case: str, is_question: bool, notified: bool) -> str:
+    if is_question:
+        return "✅ " + _("Answer saved for {case}. The person sees it with their receipt code.").format(
+            case=escape(case)
+        )
+    text = "✅ " + _("Question saved for {case}; the tip now waits for the reporter.").format(case=escape(case))
+    if notified:
+        text += " " + _("A neutral notice is on its way to the reporter.")
+    return text
+
+
 def done_note(case: str) -> str:
     return "✅ " + _("Note added to {case}.").format(case=escape(case))
 

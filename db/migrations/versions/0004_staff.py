@@ -102,7 +102,7 @@ def upgrade() -> None:
     op.create_table(
         "outbox",
         sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("destination", sa.String(length=32), nullable=False),
+        sa.Column("destination", sa.String(length=160), nullable=False),
         sa.Column("kind", sa.String(length=16), nullable=False),
         sa.Column("dedup_key", sa.String(length=64), nullable=False),
         sa.Column("tip_id", sa.Integer(), nullable=True),
