@@ -25,6 +25,7 @@ LANGUAGES = ("id", "en", "ms", "tet")
 KEYWORDS = {"_": None, "gettext": None, "__": None, "lazy_gettext": None, "ngettext": (1, 2), "N_": None}
 PLACEHOLDER = re.compile(r"\{[^{}]*\}|%\([a-z_]+\)[sd]|%[sd]")
 # Tetun is not in CLDR, so Babel cannot look up its plural rule; it has no grammatical plural in messages.
+_GETTEXT_IN_FSTRING = re.compile(r"""\bf["'][^"']*\{_\(""")
 PLURAL_FORMS = {"tet": "nplurals=1; plural=0;"}
 
 
@@ -122,6 +123,10 @@ def problems() -> list[str]:
         if messages:
             found.append(f"{file.relative_to(ROOT)}: has translatable messages but no domain in domains.toml")
     found.extend(_clashes())
+    for file in sorted((ROOT / "bot").rglob("*.py")):
+        for number, line in enumerate(file.read_text(encoding="utf-8").splitlines(), 1):
+            if _GETTEXT_IN_FSTRING.search(line):
+                found.append(f"{file.relative_to(ROOT)}:{number}: gettext inside an f-string is never extracted")
     for domain, paths in domains().items():
         expected = extract(domain, paths)
         for lang in LANGUAGES:

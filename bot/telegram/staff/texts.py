@@ -373,8 +373,24 @@ def _answer_lines(view: CaseView) -> list[str]:
     if isinstance(notes, dict):
         for key, value in notes.items():
             if value:
-                lines.append(f"<b>{_('Added by the reporter')} ({escape(str(key))}):</b> {escape(str(value))}")
+                label = _("Added by the reporter ({step})").format(step=_note_title(key))
+                lines.append(f"<b>{label}:</b> {escape(str(value))}")
+    facts = a.get("prefill_facts") or {}
+    if isinstance(facts, dict) and facts:
+        # An offer check started this report: where the job was and the warning signs it found (codes).
+        parts = [
+            f"{escape(str(k))}: {escape(', '.join(map(str, v)) if isinstance(v, list) else str(v))}"
+            for k, v in facts.items()
+        ]
+        lines.append("<b>" + _("From the offer check") + ":</b> " + "; ".join(parts))
     return lines
+
+
+def _note_title(key: object) -> str:
+    try:
+        return intake_texts.step_title(Step(str(key)))
+    except (ValueError, KeyError):
+        return escape(str(key))
 
 
 def contact_line(view: CaseView) -> str:
@@ -422,9 +438,25 @@ def case_card(view: CaseView, now: datetime) -> str:
         lines.append("📎 " + _("{count} evidence file(s), sent below.").format(count=len(view.evidence)))
     if view.reasons:
         lines += ["", "<b>" + _("Why this priority") + ":</b>"]
+        shown: set[tuple[str, str]] = set()
         for reason in view.reasons:
-            lines.append(f"• {reason_label(reason.code)}: <i>{escape(reason.detail)}</i>")
+            detail = _reason_detail(reason.detail)
+            if (reason.code, detail) in shown:
+                continue
+            shown.add((reason.code, detail))
+            lines.append(f"• {reason_label(reason.code)}" + (f": <i>{escape(detail)}</i>" if detail else ""))
     return "\n".join(lines)
+
+
+def _reason_detail(detail: str) -> str:
+    """The part of a reason worth showing. Reasons from a button answer ("answer: leaving today", "category: ...")
+    say nothing the translated label does not; from free text the detail is the reporter's own words."""
+    head, sep, rest = detail.partition(": ")
+    if sep and head in ("answer", "category"):
+        return ""
+    if sep and head in ("recruiter", "route", "place"):
+        return rest
+    return detail
 
 
 def story_chunks(view: CaseView, limit: int = 3500) -> list[str]:
