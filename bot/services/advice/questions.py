@@ -12,7 +12,6 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.advice.langid import detect_language
@@ -26,7 +25,6 @@ from bot.services.intake.submit import (
     Submitted,
 )
 from bot.services.privacy import new_receipt_code, receipt_hash
-from bot.services.staff.filing import file_tip
 from bot.services.triage.scoring import Priority, Reason, TipFacts, TriageResult, deadline, score_tip
 from db.models.tips import Tip
 
@@ -184,18 +182,7 @@ class QuestionService(IntakeService):
         session.add(tip)
         await session.flush()
         # Link keys and the staff alert (outbox) go in with the question, as with a report.
-        await file_tip(session, tip, facts, triage, cipher=self._cipher, pseudonymizer=self._pseudonymizer, now=now)
-        if pseudonym:
-            await self._count_submission(session, pseudonym, now)
-        try:
-            await session.commit()
-        except IntegrityError:
-            await session.rollback()
-            existing = await session.scalar(select(Tip).where(Tip.draft_ref == draft_ref))
-            if existing is None:
-                raise
-            return Submitted(existing.id, existing.case_number, None, existing.priority)
-        return Submitted(tip.id, tip.case_number, receipt, tip.priority)
+        return await self._file(session, tip, facts, triage, draft_ref=draft_ref, receipt=receipt, pseudonym=pseudonym)
 
 
 def _answers(question: str, lang: str, flags: Sequence[str], topics: Sequence[str]) -> dict:

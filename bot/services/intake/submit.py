@@ -156,7 +156,22 @@ class IntakeService:
         await session.flush()
         for item in draft.evidence:
             session.add(Evidence(tip_id=tip.id, ref=item.ref, kind=item.kind, mime=item.mime, size=item.size))
-        # Link keys, the linked-recruiter raise and the staff alert (outbox) go in with the tip: none can be lost.
+        return await self._file(session, tip, facts, triage, draft_ref=draft_ref, receipt=receipt, pseudonym=pseudonym)
+
+    async def _file(
+        self,
+        session: AsyncSession,
+        tip: Tip,
+        facts: TipFacts,
+        triage: TriageResult,
+        *,
+        draft_ref: str,
+        receipt: str,
+        pseudonym: str,
+    ) -> Submitted:
+        """Link keys, the linked-recruiter raise, the staff alert (outbox) and the daily count go in with the tip,
+        in one commit: none can be lost. Shared by reports and advice questions."""
+        now = tip.created_at
         await file_tip(session, tip, facts, triage, cipher=self._cipher, pseudonymizer=self._pseudonymizer, now=now)
         if pseudonym:
             await self._count_submission(session, pseudonym, now)
