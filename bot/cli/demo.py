@@ -64,6 +64,8 @@ async def _demo(args: argparse.Namespace) -> int:
             evidence_dir=DEMO_DATA / "evidence",
         )
         app = await build_app(settings)
+        # `!wait SECONDS` moves the emulator's clock; the app's background work (reminders) follows it.
+        emulator.clock.on_advance(app.clock.advance)
         await _prepare_demo_data(app, staff_id=STAFF_ID)
         bot = build_bot(settings, session=LoopbackSession(api=TelegramAPIServer.from_base(emulator.base_url)))
         dispatcher = build_dispatcher(app)
