@@ -193,10 +193,15 @@ async def run_webhook(settings: Settings) -> None:
         from bot.config import SettingsError
 
         raise SettingsError("WEBHOOK_URL: required for --webhook")
+    if not settings.webhook_secret:
+        from bot.config import SettingsError
+
+        # Telegram sends the secret with every update; without it anyone could post forged updates.
+        raise SettingsError("WEBHOOK_SECRET: required for --webhook")
     app = await build_app(settings)
     bot = build_bot(settings)
     dp = build_dispatcher(app)
-    secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
+    secret = settings.webhook_secret.get_secret_value()
     web_app = web.Application()
     SimpleRequestHandler(dispatcher=dp, bot=bot, secret_token=secret).register(web_app, path="/webhook")
     setup_application(web_app, dp, bot=bot)
