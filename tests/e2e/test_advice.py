@@ -330,3 +330,11 @@ async def test_text_inside_another_flow_is_not_taken_as_a_question(harness):
     await ana.press(2)  # nobody in danger
     reply = await ana.say("brp umur minimal jd tkw")  # typed as the answer to "what happened"
     assert AGE_TITLE_ID not in reply.text
+
+
+async def test_saying_you_want_to_report_offers_the_report_button(harness):
+    ana = harness.user()
+    reply = await ana.say("beta mo lapor ada calo di kampung")
+    assert "melaporkan kasus" in reply.text
+    reply = await ana.press("Laporkan ini")
+    assert "anonim" in reply.texts[0].lower()

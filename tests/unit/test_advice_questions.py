@@ -147,3 +147,13 @@ async def test_votes_are_plain_counts(session_factory):
         await record_vote(session, "eligibility.age", "en", helpful=False)
         counts = {(c.topic, c.lang): (c.helpful, c.not_helpful) for c in await feedback_counts(session)}
     assert counts == {("eligibility.age", "en"): (0, 1), ("eligibility.age", "id"): (2, 1)}
+
+
+def test_wanting_to_report_is_recognised_in_four_languages():
+    from bot.services.advice.questions import wants_to_report
+
+    for text in ("beta mo lapor ada calo di kampung", "Saya ingin melaporkan perekrut", "I want to report my agent",
+                 "saya nak buat aduan tentang ejen", "Ha'u hakarak hato'o keixa"):  # fmt: skip
+        assert wants_to_report(text), text
+    for text in ("berapa umur minimal jadi tkw", "how much is a passport", "laporan gaji"):
+        assert not wants_to_report(text), text

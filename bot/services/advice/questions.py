@@ -8,6 +8,7 @@ its words say more (a warning sign makes it at least P3; triage may raise it fur
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 
@@ -110,6 +111,37 @@ def answer_language(question: str, locale: str, languages: Sequence[str]) -> str
 def category_for_flags(codes: Iterable[str]) -> str | None:
     found = {FLAG_CATEGORIES[c] for c in codes if c in FLAG_CATEGORIES}
     return next((c for c in CATEGORY_ORDER if c in found), None)
+
+
+# Words people use when they want to report something, in the four languages (and common misspellings).
+_REPORT_WORDS = frozenset(
+    [
+        "lapor",
+        "melapor",
+        "laporkan",
+        "melaporkan",
+        "lapur",
+        "lapo",
+        "pelaporan",
+        "adukan",
+        "mengadu",
+        "pengaduan",
+        "aduan",
+        "report",
+        "reporting",
+        "denounce",
+        "complain",
+        "keixa",
+        "denunsia",
+        "relata",
+    ]
+)
+_REPORT_TOKEN = re.compile(r"[a-z']+")
+
+
+def wants_to_report(text: str) -> bool:
+    """True when the message says the person wants to report ("beta mo lapor", "saya nak buat aduan")."""
+    return any(token in _REPORT_WORDS for token in _REPORT_TOKEN.findall(text.lower()))
 
 
 def report_prefill(question: str, codes: Iterable[str]) -> dict[str, str]:

@@ -29,6 +29,7 @@ from bot.services.advice.questions import (
     question_head,
     question_parts,
     report_prefill,
+    wants_to_report,
 )
 from bot.telegram.advice import keyboards, texts
 from bot.telegram.advice.callbacks import Browse, QuestionAction, Vote
@@ -169,7 +170,9 @@ async def answer_question(
         for part in question_parts(text)[1:]:
             flags = _merge_flags(flags, advice.ask(part, lang=lang, limit=1).red_flags)
     codes = [flag.code for flag in flags]
-    if not answer.results and not flags and len(head.split()) <= SHORT_MESSAGE_WORDS:
+    # Someone who says they want to report gets the way to do it, whatever the search finds.
+    report = bool(codes) or wants_to_report(text)
+    if not answer.results and not report and len(head.split()) <= SHORT_MESSAGE_WORDS:
         await message.answer(texts.capabilities(), reply_markup=main_menu())
         return
     topics = [result.topic for result in answer.results]
@@ -180,16 +183,16 @@ async def answer_question(
             before.append("✂️ <i>" + texts.long_question(MAX_ANSWERED) + "</i>")
         if codes:
             before.append(warning_html(codes))
+        elif report:
+            before.append("🛡 " + texts.report_offer())
         article = kb.article(topics[0], lang) if answer.confident else None
         if article is not None:
             chunks = article_messages(article, before=before, after=["<i>" + texts.was_this_helpful() + "</i>"])
-            markup = keyboards.answer_keyboard(
-                kb, article.topic, lang, token=token, others=topics[1:3], report=bool(codes)
-            )
+            markup = keyboards.answer_keyboard(kb, article.topic, lang, token=token, others=topics[1:3], report=report)
         else:
             lead = texts.not_sure() if topics else texts.nothing_found()
             chunks = split_html("\n\n".join([*before, lead, texts.offer_staff()]))
-            markup = keyboards.unsure_keyboard(kb, lang, token=token, topics=topics[:3], report=bool(codes))
+            markup = keyboards.unsure_keyboard(kb, lang, token=token, topics=topics[:3], report=report)
     await _send_all(message, chunks, markup)
 
 

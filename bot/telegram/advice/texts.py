@@ -133,6 +133,10 @@ def long_question(limit: int) -> str:
     ).format(limit=limit)
 
 
+def report_offer() -> str:
+    return _("To report a case, press the report button below. You do not have to give your name.")
+
+
 def not_sure() -> str:
     return _("I am not sure I understood your question. These topics come closest:")
 
