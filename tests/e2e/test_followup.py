@@ -177,6 +177,9 @@ async def test_staff_question_reaches_the_reporter_and_the_answer_with_a_photo_r
     assert not any("0812 9999 1111" in t for t in staff_alerts)
     reply = await staff.say(f"/tip {case}")
     assert "Nomornya 0812 9999 1111" in reply.text
+    assert "bertanya kepada pelapor: Apakah Anda tahu nomor HP perekrutnya?" in reply.text  # the history
+    reply = await staff.say(f"/audit {case}")
+    assert "bertanya kepada pelapor" in reply.text
     assert (await the_tip(harness)).status == "in_review"
     assert any(m.get("photo") for m in harness.emulator.sent_messages(ADMIN_ID))
 

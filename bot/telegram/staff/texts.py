@@ -527,6 +527,10 @@ def history_line(entry: HistoryEntry) -> str:
         line = _("{who} closed it: {outcome}").format(who=who, outcome=outcome_label(d.get("outcome")))
     elif kind == "reopen":
         line = _("{who} reopened it").format(who=who)
+    elif kind == "question":
+        line = _("{who} asked the reporter:").format(who=who) + f" <i>{text}</i>"
+    elif kind == "answer":
+        line = _("{who} answered the question:").format(who=who) + f" <i>{text}</i>"
     elif kind == "escalated":
         line = _("Priority raised {before} → {after}: {count} tips name the same recruiter").format(
             before=d.get("from"), after=d.get("to"), count=d.get("count")
@@ -754,6 +758,8 @@ def audit_action_label(action: str) -> str:
         "unlink": _("unlinked it"),
         "close": _("closed it"),
         "reopen": _("reopened it"),
+        "ask_reporter": _("asked the reporter a question"),
+        "answer_question": _("answered the question"),
         "audit": _("read the audit log"),
         "export": _("exported data"),
     }
