@@ -306,3 +306,20 @@ async def test_going_back_shows_the_current_answer_marked(harness):
     reply = await ana.press("Kembali")  # back, from "where"
     assert "Jawaban saat ini" in reply.text
     assert any(label.startswith("✓ ") for label in reply.buttons)
+
+
+async def test_two_quick_messages_do_not_race(harness):
+    ana = harness.user()
+    await open_report(ana)
+    await ana.press(2)
+    await ana.press(1)
+    for _ in range(7):
+        await ana.press(_skip_index(ana))
+    # Two parts of the story sent at once: both are kept, none overwrites the other.
+    harness.emulator.send_text(ana.user, "Bagian pertama cerita.")
+    harness.emulator.send_text(ana.user, "Bagian kedua cerita.")
+    await ana.settle()
+    await ana.press(1)  # done (story)
+    await ana.press(1)  # done (evidence)
+    review = await ana.press(1)  # anonymous
+    assert "Bagian pertama cerita." in review.text and "Bagian kedua cerita." in review.text
