@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 PO_FILES := $(wildcard locales/*/LC_MESSAGES/*.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 
-.PHONY: help install demo test test-fast run lint format i18n-extract i18n-update i18n-compile i18n-check \
+.PHONY: help install demo test run lint format i18n-extract i18n-update i18n-compile i18n-check \
 	migration db-upgrade bench clean
 
 help:
@@ -36,9 +36,6 @@ demo: install
 
 test: install
 	$(PY) -m pytest
-
-test-fast: install
-	$(PY) -m pytest -x -q -m "not slow"
 
 run: install
 	@test -n "$$BOT_TOKEN" || grep -qs '^BOT_TOKEN=' .env || { echo "Set BOT_TOKEN (from @BotFather): BOT_TOKEN=... make run"; exit 2; }
