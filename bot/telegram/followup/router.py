@@ -7,7 +7,6 @@ until the reporter leaves the screen.
 
 from __future__ import annotations
 
-import logging
 from datetime import datetime
 from html import escape
 from zoneinfo import ZoneInfo
@@ -25,10 +24,9 @@ from bot.services.followup import CoarseStatus, FollowUpService, TipStatus
 from bot.services.intake.draft import MAX_EVIDENCE_BYTES, MAX_SHORT_ANSWER, EvidenceRef, evidence_allowed
 from bot.telegram.common.callbacks import MenuAction, MenuCallback
 from bot.telegram.common.keyboards import main_menu, menu_button
+from bot.telegram.common.media import download_evidence, file_facts
 from bot.telegram.followup.callbacks import FollowUpCallback
-from bot.telegram.intake.router import _file_facts
 
-log = logging.getLogger(__name__)
 WITA = ZoneInfo("Asia/Makassar")  # NTT's time zone; also Malaysia's clock
 MAX_FOLLOWUP_TEXT = 4000
 
@@ -216,7 +214,7 @@ async def on_writing_file(
     tip_id = await _current_tip(state)
     if tip_id is None:
         return
-    kind, file_id, size, mime = _file_facts(message)
+    kind, _file_id, size, mime = file_facts(message)
     if not evidence_allowed(kind, mime):
         await message.answer(
             _("This type of file cannot be added. Send photos, PDF or Word documents, voice notes or videos.")
@@ -225,15 +223,10 @@ async def on_writing_file(
     if size is not None and size > MAX_EVIDENCE_BYTES:
         await message.answer(_("This file is larger than 20 MB, so I cannot receive it."))
         return
-    try:
-        file = await bot.get_file(file_id)
-        buffer = await bot.download_file(file.file_path) if file.file_path else None
-        data = buffer.read() if buffer is not None else b""
-    except Exception as exc:
-        log.warning("follow-up file download failed: %s", type(exc).__name__)
+    item = await download_evidence(bot, evidence_store, message)
+    if item is None:
         await message.answer(_("I could not receive this file. Please try sending it again."))
         return
-    ref = evidence_store.save(data)
     caption = (message.caption or "").strip()[:MAX_SHORT_ANSWER] or None
     await _save(
         message,
@@ -242,7 +235,7 @@ async def on_writing_file(
         followup,
         tip_id,
         text=caption,
-        evidence=[EvidenceRef(ref=ref, kind=kind, mime=mime, size=len(data))],
+        evidence=[item],
         bot=bot,
         **deps,
     )

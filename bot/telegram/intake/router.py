@@ -21,7 +21,6 @@ from bot.services.intake.draft import (
     MAX_STORY,
     AnswerError,
     Draft,
-    EvidenceRef,
     Step,
     clean_short_answer,
     clean_story_part,
@@ -32,6 +31,7 @@ from bot.services.intake.draft import (
 from bot.services.intake.submit import DailyLimitReached, IntakeService, normalize_contact_phone
 from bot.telegram.common.callbacks import MenuAction, MenuCallback
 from bot.telegram.common.keyboards import main_menu
+from bot.telegram.common.media import download_evidence, file_facts
 from bot.telegram.intake import keyboards, texts
 from bot.telegram.intake.callbacks import Answer, Nav
 from bot.telegram.intake.flow import (
@@ -348,7 +348,7 @@ async def on_media(message: Message, state: FSMContext, bot: Bot, evidence_store
     draft = await load_draft(state)
     track(draft, message)
     step = await current_step(state)
-    kind, file_id, size, mime = _file_facts(message)
+    kind, _file_id, size, mime = file_facts(message)
     if len(draft.evidence) >= MAX_EVIDENCE_ITEMS:
         await save_draft(state, draft)
         await message.answer(
@@ -371,19 +371,14 @@ async def on_media(message: Message, state: FSMContext, bot: Bot, evidence_store
             + _("Your report continues.")
         )
         return
-    try:
-        file = await bot.get_file(file_id)
-        buffer = await bot.download_file(file.file_path) if file.file_path else None
-        data = buffer.read() if buffer is not None else b""
-    except Exception as exc:  # too big for the Bot API, or a network failure: say so, keep the report
-        log.warning("evidence download failed: %s", type(exc).__name__)
+    item = await download_evidence(bot, evidence_store, message)
+    if item is None:
         await save_draft(state, draft)
         await message.answer(
             _("I could not receive this file. Please try sending it again.") + " " + _("Your report continues.")
         )
         return
-    ref = evidence_store.save(data)
-    draft.evidence.append(EvidenceRef(ref=ref, kind=kind, mime=mime, size=len(data)))
+    draft.evidence.append(item)
     draft.unmark_skipped(Step.EVIDENCE)
     if step is Step.STORY and kind in ("voice", "audio", "video_note"):
         reply = _("Voice note received and added to your story. Say or write more, or press Done.")
@@ -394,23 +389,6 @@ async def on_media(message: Message, state: FSMContext, bot: Bot, evidence_store
     markup = keyboards.for_step(step) if step in (Step.STORY, Step.EVIDENCE) else None
     track(draft, await message.answer(reply, reply_markup=markup))
     await save_draft(state, draft)
-
-
-def _file_facts(message: Message) -> tuple[str, str, int | None, str]:
-    if message.photo:
-        photo = message.photo[-1]
-        return "photo", photo.file_id, photo.file_size, "image/jpeg"
-    if message.voice:
-        return "voice", message.voice.file_id, message.voice.file_size, message.voice.mime_type or "audio/ogg"
-    if message.video:
-        return "video", message.video.file_id, message.video.file_size, message.video.mime_type or "video/mp4"
-    if message.video_note:
-        return "video_note", message.video_note.file_id, message.video_note.file_size, "video/mp4"
-    if message.audio:
-        return "audio", message.audio.file_id, message.audio.file_size, message.audio.mime_type or "audio/mpeg"
-    document = message.document
-    assert document is not None
-    return "document", document.file_id, document.file_size, document.mime_type or "application/octet-stream"
 
 
 async def on_location(message: Message, state: FSMContext) -> None:
