@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import signal
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from aiogram import Bot, Dispatcher
@@ -11,7 +14,6 @@ from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
-from aiogram.fsm.storage.memory import SimpleEventIsolation
 from aiogram.types import BotCommand, LinkPreviewOptions
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
@@ -23,6 +25,7 @@ from bot.services.clock import OffsetClock
 from bot.services.evidence import EvidenceStore
 from bot.services.followup import FollowUpService
 from bot.services.intake.submit import IntakeService
+from bot.services.preferences import LanguagePreferences
 from bot.services.privacy import Cipher, Pseudonymizer
 from bot.services.ratelimit import SlidingWindowLimiter
 from bot.services.registry import RegistryService
@@ -32,11 +35,12 @@ from bot.telegram.errors import on_error
 from bot.telegram.housekeeping import BackgroundTasks, retention_loop
 from bot.telegram.i18n import CatalogI18n, build_i18n
 from bot.telegram.middlewares import setup_middlewares
-from bot.telegram.middlewares.inflight import InFlightCounter
 from bot.telegram.routers import get_routers
 from bot.telegram.staff.delivery import start_staff_delivery, stop_staff_delivery
+from bot.telegram.updates.conversation import ConversationStore
+from bot.telegram.updates.runner import BotRunner
+from bot.telegram.updates.unit import CommitBeforeSend
 from db.engine import make_engine, make_session_factory
-from db.fsm_storage import SQLStorage
 from db.migrate import upgrade_database
 from db.repositories.registry import RegistryRepository
 
@@ -61,10 +65,16 @@ class App:
     registry: RegistryService
     knowledge_base: KnowledgeBase
     advice: AdviceIndex
-    inflight: InFlightCounter = field(default_factory=InFlightCounter)
+    conversations: ConversationStore
+    languages: LanguagePreferences = field(default_factory=LanguagePreferences)
+    # Things that keep the bot busy (running updates, outbox deliveries): the emulator waits for them in tests.
+    busy_hooks: list[Callable[[], bool]] = field(default_factory=list)
     background: BackgroundTasks = field(default_factory=BackgroundTasks)
     # Background loops read the time here; tests and the demo move it forward (``clock.advance``).
     clock: OffsetClock = field(default_factory=OffsetClock)
+
+    def busy(self) -> bool:
+        return any(hook() for hook in self.busy_hooks)
 
     async def close(self) -> None:
         await self.background.stop()
@@ -72,8 +82,9 @@ class App:
 
 
 async def build_app(settings: Settings, *, migrate: bool = True) -> App:
-    engine = make_engine(settings.database_url)
+    engine = make_engine(settings.database_url, pool_size=settings.database_pool_size)
     cipher = Cipher(settings.keys)
+    pseudonymizer = Pseudonymizer(settings.pepper_bytes)
     if migrate:
         await upgrade_database(engine)
     session_factory = make_session_factory(engine)
@@ -87,7 +98,8 @@ async def build_app(settings: Settings, *, migrate: bool = True) -> App:
         engine=engine,
         session_factory=session_factory,
         cipher=cipher,
-        pseudonymizer=Pseudonymizer(settings.pepper_bytes),
+        pseudonymizer=pseudonymizer,
+        conversations=ConversationStore(cipher, pseudonymizer),
         i18n=build_i18n(LOCALES_DIR, settings.default_locale),
         evidence_store=EvidenceStore(settings.evidence_dir, cipher),
         registry=registry,
@@ -99,6 +111,8 @@ async def build_app(settings: Settings, *, migrate: bool = True) -> App:
 def build_bot(settings: Settings, *, session: AiohttpSession | None = None) -> Bot:
     """The bot client; ``session`` lets the demo and tests pass one tuned for the local emulator."""
     session = session or AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_url))
+    # Whatever an update changed is committed before the bot says anything about it (bot.telegram.updates.unit).
+    session.middleware(CommitBeforeSend())
     return Bot(
         token=settings.require_token(),
         session=session,
@@ -107,9 +121,13 @@ def build_bot(settings: Settings, *, session: AiohttpSession | None = None) -> B
 
 
 def build_dispatcher(app: App) -> Dispatcher:
-    storage = SQLStorage(app.session_factory, cipher=app.cipher, pseudonymizer=app.pseudonymizer)
-    dp = Dispatcher(storage=storage, events_isolation=SimpleEventIsolation())
+    # aiogram's FSM middleware is replaced by the unit of work, which keeps the conversation state in the update's
+    # own transaction; each person's updates run one at a time (bot.telegram.updates.scheduler).
+    dp = Dispatcher(disable_fsm=True)
     dp["app"] = app
+    dp["i18n"] = app.i18n  # also set per update by the locale middleware; the error handler may run before it
+    dp["languages"] = app.languages
+    dp["pseudonymizer"] = app.pseudonymizer
     dp["settings"] = app.settings
     dp["cipher"] = app.cipher
     dp["intake"] = IntakeService(
@@ -126,10 +144,12 @@ def build_dispatcher(app: App) -> Dispatcher:
     setup_middlewares(
         dp,
         session_factory=app.session_factory,
+        conversations=app.conversations,
         pseudonymizer=app.pseudonymizer,
+        languages=app.languages,
         i18n=app.i18n,
-        inflight=app.inflight,
         flood_limiter=SlidingWindowLimiter(FLOOD_LIMIT, FLOOD_WINDOW_SECONDS),
+        clock=app.clock.now,
     )
     dp.include_routers(*get_routers())
     dp.errors.register(on_error)
@@ -173,50 +193,74 @@ async def _set_commands(bot: Bot, app: App) -> None:
         await bot.set_my_commands(commands, language_code=language_code)
 
 
+def _stop_on_signals(stop: asyncio.Event) -> None:
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        with contextlib.suppress(NotImplementedError):
+            loop.add_signal_handler(sig, stop.set)
+
+
+def build_runner(app: App, bot: Bot, dp: Dispatcher) -> BotRunner:
+    runner = BotRunner(dp, bot, concurrency=app.settings.updates_concurrency)
+    app.busy_hooks.append(runner.busy)
+    return runner
+
+
 async def run_polling(settings: Settings) -> None:
     app = await build_app(settings)
     bot = build_bot(settings)
     dp = build_dispatcher(app)
+    runner = build_runner(app, bot, dp)
+    stop = asyncio.Event()
+    _stop_on_signals(stop)
     try:
         await bot.delete_webhook(drop_pending_updates=False)
-        await dp.start_polling(bot, allowed_updates=dp.resolve_used_update_types(), handle_signals=True)
+        async with runner.polling(app.session_factory, app.cipher, clock=app.clock.now) as polling:
+            stopped = asyncio.create_task(stop.wait())
+            await asyncio.wait({polling, stopped}, return_when=asyncio.FIRST_COMPLETED)
+            stopped.cancel()
+            if polling.done() and not polling.cancelled() and polling.exception() is not None:
+                raise polling.exception()  # type: ignore[misc]
     finally:
         await bot.session.close()
         await app.close()
 
 
 async def run_webhook(settings: Settings) -> None:
-    from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
     from aiohttp import web
 
-    if not settings.webhook_url:
-        from bot.config import SettingsError
+    from bot.config import SettingsError
+    from bot.telegram.updates.webhook import webhook_handler
 
+    if not settings.webhook_url:
         raise SettingsError("WEBHOOK_URL: required for --webhook")
     if not settings.webhook_secret:
-        from bot.config import SettingsError
-
         # Telegram sends the secret with every update; without it anyone could post forged updates.
         raise SettingsError("WEBHOOK_SECRET: required for --webhook")
     app = await build_app(settings)
     bot = build_bot(settings)
     dp = build_dispatcher(app)
+    runner = build_runner(app, bot, dp)
     secret = settings.webhook_secret.get_secret_value()
     web_app = web.Application()
-    SimpleRequestHandler(dispatcher=dp, bot=bot, secret_token=secret).register(web_app, path="/webhook")
-    setup_application(web_app, dp, bot=bot)
-    await bot.set_webhook(
-        f"{settings.webhook_url}/webhook",
-        secret_token=secret,
-        allowed_updates=dp.resolve_used_update_types(),
-    )
-    runner = web.AppRunner(web_app)
-    await runner.setup()
-    site = web.TCPSite(runner, settings.webhook_host, settings.webhook_port)
-    await site.start()
-    log.info("webhook listening on %s:%s", settings.webhook_host, settings.webhook_port)
+    web_app.router.add_post("/webhook", webhook_handler(runner, secret))
+    stop = asyncio.Event()
+    _stop_on_signals(stop)
+    site_runner = web.AppRunner(web_app, access_log=None)
     try:
-        await asyncio.Event().wait()
+        await runner.startup()
+        await bot.set_webhook(
+            f"{settings.webhook_url}/webhook",
+            secret_token=secret,
+            allowed_updates=dp.resolve_used_update_types(),
+        )
+        await site_runner.setup()
+        site = web.TCPSite(site_runner, settings.webhook_host, settings.webhook_port)
+        await site.start()
+        log.info("webhook listening on %s:%s", settings.webhook_host, settings.webhook_port)
+        await stop.wait()
     finally:
-        await runner.cleanup()
+        await site_runner.cleanup()
+        await runner.shutdown()
+        await bot.session.close()
         await app.close()

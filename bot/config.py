@@ -84,6 +84,8 @@ class Settings(BaseSettings):
     draft_retention_days: int = Field(default=7, ge=1)
     closed_tip_retention_days: int = Field(default=365, ge=1)
     max_reports_per_day: int = Field(default=5, ge=1)
+    # Updates handled at once; a crowd beyond this waits its turn in memory. The database pool is sized from it.
+    updates_concurrency: int = Field(default=16, ge=1, le=500)
 
     webhook_url: str | None = None
     webhook_secret: SecretStr | None = None
@@ -164,6 +166,11 @@ class Settings(BaseSettings):
     def pepper_bytes(self) -> bytes:
         assert self.pepper is not None
         return self.pepper.get_secret_value().encode()
+
+    @property
+    def database_pool_size(self) -> int:
+        # One connection per running update, plus the outbox, the reminders, retention and polling.
+        return self.updates_concurrency + 4
 
     @property
     def is_sqlite(self) -> bool:

@@ -34,10 +34,10 @@ async def _demo(args: argparse.Namespace) -> int:
     # Imported here so that other subcommands do not pay for loading aiogram and the emulator.
     from aiogram.client.telegram import TelegramAPIServer
 
-    from bot.app import build_app, build_bot, build_dispatcher
+    from bot.app import build_app, build_bot, build_dispatcher, build_runner
     from bot.emulator.console import run_interactive
     from bot.emulator.server import TelegramEmulator
-    from bot.emulator.testing import LoopbackSession, polling
+    from bot.emulator.testing import LoopbackSession, wait_until_polling
 
     setup_logging("WARNING")
     logging.getLogger("aiogram").setLevel(logging.ERROR)
@@ -69,10 +69,12 @@ async def _demo(args: argparse.Namespace) -> int:
         await _prepare_demo_data(app, staff_id=STAFF_ID)
         bot = build_bot(settings, session=LoopbackSession(api=TelegramAPIServer.from_base(emulator.base_url)))
         dispatcher = build_dispatcher(app)
+        runner = build_runner(app, bot, dispatcher)
         try:
-            async with polling(dispatcher, bot, emulator):
+            async with runner.polling(app.session_factory, app.cipher, clock=app.clock.now, timeout=5) as task:
+                await wait_until_polling(task, emulator)
                 await run_interactive(
-                    emulator, personas, start_persona="reporter", extra_busy=app.inflight.busy, idle_timeout=30
+                    emulator, personas, start_persona="reporter", extra_busy=app.busy, idle_timeout=30
                 )
         finally:
             with contextlib.suppress(Exception):

@@ -21,7 +21,7 @@ from aiogram.client.telegram import TelegramAPIServer
 
 from bot.emulator.server import TelegramEmulator
 
-__all__ = ["LoopbackSession", "make_bot", "polling"]
+__all__ = ["LoopbackSession", "make_bot", "polling", "wait_until_polling"]
 
 
 class LoopbackSession(AiohttpSession):
@@ -79,3 +79,16 @@ async def polling(
                 task.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await task
+
+
+async def wait_until_polling(task: asyncio.Task, emulator: TelegramEmulator, *, startup_timeout: float = 5.0) -> None:
+    """Return once the bot started by ``task`` waits in getUpdates (raising what went wrong if it stopped)."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + startup_timeout
+    while not emulator.is_polling:
+        if task.done():
+            task.result()
+            raise RuntimeError("polling stopped during startup")
+        if loop.time() > deadline:
+            raise TimeoutError(f"the bot did not start polling within {startup_timeout}s")
+        await asyncio.sleep(0.005)

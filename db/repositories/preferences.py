@@ -1,7 +1,8 @@
-"""User preferences by pseudonym."""
+"""User preferences by pseudonym. Changes are committed by the caller (the update's unit of work)."""
 
 from __future__ import annotations
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.base import utcnow
@@ -9,8 +10,7 @@ from db.models.preferences import UserPreference
 
 
 async def get_locale(session: AsyncSession, pseudonym: str) -> str | None:
-    row = await session.get(UserPreference, pseudonym)
-    return row.locale if row else None
+    return await session.scalar(select(UserPreference.locale).where(UserPreference.pseudonym == pseudonym))
 
 
 async def set_locale(session: AsyncSession, pseudonym: str, locale: str) -> None:
@@ -20,4 +20,3 @@ async def set_locale(session: AsyncSession, pseudonym: str, locale: str) -> None
     else:
         row.locale = locale
         row.updated_at = utcnow()
-    await session.commit()

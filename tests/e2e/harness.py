@@ -7,12 +7,12 @@ from collections.abc import AsyncIterator
 
 from aiogram.client.telegram import TelegramAPIServer
 
-from bot.app import App, build_app, build_bot, build_dispatcher
+from bot.app import App, build_app, build_bot, build_dispatcher, build_runner
 from bot.config import Settings
 from bot.emulator.driver import ChatDriver
 from bot.emulator.models import EmuUser
 from bot.emulator.server import TelegramEmulator
-from bot.emulator.testing import LoopbackSession, polling
+from bot.emulator.testing import LoopbackSession, wait_until_polling
 
 STAFF_GROUP_ID = -1001234567890
 
@@ -29,10 +29,14 @@ class BotHarness:
         session = LoopbackSession(api=TelegramAPIServer.from_base(self.emulator.base_url), timeout=30)
         bot = build_bot(self.settings, session=session)
         dispatcher = build_dispatcher(self.app)
+        self.runner = build_runner(self.app, bot, dispatcher)
         stack = contextlib.AsyncExitStack()
         stack.push_async_callback(self.app.close)
         stack.push_async_callback(bot.session.close)
-        await stack.enter_async_context(polling(dispatcher, bot, self.emulator, polling_timeout=5))
+        task = await stack.enter_async_context(
+            self.runner.polling(self.app.session_factory, self.app.cipher, clock=self.app.clock.now, timeout=5)
+        )
+        await wait_until_polling(task, self.emulator)
         self._stack = stack
 
     async def stop(self) -> None:
@@ -45,8 +49,22 @@ class BotHarness:
         await self.stop()
         await self.start()
 
+    async def conversation_data(self, user_id: int) -> dict:
+        """A private chat's conversation data as the bot stores it (decrypted), read from the database."""
+        import json
+
+        from aiogram.fsm.storage.base import StorageKey
+
+        assert self.app is not None
+        key = StorageKey(bot_id=int(self.settings.require_token().split(":")[0]), chat_id=user_id, user_id=user_id)
+        row_key = self.app.conversations.row_key(key)
+        self.app.conversations.forget(row_key)
+        async with self.app.session_factory() as session:
+            conversation = await self.app.conversations.load(session, row_key)
+        return json.loads(conversation.data) if conversation.data else {}
+
     def busy(self) -> bool:
-        return self.app is not None and self.app.inflight.busy()
+        return self.app is not None and self.app.busy()
 
     def driver(self, user: EmuUser) -> ChatDriver:
         return ChatDriver(self.emulator, user, extra_busy=self.busy)

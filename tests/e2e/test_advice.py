@@ -3,16 +3,13 @@ question to the task force, warning signs that start a report, and bad input."""
 
 from __future__ import annotations
 
-from aiogram.fsm.storage.base import StorageKey
 from sqlalchemy import select
 
 from bot.services.intake.submit import ANSWERS_CONTEXT
 from bot.services.privacy import receipt_hash
 from bot.telegram.advice.render import article_messages
-from db.fsm_storage import SQLStorage
 from db.models.advice import ArticleFeedback
 from db.models.tips import Tip
-from tests.conftest import TEST_TOKEN
 from tests.e2e.harness import running_bot
 from tests.e2e.intake_steps import CASE_RE, RECEIPT_RE, case_and_receipt
 
@@ -34,10 +31,7 @@ async def feedback(harness) -> dict[tuple[str, str], tuple[int, int]]:
 
 async def stored_draft(harness, user_id: int) -> dict:
     """The report draft as the intake flow keeps it (decrypted from the conversation storage)."""
-    app = harness.app
-    storage = SQLStorage(app.session_factory, cipher=app.cipher, pseudonymizer=app.pseudonymizer)
-    bot_id = int(TEST_TOKEN.split(":")[0])
-    data = await storage.get_data(StorageKey(bot_id=bot_id, chat_id=user_id, user_id=user_id))
+    data = await harness.conversation_data(user_id)
     return data["draft"]
 
 

@@ -13,7 +13,7 @@ from bot.services.intake.draft import Draft, EvidenceRef
 from bot.services.intake.submit import ANSWERS_CONTEXT, IntakeService
 from bot.services.privacy import Cipher, Pseudonymizer
 from bot.services.retention import RetentionService
-from db.fsm_storage import SQLStorage
+from bot.telegram.updates.conversation import ConversationStore
 from db.models.conversation import ConversationState
 from db.models.tips import Evidence, Tip
 
@@ -32,10 +32,16 @@ def _age(path, days: float) -> None:
 
 async def test_abandoned_draft_and_its_files_are_deleted_after_seven_days(session_factory, settings, tmp_path):
     cipher, store, retention = _services(session_factory, settings, tmp_path)
-    storage = SQLStorage(session_factory, cipher=cipher, pseudonymizer=Pseudonymizer(settings.pepper_bytes))
+    storage = ConversationStore(cipher, Pseudonymizer(settings.pepper_bytes))
     old, fresh = StorageKey(bot_id=1, chat_id=1, user_id=1), StorageKey(bot_id=1, chat_id=2, user_id=2)
-    await storage.set_state(old, "Intake:story")
-    await storage.set_state(fresh, "Intake:story")
+    async with session_factory.begin() as session:
+        await storage.write(session, old, "Intake:story", {}, datetime.now(UTC))
+        await storage.write(session, fresh, "Intake:story", {}, datetime.now(UTC))
+
+    async def get_state(key):
+        async with session_factory() as session:
+            return (await storage.read(session, key))[0]
+
     async with session_factory.begin() as session:
         row = await session.get(ConversationState, storage.row_key(old))
         row.updated_at = datetime.now(UTC) - timedelta(days=8)
@@ -44,12 +50,12 @@ async def test_abandoned_draft_and_its_files_are_deleted_after_seven_days(sessio
 
     dry = await retention.run(datetime.now(UTC), dry_run=True)
     assert (dry.drafts, dry.draft_files) == (1, 1)
-    assert await storage.get_state(old) == "Intake:story"  # a dry run changes nothing
+    assert await get_state(old) == "Intake:story"  # a dry run changes nothing
 
     report = await retention.run(datetime.now(UTC))
     assert (report.drafts, report.draft_files) == (1, 1)
-    assert await storage.get_state(old) is None
-    assert await storage.get_state(fresh) == "Intake:story"
+    assert await get_state(old) is None
+    assert await get_state(fresh) == "Intake:story"
     assert not store.exists(old_file) and store.exists(fresh_file)
 
 

@@ -14,14 +14,15 @@ from aiogram.types import TelegramObject, User
 from aiogram.utils.i18n import I18n
 from aiogram.utils.i18n.middleware import I18nMiddleware
 
+from bot.services.preferences import LanguagePreferences
 from bot.services.privacy import Pseudonymizer
 from bot.telegram.i18n import locale_from_telegram
-from db.repositories import preferences
 
 
 class IdentityMiddleware(BaseMiddleware):
-    def __init__(self, pseudonymizer: Pseudonymizer, *, default_locale: str) -> None:
+    def __init__(self, pseudonymizer: Pseudonymizer, languages: LanguagePreferences, *, default_locale: str) -> None:
         self._pseudonymizer = pseudonymizer
+        self._languages = languages
         self._default_locale = default_locale
 
     async def __call__(
@@ -36,10 +37,10 @@ class IdentityMiddleware(BaseMiddleware):
             pseudonym = self._pseudonymizer.pseudonym(user.id)
             data["pseudonym"] = pseudonym
             session = data["session"]
-            stored = await preferences.get_locale(session, pseudonym)
+            stored = await self._languages.get(session, pseudonym)
             if stored is None:
                 locale = locale_from_telegram(user.language_code, self._default_locale)
-                await preferences.set_locale(session, pseudonym, locale)
+                await self._languages.set(session, pseudonym, locale)
             else:
                 locale = stored
         data["locale"] = locale

@@ -137,7 +137,7 @@ async def start_staff_delivery(dispatcher: Dispatcher, bot: Bot, app: App) -> No
     app.session_factory.configure(info={NOTIFY_KEY: delivery.worker.kick})
     app.clock.on_advance(delivery.worker.kick)
     app.clock.on_advance(delivery.reminders.kick)
-    app.inflight.busy_hooks.append(delivery.busy)
+    app.busy_hooks.append(delivery.busy)
     delivery.tasks = [
         asyncio.create_task(delivery.worker.run(), name="outbox"),
         asyncio.create_task(delivery.reminders.run(), name="p1-reminders"),
@@ -168,4 +168,4 @@ async def stop_staff_delivery(dispatcher: Dispatcher, app: App) -> None:
         return
     await delivery.stop()
     with contextlib.suppress(ValueError):
-        app.inflight.busy_hooks.remove(delivery.busy)
+        app.busy_hooks.remove(delivery.busy)

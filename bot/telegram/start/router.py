@@ -11,11 +11,11 @@ from aiogram.utils.i18n import gettext as _
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import SUPPORTED_LOCALES
+from bot.services.preferences import LanguagePreferences
 from bot.telegram.common.callbacks import LanguageCallback, MenuAction, MenuCallback
 from bot.telegram.common.keyboards import language_keyboard, main_menu
 from bot.telegram.common.texts import emergency_keyboard, emergency_text
 from bot.telegram.i18n import LANGUAGE_NAMES
-from db.repositories import preferences
 
 
 def welcome_text() -> str:
@@ -89,13 +89,14 @@ async def on_language_chosen(
     callback_data: LanguageCallback,
     session: AsyncSession,
     i18n: I18n,
+    languages: LanguagePreferences,
     pseudonym: str | None = None,
 ) -> None:
     code = callback_data.code
     if code not in SUPPORTED_LOCALES or pseudonym is None:
         await query.answer(_("This language is not available."), show_alert=True)
         return
-    await preferences.set_locale(session, pseudonym, code)
+    await languages.set(session, pseudonym, code)
     i18n.current_locale = code  # the rest of this update already speaks the new language
     await query.answer()
     if query.message is not None:

@@ -1,0 +1,53 @@
+"""Each person's language, read on every update: cached per process, written in the caller's transaction.
+
+The cache learns a change only once it is committed, so a rolled-back change is never believed."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from sqlalchemy import event
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from db.repositories import preferences
+
+
+class LanguagePreferences:
+    def __init__(self, *, cache_size: int = 50_000) -> None:
+        self._cache: OrderedDict[str, str] = OrderedDict()
+        self._cache_size = cache_size
+
+    def cached(self, pseudonym: str) -> str | None:
+        """The language if this process knows it (no database; used where the database may be down)."""
+        return self._cache.get(pseudonym)
+
+    async def get(self, session: AsyncSession, pseudonym: str) -> str | None:
+        locale = self._cache.get(pseudonym)
+        if locale is not None:
+            self._cache.move_to_end(pseudonym)
+            return locale
+        locale = await preferences.get_locale(session, pseudonym)
+        if locale is not None:
+            self._remember(pseudonym, locale)
+        return locale
+
+    async def set(self, session: AsyncSession, pseudonym: str, locale: str) -> None:
+        await preferences.set_locale(session, pseudonym, locale)
+        sync = session.sync_session
+
+        def committed(_session) -> None:
+            self._remember(pseudonym, locale)
+            event.remove(sync, "after_rollback", rolled_back)
+
+        def rolled_back(_session) -> None:
+            event.remove(sync, "after_commit", committed)
+            event.remove(sync, "after_rollback", rolled_back)
+
+        event.listen(sync, "after_commit", committed, once=True)
+        event.listen(sync, "after_rollback", rolled_back)
+
+    def _remember(self, pseudonym: str, locale: str) -> None:
+        self._cache[pseudonym] = locale
+        self._cache.move_to_end(pseudonym)
+        while len(self._cache) > self._cache_size:
+            self._cache.popitem(last=False)

@@ -1,0 +1,139 @@
+"""Long polling that loses nothing: fetched updates are stored (encrypted) in the inbox before Telegram is told they
+arrived, and each leaves the inbox in the commit that handles it. After a crash, the next start handles what the
+inbox still holds, oldest first.
+
+aiogram's own polling confirms an update to Telegram as soon as it is fetched and starts a task per update with no
+bound; a crash then loses what was running, and a crowd exhausts the database pool.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Callable, Sequence
+from datetime import datetime
+
+from aiogram import Bot
+from aiogram.methods import GetUpdates
+from aiogram.types import Update
+from aiogram.utils.backoff import Backoff, BackoffConfig
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.services.privacy import Cipher, DecryptionError
+from bot.telegram.updates.scheduler import UpdateScheduler
+from db.repositories import updates as update_records
+
+log = logging.getLogger(__name__)
+
+_CONTEXT = "update_inbox.payload"
+MAX_ATTEMPTS = 3  # an update that was being handled when the process died this many times is dropped
+BACKOFF = BackoffConfig(min_delay=1.0, max_delay=30.0, factor=1.5, jitter=0.1)
+
+
+class Poller:
+    def __init__(
+        self,
+        bot: Bot,
+        scheduler: UpdateScheduler,
+        session_factory: async_sessionmaker[AsyncSession],
+        cipher: Cipher,
+        *,
+        clock: Callable[[], datetime],
+        allowed_updates: Sequence[str] | None = None,
+        timeout: int = 25,
+        max_backlog: int = 2000,
+    ) -> None:
+        self._bot = bot
+        self._scheduler = scheduler
+        self._sessions = session_factory
+        self._cipher = cipher
+        self._clock = clock
+        self._allowed = list(allowed_updates) if allowed_updates is not None else None
+        self._timeout = timeout
+        self._max_backlog = max_backlog
+        self._stopping = asyncio.Event()
+
+    def stop(self) -> None:
+        self._stopping.set()
+
+    async def run(self) -> None:
+        await self.recover()
+        offset: int | None = None
+        backoff = Backoff(BACKOFF)
+        kwargs = {}
+        if self._bot.session.timeout:
+            kwargs["request_timeout"] = int(self._bot.session.timeout + self._timeout)
+        while not self._stopping.is_set():
+            if self._scheduler.pending >= self._max_backlog:
+                # A crowd bigger than memory should hold waits at Telegram until the backlog halves.
+                await self._scheduler.wait_below(self._max_backlog // 2)
+            try:
+                updates = await self._bot(
+                    GetUpdates(offset=offset, timeout=self._timeout, allowed_updates=self._allowed), **kwargs
+                )
+                if updates:
+                    await self._accept(updates)
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:  # Telegram or the database unreachable: try again, never stop polling
+                log.error("polling: %s; retrying in %.1fs", type(exc).__name__, backoff.next_delay)
+                await self._pause(backoff.next_delay)
+                next(backoff)
+                continue
+            backoff.reset()
+            if updates:
+                # Stored: the next request confirms them to Telegram.
+                offset = updates[-1].update_id + 1
+
+    async def _pause(self, seconds: float) -> None:
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._stopping.wait(), seconds)
+
+    async def _accept(self, updates: list[Update]) -> None:
+        bot_id = self._bot.id
+        async with self._sessions.begin() as session:
+            known = await update_records.known_ids(session, bot_id, [u.update_id for u in updates])
+            fresh = [u for u in updates if u.update_id not in known]
+            await update_records.store(
+                session,
+                bot_id,
+                [(u.update_id, self._seal(u)) for u in fresh],
+                self._clock(),
+            )
+        if len(fresh) < len(updates):
+            log.info("polling: %d update(s) delivered again were ignored", len(updates) - len(fresh))
+        for update in fresh:
+            self._scheduler.submit(update, from_inbox=True)
+
+    def _seal(self, update: Update) -> bytes:
+        return self._cipher.encrypt(update.model_dump_json(exclude_unset=True).encode(), context=_CONTEXT)
+
+    async def recover(self) -> int:
+        """Queue what an earlier process left unhandled; returns how many."""
+        bot_id = self._bot.id
+        async with self._sessions.begin() as session:
+            rows = await update_records.waiting(session, bot_id)
+            if not rows:
+                return 0
+            broken = [update_id for update_id, _payload, attempts in rows if attempts + 1 >= MAX_ATTEMPTS]
+            await update_records.count_attempt(session, bot_id, [row[0] for row in rows])
+            if broken:
+                log.error("polling: dropping %d update(s) that failed at every start", len(broken))
+                await update_records.give_up(session, bot_id, broken, self._clock())
+        queued = 0
+        for update_id, payload, attempts in rows:
+            if attempts + 1 >= MAX_ATTEMPTS:
+                continue
+            try:
+                data = self._cipher.decrypt(payload, context=_CONTEXT)
+            except DecryptionError:
+                log.error("polling: inbox update %s cannot be decrypted (key removed?); dropped", update_id)
+                async with self._sessions.begin() as session:
+                    await update_records.give_up(session, bot_id, [update_id], self._clock())
+                continue
+            update = Update.model_validate_json(data, context={"bot": self._bot})
+            self._scheduler.submit(update, from_inbox=True)
+            queued += 1
+        log.info("polling: %d update(s) left by the previous run queued again", queued)
+        return queued

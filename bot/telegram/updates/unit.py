@@ -1,0 +1,143 @@
+"""One unit of work per update: one database session and one transaction for the duplicate check, the conversation
+state and the handler's own changes.
+
+The rule that keeps a crash from mixing up a conversation: **changes are committed before the bot speaks.** Every
+Bot API request a handler makes goes through ``CommitBeforeSend``, which commits the update's pending changes first.
+So a person never sees the next question while their answer is still uncommitted, and a database connection is
+never held while waiting for Telegram. The first commit also records the update as handled (and removes it from the
+inbox), atomically with the changes; if the update was handled before, that commit fails with ``DuplicateUpdate``
+before anything was said or stored.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from contextvars import ContextVar
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from aiogram import Bot
+from aiogram.client.session.middlewares.base import BaseRequestMiddleware, NextRequestMiddlewareType
+from aiogram.fsm.storage.base import StorageKey
+from aiogram.methods import AnswerCallbackQuery, TelegramMethod
+from aiogram.methods.base import Response, TelegramType
+from sqlalchemy import event
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Session
+
+from db.repositories import updates as update_records
+
+if TYPE_CHECKING:
+    from bot.telegram.updates.conversation import Conversation, ConversationStore
+
+log = logging.getLogger(__name__)
+
+current_unit: ContextVar[UnitOfWork | None] = ContextVar("tipline_unit_of_work", default=None)
+
+
+class DuplicateUpdate(Exception):
+    """This update was handled before (Telegram delivered it twice): nothing of this run is kept."""
+
+
+class UnitOfWork:
+    def __init__(
+        self,
+        session: AsyncSession,
+        conversations: ConversationStore,
+        *,
+        bot_id: int,
+        update_id: int,
+        from_inbox: bool,
+        clock: Callable[[], datetime],
+    ) -> None:
+        self.session = session
+        self._conversations = conversations
+        self._bot_id = bot_id
+        self._update_id = update_id
+        self._from_inbox = from_inbox
+        self._clock = clock
+        self._loaded: dict[str, Conversation] = {}
+        self._row_keys: dict[StorageKey, str] = {}
+        self.recorded = False  # the update is recorded as handled in a committed transaction
+        self.open = True
+        self.answered_callback = False  # the button press was answered (the error path must not answer it twice)
+        self._dialect = session.bind.dialect.name if session.bind is not None else "sqlite"
+        sync = session.sync_session
+        event.listen(sync, "before_commit", self._before_commit)
+        event.listen(sync, "after_commit", self._after_commit)
+        event.listen(sync, "after_rollback", self._after_rollback)
+
+    # ---- conversation state ------------------------------------------------------------------------------
+    async def conversation(self, key: StorageKey) -> Conversation:
+        row_key = self._row_keys.get(key)
+        if row_key is None:
+            row_key = self._row_keys[key] = self._conversations.row_key(key)
+        loaded = self._loaded.get(row_key)
+        if loaded is None:
+            loaded = self._loaded[row_key] = await self._conversations.load(self.session, row_key)
+        return loaded
+
+    # ---- committing --------------------------------------------------------------------------------------
+    @property
+    def needs_commit(self) -> bool:
+        return (
+            not self.recorded
+            or self.session.in_transaction()
+            or any(conversation.dirty for conversation in self._loaded.values())
+        )
+
+    async def commit(self) -> None:
+        """Commit what is pending (a no-op when nothing is). Raises ``DuplicateUpdate`` on a second delivery."""
+        if self.open and self.needs_commit:
+            await self.session.commit()
+
+    def _before_commit(self, session: Session) -> None:
+        # Runs inside every commit of this session, including ones a service makes itself.
+        now = self._clock()
+        if not self.recorded:
+            result = session.execute(update_records.mark_processed(self._dialect, self._bot_id, self._update_id, now))
+            if result.rowcount == 0:
+                raise DuplicateUpdate
+            if self._from_inbox:
+                session.execute(update_records.remove_from_inbox(self._bot_id, self._update_id))
+        for row_key, conversation in self._loaded.items():
+            if conversation.dirty:
+                session.execute(self._conversations.statement(self._dialect, row_key, conversation, now))
+
+    def _after_commit(self, _session: Session) -> None:
+        self.recorded = True
+        for row_key, conversation in self._loaded.items():
+            if conversation.dirty:
+                conversation.dirty = False
+                self._conversations.remember(row_key, conversation)
+
+    def _after_rollback(self, _session: Session) -> None:
+        # What this update changed in memory was not stored: read it again if the update goes on.
+        for row_key in self._loaded:
+            self._conversations.forget(row_key)
+        self._loaded.clear()
+
+    async def close(self) -> None:
+        self.open = False
+        sync = self.session.sync_session
+        event.remove(sync, "before_commit", self._before_commit)
+        event.remove(sync, "after_commit", self._after_commit)
+        event.remove(sync, "after_rollback", self._after_rollback)
+
+
+class CommitBeforeSend(BaseRequestMiddleware):
+    """Commits the current update's pending changes before any Bot API request (see the module's docstring)."""
+
+    async def __call__(
+        self,
+        make_request: NextRequestMiddlewareType[TelegramType],
+        bot: Bot,
+        method: TelegramMethod[TelegramType],
+    ) -> Response[TelegramType]:
+        unit = current_unit.get()
+        if unit is not None and unit.open:
+            await unit.commit()
+            if isinstance(method, AnswerCallbackQuery):
+                unit.answered_callback = True
+        return await make_request(bot, method)
