@@ -130,6 +130,7 @@ def build_dispatcher(app: App) -> Dispatcher:
     dp["pseudonymizer"] = app.pseudonymizer
     dp["settings"] = app.settings
     dp["cipher"] = app.cipher
+    dp["app_clock"] = app.clock.now  # the time as the app sees it (tests and the demo move it forward)
     dp["intake"] = IntakeService(
         cipher=app.cipher, pseudonymizer=app.pseudonymizer, max_per_day=app.settings.max_reports_per_day
     )

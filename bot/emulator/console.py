@@ -52,7 +52,7 @@ class ConsoleSession:
         *,
         start_persona: str,
         extra_busy: Callable[[], bool] | None = None,
-        quiet: float = 0.05,
+        quiet: float | None = None,
         timeout: float = 30.0,
         echo_text: bool = True,
     ) -> None:
@@ -63,7 +63,9 @@ class ConsoleSession:
         self.personas = dict(personas)
         self.persona = start_persona
         self.extra_busy = extra_busy
-        self.quiet = quiet
+        # With the application's own busy signal, idleness is exact; without one (a bot in another process), a
+        # short quiet spell after the last request stands in for it.
+        self.quiet = quiet if quiet is not None else (0.0 if extra_busy is not None else 0.05)
         self.timeout = timeout
         self.echo_text = echo_text
         """Print ``you> TEXT`` for plain text lines (off when a terminal already shows what was typed)."""

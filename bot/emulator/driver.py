@@ -93,13 +93,15 @@ class ChatDriver:
         user: EmuUser,
         *,
         extra_busy: Callable[[], bool] | None = None,
-        quiet: float = 0.05,
+        quiet: float | None = None,
         timeout: float = 10.0,
     ) -> None:
         self.emulator = emulator
         self.user = user
         self.extra_busy = extra_busy
-        self.quiet = quiet
+        # With the application's own busy signal, idleness is exact; without one (a bot in another process), a
+        # short quiet spell after the last request stands in for it.
+        self.quiet = quiet if quiet is not None else (0.0 if extra_busy is not None else 0.05)
         self.timeout = timeout
         self.history: list[Event] = []
         """Every event seen since the driver was created (in any chat)."""

@@ -35,6 +35,7 @@ from typing import Any
 
 from sqlalchemy import and_, or_, select, update
 from sqlalchemy import event as sa_event
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.services.privacy import Cipher
@@ -43,6 +44,10 @@ from db.models.outbox import OutboxMessage
 log = logging.getLogger(__name__)
 
 STAFF_GROUP = "staff_group"
+# Kinds whose payload and destination are secret (a receipt code and the reporter's chat): both are scrubbed once
+# the message is delivered.
+SECRET_KINDS = frozenset({"receipt"})
+DELIVERED = "delivered"  # the destination of a delivered secret message
 # Sessions made by a factory configured with info={NOTIFY_KEY: callable} call it after a commit that enqueued.
 NOTIFY_KEY = "tipline.outbox_notify"
 
@@ -101,16 +106,17 @@ async def enqueue(
     tip_id: int | None = None,
     priority: str = "P4",
     destination: str = STAFF_GROUP,
+    not_before: datetime | None = None,
 ) -> bool:
     """Add a message to the outbox in the caller's transaction (not committed here). Returns False when a message
-    with this ``dedup_key`` already exists (so enqueueing twice sends once)."""
-    exists = await session.scalar(select(OutboxMessage.id).where(OutboxMessage.dedup_key == dedup_key))
-    if exists is not None:
-        return False
-    # Two transactions enqueueing the same key at the same moment: the second commit fails on the unique key
-    # (callers that can race, like the reminder loop, retry; a new tip's key is its own and cannot collide).
-    session.add(
-        OutboxMessage(
+    with this ``dedup_key`` already exists (so enqueueing twice sends once, also from two transactions at the same
+    moment: the insert is a single statement that skips an existing key). ``not_before``: the worker leaves the
+    message alone until then (the caller means to send it itself and records that it did)."""
+    await session.flush()  # the insert below is a statement of its own: pending objects (the tip) go first
+    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    result = await session.execute(
+        insert(OutboxMessage)
+        .values(
             destination=destination,
             kind=kind,
             dedup_key=dedup_key,
@@ -119,12 +125,35 @@ async def enqueue(
             payload=payload,
             status="pending",
             attempts=0,
-            next_attempt_at=now,
+            next_attempt_at=not_before or now,
             created_at=now,
         )
+        .on_conflict_do_nothing(index_elements=["dedup_key"])
     )
+    if not result.rowcount:
+        return False
     _notify_after_commit(session)
     return True
+
+
+async def mark_delivered(session: AsyncSession, dedup_key: str, message_id: int, now: datetime) -> None:
+    """The caller sent a message it had enqueued with ``not_before``: the worker must not send it again. A secret
+    message's payload and destination are dropped, as the worker drops them after sending."""
+    await session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.dedup_key == dedup_key, OutboxMessage.status == "pending")
+        .values(status="sent", sent_at=now, message_id=message_id, attempts=OutboxMessage.attempts + 1, payload={})
+    )
+
+
+async def deliver_now(session: AsyncSession, dedup_key: str, now: datetime) -> None:
+    """The caller could not send a message it enqueued with ``not_before``: the worker takes over at once."""
+    await session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.dedup_key == dedup_key, OutboxMessage.status == "pending")
+        .values(next_attempt_at=now)
+    )
+    _notify_after_commit(session)
 
 
 def _notify_after_commit(session: AsyncSession) -> None:
@@ -388,6 +417,13 @@ class OutboxWorker:
                             last_error=None,
                         )
                     )
+                    secret = [item.id for item in batch if item.kind in SECRET_KINDS]
+                    if secret:
+                        await session.execute(
+                            update(OutboxMessage)
+                            .where(OutboxMessage.id.in_(secret))
+                            .values(payload={}, destination=DELIVERED)
+                        )
                 return
             except Exception as exc:
                 log.error("outbox: could not record a delivery (attempt %d): %s", attempt + 1, type(exc).__name__)

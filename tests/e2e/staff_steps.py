@@ -42,6 +42,7 @@ async def file_tips(harness: BotHarness, *drafts: Draft) -> list[Submitted]:
     for draft in drafts:
         async with app.session_factory() as session:
             out.append(await service.submit(session, draft, pseudonym=""))
+            await session.commit()
     await settle(harness)  # their alerts are out before the test goes on
     return out
 

@@ -333,6 +333,7 @@ async def test_closing_forgets_the_reporters_chat(harness):
         filed = await service.submit(
             session, make_draft("Ada calo.", contact="chat"), pseudonym="", notify_chat_id=5551
         )
+        await session.commit()
     await settle(harness)
     staff = harness.user(ADMIN_ID, "Staff", language_code="en")
     reply = await staff.say(f"/tip {filed.case_number}")

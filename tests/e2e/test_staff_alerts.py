@@ -94,6 +94,7 @@ async def test_alerts_pending_at_a_restart_are_delivered_after_it(harness):
         for i in range(3):
             async with app.session_factory() as session:
                 filed.append(await service.submit(session, make_draft(f"Tip {i} waktu bot mati."), pseudonym=""))
+                await session.commit()
     finally:
         await app.close()
     assert group_texts(harness) == []

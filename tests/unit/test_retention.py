@@ -69,6 +69,7 @@ async def test_closed_tip_keeps_triage_fields_but_loses_sensitive_data(session_f
     draft.evidence.append(EvidenceRef(ref=ref, kind="photo", mime="image/jpeg", size=11))
     async with session_factory() as session:
         submitted = await intake.submit(session, draft, pseudonym="p")
+        await session.commit()
 
     assert (await retention.run(datetime.now(UTC))).closed_tips == 0
     assert store.exists(ref)

@@ -46,6 +46,7 @@ def file_tips(db: list[str], *stories: str) -> list[str]:
             draft.story.append(story)
             async with sessions() as session:
                 cases.append((await service.submit(session, draft, pseudonym="")).case_number)
+                await session.commit()
         await engine.dispose()
         return cases
 

@@ -78,6 +78,7 @@ def file(session_factory, settings, cipher):
         for d in drafts:
             async with session_factory() as session:
                 out.append(await service.submit(session, d, pseudonym="", now=now))
+                await session.commit()
         return out
 
     return submit
@@ -228,6 +229,7 @@ async def test_the_view_decrypts_everything_but_never_shows_the_reporters_chat(s
     async with session_factory() as session:
         service = IntakeService(cipher=cases._cipher, pseudonymizer=Pseudonymizer(b"x" * 32), max_per_day=10)
         filed = await service.submit(session, d, pseudonym="", notify_chat_id=555123)
+        await session.commit()
     async with session_factory() as session:
         view = await cases.view(session, await staff(VIEWER), filed.tip_id)
     assert view.answers["story"] == "Cerita lengkap." and view.answers["recruiter"] == "Om Yos"

@@ -1,7 +1,9 @@
-"""Turning a finished draft into a tip: committed first, then the reporter gets the case number and receipt.
+"""Turning a finished draft into a tip, in the caller's transaction: the caller commits, and only then tells the
+reporter the case number and receipt.
 
 The tip holds no Telegram identity. The daily limit is counted under a keyed hash of pseudonym and day that
-nothing links to the tips.
+nothing links to the tips. Case numbers and daily counts come from single upserts, so reports filed at the same
+moment (several handlers, several workers) never clash and leave no gaps.
 """
 
 from __future__ import annotations
@@ -9,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.intake.draft import Draft
@@ -118,7 +120,8 @@ class IntakeService:
         now: datetime | None = None,
         notify_chat_id: int | None = None,
     ) -> Submitted:
-        """File the draft. ``notify_chat_id`` is kept (encrypted) only when the reporter allowed messages here."""
+        """File the draft (flushed, not committed). ``notify_chat_id`` is kept (encrypted) only when the reporter
+        allowed messages here. A draft filed before gives its tip again with ``receipt=None``."""
         now = now or datetime.now(UTC)
         draft_ref = self._pseudonymizer.keyed_hash(f"draft:{draft.id}")
         existing = await session.scalar(select(Tip).where(Tip.draft_ref == draft_ref))
@@ -170,20 +173,12 @@ class IntakeService:
         pseudonym: str,
     ) -> Submitted:
         """Link keys, the linked-recruiter raise, the staff alert (outbox) and the daily count go in with the tip,
-        in one commit: none can be lost. Shared by reports and advice questions."""
+        in the caller's commit: none can be lost. Shared by reports and advice questions."""
         now = tip.created_at
         await file_tip(session, tip, facts, triage, cipher=self._cipher, pseudonymizer=self._pseudonymizer, now=now)
         if pseudonym:
             await self._count_submission(session, pseudonym, now)
-        try:
-            await session.commit()
-        except IntegrityError:
-            # The same draft submitted at the same moment by a duplicated update: the first one won.
-            await session.rollback()
-            existing = await session.scalar(select(Tip).where(Tip.draft_ref == draft_ref))
-            if existing is None:
-                raise
-            return Submitted(existing.id, existing.case_number, None, existing.priority)
+        await session.flush()
         return Submitted(tip.id, tip.case_number, receipt, tip.priority)
 
     def _contact_blob(self, draft: Draft, notify_chat_id: int | None) -> bytes | None:
@@ -198,23 +193,24 @@ class IntakeService:
 
     async def _count_submission(self, session: AsyncSession, pseudonym: str, now: datetime) -> None:
         day = now.date().isoformat()
-        key = self._counter_key(pseudonym, day)
-        row = await session.get(SubmissionCounter, key)
-        if row is None:
-            session.add(SubmissionCounter(key=key, day=day, count=1))
-        else:
-            row.count += 1
+        insert = _insert(session)
+        stmt = insert(SubmissionCounter).values(key=self._counter_key(pseudonym, day), day=day, count=1)
+        await session.execute(
+            stmt.on_conflict_do_update(index_elements=["key"], set_={"count": SubmissionCounter.count + 1})
+        )
 
     async def _next_case_number(self, session: AsyncSession, year: int) -> str:
+        # One statement: the first tip of a year creates the counter, later ones increment it; the row stays locked
+        # until the caller commits, and a rollback gives the number back, so numbers have no gaps.
+        insert = _insert(session)
+        stmt = insert(CaseCounter).values(year=year, last=1)
         result = await session.execute(
-            update(CaseCounter)
-            .where(CaseCounter.year == year)
-            .values(last=CaseCounter.last + 1)
-            .returning(CaseCounter.last)
+            stmt.on_conflict_do_update(index_elements=["year"], set_={"last": CaseCounter.last + 1}).returning(
+                CaseCounter.last
+            )
         )
-        number = result.scalar_one_or_none()
-        if number is None:
-            session.add(CaseCounter(year=year, last=1))
-            await session.flush()
-            number = 1
-        return f"TPPO-{year}-{number:05d}"
+        return f"TPPO-{year}-{result.scalar_one():05d}"
+
+
+def _insert(session: AsyncSession):
+    return postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert

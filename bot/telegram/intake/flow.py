@@ -69,11 +69,21 @@ def track(draft: Draft, message: Message | None) -> None:
         draft.track_message(message.message_id, int(message.date.timestamp()) if message.date else int(time.time()))
 
 
+async def say(target: Message, state: FSMContext, draft: Draft, text: str, **kwargs) -> Message:
+    """Send a message during a report. The draft is saved first (and so committed before the message goes out:
+    nobody sees a reply to an answer that was not stored); the message is then remembered for clearing the chat."""
+    await save_draft(state, draft)
+    sent = await target.answer(text, **kwargs)
+    track(draft, sent)
+    await save_draft(state, draft)
+    return sent
+
+
 async def ask(target: Message, state: FSMContext, draft: Draft, step: Step) -> None:
     """Show the question of ``step`` (or the review screen) and remember where we are."""
     if step is Step.REVIEW:
         draft.editing = False
-        sent = await target.answer(review_text(draft), reply_markup=keyboards.review_keyboard())
+        text, markup = review_text(draft), keyboards.review_keyboard()
     else:
         text = texts.question(step)
         if step is Step.EVIDENCE and draft.evidence:
@@ -82,11 +92,11 @@ async def ask(target: Message, state: FSMContext, draft: Draft, step: Step) -> N
             # Answered already (going back, editing, or filled in from an earlier check): show what is kept.
             text += "\n\n" + _("Current answer: {answer}").format(answer=_value(draft, step, 150))
         chosen = getattr(draft, CHOICE_FIELD[step]) if step in CHOICE_FIELD else None
-        sent = await target.answer(text, reply_markup=keyboards.for_step(step, chosen))
-    track(draft, sent)
+        markup = keyboards.for_step(step, chosen)
+    # Where we are is stored before the question is shown (see ``say``).
     draft.remember(step)
     await state.set_state(STATE_OF[step])
-    await save_draft(state, draft)
+    await say(target, state, draft, text, reply_markup=markup)
 
 
 def _value(draft: Draft, step: Step, limit: int) -> str:

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
+from datetime import datetime
 
 from aiogram import Bot, F, Router
+from aiogram.exceptions import AiogramError
 from aiogram.filters import Command, CommandStart, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
@@ -14,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services import places
 from bot.services.evidence import EvidenceStore
+from bot.services.intake import receipt as receipts
 from bot.services.intake.draft import (
     MAX_EVIDENCE_BYTES,
     MAX_EVIDENCE_ITEMS,
@@ -29,6 +33,7 @@ from bot.services.intake.draft import (
     people_choice_from_text,
 )
 from bot.services.intake.submit import DailyLimitReached, IntakeService, normalize_contact_phone
+from bot.services.privacy import Cipher
 from bot.telegram.common.callbacks import MenuAction, MenuCallback
 from bot.telegram.common.keyboards import main_menu
 from bot.telegram.common.media import download_evidence, file_facts
@@ -42,12 +47,14 @@ from bot.telegram.intake.flow import (
     current_step,
     load_draft,
     save_draft,
+    say,
     track,
 )
 
 log = logging.getLogger(__name__)
 # Telegram lets a bot delete messages in a private chat for 48 hours; keep a margin for clock skew.
 DELETABLE_SECONDS = 47 * 3600
+RECEIPT_SHOWN_AGAIN_SECONDS = 3600
 SAFE_COMMANDS = ("emergency", "darurat", "sos", "language", "bahasa", "lang")
 IN_REPORT = StateFilter(*[s for s in Intake.__all_states__ if s is not Intake.submitted])
 
@@ -153,24 +160,25 @@ async def on_answer(query: CallbackQuery, callback_data: Answer, state: FSMConte
             draft.regency = island
             await _next(message, state, draft, step)
         else:
-            sent = await message.answer(texts.question(Step.WHERE), reply_markup=keyboards.regencies_keyboard(island))
-            track(draft, sent)
-            await save_draft(state, draft)
+            await say(
+                message, state, draft, texts.question(Step.WHERE), reply_markup=keyboards.regencies_keyboard(island)
+            )
         return
     if not apply_button(draft, step, value):
         await on_stale_answer(query)
         return
     if step is Step.DANGER and value == "yes":
         draft.urgent = True
-        track(draft, await message.answer(texts.danger_now_advice()))
+        await say(message, state, draft, texts.danger_now_advice())
     if step is Step.CONTACT and value == "phone":
-        sent = await message.answer(
+        await state.set_state(Intake.contact_phone)
+        await say(
+            message,
+            state,
+            draft,
             _("Write the phone number the task force may call, for example 0812 3456 7890."),
             reply_markup=keyboards.InlineKeyboardMarkup(inline_keyboard=[keyboards.nav_row(Step.CONTACT)]),
         )
-        track(draft, sent)
-        await state.set_state(Intake.contact_phone)
-        await save_draft(state, draft)
         return
     await _next(message, state, draft, step)
 
@@ -250,7 +258,7 @@ async def on_text(message: Message, state: FSMContext) -> None:
         return
     if step is Step.DANGER and draft.danger_now == "yes":
         draft.urgent = True
-        track(draft, await message.answer(texts.danger_now_advice()))
+        await say(message, state, draft, texts.danger_now_advice())
     if step is Step.CONTACT and draft.contact == "phone" and not draft.contact_phone:
         await _phone_answer(message, state, draft, value)
         return
@@ -320,8 +328,7 @@ async def _story_part(message: Message, state: FSMContext, draft: Draft, text: s
         reply = _("Added to your story. Send files, or press Done.")
     else:
         reply = _("Added. Write more, send a voice note, or press Done.")
-    track(draft, await message.answer(reply, reply_markup=keyboards.for_step(step)))
-    await save_draft(state, draft)
+    await say(message, state, draft, reply, reply_markup=keyboards.for_step(step))
 
 
 async def _phone_answer(message: Message, state: FSMContext, draft: Draft, text: str) -> None:
@@ -387,8 +394,7 @@ async def on_media(message: Message, state: FSMContext, bot: Bot, evidence_store
         if step is not Step.EVIDENCE:
             reply += " " + _("It will be attached to your report.")
     markup = keyboards.for_step(step) if step in (Step.STORY, Step.EVIDENCE) else None
-    track(draft, await message.answer(reply, reply_markup=markup))
-    await save_draft(state, draft)
+    await say(message, state, draft, reply, reply_markup=markup)
 
 
 async def on_location(message: Message, state: FSMContext) -> None:
@@ -402,11 +408,10 @@ async def on_location(message: Message, state: FSMContext) -> None:
     draft.unmark_skipped(Step.WHERE)
     step = await current_step(state)
     if step is Step.WHERE:
-        track(draft, await message.answer(_("Location received.")))
+        await say(message, state, draft, _("Location received."))
         await _next(message, state, draft, step)
         return
-    track(draft, await message.answer(_("Location received. It will be attached to your report.")))
-    await save_draft(state, draft)
+    await say(message, state, draft, _("Location received. It will be attached to your report."))
 
 
 async def on_contact_card(message: Message, state: FSMContext) -> None:
@@ -460,6 +465,12 @@ async def on_nav(query: CallbackQuery, callback_data: Nav, state: FSMContext, **
         await _resume_or_discard(message, state, action == "resume", **deps)
         return
     step = await current_step(state)
+    if fsm_state == Intake.submitted.state and action == "submit":
+        await query.answer()
+        if await _show_receipt_again(message, state, deps["app_clock"]()):
+            return
+        await message.answer(_("This report is no longer open."), reply_markup=main_menu())
+        return
     if step is None or fsm_state == Intake.submitted.state:
         await query.answer(_("This report is no longer open."))
         return
@@ -478,12 +489,13 @@ async def on_nav(query: CallbackQuery, callback_data: Nav, state: FSMContext, **
         await ask(message, state, draft, Step.WHERE)
     elif action == "done":
         if step is Step.STORY and not draft.story and not any(e.kind in ("voice", "audio") for e in draft.evidence):
-            sent = await message.answer(
+            await say(
+                message,
+                state,
+                draft,
                 _("Please write at least a few words about what happened, or send a voice note."),
                 reply_markup=keyboards.for_step(step),
             )
-            track(draft, sent)
-            await save_draft(state, draft)
             return
         await _next(message, state, draft, step)
     elif action == "edit":
@@ -494,14 +506,13 @@ async def on_nav(query: CallbackQuery, callback_data: Nav, state: FSMContext, **
         draft.editing = True
         await ask(message, state, draft, target)
     elif action == "cancel":
-        track(
+        await say(
+            message,
+            state,
             draft,
-            await message.answer(
-                _("Cancel this report? Everything you entered will be deleted and nothing will be sent."),
-                reply_markup=keyboards.confirm_cancel_keyboard(step),
-            ),
+            _("Cancel this report? Everything you entered will be deleted and nothing will be sent."),
+            reply_markup=keyboards.confirm_cancel_keyboard(step),
         )
-        await save_draft(state, draft)
     elif action == "cancel_no":
         await ask(message, state, draft, step)
     elif action == "cancel_yes":
@@ -540,12 +551,14 @@ async def _submit(
     *,
     intake: IntakeService,
     session: AsyncSession,
+    cipher: Cipher,
+    app_clock: Callable[[], datetime],
     pseudonym: str | None = None,
     **_deps,
 ) -> None:
     missing = draft.first_unanswered_required()
     if missing is not None:
-        track(draft, await message.answer(_("One more answer is needed before the report can be sent.")))
+        await say(message, state, draft, _("One more answer is needed before the report can be sent."))
         draft.editing = True
         await ask(message, state, draft, missing)
         return
@@ -555,30 +568,29 @@ async def _submit(
     except DailyLimitReached:
         await message.answer(limit_text(intake.max_per_day))
         return
-    # The tip is committed; only now is the reporter told it was received.
-    to_clear = [mid for mid, ts in draft.message_ids if time.time() - ts < DELETABLE_SECONDS]
-    await state.set_state(Intake.submitted)
-    await state.set_data({"clear": to_clear})
     if result.receipt is None:
+        await state.clear()
         await message.answer(
             _("This report was already received as case {case}.").format(case=result.case_number),
             reply_markup=main_menu(),
         )
-        await state.clear()
         return
-    receipt = await message.answer(
-        "✅ <b>"
-        + _("Your report has been received.")
-        + "</b>\n\n"
-        + _("Case number: {case}").format(case=f"<code>{result.case_number}</code>")
-        + "\n"
-        + _("Your secret receipt code: {code}").format(code=f"<code>{result.receipt}</code>")
-        + "\n\n"
-        + _(
-            "Write the receipt code down and keep it private. With it you can check your report and answer "
-            "the task force's questions, from any phone. Whoever has the code can follow the report."
-        )
+    now = app_clock()
+    receipt = receipts.Receipt(case_number=result.case_number, code=result.receipt, lang=draft.lang)
+    # The tip, its alert, the receipt (in the outbox, in case the message below does not arrive) and the end of the
+    # draft are one commit; the receipt is kept in the conversation for a while to show it again on a second tap.
+    key = await receipts.enqueue(
+        session, cipher, tip_id=result.tip_id, chat_id=message.chat.id, receipt=receipt, now=now
     )
+    to_clear = [mid for mid, ts in draft.message_ids if time.time() - ts < DELETABLE_SECONDS]
+    await state.set_state(Intake.submitted)
+    await state.set_data({"clear": to_clear, "receipt": _remembered(receipt, now)})
+    await session.commit()
+    sent = await _send_receipt(message, receipt)
+    if sent is None:
+        await receipts.failed(session, key, now)  # the outbox sends it as soon as Telegram takes messages again
+        return
+    await receipts.sent(session, key, sent.message_id, now)
     offer = await message.answer(
         _(
             "Do you want me to delete this conversation from your phone, so nobody who picks it up can read it? "
@@ -586,7 +598,32 @@ async def _submit(
         ),
         reply_markup=keyboards.clear_chat_keyboard(),
     )
-    await state.update_data({"clear": [*to_clear, receipt.message_id, offer.message_id]})
+    await state.update_data({"clear": [*to_clear, sent.message_id, offer.message_id]})
+
+
+async def _send_receipt(message: Message, receipt: receipts.Receipt) -> Message | None:
+    try:
+        return await message.answer(texts.receipt_text(receipt.case_number, receipt.code))
+    except (AiogramError, TimeoutError, OSError) as exc:  # 5xx, 429, an HTML error page, a dropped connection
+        log.warning("the receipt message failed (%s); the outbox will deliver it", type(exc).__name__)
+        return None
+
+
+def _remembered(receipt: receipts.Receipt, now: datetime) -> dict:
+    return {"case": receipt.case_number, "code": receipt.code, "at": now.timestamp()}
+
+
+async def _show_receipt_again(message: Message, state: FSMContext, now: datetime) -> bool:
+    """A second tap on Submit soon after filing shows the receipt again (it may not have arrived the first time)."""
+    data = await state.get_data()
+    kept = data.get("receipt")
+    if not kept:
+        return False
+    if now.timestamp() - kept.get("at", 0) > RECEIPT_SHOWN_AGAIN_SECONDS:
+        await state.update_data({"receipt": None})
+        return False
+    await message.answer(texts.receipt_text(kept["case"], kept["code"]), reply_markup=main_menu())
+    return True
 
 
 async def _after_submit(message: Message, state: FSMContext, clear: bool, bot: Bot) -> None:

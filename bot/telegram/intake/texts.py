@@ -163,3 +163,21 @@ def not_answered() -> str:
 
 def skipped() -> str:
     return _("skipped")
+
+
+def receipt_text(case_number: str, code: str) -> str:
+    """The message with the case number and the secret receipt code (sent once, and again by the outbox if the
+    first send failed)."""
+    return (
+        "✅ <b>"
+        + _("Your report has been received.")
+        + "</b>\n\n"
+        + _("Case number: {case}").format(case=f"<code>{case_number}</code>")
+        + "\n"
+        + _("Your secret receipt code: {code}").format(code=f"<code>{code}</code>")
+        + "\n\n"
+        + _(
+            "Write the receipt code down and keep it private. With it you can check your report and answer "
+            "the task force's questions, from any phone. Whoever has the code can follow the report."
+        )
+    )

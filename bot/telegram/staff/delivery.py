@@ -21,6 +21,7 @@ from aiogram.exceptions import (
     TelegramServerError,
 )
 
+from bot.services.intake import receipt as receipts
 from bot.services.outbox import (
     NOTIFY_KEY,
     SEALED_PREFIX,
@@ -34,6 +35,7 @@ from bot.services.outbox import (
 from bot.services.staff.filing import notify_reporter_update
 from bot.services.staff.reminders import ReminderLoop
 from bot.telegram.followup.texts import reporter_notice_text
+from bot.telegram.intake.texts import receipt_text
 from bot.telegram.staff import texts
 
 if TYPE_CHECKING:
@@ -73,6 +75,11 @@ def renderer(app: App):
     """Alerts are written in the default language (the staff group is shared)."""
 
     def render(items: Sequence[OutboxItem], now: datetime) -> str:
+        if items[0].kind == receipts.KIND:
+            receipt = receipts.open_payload(app.cipher, items[0].payload)
+            if receipt is not None:
+                with app.i18n.context(), app.i18n.use_locale(receipt.lang):
+                    return receipt_text(receipt.case_number, receipt.code)
         if items[0].kind == "reporter_notice":
             # To a reporter, in the language of their report, saying only that there is news.
             with app.i18n.context(), app.i18n.use_locale(items[0].payload.get("lang") or app.settings.default_locale):
