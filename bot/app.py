@@ -36,6 +36,7 @@ from bot.telegram.housekeeping import BackgroundTasks, retention_loop
 from bot.telegram.i18n import CatalogI18n, build_i18n
 from bot.telegram.middlewares import setup_middlewares
 from bot.telegram.routers import get_routers
+from bot.telegram.speed import BotSession, run_filters_inline
 from bot.telegram.staff.delivery import start_staff_delivery, stop_staff_delivery
 from bot.telegram.updates.conversation import ConversationStore
 from bot.telegram.updates.runner import BotRunner
@@ -110,7 +111,7 @@ async def build_app(settings: Settings, *, migrate: bool = True) -> App:
 
 def build_bot(settings: Settings, *, session: AiohttpSession | None = None) -> Bot:
     """The bot client; ``session`` lets the demo and tests pass one tuned for the local emulator."""
-    session = session or AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_url))
+    session = session or BotSession(api=TelegramAPIServer.from_base(settings.telegram_api_url))
     # Whatever an update changed is committed before the bot says anything about it (bot.telegram.updates.unit).
     session.middleware(CommitBeforeSend())
     return Bot(
@@ -153,6 +154,7 @@ def build_dispatcher(app: App) -> Dispatcher:
         clock=app.clock.now,
     )
     dp.include_routers(*get_routers())
+    run_filters_inline(dp)
     dp.errors.register(on_error)
     dp.startup.register(_set_commands)
     dp.startup.register(_start_background)
@@ -250,15 +252,15 @@ async def run_webhook(settings: Settings) -> None:
     site_runner = web.AppRunner(web_app, access_log=None)
     try:
         await runner.startup()
+        await site_runner.setup()
+        site = web.TCPSite(site_runner, settings.webhook_host, settings.webhook_port)
+        await site.start()  # listening before Telegram is told where to send
+        log.info("webhook listening on %s:%s", settings.webhook_host, settings.webhook_port)
         await bot.set_webhook(
             f"{settings.webhook_url}/webhook",
             secret_token=secret,
             allowed_updates=dp.resolve_used_update_types(),
         )
-        await site_runner.setup()
-        site = web.TCPSite(site_runner, settings.webhook_host, settings.webhook_port)
-        await site.start()
-        log.info("webhook listening on %s:%s", settings.webhook_host, settings.webhook_port)
         await stop.wait()
     finally:
         await site_runner.cleanup()

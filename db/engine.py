@@ -16,8 +16,13 @@ from sqlalchemy import event
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
+from db import sqlite_inline
+
 DEFAULT_POOL_SIZE = 20
 POOL_TIMEOUT_SECONDS = 30
+# Only another process writing (the CLI while the bot runs) can make SQLite wait: in the bot's own process writers
+# queue on an asyncio lock (db.sqlite_inline). The wait blocks the event loop, so it is kept short.
+SQLITE_BUSY_SECONDS = 5
 
 
 def make_engine(url: str, *, echo: bool = False, pool_size: int = DEFAULT_POOL_SIZE) -> AsyncEngine:
@@ -30,7 +35,11 @@ def make_engine(url: str, *, echo: bool = False, pool_size: int = DEFAULT_POOL_S
         if database and database != ":memory:":
             Path(database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_async_engine(
-            url, connect_args={"timeout": POOL_TIMEOUT_SECONDS}, pool_timeout=POOL_TIMEOUT_SECONDS, **common
+            url,
+            module=sqlite_inline.dbapi(),  # no thread per connection: see db.sqlite_inline
+            connect_args={"timeout": SQLITE_BUSY_SECONDS},
+            pool_timeout=POOL_TIMEOUT_SECONDS,
+            **common,
         )
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         return engine
@@ -42,7 +51,7 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute(f"PRAGMA busy_timeout={POOL_TIMEOUT_SECONDS * 1000}")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_SECONDS * 1000}")
     cursor.close()
 
 

@@ -37,7 +37,8 @@ async def _demo(args: argparse.Namespace) -> int:
     from bot.app import build_app, build_bot, build_dispatcher, build_runner
     from bot.emulator.console import run_interactive
     from bot.emulator.server import TelegramEmulator
-    from bot.emulator.testing import LoopbackSession, wait_until_polling
+    from bot.emulator.testing import wait_until_polling
+    from bot.telegram.speed import BotSession
 
     setup_logging("WARNING")
     logging.getLogger("aiogram").setLevel(logging.ERROR)
@@ -67,7 +68,7 @@ async def _demo(args: argparse.Namespace) -> int:
         # `!wait SECONDS` moves the emulator's clock; the app's background work (reminders) follows it.
         emulator.clock.on_advance(app.clock.advance)
         await _prepare_demo_data(app, staff_id=STAFF_ID)
-        bot = build_bot(settings, session=LoopbackSession(api=TelegramAPIServer.from_base(emulator.base_url)))
+        bot = build_bot(settings, session=BotSession(api=TelegramAPIServer.from_base(emulator.base_url)))
         dispatcher = build_dispatcher(app)
         runner = build_runner(app, bot, dispatcher)
         try:

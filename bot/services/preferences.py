@@ -1,6 +1,9 @@
-"""Each person's language, read on every update: cached per process, written in the caller's transaction.
+"""Each person's chosen language, read on every update: cached per process, written in the caller's transaction.
 
-The cache learns a change only once it is committed, so a rolled-back change is never believed."""
+Only a choice is stored (the language menu, or a language recognised from what the person wrote); without one the
+bot follows the language of the person's Telegram app, which every update carries, so a first contact writes
+nothing. The cache also remembers who has no stored choice, and learns a change only once it is committed.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +14,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.repositories import preferences
 
+_NONE = ""  # cached: this person has no stored choice
+
 
 class LanguagePreferences:
     def __init__(self, *, cache_size: int = 50_000) -> None:
@@ -18,17 +23,16 @@ class LanguagePreferences:
         self._cache_size = cache_size
 
     def cached(self, pseudonym: str) -> str | None:
-        """The language if this process knows it (no database; used where the database may be down)."""
-        return self._cache.get(pseudonym)
+        """The stored choice if this process knows it (no database; used where the database may be down)."""
+        return self._cache.get(pseudonym) or None
 
     async def get(self, session: AsyncSession, pseudonym: str) -> str | None:
         locale = self._cache.get(pseudonym)
         if locale is not None:
             self._cache.move_to_end(pseudonym)
-            return locale
+            return locale or None
         locale = await preferences.get_locale(session, pseudonym)
-        if locale is not None:
-            self._remember(pseudonym, locale)
+        self._remember(pseudonym, locale or _NONE)
         return locale
 
     async def set(self, session: AsyncSession, pseudonym: str, locale: str) -> None:
@@ -42,6 +46,7 @@ class LanguagePreferences:
         def rolled_back(_session) -> None:
             event.remove(sync, "after_commit", committed)
             event.remove(sync, "after_rollback", rolled_back)
+            self._cache.pop(pseudonym, None)
 
         event.listen(sync, "after_commit", committed, once=True)
         event.listen(sync, "after_rollback", rolled_back)

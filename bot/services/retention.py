@@ -22,7 +22,7 @@ from db.models.followup import TipMessage
 from db.models.outbox import OutboxMessage
 from db.models.staff import TipEvent, TipLinkKey
 from db.models.tips import Evidence, Tip
-from db.models.updates import ProcessedUpdate
+from db.models.updates import TelegramUpdate
 
 PROCESSED_UPDATES_DAYS = 2
 
@@ -67,7 +67,7 @@ class RetentionService:
         updates_cutoff = now - timedelta(days=PROCESSED_UPDATES_DAYS)
         async with self._sessions() as session:
             drafts = await _count(session, ConversationState.updated_at < draft_cutoff)
-            update_records = await _count(session, ProcessedUpdate.seen_at < updates_cutoff)
+            update_records = await _count(session, TelegramUpdate.handled_at < updates_cutoff)
             to_purge = list(
                 (
                     await session.scalars(
@@ -88,7 +88,7 @@ class RetentionService:
                 orphans = self._evidence.count_unreferenced(kept_refs, self._draft_age.total_seconds(), now)
                 return RetentionReport(drafts, orphans, len(to_purge), len(purge_refs), update_records)
             await session.execute(delete(ConversationState).where(ConversationState.updated_at < draft_cutoff))
-            await session.execute(delete(ProcessedUpdate).where(ProcessedUpdate.seen_at < updates_cutoff))
+            await session.execute(delete(TelegramUpdate).where(TelegramUpdate.handled_at < updates_cutoff))
             if purge_ids:
                 await session.execute(delete(Evidence).where(Evidence.tip_id.in_(purge_ids)))
                 # Everything else that carries the reporter's words or pointers to them goes too: the follow-up

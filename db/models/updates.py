@@ -1,11 +1,12 @@
-"""Telegram updates on their way through the bot.
+"""Telegram updates on their way through the bot, one row per update.
 
-``update_inbox`` holds an update fetched by long polling until it has been handled: the polling offset is confirmed
-to Telegram only after the update is stored here, and the row is deleted in the same commit as the handler's
-changes, so a crash at any point neither loses an update nor handles it twice. The payload is encrypted (it holds
-the sender's Telegram identity and text) and lives only until the update is handled.
+Long polling stores each fetched update here (``payload``, encrypted: it holds the sender's Telegram identity and
+text) before Telegram is told it arrived; the commit that handles the update clears the payload and sets
+``handled_at``, together with the handler's own changes. So a crash at any point neither loses an update nor handles
+it twice, and a second delivery of a handled update is recognised and ignored. In webhook mode Telegram keeps the
+update until it is answered, so the row is written at handling time, with no payload.
 
-``processed_updates`` remembers which updates were handled (ids only), so a second delivery is ignored.
+Handled rows hold ids and times only; they are deleted after a few days (Telegram redelivers for at most a day).
 """
 
 from __future__ import annotations
@@ -18,20 +19,13 @@ from sqlalchemy.orm import Mapped, mapped_column
 from db.base import Base, UTCDateTime, utcnow
 
 
-class ProcessedUpdate(Base):
-    __tablename__ = "processed_updates"
+class TelegramUpdate(Base):
+    __tablename__ = "telegram_updates"
 
     bot_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
-    seen_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
-
-
-class InboxUpdate(Base):
-    __tablename__ = "update_inbox"
-
-    bot_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
-    update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
-    payload: Mapped[bytes] = mapped_column(LargeBinary)
-    # Times a start-up found it unhandled: an update that breaks the process every time is dropped after a few.
+    payload: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # Starts that found it unhandled: an update that breaks the process every time is given up after a few.
     attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     received_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    handled_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)

@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.base import utcnow
 from db.models.preferences import UserPreference
 
+_table = UserPreference.__table__
+_GET = select(_table.c.locale).where(_table.c.pseudonym == bindparam("p"))
+
 
 async def get_locale(session: AsyncSession, pseudonym: str) -> str | None:
-    return await session.scalar(select(UserPreference.locale).where(UserPreference.pseudonym == pseudonym))
+    return (await session.execute(_GET, {"p": pseudonym})).scalar()
 
 
 async def set_locale(session: AsyncSession, pseudonym: str, locale: str) -> None:
-    row = await session.get(UserPreference, pseudonym)
-    if row is None:
-        session.add(UserPreference(pseudonym=pseudonym, locale=locale))
-    else:
-        row.locale = locale
-        row.updated_at = utcnow()
+    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    now = utcnow()
+    stmt = insert(_table).values(pseudonym=pseudonym, locale=locale, created_at=now, updated_at=now)
+    await session.execute(
+        stmt.on_conflict_do_update(index_elements=["pseudonym"], set_={"locale": locale, "updated_at": now})
+    )

@@ -1,51 +1,60 @@
-"""The update inbox and the record of handled updates (see ``db.models.updates``)."""
+"""The record of Telegram updates (see ``db.models.updates``).
+
+The two statements every update runs are built once, with bound parameters, on the table rather than the mapped
+class: SQLAlchemy then reuses their compiled form and skips the ORM's per-statement work.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
-from sqlalchemy import Delete, Insert, delete, select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.models.updates import InboxUpdate, ProcessedUpdate
+from db.models.updates import TelegramUpdate
+
+_table = TelegramUpdate.__table__
+_c = _table.c
 
 
 def _insert(dialect: str):
     return postgresql.insert if dialect == "postgresql" else sqlite.insert
 
 
-def mark_processed(dialect: str, bot_id: int, update_id: int, now: datetime) -> Insert:
-    """Record an update as handled; inserts nothing (rowcount 0) when it was handled before."""
-    return (
-        _insert(dialect)(ProcessedUpdate)
-        .values(bot_id=bot_id, update_id=update_id, seen_at=now)
-        .on_conflict_do_nothing(index_elements=["bot_id", "update_id"])
-    )
+# A polled update leaves the inbox: rowcount 0 means it was handled before.
+HANDLED_FROM_INBOX = (
+    update(_table)
+    .where(_c.bot_id == bindparam("b"), _c.update_id == bindparam("u"), _c.handled_at.is_(None))
+    .values(payload=None, handled_at=bindparam("now"))
+)
+_HANDLED_DIRECTLY = {
+    dialect: _insert(dialect)(_table)
+    .values(bot_id=bindparam("b"), update_id=bindparam("u"), attempts=0, received_at=bindparam("now"))
+    .values(handled_at=bindparam("now"))
+    .on_conflict_do_nothing(index_elements=["bot_id", "update_id"])
+    for dialect in ("sqlite", "postgresql")
+}
 
 
-def remove_from_inbox(bot_id: int, update_id: int) -> Delete:
-    return delete(InboxUpdate).where(InboxUpdate.bot_id == bot_id, InboxUpdate.update_id == update_id)
+def handled(dialect: str, *, from_inbox: bool):
+    """The statement recording an update as handled, with parameters ``b`` (bot id), ``u`` (update id) and
+    ``now``; it changes no row (rowcount 0) when the update was handled before. ``from_inbox``: it was polled
+    and waits in the table; otherwise (webhook) it is recorded here for the first time."""
+    return HANDLED_FROM_INBOX if from_inbox else _HANDLED_DIRECTLY[dialect]
 
 
 async def known_ids(session: AsyncSession, bot_id: int, update_ids: Sequence[int]) -> set[int]:
-    """Which of ``update_ids`` were handled already or wait in the inbox."""
+    """Which of ``update_ids`` were received before (waiting or handled)."""
     if not update_ids:
         return set()
-    handled = await session.scalars(
-        select(ProcessedUpdate.update_id).where(
-            ProcessedUpdate.bot_id == bot_id, ProcessedUpdate.update_id.in_(update_ids)
-        )
-    )
-    waiting = await session.scalars(
-        select(InboxUpdate.update_id).where(InboxUpdate.bot_id == bot_id, InboxUpdate.update_id.in_(update_ids))
-    )
-    return set(handled) | set(waiting)
+    rows = await session.execute(select(_c.update_id).where(_c.bot_id == bot_id, _c.update_id.in_(update_ids)))
+    return {row[0] for row in rows}
 
 
 async def store(session: AsyncSession, bot_id: int, rows: Iterable[tuple[int, bytes]], now: datetime) -> None:
-    """Add fetched updates (id, encrypted payload) to the inbox in the caller's transaction."""
+    """Add fetched updates (id, encrypted payload) in the caller's transaction."""
     values = [
         {"bot_id": bot_id, "update_id": update_id, "payload": payload, "received_at": now, "attempts": 0}
         for update_id, payload in rows
@@ -53,16 +62,16 @@ async def store(session: AsyncSession, bot_id: int, rows: Iterable[tuple[int, by
     if values:
         dialect = session.get_bind().dialect.name
         await session.execute(
-            _insert(dialect)(InboxUpdate).on_conflict_do_nothing(index_elements=["bot_id", "update_id"]), values
+            _insert(dialect)(_table).on_conflict_do_nothing(index_elements=["bot_id", "update_id"]), values
         )
 
 
 async def waiting(session: AsyncSession, bot_id: int) -> list[tuple[int, bytes, int]]:
     """Updates left unhandled by an earlier process: (update id, payload, attempts so far), oldest first."""
     rows = await session.execute(
-        select(InboxUpdate.update_id, InboxUpdate.payload, InboxUpdate.attempts)
-        .where(InboxUpdate.bot_id == bot_id)
-        .order_by(InboxUpdate.update_id)
+        select(_c.update_id, _c.payload, _c.attempts)
+        .where(_c.bot_id == bot_id, _c.handled_at.is_(None), _c.payload.is_not(None))
+        .order_by(_c.update_id)
     )
     return [(row[0], row[1], row[2]) for row in rows]
 
@@ -70,14 +79,13 @@ async def waiting(session: AsyncSession, bot_id: int) -> list[tuple[int, bytes, 
 async def count_attempt(session: AsyncSession, bot_id: int, update_ids: Sequence[int]) -> None:
     if update_ids:
         await session.execute(
-            update(InboxUpdate)
-            .where(InboxUpdate.bot_id == bot_id, InboxUpdate.update_id.in_(update_ids))
-            .values(attempts=InboxUpdate.attempts + 1)
+            update(_table).where(_c.bot_id == bot_id, _c.update_id.in_(update_ids)).values(attempts=_c.attempts + 1)
         )
 
 
 async def give_up(session: AsyncSession, bot_id: int, update_ids: Sequence[int], now: datetime) -> None:
-    """Drop updates that failed every time, remembering them as handled so a redelivery is ignored too."""
-    for update_id in update_ids:
-        await session.execute(remove_from_inbox(bot_id, update_id))
-        await session.execute(mark_processed(session.get_bind().dialect.name, bot_id, update_id, now))
+    """Updates that failed every time: recorded as handled (the payload goes), so a redelivery is ignored too."""
+    if update_ids:
+        await session.execute(
+            update(_table).where(_c.bot_id == bot_id, _c.update_id.in_(update_ids)).values(payload=None, handled_at=now)
+        )

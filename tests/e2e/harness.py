@@ -12,7 +12,8 @@ from bot.config import Settings
 from bot.emulator.driver import ChatDriver
 from bot.emulator.models import EmuUser
 from bot.emulator.server import TelegramEmulator
-from bot.emulator.testing import LoopbackSession, wait_until_polling
+from bot.emulator.testing import wait_until_polling
+from bot.telegram.speed import BotSession
 
 STAFF_GROUP_ID = -1001234567890
 
@@ -26,7 +27,7 @@ class BotHarness:
 
     async def start(self) -> None:
         self.app = await build_app(self.settings)
-        session = LoopbackSession(api=TelegramAPIServer.from_base(self.emulator.base_url), timeout=30)
+        session = BotSession(api=TelegramAPIServer.from_base(self.emulator.base_url), timeout=30)
         bot = build_bot(self.settings, session=session)
         dispatcher = build_dispatcher(self.app)
         self.runner = build_runner(self.app, bot, dispatcher)

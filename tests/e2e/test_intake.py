@@ -230,8 +230,8 @@ async def test_clear_chat_after_submit_deletes_the_report_messages(harness):
     reply = await ana.press(1)  # yes, delete this conversation
     assert reply.deletes
     remaining = [m for m in harness.emulator.chat_log(ana.chat_id) if not m.deleted]
-    # What is left: /start, the welcome and the menu from before the report, and the final confirmation.
-    assert len(remaining) == 4, [m.data.get("text") for m in remaining]
+    # What is left: /start, the welcome with the menu from before the report, and the final confirmation.
+    assert len(remaining) == 3, [m.data.get("text") for m in remaining]
     assert remaining[0].data["text"] == "/start"
     assert "dihapus" in remaining[-1].data["text"].lower()
 
@@ -268,7 +268,7 @@ async def test_raw_database_and_evidence_files_hold_no_identity_and_no_narrative
             from sqlalchemy import text
 
             dump = ""
-            for table in ("tips", "evidence", "conversation_states", "user_preferences", "processed_updates"):
+            for table in ("tips", "evidence", "conversation_states", "user_preferences", "telegram_updates"):
                 dump += repr((await conn.execute(text(f"SELECT * FROM {table}"))).all())
         raw = dump.encode()
     else:

@@ -1,7 +1,7 @@
 """The user's pseudonym and language.
 
-The Telegram user id is turned into a pseudonym here and handlers get only that (``pseudonym``). The language is
-chosen from Telegram's language_code on first contact and remembered under the pseudonym.
+The Telegram user id is turned into a pseudonym here and handlers get only that (``pseudonym``). The language is the
+person's stored choice, else their Telegram app's language (see ``bot.services.preferences``).
 """
 
 from __future__ import annotations
@@ -38,11 +38,7 @@ class IdentityMiddleware(BaseMiddleware):
             data["pseudonym"] = pseudonym
             session = data["session"]
             stored = await self._languages.get(session, pseudonym)
-            if stored is None:
-                locale = locale_from_telegram(user.language_code, self._default_locale)
-                await self._languages.set(session, pseudonym, locale)
-            else:
-                locale = stored
+            locale = stored or locale_from_telegram(user.language_code, self._default_locale)
         data["locale"] = locale
         return await handler(event, data)
 

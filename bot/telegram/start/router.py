@@ -58,8 +58,8 @@ async def leave_screens(state: FSMContext) -> None:
 
 async def on_start(message: Message, state: FSMContext) -> None:
     await leave_screens(state)
-    await message.answer(welcome_text())
-    await message.answer(menu_text(), reply_markup=main_menu())
+    # One message, not two: fewer bubbles on a small screen, and one request less in a crowd.
+    await message.answer(welcome_text() + "\n\n" + menu_text(), reply_markup=main_menu())
 
 
 async def on_menu(message: Message, state: FSMContext) -> None:

@@ -87,10 +87,8 @@ class UnitOfWorkMiddleware(BaseMiddleware):
         in the inbox and is tried again after a restart."""
         try:
             async with self._sessions.begin() as session:
-                dialect = session.get_bind().dialect.name
-                await session.execute(update_records.mark_processed(dialect, bot_id, update_id, self._clock()))
-                if from_inbox:
-                    await session.execute(update_records.remove_from_inbox(bot_id, update_id))
+                statement = update_records.handled(session.get_bind().dialect.name, from_inbox=from_inbox)
+                await session.execute(statement, {"b": bot_id, "u": update_id, "now": self._clock()})
         except Exception as exc:
             log.warning("could not record failed update %s: %s", update_id, type(exc).__name__)
 

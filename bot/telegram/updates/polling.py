@@ -26,7 +26,7 @@ from db.repositories import updates as update_records
 
 log = logging.getLogger(__name__)
 
-_CONTEXT = "update_inbox.payload"
+_CONTEXT = "telegram_updates.payload"
 MAX_ATTEMPTS = 3  # an update that was being handled when the process died this many times is dropped
 BACKOFF = BackoffConfig(min_delay=1.0, max_delay=30.0, factor=1.5, jitter=0.1)
 

@@ -4,8 +4,8 @@ state and the handler's own changes.
 The rule that keeps a crash from mixing up a conversation: **changes are committed before the bot speaks.** Every
 Bot API request a handler makes goes through ``CommitBeforeSend``, which commits the update's pending changes first.
 So a person never sees the next question while their answer is still uncommitted, and a database connection is
-never held while waiting for Telegram. The first commit also records the update as handled (and removes it from the
-inbox), atomically with the changes; if the update was handled before, that commit fails with ``DuplicateUpdate``
+never held while waiting for Telegram. The first commit also records the update as handled (clearing its stored copy),
+atomically with the changes; if the update was handled before, that commit fails with ``DuplicateUpdate``
 before anything was said or stored.
 """
 
@@ -96,11 +96,10 @@ class UnitOfWork:
         # Runs inside every commit of this session, including ones a service makes itself.
         now = self._clock()
         if not self.recorded:
-            result = session.execute(update_records.mark_processed(self._dialect, self._bot_id, self._update_id, now))
+            statement = update_records.handled(self._dialect, from_inbox=self._from_inbox)
+            result = session.execute(statement, {"b": self._bot_id, "u": self._update_id, "now": now})
             if result.rowcount == 0:
                 raise DuplicateUpdate
-            if self._from_inbox:
-                session.execute(update_records.remove_from_inbox(self._bot_id, self._update_id))
         for row_key, conversation in self._loaded.items():
             if conversation.dirty:
                 session.execute(self._conversations.statement(self._dialect, row_key, conversation, now))

@@ -1,0 +1,279 @@
+"""The whole bot under a crowd: Tipline as its own process (`tipline run`) against a fake Bot API server, and in the
+same run a bare aiogram echo bot against the same server, for a yardstick.
+
+    .venv/bin/python bench/bench_bot.py [--workloads start,mix,reports] [--burst 2000] [--reporters 300]
+                                        [--database sqlite|postgresql+asyncpg://...]
+
+Workloads:
+- start: ``--burst`` new people each send /start, all at once.
+- mix: ``--burst`` people each send one thing, all at once: a free-text question (advice), a recruiter check
+  (/cekpt NAME), a main-menu button with the bot's real callback data, or /start.
+- reports: ``--reporters`` people file a whole report at once, each answering the bot's questions as they come
+  (bot.emulator.scripted), about 17 updates each; Tipline only (an echo bot cannot file a report).
+
+For each: updates handled per second, CPU time of the bot's process per update, reply latency (p50/p95: from an
+update being available to the bot's first answer to it), updates left unanswered, failures in the bot's log, and
+the bot process's peak RSS. "start" and "mix" also give Tipline's updates/s as a ratio of the echo bot's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.fake_telegram import TOKEN, FakeTelegram  # noqa: E402
+from bot.config import generate_data_key, generate_pepper  # noqa: E402
+from bot.emulator.scripted import CASE_RE, ReporterScript, next_action  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+TIPLINE = str(Path(PYTHON).with_name("tipline"))
+STAFF_GROUP = -1001234567890
+TICKS = os.sysconf("SC_CLK_TCK")
+
+QUESTIONS = [
+    "berapa biaya kerja ke malaysia?",
+    "umur 17 boleh kerja di luar negeri ka",
+    "paspor saya ditahan majikan, bagaimana?",
+    "apa itu LTSA",
+    "bagaimana cek agen resmi",
+    "can i work in malaysia with a tourist visa",
+    "dokumen apa saja yang perlu untuk kerja di luar negeri",
+    "berapa gaji minimum di hong kong",
+    "nak kerja di malaysia, apa syaratnya",
+    "saya mau lapor calo di kampung",
+]
+COMPANIES = ["PT Maju Jaya Sejahtera", "maju jaya", "PT Flobamora Karya Mandiri", "PT Tidak Ada Sama Sekali"]
+MENU = ["m:sos", "m:home", "m:ask", "m:recruiter", "m:lang"]
+
+
+@dataclass
+class Result:
+    bot: str
+    workload: str
+    updates: int
+    seconds: float
+    cpu_seconds: float
+    latencies: list[float] = field(default_factory=list)
+    unanswered: int = 0
+    failures: int = 0
+    peak_rss_mib: float = 0.0
+
+    @property
+    def per_second(self) -> float:
+        return self.updates / self.seconds if self.seconds else 0.0
+
+    def row(self, ratio: str) -> str:
+        lat = sorted(self.latencies) or [0.0]
+        p50 = statistics.median(lat) * 1000
+        p95 = lat[min(len(lat) - 1, int(len(lat) * 0.95))] * 1000
+        cpu_us = self.cpu_seconds / self.updates * 1e6 if self.updates else 0
+        return (
+            f"| {self.workload} | {self.bot} | {self.updates} | {self.per_second:.0f} | {ratio} | {cpu_us:.0f} | "
+            f"{p50:.0f} | {p95:.0f} | {self.unanswered} | {self.failures} | {self.peak_rss_mib:.0f} |"
+        )
+
+
+class BotProcess:
+    """A bot as a process of its own, with CPU time and peak memory read from /proc."""
+
+    def __init__(self, kind: str, server_url: str, workdir: Path, database: str) -> None:
+        self.kind = kind
+        self.log = workdir / f"{kind}.log"
+        env = {
+            **os.environ,
+            "BOT_TOKEN": TOKEN,
+            "TELEGRAM_API_URL": server_url,
+            "LOG_LEVEL": "WARNING",
+        }
+        if kind == "echo":
+            self.cmd = [PYTHON, str(ROOT / "bench" / "echo_bot.py")]
+        else:
+            env.update(
+                TIPLINE_ENV="development",  # the demo registry (for recruiter checks) is refused in production
+                DATA_KEYS=generate_data_key("b1"),
+                PEPPER=generate_pepper(),
+                DATABASE_URL=database,
+                STAFF_CHAT_ID=str(STAFF_GROUP),
+                EVIDENCE_DIR=str(workdir / "evidence"),
+            )
+            subprocess.run([TIPLINE, "db", "upgrade"], env=env, check=True, capture_output=True)
+            subprocess.run([TIPLINE, "registry", "import", "--demo"], env=env, check=True, capture_output=True)
+            self.cmd = [TIPLINE, "run"]
+        self.env = env
+        self.proc: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        self.proc = subprocess.Popen(self.cmd, env=self.env, stdout=subprocess.DEVNULL, stderr=self.log.open("w"))
+
+    def cpu_seconds(self) -> float:
+        assert self.proc is not None
+        fields = Path(f"/proc/{self.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / TICKS
+
+    def peak_rss_mib(self) -> float:
+        assert self.proc is not None
+        for line in Path(f"/proc/{self.proc.pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+        return 0.0
+
+    def stop(self) -> int:
+        assert self.proc is not None
+        self.proc.terminate()
+        try:
+            self.proc.wait(20)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+        text = self.log.read_text(errors="replace")
+        return sum(1 for line in text.splitlines() if " ERROR " in line or "Traceback" in line)
+
+
+async def _wait_ready(server: FakeTelegram, bot: BotProcess, timeout: float = 60) -> None:  # noqa: ASYNC109
+    deadline = time.monotonic() + timeout
+    while server.calls.get("getupdates", 0) == 0:
+        if bot.proc is not None and bot.proc.poll() is not None:
+            raise RuntimeError(f"{bot.kind} exited at start:\n{bot.log.read_text()[-3000:]}")
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"{bot.kind} did not start polling")
+        await asyncio.sleep(0.05)
+
+
+async def _burst(server: FakeTelegram, kind: str, n: int, rng: random.Random, timeout: float) -> tuple:  # noqa: ASYNC109
+    base = 1_000_000
+    start = time.perf_counter()
+    pushed: dict[int, float] = {}
+    for i in range(n):
+        user = base + i
+        pushed[user] = time.perf_counter()
+        if kind == "start":
+            server.send_text(user, "/start")
+            continue
+        roll = rng.random()
+        if roll < 0.30:
+            server.send_text(user, rng.choice(QUESTIONS))
+        elif roll < 0.45:
+            server.send_text(user, "/cekpt " + rng.choice(COMPANIES))
+        elif roll < 0.90:
+            server.press(user, rng.choice(MENU))
+        else:
+            server.send_text(user, "/start")
+    deadline = start + timeout
+    while len([u for u in pushed if u in server.first_reply_at]) < n and time.perf_counter() < deadline:
+        await asyncio.sleep(0.02)
+    answered = [u for u in pushed if u in server.first_reply_at]
+    end = max((server.first_reply_at[u] for u in answered), default=time.perf_counter())
+    latencies = [server.first_reply_at[u] - pushed[u] for u in answered]
+    return n, end - start, latencies, n - len(answered)
+
+
+async def _reports(server: FakeTelegram, n: int, timeout: float) -> tuple:  # noqa: ASYNC109
+    latencies: list[float] = []
+    unanswered = 0
+    updates = 0
+
+    async def reporter(user: int) -> None:
+        nonlocal unanswered, updates
+        chat = server.chat(user)
+        script = ReporterScript(f"B{user}")
+        seen = 0
+        server.send_text(user, "/start")
+        updates += 1
+        sent_at = time.perf_counter()
+        while True:
+            replies_before = chat.replies
+            waited_from = time.perf_counter()
+            while chat.last_buttons_id <= seen:
+                chat.changed.clear()
+                try:
+                    await asyncio.wait_for(chat.changed.wait(), 30)
+                except TimeoutError:
+                    unanswered += 1
+                    return
+            del replies_before, waited_from
+            latencies.append(time.perf_counter() - sent_at)
+            seen = chat.last_buttons_id
+            filed = any(CASE_RE.search(t) for t in chat.texts)
+            action = next_action(chat.last_buttons, script)
+            if filed and action.value == "m:report":
+                return
+            sent_at = time.perf_counter()
+            updates += 1
+            if action.kind == "press":
+                server.press(user, action.value, message_id=seen)
+            else:
+                server.send_text(user, action.value)
+
+    start = time.perf_counter()
+    await asyncio.wait_for(asyncio.gather(*(reporter(2_000_000 + i) for i in range(n))), timeout)
+    return updates, time.perf_counter() - start, latencies, unanswered
+
+
+async def run_workload(kind: str, bot_kind: str, args, workdir: Path) -> Result:
+    server = FakeTelegram(keep_texts=kind == "reports")
+    url = await server.start()
+    database = args.database
+    if database == "sqlite":
+        database = f"sqlite+aiosqlite:///{workdir / f'{kind}.db'}"
+    bot = BotProcess(bot_kind, url, workdir, database)
+    bot.start()
+    try:
+        await _wait_ready(server, bot)
+        await asyncio.sleep(0.5)  # start-up messages (commands, webhook) done
+        cpu_before = bot.cpu_seconds()
+        if kind == "reports":
+            updates, seconds, latencies, unanswered = await _reports(server, args.reporters, args.timeout)
+        else:
+            updates, seconds, latencies, unanswered = await _burst(
+                server, kind, args.burst, random.Random(7), args.timeout
+            )
+        cpu = bot.cpu_seconds() - cpu_before
+        rss = bot.peak_rss_mib()
+    finally:
+        failures = bot.stop()
+        await server.stop()
+    return Result(bot_kind, kind, updates, seconds, cpu, latencies, unanswered, failures, rss)
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--workloads", default="start,mix,reports")
+    parser.add_argument("--burst", type=int, default=2000)
+    parser.add_argument("--reporters", type=int, default=300)
+    parser.add_argument("--database", default="sqlite")
+    parser.add_argument("--timeout", type=float, default=600)
+    args = parser.parse_args()
+    workdir = Path(tempfile.mkdtemp(prefix="tipline-bench-"))
+    print(f"bench_bot: {os.cpu_count()} cores, database {args.database.split('://')[0]}, burst {args.burst}, "
+          f"reporters {args.reporters}")
+    print("| workload | bot | updates | updates/s | x echo | CPU us/update | p50 ms | p95 ms | unanswered | failures "
+          "| peak RSS MiB |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    try:
+        for kind in args.workloads.split(","):
+            echo = None
+            if kind != "reports":
+                echo = await run_workload(kind, "echo", args, workdir)
+                print(echo.row("1.00"), flush=True)
+            ours = await run_workload(kind, "tipline", args, workdir)
+            ratio = f"{ours.per_second / echo.per_second:.2f}" if echo else "-"
+            print(ours.row(ratio), flush=True)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

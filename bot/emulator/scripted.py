@@ -1,0 +1,192 @@
+"""Scripted people for crowd tests and benchmarks: a reporter who files a whole report by reading the bot's buttons.
+
+The reporter acts on the newest message with buttons in their chat, as a person does: it answers button questions
+with its own choices, types its own text where a text answer is asked for, presses Done, Submit and "keep the
+conversation". Each reporter's typed answers carry its marker, so a test can check afterwards that every tip holds
+exactly its reporter's answers, each in the right place.
+
+``next_action`` is pure (buttons in, action out) so the same policy drives the in-process emulator
+(``CrowdReporter``) and the benchmark's fake Bot API server.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from bot.emulator.models import BotMessage, EmuUser
+from bot.emulator.server import TelegramEmulator, buttons_of
+
+CASE_RE = re.compile(r"TPPO-\d{4}-\d{5}")
+
+# Button answers a reporter picks, by step (first match wins; an unknown step gets its first button).
+CHOICES = {
+    "danger": ("no",),
+    "category": ("recruitment_fraud",),
+    "where": ("island=timor", "regency=kota_kupang"),
+    "when": ("this_week",),
+    "people": ("2-5",),
+    "minors": ("no",),
+    "relation": ("neighbour",),
+    "contact": ("anonymous",),
+}
+
+
+@dataclass(frozen=True)
+class Action:
+    kind: str  # "press" (value: callback data), "say" (value: text), "done"
+    value: str = ""
+
+
+@dataclass
+class ReporterScript:
+    """What one reporter types, and how far they got."""
+
+    marker: str
+    said: set[str] = field(default_factory=set)
+
+    @property
+    def recruiter(self) -> str:
+        return f"Om Rekruter {self.marker}"
+
+    @property
+    def route(self) -> str:
+        return f"Lewat Tenau ke Nunukan {self.marker}"
+
+    @property
+    def story(self) -> str:
+        return f"Tetangga saya dijanjikan kerja di kebun sawit. Penanda {self.marker}."
+
+    def text_for(self, step: str) -> str:
+        return {"recruiter": self.recruiter, "route": self.route, "story": self.story}.get(step, "tidak tahu")
+
+
+def next_action(buttons: Sequence[dict], script: ReporterScript) -> Action:
+    """What the reporter does facing the newest message with ``buttons`` (dicts with callback_data)."""
+    data = [b.get("callback_data", "") for b in buttons]
+    if "in:clear_no:" in data:
+        return Action("press", "in:clear_no:")
+    if "in:resume:" in data:
+        return Action("press", "in:resume:")
+    if "in:submit:" in data:
+        return Action("press", "in:submit:")
+    if "m:report" in data:
+        return Action("press", "m:report")
+    answers = [d for d in data if d.startswith("ia:")]
+    if answers:
+        step = answers[0].split(":")[1]
+        for wanted in CHOICES.get(step, ()):
+            for value in answers:
+                if value == f"ia:{step}:{wanted}":
+                    return Action("press", value)
+        return Action("press", answers[0])
+    steps = [d.split(":")[2] for d in data if d.startswith("in:") and d.count(":") >= 2 and d.split(":")[2]]
+    step = steps[0] if steps else ""
+    if step in ("story", "evidence"):
+        if step == "story" and step not in script.said:
+            script.said.add(step)
+            return Action("say", script.story)
+        return Action("press", f"in:done:{step}")
+    if step:
+        if f"in:skip:{step}" in data and step not in ("recruiter", "route"):
+            return Action("press", f"in:skip:{step}")
+        return Action("say", script.text_for(step))
+    return Action("say", "/report")
+
+
+class ChatWatch:
+    """Wakes whoever waits on a chat when the bot sends or edits a message there (one emulator subscription for a
+    whole crowd)."""
+
+    def __init__(self, emulator: TelegramEmulator) -> None:
+        self.emulator = emulator
+        self._queue = emulator.subscribe()
+        self._events: dict[int, asyncio.Event] = {}
+        self._task: asyncio.Task[None] | None = None
+
+    async def __aenter__(self) -> ChatWatch:
+        self._task = asyncio.create_task(self._run())
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        if self._task is not None:
+            self._task.cancel()
+        self.emulator.unsubscribe(self._queue)
+
+    async def _run(self) -> None:
+        while True:
+            event = await self._queue.get()
+            chat_id = getattr(event, "chat_id", None)
+            if chat_id is not None and chat_id in self._events:
+                self._events[chat_id].set()
+
+    def event(self, chat_id: int) -> asyncio.Event:
+        return self._events.setdefault(chat_id, asyncio.Event())
+
+
+class CrowdReporter:
+    """One scripted reporter against the in-process emulator. ``file_report`` returns the case number received."""
+
+    def __init__(self, emulator: TelegramEmulator, watch: ChatWatch, user: EmuUser, marker: str) -> None:
+        self.emulator = emulator
+        self.watch = watch
+        self.user = user
+        self.script = ReporterScript(marker)
+        self.case_number: str | None = None
+        self.actions = 0
+        self.recoveries = 0
+
+    def _newest(self, *, with_buttons: bool) -> BotMessage | None:
+        return self.emulator.last_bot_message(self.user.id, with_buttons=with_buttons)
+
+    async def _wait_for_new_buttons(self, after_id: int, timeout: float) -> bool:  # noqa: ASYNC109 - a patience, then recovery
+        event = self.watch.event(self.user.id)
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while True:
+            newest = self._newest(with_buttons=True)
+            if newest is not None and newest.message_id > after_id:
+                return True
+            remaining = deadline - loop.time()
+            if remaining <= 0:
+                return False
+            event.clear()
+            try:
+                await asyncio.wait_for(event.wait(), remaining)
+            except TimeoutError:
+                return False
+
+    def _seen_case(self) -> str | None:
+        for message in reversed(self.emulator.sent_messages(self.user.id)):
+            found = CASE_RE.search(message.get("text") or "")
+            if found:
+                return found.group()
+        return None
+
+    async def file_report(self, *, patience: float = 20.0, max_actions: int = 80) -> str:
+        """Start from /start and go until the receipt arrived and the chat-clearing offer was answered."""
+        last_id = 0
+        self.emulator.send_text(self.user, "/start")
+        while self.actions < max_actions:
+            if not await self._wait_for_new_buttons(last_id, patience):
+                # No answer (the bot restarted, or answered without a question): ask to continue, as a person would.
+                self.recoveries += 1
+                newest = self._newest(with_buttons=False)
+                last_id = newest.message_id if newest else last_id
+                self.emulator.send_text(self.user, "/report")
+                continue
+            message = self._newest(with_buttons=True)
+            assert message is not None
+            last_id = message.message_id
+            self.case_number = self.case_number or self._seen_case()
+            action = next_action(buttons_of(message), self.script)
+            if self.case_number and action.value == "m:report":
+                return self.case_number  # back at the menu after filing
+            self.actions += 1
+            if action.kind == "press":
+                self.emulator.press(self.user, message, callback_data=action.value)
+            else:
+                self.emulator.send_text(self.user, action.value)
+        raise AssertionError(f"reporter {self.script.marker} did not finish in {max_actions} actions")

@@ -1,0 +1,208 @@
+"""SQLite for an asyncio process without a thread per connection.
+
+aiosqlite runs every call (cursor, execute, fetch, close, commit) on a worker thread and waits for it: a statement
+that SQLite answers in 10 us costs about 400 us of CPU in thread hand-offs, and an update that reads and writes a few
+rows spends most of its time there (measured: bench/bench_bot.py). Here the same calls run directly in the event
+loop's thread, which is right for the bot's statements: short, on indexed keys, on a local file.
+
+What makes that safe is the write lock. SQLite allows one writer at a time; a second connection of the same process
+wanting to write would wait in SQLite's busy handler, inside the event loop's thread, while the writer it waits for
+cannot run. So each database file has an ``asyncio.Lock`` that a connection takes (waiting like any coroutine) before
+the first statement that writes, and gives back when its transaction ends. Readers take nothing (WAL mode lets them
+read while someone writes). Another *process* writing at the same time (the CLI while the bot runs) is still handled
+by SQLite's busy timeout.
+
+The module imitates the parts of aiosqlite's interface that SQLAlchemy's ``sqlite+aiosqlite`` dialect uses; the
+engine gets it through ``create_async_engine(..., module=dbapi())`` (see ``db.engine``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy.dialects.sqlite.aiosqlite import AsyncAdapt_aiosqlite_dbapi
+
+# Statements that start a write transaction (Python's sqlite3 opens one implicitly before them).
+_WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER", "BEGIN", "SAVEPOINT", "WITH")
+_locks: dict[tuple[int, str], asyncio.Lock] = {}
+
+
+def _write_lock(database: str) -> asyncio.Lock:
+    # One lock per file and event loop (tests run many loops, one after another).
+    key = (id(asyncio.get_running_loop()), database)
+    lock = _locks.get(key)
+    if lock is None:
+        lock = _locks[key] = asyncio.Lock()
+    return lock
+
+
+def _writes(sql: str) -> bool:
+    head = sql.lstrip()[:10].upper()
+    if head.startswith("WITH"):
+        return any(word in sql.upper() for word in ("INSERT", "UPDATE", "DELETE"))
+    return head.startswith(_WRITES)
+
+
+class _Awaitable:
+    """What aiosqlite's ``cursor()`` returns: awaitable and usable with ``async with``."""
+
+    def __init__(self, value: Any) -> None:
+        self._value = value
+
+    def __await__(self):
+        if False:  # pragma: no cover - makes this a generator
+            yield
+        return self._value
+
+    async def __aenter__(self) -> Any:
+        return self._value
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self._value.close()
+
+
+class Cursor:
+    def __init__(self, connection: Connection) -> None:
+        self._connection = connection
+        self._cursor = connection._conn.cursor()
+
+    async def execute(self, sql: str, parameters: Any = ()) -> Cursor:
+        await self._connection._before(sql)
+        self._cursor.execute(sql, parameters)
+        return self
+
+    async def executemany(self, sql: str, parameters: Iterable[Any]) -> Cursor:
+        await self._connection._before(sql)
+        self._cursor.executemany(sql, parameters)
+        return self
+
+    async def fetchone(self) -> Any:
+        return self._cursor.fetchone()
+
+    async def fetchmany(self, size: int | None = None) -> list[Any]:
+        return self._cursor.fetchmany(size if size is not None else self._cursor.arraysize)
+
+    async def fetchall(self) -> list[Any]:
+        return self._cursor.fetchall()
+
+    async def close(self) -> None:
+        self._cursor.close()
+
+    @property
+    def description(self) -> Any:
+        return self._cursor.description
+
+    @property
+    def rowcount(self) -> int:
+        return self._cursor.rowcount
+
+    @property
+    def lastrowid(self) -> int | None:
+        return self._cursor.lastrowid
+
+    @property
+    def arraysize(self) -> int:
+        return self._cursor.arraysize
+
+    @arraysize.setter
+    def arraysize(self, value: int) -> None:
+        self._cursor.arraysize = value
+
+
+class Connection:
+    def __init__(self, conn: sqlite3.Connection, database: str) -> None:
+        self._conn = conn
+        self._connection = conn  # SQLAlchemy checks this is set before commit and rollback
+        self._database = database
+        self._holding = False
+
+    async def _before(self, sql: str) -> None:
+        if not self._holding and _writes(sql):
+            await _write_lock(self._database).acquire()
+            self._holding = True
+
+    def _release(self) -> None:
+        if self._holding and not self._conn.in_transaction:
+            self._holding = False
+            _write_lock(self._database).release()
+
+    def cursor(self) -> _Awaitable:
+        return _Awaitable(Cursor(self))
+
+    async def execute(self, sql: str, parameters: Any = ()) -> Cursor:
+        cursor = Cursor(self)
+        return await cursor.execute(sql, parameters)
+
+    async def commit(self) -> None:
+        try:
+            self._conn.commit()
+        finally:
+            self._release()
+
+    async def rollback(self) -> None:
+        try:
+            self._conn.rollback()
+        finally:
+            self._release()
+
+    async def close(self) -> None:
+        try:
+            self._conn.close()
+        finally:
+            if self._holding:
+                self._holding = False
+                _write_lock(self._database).release()
+
+    def stop(self) -> None:
+        self._conn.close()
+
+    async def create_function(self, *args: Any, **kwargs: Any) -> None:
+        self._conn.create_function(*args, **kwargs)
+
+    @property
+    def in_transaction(self) -> bool:
+        return self._conn.in_transaction
+
+    @property
+    def isolation_level(self) -> str | None:
+        return self._conn.isolation_level
+
+    @isolation_level.setter
+    def isolation_level(self, value: str | None) -> None:
+        self._conn.isolation_level = value
+
+
+class _Module:
+    """The aiosqlite-like module: ``connect`` and the exception classes."""
+
+    Connection = Connection
+    DatabaseError = sqlite3.DatabaseError
+    Error = sqlite3.Error
+    IntegrityError = sqlite3.IntegrityError
+    NotSupportedError = sqlite3.NotSupportedError
+    OperationalError = sqlite3.OperationalError
+    ProgrammingError = sqlite3.ProgrammingError
+    sqlite_version = sqlite3.sqlite_version
+    sqlite_version_info = sqlite3.sqlite_version_info
+
+    @staticmethod
+    def connect(database: str, **kwargs: Any) -> _Awaitable:
+        kwargs.pop("check_same_thread", None)
+        conn = sqlite3.connect(database, check_same_thread=False, **kwargs)
+        return _Awaitable(Connection(conn, str(database)))
+
+
+class _InlineDbapi(AsyncAdapt_aiosqlite_dbapi):
+    def connect(self, *arg: Any, **kw: Any):
+        from sqlalchemy.dialects.sqlite.aiosqlite import AsyncAdapt_aiosqlite_connection
+        from sqlalchemy.util.concurrency import await_
+
+        return AsyncAdapt_aiosqlite_connection(self, await_(self.aiosqlite.connect(*arg, **kw)))
+
+
+def dbapi() -> AsyncAdapt_aiosqlite_dbapi:
+    """The DB-API module to give ``create_async_engine`` for a ``sqlite+aiosqlite`` URL."""
+    return _InlineDbapi(_Module, sqlite3)  # type: ignore[arg-type]
