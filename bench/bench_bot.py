@@ -33,9 +33,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.fake_telegram import TOKEN, FakeTelegram  # noqa: E402
-from bot.config import generate_data_key, generate_pepper  # noqa: E402
-from bot.emulator.scripted import CASE_RE, ReporterScript, next_action  # noqa: E402
+from bench.fake_telegram import TOKEN, FakeTelegram
+from bot.config import generate_data_key, generate_pepper
+from bot.emulator.scripted import CASE_RE, ReporterScript, next_action
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -257,10 +257,14 @@ async def main() -> None:
     parser.add_argument("--timeout", type=float, default=600)
     args = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="tipline-bench-"))
-    print(f"bench_bot: {os.cpu_count()} cores, database {args.database.split('://')[0]}, burst {args.burst}, "
-          f"reporters {args.reporters}")
-    print("| workload | bot | updates | updates/s | x echo | CPU us/update | p50 ms | p95 ms | unanswered | failures "
-          "| peak RSS MiB |")
+    print(
+        f"bench_bot: {os.cpu_count()} cores, database {args.database.split('://')[0]}, burst {args.burst}, "
+        f"reporters {args.reporters}"
+    )
+    print(
+        "| workload | bot | updates | updates/s | x echo | CPU us/update | p50 ms | p95 ms | unanswered | failures "
+        "| peak RSS MiB |"
+    )
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     try:
         for kind in args.workloads.split(","):

@@ -101,7 +101,15 @@ class FakeTelegram:
             "text": "…",
         }
         self.push(
-            {"callback_query": {"id": query_id, "from": self._user(user_id), "chat_instance": "1", "message": message, "data": data}}
+            {
+                "callback_query": {
+                    "id": query_id,
+                    "from": self._user(user_id),
+                    "chat_instance": "1",
+                    "message": message,
+                    "data": data,
+                }
+            }
         )
 
     @property

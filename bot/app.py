@@ -40,7 +40,7 @@ from bot.telegram.speed import BotSession, run_filters_inline
 from bot.telegram.staff.delivery import start_staff_delivery, stop_staff_delivery
 from bot.telegram.updates.conversation import ConversationStore
 from bot.telegram.updates.runner import BotRunner
-from bot.telegram.updates.unit import CommitBeforeSend
+from bot.telegram.updates.unit import CommitBeforeSend, UnitSession
 from db.engine import make_engine, make_session_factory
 from db.migrate import upgrade_database
 from db.repositories.registry import RegistryRepository
@@ -67,7 +67,7 @@ class App:
     knowledge_base: KnowledgeBase
     advice: AdviceIndex
     conversations: ConversationStore
-    languages: LanguagePreferences = field(default_factory=LanguagePreferences)
+    languages: LanguagePreferences
     # Things that keep the bot busy (running updates, outbox deliveries): the emulator waits for them in tests.
     busy_hooks: list[Callable[[], bool]] = field(default_factory=list)
     background: BackgroundTasks = field(default_factory=BackgroundTasks)
@@ -88,10 +88,16 @@ async def build_app(settings: Settings, *, migrate: bool = True) -> App:
     pseudonymizer = Pseudonymizer(settings.pepper_bytes)
     if migrate:
         await upgrade_database(engine)
-    session_factory = make_session_factory(engine)
+    session_factory = make_session_factory(engine, sync_session_class=UnitSession)
     # The recruiter registry index is built once here; imports through the service rebuild it.
     registry = RegistryService(RegistryRepository(session_factory))
     await registry.reload()
+    conversations = ConversationStore(cipher, pseudonymizer)
+    languages = LanguagePreferences()
+    async with session_factory() as session:
+        # This process is the database's only writer: what exists is known, so a newcomer costs no look-ups.
+        await conversations.preload(session)
+        await languages.preload(session)
     # The knowledge base and its search index are built once per process (about half a second).
     knowledge_base = load_knowledge_base(CONTENT_DIR)
     return App(
@@ -100,7 +106,8 @@ async def build_app(settings: Settings, *, migrate: bool = True) -> App:
         session_factory=session_factory,
         cipher=cipher,
         pseudonymizer=pseudonymizer,
-        conversations=ConversationStore(cipher, pseudonymizer),
+        conversations=conversations,
+        languages=languages,
         i18n=build_i18n(LOCALES_DIR, settings.default_locale),
         evidence_store=EvidenceStore(settings.evidence_dir, cipher),
         registry=registry,

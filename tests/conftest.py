@@ -9,6 +9,7 @@ from collections.abc import AsyncIterator
 import pytest
 
 from bot.config import Settings, load_settings
+from bot.telegram.updates.unit import UnitSession
 from db.engine import make_engine, make_session_factory
 from db.migrate import upgrade_database
 
@@ -70,4 +71,4 @@ async def engine(settings):
 
 @pytest.fixture
 def session_factory(engine):
-    return make_session_factory(engine)
+    return make_session_factory(engine, sync_session_class=UnitSession)

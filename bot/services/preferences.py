@@ -21,6 +21,16 @@ class LanguagePreferences:
     def __init__(self, *, cache_size: int = 50_000) -> None:
         self._cache: OrderedDict[str, str] = OrderedDict()
         self._cache_size = cache_size
+        self._complete = False  # the cache holds every stored choice: a miss means "no choice", no look-up
+
+    async def preload(self, session: AsyncSession) -> int:
+        """Read every stored choice (few: only people who chose). Only for a process that is the database's sole
+        writer; beyond the cache's size, look-ups go on as before."""
+        choices = await preferences.all_locales(session)
+        for pseudonym, locale in choices:
+            self._remember(pseudonym, locale)
+        self._complete = len(choices) < self._cache_size
+        return len(choices)
 
     def cached(self, pseudonym: str) -> str | None:
         """The stored choice if this process knows it (no database; used where the database may be down)."""
@@ -31,6 +41,8 @@ class LanguagePreferences:
         if locale is not None:
             self._cache.move_to_end(pseudonym)
             return locale or None
+        if self._complete:
+            return None
         locale = await preferences.get_locale(session, pseudonym)
         self._remember(pseudonym, locale or _NONE)
         return locale
@@ -46,13 +58,15 @@ class LanguagePreferences:
         def rolled_back(_session) -> None:
             event.remove(sync, "after_commit", committed)
             event.remove(sync, "after_rollback", rolled_back)
-            self._cache.pop(pseudonym, None)
 
         event.listen(sync, "after_commit", committed, once=True)
         event.listen(sync, "after_rollback", rolled_back)
 
     def _remember(self, pseudonym: str, locale: str) -> None:
+        if self._complete and not locale:
+            return  # "no choice" needs no entry when the cache is complete
         self._cache[pseudonym] = locale
         self._cache.move_to_end(pseudonym)
         while len(self._cache) > self._cache_size:
             self._cache.popitem(last=False)
+            self._complete = False

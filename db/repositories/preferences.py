@@ -24,3 +24,8 @@ async def set_locale(session: AsyncSession, pseudonym: str, locale: str) -> None
     await session.execute(
         stmt.on_conflict_do_update(index_elements=["pseudonym"], set_={"locale": locale, "updated_at": now})
     )
+
+
+async def all_locales(session: AsyncSession) -> list[tuple[str, str]]:
+    rows = await session.execute(select(_table.c.pseudonym, _table.c.locale))
+    return [(row[0], row[1]) for row in rows]

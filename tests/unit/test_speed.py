@@ -38,9 +38,7 @@ async def test_inline_filters_decide_as_before():
     run_filters_inline(router)
     [handler] = router.message.handlers
     [check] = handler.filters
-    slash = Message.model_validate(
-        {"message_id": 1, "date": 0, "chat": {"id": 1, "type": "private"}, "text": "/start"}
-    )
+    slash = Message.model_validate({"message_id": 1, "date": 0, "chat": {"id": 1, "type": "private"}, "text": "/start"})
     plain = slash.model_copy(update={"text": "halo"})
     assert await check.call(slash) is True and await check.call(plain) is False
 

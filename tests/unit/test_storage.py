@@ -121,7 +121,11 @@ async def test_a_service_commit_carries_the_conversation_and_the_update_record(s
         await session.commit()  # as a service does after filing something
         assert unit.recorded and not unit.needs_commit
     async with engine.connect() as conn:
-        handled = (await conn.execute(text("SELECT update_id FROM telegram_updates WHERE handled_at IS NOT NULL"))).scalars().all()
+        handled = (
+            (await conn.execute(text("SELECT update_id FROM telegram_updates WHERE handled_at IS NOT NULL")))
+            .scalars()
+            .all()
+        )
     assert handled == [11]
     async with session_factory() as session:
         assert (await store.read(session, KEY))[0] == "Intake:where"

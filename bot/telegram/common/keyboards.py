@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from aiogram.utils.i18n import gettext as _
 from aiogram.utils.keyboard import InlineKeyboardBuilder
@@ -16,16 +18,31 @@ def menu_button(text: str, action: MenuAction) -> InlineKeyboardButton:
 
 
 def main_menu() -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
-    builder.row(menu_button("🛡 " + _("Report a case"), MenuAction.REPORT))
-    builder.row(menu_button("✈️ " + _("Ask about working abroad"), MenuAction.ASK))
-    builder.row(menu_button("🏢 " + _("Check a recruiter"), MenuAction.RECRUITER))
-    builder.row(menu_button("🔎 " + _("Check my report"), MenuAction.STATUS))
-    builder.row(
-        menu_button("🆘 " + _("Emergency numbers"), MenuAction.EMERGENCY),
-        menu_button("🌐 " + _("Language"), MenuAction.LANGUAGE),
+    return _main_menu(
+        (
+            "🛡 " + _("Report a case"),
+            "✈️ " + _("Ask about working abroad"),
+            "🏢 " + _("Check a recruiter"),
+            "🔎 " + _("Check my report"),
+            "🆘 " + _("Emergency numbers"),
+            "🌐 " + _("Language"),
+        )
     )
-    return builder.as_markup()
+
+
+@lru_cache(maxsize=16)
+def _main_menu(labels: tuple[str, ...]) -> InlineKeyboardMarkup:
+    # The menu goes out with most answers: built once per language (never changed after).
+    report, ask, recruiter, status, emergency, language = labels
+    return InlineKeyboardMarkup(
+        inline_keyboard=[
+            [menu_button(report, MenuAction.REPORT)],
+            [menu_button(ask, MenuAction.ASK)],
+            [menu_button(recruiter, MenuAction.RECRUITER)],
+            [menu_button(status, MenuAction.STATUS)],
+            [menu_button(emergency, MenuAction.EMERGENCY), menu_button(language, MenuAction.LANGUAGE)],
+        ]
+    )
 
 
 def back_to_menu() -> InlineKeyboardMarkup:

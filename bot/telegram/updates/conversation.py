@@ -59,6 +59,14 @@ class ConversationStore:
         self._cache_size = cache_size
         self._ttl = ttl
         self.enabled = enabled
+        # Keys of every stored conversation, when this process is the database's only writer (``preload``): a key
+        # not in it needs no look-up. Most updates come from people who are in no conversation at all.
+        self._known: set[str] | None = None
+
+    async def preload(self, session: AsyncSession) -> int:
+        """Learn which conversations exist (keys only). Only for a process that is the database's sole writer."""
+        self._known = set(await conversations.all_keys(session))
+        return len(self._known)
 
     def row_key(self, key: StorageKey) -> str:
         parts = (
@@ -79,6 +87,8 @@ class ConversationStore:
                 self._cache.move_to_end(row_key)
                 return Conversation(state, data)
             del self._cache[row_key]
+        if self._known is not None and row_key not in self._known:
+            return Conversation(None, "")
         row = await conversations.load(session, row_key)
         if row is None:
             conversation = Conversation(None, "")
@@ -115,6 +125,12 @@ class ConversationStore:
         self.forget(row_key)
 
     def remember(self, row_key: str, conversation: Conversation) -> None:
+        """Called with what was just read or committed."""
+        if self._known is not None:
+            if conversation.empty:
+                self._known.discard(row_key)
+            else:
+                self._known.add(row_key)
         if not self.enabled:
             return
         self._cache[row_key] = (conversation.state, conversation.data, time.monotonic())

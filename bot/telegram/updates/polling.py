@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
+import aiohttp
 from aiogram import Bot
 from aiogram.methods import GetUpdates
 from aiogram.types import Update
@@ -69,9 +71,7 @@ class Poller:
                 # A crowd bigger than memory should hold waits at Telegram until the backlog halves.
                 await self._scheduler.wait_below(self._max_backlog // 2)
             try:
-                updates = await self._bot(
-                    GetUpdates(offset=offset, timeout=self._timeout, allowed_updates=self._allowed), **kwargs
-                )
+                updates = await self._fetch(offset, kwargs.get("request_timeout"))
                 if updates:
                     await self._accept(updates)
             except asyncio.CancelledError:
@@ -84,30 +84,47 @@ class Poller:
             backoff.reset()
             if updates:
                 # Stored: the next request confirms them to Telegram.
-                offset = updates[-1].update_id + 1
+                offset = updates[-1][1].update_id + 1
 
     async def _pause(self, seconds: float) -> None:
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._stopping.wait(), seconds)
 
-    async def _accept(self, updates: list[Update]) -> None:
+    async def _fetch(self, offset: int | None, request_timeout: int | None) -> list[tuple[dict, Update]]:
+        """getUpdates, keeping each update's JSON as Telegram sent it (to store it) beside the parsed Update."""
+        method = GetUpdates(offset=offset, timeout=self._timeout, allowed_updates=self._allowed)
+        session = self._bot.session
+        client = await session.create_session()
+        url = session.api.api_url(token=self._bot.token, method="getUpdates")
+        body = method.model_dump(exclude_none=True, warnings=False)
+        timeout = aiohttp.ClientTimeout(total=request_timeout or self._timeout + 10)
+        async with client.post(url, json=body, timeout=timeout) as response:
+            content = await response.text()
+            status = response.status
+        data = json.loads(content) if status == 200 else None
+        if not isinstance(data, dict) or not data.get("ok"):
+            session.check_response(self._bot, method, status, content)  # raises aiogram's error for the answer
+            raise RuntimeError("getUpdates gave no updates and no error")
+        return [(item, Update.model_validate(item, context={"bot": self._bot})) for item in data["result"]]
+
+    async def _accept(self, updates: list[tuple[dict, Update]]) -> None:
         bot_id = self._bot.id
         async with self._sessions.begin() as session:
-            known = await update_records.known_ids(session, bot_id, [u.update_id for u in updates])
-            fresh = [u for u in updates if u.update_id not in known]
+            known = await update_records.known_ids(session, bot_id, [u.update_id for _raw, u in updates])
+            fresh = [(raw, u) for raw, u in updates if u.update_id not in known]
             await update_records.store(
                 session,
                 bot_id,
-                [(u.update_id, self._seal(u)) for u in fresh],
+                [(u.update_id, self._seal(raw)) for raw, u in fresh],
                 self._clock(),
             )
         if len(fresh) < len(updates):
             log.info("polling: %d update(s) delivered again were ignored", len(updates) - len(fresh))
-        for update in fresh:
+        for _raw, update in fresh:
             self._scheduler.submit(update, from_inbox=True)
 
-    def _seal(self, update: Update) -> bytes:
-        return self._cipher.encrypt(update.model_dump_json(exclude_unset=True).encode(), context=_CONTEXT)
+    def _seal(self, raw: dict) -> bytes:
+        return self._cipher.encrypt(json.dumps(raw, separators=(",", ":")).encode(), context=_CONTEXT)
 
     async def recover(self) -> int:
         """Queue what an earlier process left unhandled; returns how many."""

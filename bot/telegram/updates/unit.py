@@ -63,10 +63,9 @@ class UnitOfWork:
         self.open = True
         self.answered_callback = False  # the button press was answered (the error path must not answer it twice)
         self._dialect = session.bind.dialect.name if session.bind is not None else "sqlite"
-        sync = session.sync_session
-        event.listen(sync, "before_commit", self._before_commit)
-        event.listen(sync, "after_commit", self._after_commit)
-        event.listen(sync, "after_rollback", self._after_rollback)
+        if not isinstance(session.sync_session, UnitSession):
+            raise TypeError("a unit of work needs a session of class UnitSession (see make_session_factory)")
+        session.sync_session.info[_UNIT] = self
 
     # ---- conversation state ------------------------------------------------------------------------------
     async def conversation(self, key: StorageKey) -> Conversation:
@@ -119,10 +118,36 @@ class UnitOfWork:
 
     async def close(self) -> None:
         self.open = False
-        sync = self.session.sync_session
-        event.remove(sync, "before_commit", self._before_commit)
-        event.remove(sync, "after_commit", self._after_commit)
-        event.remove(sync, "after_rollback", self._after_rollback)
+        self.session.sync_session.info.pop(_UNIT, None)
+
+
+_UNIT = "tipline.unit_of_work"
+
+
+class UnitSession(Session):
+    """The session class of the application's session factory: its commits carry the update's unit of work, when
+    the session belongs to one (listening once per class is much cheaper than once per session)."""
+
+
+@event.listens_for(UnitSession, "before_commit")
+def _before_commit(session: Session) -> None:
+    unit = session.info.get(_UNIT)
+    if unit is not None:
+        unit._before_commit(session)
+
+
+@event.listens_for(UnitSession, "after_commit")
+def _after_commit(session: Session) -> None:
+    unit = session.info.get(_UNIT)
+    if unit is not None:
+        unit._after_commit(session)
+
+
+@event.listens_for(UnitSession, "after_rollback")
+def _after_rollback(session: Session) -> None:
+    unit = session.info.get(_UNIT)
+    if unit is not None:
+        unit._after_rollback(session)
 
 
 class CommitBeforeSend(BaseRequestMiddleware):
