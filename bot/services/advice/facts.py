@@ -29,8 +29,8 @@ _YEARS_AFTER = re.compile(rf"(?<![\d.,])(\d+){_RANGE}\s*{_YEAR_UNITS}\b")
 _YEARS_BEFORE = re.compile(rf"\btinan\s+(\d+){_RANGE}")
 _PERCENT = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:%|persen|percent|porsentu)")
 # Phone-like: 3+ digits in groups separated by spaces or dashes, or a short service number in bold (129, 110).
-_PHONE = re.compile(r"(?<![\w.,/])(?:\+\d{1,3}[ -]?)?\d{1,4}(?:[ -]\d{2,5}){1,4}(?![\w.,/%])")
-_SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\n+")
+_PHONE = re.compile(r"(?<![\w.,/])(?:\+\d{1,3}[ -]?)?\d{1,5}(?:[ -]\d{2,5}){1,4}(?![\w/%-]|[.,]\d| \d)")
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +135,8 @@ def _digits(text: str) -> str:
 
 
 def sentences(body: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE_END.split(normalise(body)) if s.strip()]
+    """Sentences, and each bullet or line on its own (a bullet states its own fact)."""
+    return [s.strip() for line in body.splitlines() for s in _SENTENCE_END.split(normalise(line)) if s.strip()]
 
 
 def years_in(sentence: str) -> set[int]:
