@@ -56,22 +56,11 @@ class Answer:
 
     def to_dict(self) -> dict[str, object]:
         """Exactly what ``tipline ask --json`` prints (red flags as their codes)."""
-        money = None
-        if self.money is not None:
-            money = {
-                "amount": self.money.amount.label(),
-                "rupiah": round(self.money.amount.rupiah),
-                "job": self.money.job,
-                "destination": self.money.destination,
-                "verdict": self.money.verdict,
-            }
         return {
             "lang": self.lang,
             "results": [{"topic": r.topic, "score": r.score, "title": r.title} for r in self.results],
             "confident": self.confident,
             "red_flags": [flag.code for flag in self.red_flags],
-            "money": money,
-            "loan": self.loan,
         }
 
 

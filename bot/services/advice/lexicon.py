@@ -68,6 +68,7 @@ SLANG: dict[str, str] = {
 STOPWORDS: frozenset[str] = _words(
     """
     saya kamu anda dia ia kami kita mereka kalian engkau beliau nya ku mu
+    sister brother daughter son wife husband mother father cousin niece nephew aunt uncle friend neighbour
     ini itu yang di ke dari untuk dengan dan atau tetapi tapi serta pada dalam oleh sebagai seperti bagi
     apa apakah bagaimana berapa siapa kapan mana kenapa mengapa kah lah pun sih dong deh ya yah kok toh
     ada adalah akan sudah belum bisa boleh dapat harus mesti mau ingin perlu butuh juga saja lagi masih

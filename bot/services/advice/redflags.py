@@ -19,7 +19,7 @@ from bot.services.advice.text import AnalysedText
 # Flag code -> the topic that explains it; also the order in which flags are reported.
 FLAG_TOPICS: dict[str, str] = {
     "child": "eligibility.age",
-    "debt_bondage": "costs.loans",
+    "debt_bondage": "costs.illegal_fees",
     "fee_excessive": "costs.zero_cost",  # or the destination's cost topic: see MoneyCheck.topic
     "fee": "costs.illegal_fees",
     "documents_held": "rights.documents_held",
