@@ -24,3 +24,15 @@ def wrapped_lines(text: str, width: int = SHORT_LINE_CHARS) -> list[str]:
         if paragraph.strip():
             lines.extend(textwrap.wrap(paragraph.strip(), width=width, break_long_words=True))
     return lines
+
+
+def fit_blocks(blocks: list[tuple[str, bool]], max_lines: int = SHORT_ANSWER_MAX_LINES) -> list[str]:
+    """The blocks that fit ``max_lines`` narrow lines, in their order. Each is (text, required); optional blocks are
+    dropped, the last first, until the rest fits (required ones stay even if they alone are longer)."""
+    kept = list(blocks)
+    while sum(len(wrapped_lines(text)) for text, _required in kept) > max_lines:
+        optional = [i for i, (_text, required) in enumerate(kept) if not required]
+        if not optional:
+            break
+        del kept[optional[-1]]
+    return [text for text, _required in kept]

@@ -24,6 +24,7 @@ from bot.services.advice.feedback import record_vote
 from bot.services.advice.money import Amount
 from bot.services.advice.plan import ARTICLE, CAPABILITIES, NO_WORDS, UNSURE, AnswerPlan, plan_answer
 from bot.services.advice.questions import MAX_ANSWERED, DailyLimitReached, QuestionService, report_prefill
+from bot.services.advice.shortanswer import fit_blocks
 from bot.telegram.advice import keyboards, texts
 from bot.telegram.advice.callbacks import Browse, QuestionAction, Vote
 from bot.telegram.advice.pending import (
@@ -215,11 +216,18 @@ async def answer_question(
         article = kb.article(plan.topic, plan.lang) if plan.kind == ARTICLE and plan.topic else None
         if article is not None:
             row = extra_row(text, plan.lang) if extra_row is not None else None
-            blocks = [*before, short_answer_html(article)]
-            if plan.show_caveat:
-                blocks.append("ℹ️ <i>" + texts.caveat_once() + "</i>")
+            # Warnings and the next step always; the fact, then the caveat, only while all fits a small screen.
+            # A warning that states the rule already (an amount for a zero-cost job) makes the fact the one to go.
+            caveat = "ℹ️ <i>" + texts.caveat_once() + "</i>" if plan.show_caveat else ""
+            summary, next_step = short_answer_html(article)
+            blocks = [(b, True) for b in before] + [(summary, False), (next_step, True)]
+            if caveat:
+                blocks.append((caveat, False))
+            shown = fit_blocks([(b, required) for b, required in blocks if b])
+            if caveat and caveat in shown:
                 await remember_caveat(state)
-            chunks = split_html("\n\n".join(blocks))
+            # One line after another, no blank lines: every line of a small screen counts.
+            chunks = split_html("\n".join(shown))
             markup = keyboards.short_answer_keyboard(
                 kb, article.topic, plan.lang, token=token, others=plan.others, report=plan.offer_report, extra=row
             )
@@ -230,12 +238,11 @@ async def answer_question(
     await _send_all(message, chunks, markup)
 
 
-def short_answer_html(article: Article) -> str:
-    """The one fact that matters (the summary) and the next step, escaped; at most 5 short lines (kb check)."""
-    lines = ["<b>" + html.escape(article.summary, quote=False) + "</b>"]
-    if article.next_step:
-        lines.append("👉 " + html.escape(article.next_step, quote=False))
-    return "\n".join(lines)
+def short_answer_html(article: Article) -> tuple[str, str]:
+    """The one fact that matters (the summary) and the next step, escaped; together at most 5 short lines."""
+    summary = "<b>" + html.escape(article.summary, quote=False) + "</b>"
+    next_step = "👉 " + html.escape(article.next_step, quote=False) if article.next_step else ""
+    return summary, next_step
 
 
 def warning_html(plan: AnswerPlan) -> str:

@@ -123,12 +123,12 @@ def warning_lead() -> str:
 
 
 def warning_tail() -> str:
-    return _("In danger now? Call the police: {number}.").format(number=HELPLINES.police)
+    return _("In danger now? Police: {number}.").format(number=HELPLINES.police)
 
 
 def job_label(job: str | None) -> str:
     labels = {
-        "plantation": _("plantation or farm work"),
+        "plantation": _("plantation work"),
         "domestic": _("domestic work"),
         "carer": _("care work"),
         "driver": _("work as a family driver"),
@@ -143,7 +143,7 @@ def job_label(job: str | None) -> str:
 def money_flag_text(amount: str, verdict: str, job: str | None, limit: str) -> str:
     """The warning about an amount: ``amount`` and ``limit`` already written out ("Rp15.000.000")."""
     if verdict == "zero_cost":
-        return _("{amount} for {job}: in this job the worker pays nothing (BP2MI Regulation 9/2020).").format(
+        return _("{amount} for {job}: the worker pays nothing (BP2MI Regulation 9/2020).").format(
             amount=amount, job=job_label(job)
         )
     return _("{amount} is more than the official cost list for Taiwan allows (about {limit}).").format(
