@@ -36,6 +36,7 @@ RED_FLAG_BOOST = 0.3
 MONEY_HINT_BOOST = 0.15
 MIN_CONFIDENT_SCORE = 0.33
 MIN_CONFIDENT_RAW = 1.0
+AMBIGUOUS_SHARE = 0.9
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,4 +182,8 @@ class AdviceIndex:
         ]
         top_raw = ranked[0][1] if ranked else 0.0
         confident = bool(results) and results[0].score >= MIN_CONFIDENT_SCORE and top_raw >= MIN_CONFIDENT_RAW
+        # Three topics nearly level: the question named only what they share (one general word such as "biaya"),
+        # not which of them it means, so the person gets the list instead of one of them at random.
+        if confident and len(ranked) >= 3 and ranked[2][1] >= AMBIGUOUS_SHARE * top_raw:
+            confident = False
         return Answer(lang=answer_lang, results=results, confident=confident, red_flags=flags, money=money, loan=loan)

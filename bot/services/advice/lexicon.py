@@ -98,7 +98,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("pmi", "tki", "tkw", "tkwi", "pekerja migran", "pekerja migran indonesia", "buruh migran",
      "tenaga kerja indonesia", "tenaga kerja wanita", "migrant worker", "migrant workers", "pekerja asing",
      "foreign worker", "foreign workers", "traballador migrante", "traballadores migrante", "pmi resmi"),
-    ("luarnegeri", "luar negeri", "keluar negeri", "luar negara", "keluar negara", "abroad", "overseas",
+    ("luarnegeri", "luar negeri", "keluar negeri", "kerja ke luar", "karja ke luar", "pi luar", "ke luar sana", "luar negara", "keluar negara", "abroad", "overseas",
      "rai liur", "rai seluk", "estranjeiru", "foreign country"),
     ("malaysia", "malaysi", "malasya", "malaisia", "malazia", "malasia", "mlaysia", "msia", "negeri jiran"),
     ("kamboja", "kemboja", "cambodia", "kambodja", "thailand", "thai", "tailandia", "myanmar", "burma",
@@ -244,6 +244,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
      "slap", "slapped", "tendang", "kick", "kicked", "violensia", "perkosa", "diperkosa", "rape", "raped",
      "rogol", "dirogol", "pelecehan", "harassment", "dera", "didera"),
     # trafficking and law
+    ("g2g", "g to g", "gtog", "ji tu ji", "government to government", "g 2 g"),
     ("tppo", "perdagangan orang", "perdagangan manusia", "pemerdagangan orang", "pemerdagangan manusia",
      "trafficking", "human trafficking", "trafficker", "traffickers", "trafficked", "trafiku ema", "trafiku",
      "jual orang", "jual manusia", "penjualan orang", "atipsom", "traffic", "tráfiku"),

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Rough rupiah value of one unit, only to compare an amount with a limit written in rupiah (never shown as exact).
 # NT$: CNA, Aug 2024 (NT$20,000 = Rp9,780,614); USD: Feb 2025 exchange rate used by KP2MI for the EPS exam fee
@@ -154,28 +155,54 @@ DESTINATIONS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 _JOB_PHRASES = [(job, phrase) for job, phrases in ZERO_COST_JOBS.items() for phrase in phrases]
 _DEST_PHRASES = [(dest, phrase) for dest, phrases in DESTINATIONS.items() for phrase in phrases]
+_ALL_JOB_PHRASES = tuple(phrase for _job, phrase in _JOB_PHRASES)
+_ALL_DEST_PHRASES = tuple(phrase for _dest, phrase in _DEST_PHRASES)
 # Factory, construction and other formal jobs: not among the ten, so the zero-cost rule does not apply to them.
 FORMAL_WORDS = ("pabrik", "factory", "manufaktur", "manufacturing", "konstruksi", "construction", "kilang",
                 "fabrika", "bangunan", "hotel", "restoran", "restaurant")  # fmt: skip
 
 
+@lru_cache(maxsize=None)
+def _phrases_re(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """One compiled pattern for a list of phrases (asked per question: a pattern per phrase would be slow)."""
+    alternatives = "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
+    return re.compile(rf"(?<![a-z])(?:{alternatives})(?![a-z])")
+
+
 def _has_phrase(text: str, phrase: str) -> bool:
-    return re.search(rf"(?<![a-z]){re.escape(phrase)}(?![a-z])", text) is not None
+    return _phrases_re((phrase,)).search(text) is not None
+
+
+def _has_any(text: str, phrases: tuple[str, ...]) -> bool:
+    return _phrases_re(phrases).search(text) is not None
+
+
+def _found(text: str, phrases: tuple[str, ...]) -> set[str]:
+    """Every phrase of ``phrases`` in ``text``, overlapping ones included ("tukang kebun" and "kebun")."""
+    found = set()
+    pattern = _phrases_re(phrases)
+    for start in range(len(text)):
+        m = pattern.match(text, start)
+        if m:
+            found.add(m.group(0))
+    return found
 
 
 def find_job(text: str) -> str | None:
     """A job of the zero-cost list named in ``text``; a factory or construction job wins (it is not on the list)."""
     text = _normalise(text)
-    if any(_has_phrase(text, w) for w in FORMAL_WORDS):
+    if _has_any(text, FORMAL_WORDS):
         return "formal"
     # "tukang kebun" (gardener) before "kebun" (plantation): the longest phrase found wins.
-    hits = [(len(phrase), job) for job, phrase in _JOB_PHRASES if _has_phrase(text, phrase)]
+    found = _found(text, _ALL_JOB_PHRASES)
+    hits = [(len(phrase), job) for job, phrase in _JOB_PHRASES if phrase in found]
     return max(hits)[1] if hits else None
 
 
 def find_destination(text: str) -> str | None:
     text = _normalise(text)
-    hits = [(len(phrase), dest) for dest, phrase in _DEST_PHRASES if _has_phrase(text, phrase)]
+    found = _found(text, _ALL_DEST_PHRASES)
+    hits = [(len(phrase), dest) for dest, phrase in _DEST_PHRASES if phrase in found]
     return max(hits)[1] if hits else None
 
 
@@ -225,9 +252,7 @@ def check_money(text: str) -> MoneyCheck | None:
     amounts = find_amounts(normalised)
     if not amounts:
         return None
-    if any(_has_phrase(normalised, w) for w in SALARY_WORDS) and not any(
-        _has_phrase(normalised, w) for w in COST_WORDS
-    ):
+    if _has_any(normalised, SALARY_WORDS) and not _has_any(normalised, COST_WORDS):
         return None  # a salary question ("gaji 15 juta per bulan")
     amount = max(amounts, key=lambda a: a.rupiah)
     job = find_job(normalised)
@@ -273,11 +298,11 @@ def classify_loan(text: str) -> str | None:
     with neither of those is a bank loan.
     """
     text = _normalise(text)
-    if not any(_has_phrase(text, w) for w in LOAN_WORDS):
+    if not _has_any(text, LOAN_WORDS):
         return None
     from_wages = WAGE_REPAYMENT.search(text) is not None
-    bank = any(_has_phrase(text, w) for w in BANK_WORDS)
-    recruiter = any(_has_phrase(text, w) for w in RECRUITER_WORDS)
+    bank = _has_any(text, BANK_WORDS)
+    recruiter = _has_any(text, RECRUITER_WORDS)
     if from_wages or (recruiter and not bank):
         return BONDAGE
     return BANK if bank else None

@@ -88,6 +88,7 @@ FAKE_AGE = _words(
 JUNIOR_SCHOOL = _words("smp sd sltp mts")
 SCHOOL = _words("sekolah school sma smk eskola")
 STILL = _words("masih still")
+EDUCATION_LEVEL = _words("cuma hanya cuman lulusan ijazah pendidikan only just")
 
 PERMISSION_NEG = re.compile(
     r"\b(?:tidak|not|never|dilarang|forbidden|la)\s+(?:boleh|diizinkan|dizinkan|izinkan|dikasih|kasih|allowed|"
@@ -186,8 +187,12 @@ def _unofficial_route(v: _View) -> bool:
 
 
 def _child(v: _View) -> bool:
-    if "bawahumur" in v.terms or v.has(JUNIOR_SCHOOL) or v.near(STILL, SCHOOL, 2):
+    if "bawahumur" in v.terms or v.near(STILL, SCHOOL, 2):
         return True
+    # "baru tamat SMP" is a child of about 15; "cuma tamat SMP" is someone's schooling, at any age
+    for i in v.positions(JUNIOR_SCHOOL):
+        if not set(v.words[max(0, i - 3) : i]) & EDUCATION_LEVEL:
+            return True
     if v.near(AGE_WORDS, FAKE_AGE, 4) and not v.has(_words("orangtua")):
         return True
     age_at = v.positions(AGE_WORDS)
@@ -216,7 +221,12 @@ def _confinement(v: _View) -> bool:
 
 
 def _violence(v: _View) -> bool:
-    return "pukul" in v.terms
+    if "pukul" not in v.terms:
+        return False
+    # "pukul berapa", "pukul 8": Malay and Indonesian for the time of day, not hitting
+    return not re.search(r"\bpukul\s+(?:berapa|brp|\d)", v.text) or bool(
+        re.search(r"\b(?:dipukul|memukul|pukuli|dipukuli|hit|beat|beaten|dera|siksa)\b", v.text)
+    )
 
 
 RULES: dict[str, Callable[[_View], bool]] = {
