@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 # Rough rupiah value of one unit, only to compare an amount with a limit written in rupiah (never shown as exact).
 # NT$: CNA, Aug 2024 (NT$20,000 = Rp9,780,614); USD: Feb 2025 exchange rate used by KP2MI for the EPS exam fee
@@ -162,7 +162,7 @@ FORMAL_WORDS = ("pabrik", "factory", "manufaktur", "manufacturing", "konstruksi"
                 "fabrika", "bangunan", "hotel", "restoran", "restaurant")  # fmt: skip
 
 
-@lru_cache(maxsize=None)
+@cache
 def _phrases_re(phrases: tuple[str, ...]) -> re.Pattern[str]:
     """One compiled pattern for a list of phrases (asked per question: a pattern per phrase would be slow)."""
     alternatives = "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
