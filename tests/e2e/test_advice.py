@@ -121,7 +121,7 @@ async def test_colloquial_question_gets_the_right_article(harness):
     assert "tidak yakin" not in reply.text and "Tanda bahaya" not in reply.text
     assert "Diperiksa pada" not in reply.text
     # More and Sources, at most one other close topic, the vote
-    assert {"📖 Selengkapnya", "🔗 Sumber", "👍 Ya", "👎 Tidak"} <= set(reply.buttons)
+    assert {"📖 Selengkapnya", "🔗 Sumber", "👍 Membantu", "👎 Tidak membantu"} <= set(reply.buttons)
     assert len([b for b in reply.buttons if b.startswith("➡️")]) <= 1
 
 
@@ -138,7 +138,7 @@ async def test_question_in_english_is_answered_in_english(harness):
     ana = harness.user(USER_ID, "Ana", language_code="id")
     reply = await ana.say("What is the minimum age to work abroad?")
     assert reply.texts[0].startswith("At least 18. Nobody under 18 may be sent to work abroad.")
-    assert {"📖 More", "🔗 Sources", "👍 Yes"} <= set(reply.buttons)
+    assert {"📖 More", "🔗 Sources", "👍 Helpful"} <= set(reply.buttons)
     reply = await ana.press("More")
     assert reply.text.startswith("What is the minimum age to work abroad?")
     assert "Checked on 1 December 2026" in reply.text and "Was this helpful?" in reply.text
@@ -151,9 +151,9 @@ async def test_helpful_votes_are_counted_once_per_article_view(harness):
     ana = harness.user(USER_ID, "Ana", language_code="id")
     reply = await ana.say("brp umur minimal jd tkw")
     answer_message = reply.messages[-1]
-    reply = await ana.press("👍 Ya")
+    reply = await ana.press("👍 Membantu")
     assert any(a.text and "Terima kasih" in a.text for a in reply.answers)
-    assert "👍 Ya" not in reply.buttons  # the vote buttons are gone from the article
+    assert "👍 Membantu" not in reply.buttons  # the vote buttons are gone from the answer
     assert await feedback(harness) == {("eligibility.age", "id"): (1, 0)}
     # a second tap on the same article (a stale copy of its keyboard) is not counted again
     vote = next(
@@ -170,7 +170,7 @@ async def test_helpful_votes_are_counted_once_per_article_view(harness):
     assert await feedback(harness) == {("eligibility.age", "id"): (1, 0)}
     # another view of an article is another vote; "No" offers to ask the task force
     reply = await ana.say("berapa umur minimal kerja ke malaysia")
-    reply = await ana.press("👎 Tidak")
+    reply = await ana.press("👎 Tidak membantu")
     assert "Maaf, ini belum membantu" in reply.text
     assert "🙋 Tanya Satgas TPPO" in reply.buttons
     assert await feedback(harness) == {("eligibility.age", "id"): (1, 1)}

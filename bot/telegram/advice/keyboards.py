@@ -51,14 +51,13 @@ def section_keyboard(kb: KnowledgeBase, section_id: str, lang: str) -> InlineKey
     return builder.as_markup()
 
 
-def vote_row(topic: str, lang: str, token: str = "") -> list[InlineKeyboardButton]:
+def vote_row(topic: str, lang: str, token: str = "", *, asked: bool = True) -> list[InlineKeyboardButton]:
+    """``asked``: the message asks "Was this helpful?" (an article); else the buttons must say it themselves."""
+    yes = texts.yes_button() if asked else texts.helpful_button()
+    no = texts.no_button() if asked else texts.not_helpful_button()
     return [
-        InlineKeyboardButton(
-            text=texts.yes_button(), callback_data=Vote(topic=topic, lang=lang, value="y", q=token).pack()
-        ),
-        InlineKeyboardButton(
-            text=texts.no_button(), callback_data=Vote(topic=topic, lang=lang, value="n", q=token).pack()
-        ),
+        InlineKeyboardButton(text=yes, callback_data=Vote(topic=topic, lang=lang, value="y", q=token).pack()),
+        InlineKeyboardButton(text=no, callback_data=Vote(topic=topic, lang=lang, value="n", q=token).pack()),
     ]
 
 
@@ -108,7 +107,7 @@ def short_answer_keyboard(
         builder.row(article_button(kb, other, lang, prefix="➡️ "))
     if extra:
         builder.row(*extra)
-    builder.row(*vote_row(topic, lang, token))
+    builder.row(*vote_row(topic, lang, token, asked=False))
     return builder.as_markup()
 
 

@@ -223,6 +223,14 @@ def no_button() -> str:
     return "👎 " + _("No")
 
 
+def helpful_button() -> str:
+    return "👍 " + _("Helpful")
+
+
+def not_helpful_button() -> str:
+    return "👎 " + _("Not helpful")
+
+
 def send_button() -> str:
     return "📨 " + _("Send the question")
 
