@@ -304,3 +304,11 @@ LANGUAGE_MARKERS: dict[str, frozenset[str]] = {
         katong bosong doi bilang kasi karja dimana ya kah"""
     ),
 }
+
+# Letter and digit names as speech-to-text writes them (Indonesian, with the English "ji" for G).
+SPELLED = {
+    "a": "a", "be": "b", "ce": "c", "de": "d", "e": "e", "ef": "f", "ge": "g", "ji": "g", "ha": "h", "i": "i",
+    "je": "j", "ka": "k", "el": "l", "em": "m", "en": "n", "o": "o", "pe": "p", "ki": "q", "er": "r", "es": "s",
+    "te": "t", "u": "u", "ve": "v", "we": "w", "eks": "x", "ye": "y", "zet": "z",
+    "nol": "0", "satu": "1", "dua": "2", "tiga": "3", "empat": "4", "lima": "5",
+}  # fmt: skip

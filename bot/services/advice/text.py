@@ -61,13 +61,6 @@ _REPEAT_RE = re.compile(r"([a-z])\1{2,}")
 _DIGITS_UNIT_RE = re.compile(r"^(\d+)([a-z]+)$")
 _UNIT_DIGITS_RE = re.compile(r"^([a-z]+)(\d+)$")
 _REDUPLICATION_RE = re.compile(r"^([a-z]{3,})2$")
-# Letter and digit names as speech-to-text writes them (Indonesian, with the English "ji" for G).
-_SPELLED = {
-    "a": "a", "be": "b", "ce": "c", "de": "d", "e": "e", "ef": "f", "ge": "g", "ji": "g", "ha": "h", "i": "i",
-    "je": "j", "ka": "k", "el": "l", "em": "m", "en": "n", "o": "o", "pe": "p", "ki": "q", "er": "r", "es": "s",
-    "te": "t", "u": "u", "ve": "v", "we": "w", "eks": "x", "ye": "y", "zet": "z",
-    "nol": "0", "satu": "1", "dua": "2", "tiga": "3", "empat": "4", "lima": "5",
-}  # fmt: skip
 
 
 def normalize(text: str) -> str:
@@ -298,13 +291,13 @@ class Analyzer:
         i = 0
         while i < len(tokens):
             joined = None
-            if tokens[i] in _SPELLED or (len(tokens[i]) <= 4 and tokens[i].isalpha()):
+            if tokens[i] in lexicon.SPELLED or (len(tokens[i]) <= 4 and tokens[i].isalpha()):
                 j = i + 1
-                while j < len(tokens) and tokens[j] in _SPELLED:
+                while j < len(tokens) and tokens[j] in lexicon.SPELLED:
                     j += 1
                 for end in range(j, i + 1, -1):  # the longest run first
-                    head = tokens[i] if tokens[i] not in _SPELLED else _SPELLED[tokens[i]]
-                    candidate = head + "".join(_SPELLED[t] for t in tokens[i + 1 : end])
+                    head = tokens[i] if tokens[i] not in lexicon.SPELLED else lexicon.SPELLED[tokens[i]]
+                    candidate = head + "".join(lexicon.SPELLED[t] for t in tokens[i + 1 : end])
                     if end - i >= 2 and candidate in self._known and len(candidate) >= 3:
                         joined = (candidate, end)
                         break
