@@ -15,6 +15,7 @@ from tests.e2e.intake_steps import CASE_RE, RECEIPT_RE, case_and_receipt
 
 USER_ID = 2_000_123
 AGE_TITLE_ID = "Berapa umur minimal untuk kerja ke luar negeri?"
+AGE_SUMMARY_ID = "Minimal 18 tahun. Di bawah 18 tahun tidak boleh diberangkatkan kerja ke luar negeri."
 RED_FLAG_QUESTION = "agen minta uang 5 juta dan paspor saya ditahan"
 
 
@@ -58,7 +59,7 @@ async def test_browse_to_an_article_in_two_taps_in_indonesian_then_in_english(ha
     article = reply.text
     assert article.startswith(AGE_TITLE_ID)
     assert "18 tahun" in article
-    assert "Diperiksa pada 27 November 2026" in article
+    assert "Diperiksa pada 1 Desember 2026" in article
     assert "ℹ️" in article and "LTSA" in article  # the confirm note
     assert any("kompas.com" in url for url in links(reply))
     assert "Apakah ini membantu?" in article
@@ -75,7 +76,7 @@ async def test_browse_to_an_article_in_two_taps_in_indonesian_then_in_english(ha
     reply = await ana.press("Requirements & documents")
     reply = await ana.press(1)
     assert reply.text.startswith("What is the minimum age to work abroad?")
-    assert "Checked on 27 November 2026" in reply.text
+    assert "Checked on 1 December 2026" in reply.text
     assert "👍 Yes" in reply.buttons and "⬅️ Requirements & documents" in reply.buttons
     # back to the section, then to the list of sections
     reply = await ana.press("⬅️ Requirements")
@@ -108,30 +109,33 @@ async def test_browsing_in_tetun_and_every_article_fits_telegram_in_every_langua
 async def test_colloquial_question_gets_the_right_article(harness):
     ana = harness.user(USER_ID, "Ana", language_code="id")
     reply = await ana.say("brp umur minimal jd tkw")
-    assert reply.texts[0].startswith(AGE_TITLE_ID)
-    assert "tidak yakin" not in reply.text and "Ada tanda bahaya" not in reply.text
-    assert "Diperiksa pada" in reply.text
-    # up to two other close topics, the vote, and the way back
-    others = [b for b in reply.buttons if b.startswith("➡️")]
-    assert 1 <= len(others) <= 2
-    assert "👍 Ya" in reply.buttons and "📚 Semua topik" in reply.buttons
+    # a short answer: the one fact and the next step; the article itself is one tap away
+    assert reply.texts[0].startswith(AGE_SUMMARY_ID)
+    assert "👉 Tunggu sampai 18 tahun" in reply.text
+    assert "tidak yakin" not in reply.text and "Tanda bahaya" not in reply.text
+    assert "Diperiksa pada" not in reply.text
+    # More and Sources, at most one other close topic, the vote
+    assert {"📖 Selengkapnya", "🔗 Sumber", "👍 Membantu", "👎 Tidak membantu"} <= set(reply.buttons)
+    assert len([b for b in reply.buttons if b.startswith("➡️")]) <= 1
 
 
 async def test_kupang_malay_question_about_a_child_shows_the_warning(harness):
     ana = harness.user(USER_ID, "Ana", language_code="id")
     reply = await ana.say("beta pung adik umur 16 mau pi karja di malaysia, bisa ko?")
-    assert "Ada tanda bahaya perdagangan orang" in reply.text
-    assert "anak di bawah 18 tahun" in reply.text
-    assert AGE_TITLE_ID in reply.text
+    assert reply.text.startswith("⚠️ Tanda bahaya:")
+    assert "anak di bawah 18 tahun" in reply.text and "110" in reply.text
+    assert AGE_SUMMARY_ID in reply.text
     assert reply.buttons[0] == "🚨 Laporkan ini"
 
 
 async def test_question_in_english_is_answered_in_english(harness):
     ana = harness.user(USER_ID, "Ana", language_code="id")
     reply = await ana.say("What is the minimum age to work abroad?")
-    assert reply.texts[0].startswith("What is the minimum age to work abroad?")
-    assert "Checked on 27 November 2026" in reply.text
-    assert "Was this helpful?" in reply.text and "👍 Yes" in reply.buttons
+    assert reply.texts[0].startswith("At least 18. Nobody under 18 may be sent to work abroad.")
+    assert {"📖 More", "🔗 Sources", "👍 Helpful"} <= set(reply.buttons)
+    reply = await ana.press("More")
+    assert reply.text.startswith("What is the minimum age to work abroad?")
+    assert "Checked on 1 December 2026" in reply.text and "Was this helpful?" in reply.text
     # the person's own language setting is not changed by one English question
     reply = await ana.say("/start")
     assert "Selamat datang" in reply.texts[0]
@@ -141,9 +145,9 @@ async def test_helpful_votes_are_counted_once_per_article_view(harness):
     ana = harness.user(USER_ID, "Ana", language_code="id")
     reply = await ana.say("brp umur minimal jd tkw")
     answer_message = reply.messages[-1]
-    reply = await ana.press("👍 Ya")
+    reply = await ana.press("👍 Membantu")
     assert any(a.text and "Terima kasih" in a.text for a in reply.answers)
-    assert "👍 Ya" not in reply.buttons  # the vote buttons are gone from the article
+    assert "👍 Membantu" not in reply.buttons  # the vote buttons are gone from the answer
     assert await feedback(harness) == {("eligibility.age", "id"): (1, 0)}
     # a second tap on the same article (a stale copy of its keyboard) is not counted again
     vote = next(
@@ -160,7 +164,7 @@ async def test_helpful_votes_are_counted_once_per_article_view(harness):
     assert await feedback(harness) == {("eligibility.age", "id"): (1, 0)}
     # another view of an article is another vote; "No" offers to ask the task force
     reply = await ana.say("berapa umur minimal kerja ke malaysia")
-    reply = await ana.press("👎 Tidak")
+    reply = await ana.press("👎 Tidak membantu")
     assert "Maaf, ini belum membantu" in reply.text
     assert "🙋 Tanya Satgas TPPO" in reply.buttons
     assert await feedback(harness) == {("eligibility.age", "id"): (1, 1)}
@@ -231,7 +235,7 @@ async def test_red_flag_question_warns_and_starts_a_prefilled_report(harness):
     ana = harness.user(USER_ID, "Ana", language_code="id")
     reply = await ana.say(RED_FLAG_QUESTION)
     text = reply.text
-    assert "Ada tanda bahaya perdagangan orang" in text
+    assert text.startswith("⚠️ Tanda bahaya:")
     assert "meminta uang" in text and "menahan paspor" in text
     assert "110" in text
     assert reply.buttons[0] == "🚨 Laporkan ini"

@@ -55,6 +55,7 @@ def article(
         "+++",
         f'title = "{title}"',
         'summary = "Minimal 18 tahun."',
+        'next = "Tanya di LTSA."',
         f"reviewed = {reviewed}",
         f"sources = {sources}",
     ]
@@ -72,7 +73,33 @@ def kb_tree(tmp_path: Path) -> Path:
         for topic in ("basics.one", "basics.two"):
             (base / lang / f"{topic}.md").write_text(article(), encoding="utf-8")
     (base / "topics.toml").write_text(TOPICS_TOML, encoding="utf-8")
+    (base / "facts.toml").write_text(FACTS_TOML, encoding="utf-8")
     return tmp_path / "content"
+
+
+FACTS_TOML = """
+[[fact]]
+id = "age.minimum"
+what = "minimum age"
+years = [18]
+cues = { id = ["umur minimal"], en = ["minimum age"] }
+sources = ["https://example.org/a"]
+
+[[fact]]
+id = "penalty.trafficking"
+what = "trafficking"
+years = [3, 15]
+amounts = { IDR = [120000000, 600000000] }
+cues = { id = ["perdagangan orang"], en = ["trafficking"] }
+requires = { id = ["penjara"], en = ["prison"] }
+sources = ["https://example.org/b"]
+
+[[fact]]
+id = "phone.kp2mi"
+what = "KP2MI"
+phones = ["0-800-1000"]
+sources = ["https://example.org/c"]
+"""
 
 
 def messages(problems, severity=ERROR) -> list[str]:
@@ -230,3 +257,53 @@ def test_kb_lookup_and_fallback():
     assert kb.sections[0].title("en") == "Requirements & documents"
     assert kb.sections[0].topics[0] == "eligibility.age"
     assert json.dumps(kb.topic_ids)
+
+
+# Facts stated differently ---------------------------------------------------------------------------------
+
+
+def write_body(kb_tree: Path, lang: str, topic: str, body: str, **kwargs) -> Path:
+    path = kb_tree / "kb" / lang / f"{topic}.md"
+    path.write_text(article(body=body + " " + "Teks tambahan. " * 12, **kwargs), encoding="utf-8")
+    return path
+
+
+def test_two_articles_stating_a_penalty_differently_fail_the_check(kb_tree):
+    write_body(kb_tree, "id", "basics.one", "Pelaku perdagangan orang diancam penjara 3 sampai 15 tahun.")
+    write_body(kb_tree, "id", "basics.two", "Pelaku perdagangan orang diancam penjara sampai 3 tahun.")
+    write_body(kb_tree, "en", "basics.two", "Trafficking carries 3 to 12 years in prison and a fine of Rp120 million.")
+    errors = messages(check_knowledge_base(kb_tree, today=TODAY))
+    wrong = [e for e in errors if "penalty.trafficking" in e]
+    # the article that says "up to 3 years" agrees on its figure; the one with 12 years does not
+    assert len(wrong) == 1 and wrong[0].startswith("en/basics.two.md") and "years 12" in wrong[0]
+    write_body(kb_tree, "id", "basics.one", "Perdagangan orang: penjara 3 sampai 15 tahun dan denda Rp200 juta.")
+    errors = messages(check_knowledge_base(kb_tree, today=TODAY))
+    assert any(e.startswith("id/basics.one.md") and "IDR 200,000,000" in e for e in errors)
+
+
+def test_an_age_or_phone_number_not_in_the_table_fails(kb_tree):
+    write_body(kb_tree, "id", "basics.one", "Umur minimal adalah 17 tahun. Telepon 0-800-2000 untuk bantuan.")
+    errors = messages(check_knowledge_base(kb_tree, today=TODAY))
+    assert any("age.minimum as years 17" in e for e in errors)
+    assert any("phone number 08002000 is not in facts.toml" in e for e in errors)
+    write_body(kb_tree, "id", "basics.one", "Umur minimal adalah 18 tahun. Telepon 0-800-1000 untuk bantuan.")
+    assert messages(check_knowledge_base(kb_tree, today=TODAY)) == []
+
+
+def test_a_declared_fact_must_be_shown_and_exist(kb_tree):
+    path = kb_tree / "kb" / "id" / "basics.one.md"
+    text = path.read_text(encoding="utf-8").replace("+++\n", 'facts = ["penalty.trafficking", "no.such"]\n+++\n', 2)
+    path.write_text(text.replace('facts = ["penalty.trafficking", "no.such"]\n+++\n', "+++\n", 1), encoding="utf-8")
+    errors = messages(check_knowledge_base(kb_tree, today=TODAY))
+    assert any("'no.such', which facts.toml does not define" in e for e in errors)
+    assert any("states penalty.trafficking, but it does not show" in e for e in errors)
+
+
+def test_a_short_answer_must_fit_a_small_screen(kb_tree):
+    path = kb_tree / "kb" / "id" / "basics.one.md"
+    long_next = "Pergi ke kantor LTSA di kota Kupang dan tanyakan semua syaratnya satu per satu ya."
+    path.write_text(path.read_text(encoding="utf-8").replace("Tanya di LTSA.", long_next), encoding="utf-8")
+    assert messages(check_knowledge_base(kb_tree, today=TODAY)) == []  # 2 + 3 lines: still fits
+    path.write_text(path.read_text(encoding="utf-8").replace(long_next, long_next * 2), encoding="utf-8")
+    errors = messages(check_knowledge_base(kb_tree, today=TODAY))
+    assert any("'next' is" in e for e in errors) and any("lines of 40 characters" in e for e in errors)

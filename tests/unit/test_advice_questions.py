@@ -157,3 +157,12 @@ def test_wanting_to_report_is_recognised_in_four_languages():
         assert wants_to_report(text), text
     for text in ("berapa umur minimal jadi tkw", "how much is a passport", "laporan gaji"):
         assert not wants_to_report(text), text
+
+
+def test_new_warning_signs_have_a_report_category():
+    from bot.services.advice.questions import FLAG_CATEGORIES, category_for_flags
+    from bot.services.advice.redflags import FLAG_TOPICS
+
+    assert set(FLAG_TOPICS) <= set(FLAG_CATEGORIES)
+    assert category_for_flags(["fee_excessive"]) == "recruitment_fraud"
+    assert category_for_flags(["fee", "debt_bondage"]) == "forced_labour"

@@ -13,7 +13,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from bot.services.advice import facts as facts_table
 from bot.services.advice.kb import KnowledgeBaseError, kb_dir, read_topics_file, split_article
+from bot.services.advice.shortanswer import SHORT_LINE_CHARS, SHORT_TEXT_MAX_LINES, wrapped_lines
 
 ERROR = "error"
 WARNING = "warning"
@@ -27,7 +29,8 @@ WARN_BODY_CHARS = 1300
 MAX_BODY_CHARS = 1800
 MAX_REVIEW_AGE_DAYS = 365
 
-KNOWN_HEADER_FIELDS = {"title", "summary", "reviewed", "sources", "confirm", "keywords"}
+MAX_NEXT_CHARS = 90
+KNOWN_HEADER_FIELDS = {"title", "summary", "reviewed", "sources", "confirm", "keywords", "next", "facts"}
 TOPIC_ID_RE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$")
 HOST_RE = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$", re.IGNORECASE)
 # Anything that tries to be a link, including broken attempts such as "http//x" or "https:/x".
@@ -74,6 +77,10 @@ def check_knowledge_base(
     problems: list[Problem] = []
     languages = _check_languages(data, topics_path, problems)
     topics = _check_topics_file(data, languages, topics_path, problems)
+    facts_path = base / facts_table.FACTS_FILE
+    facts, fact_problems = facts_table.load_facts(facts_path)
+    problems.extend(Problem(facts_path, message) for message in fact_problems)
+    stated: dict[str, list[tuple[Path, str]]] = {}  # fact id -> where it is stated, for the error messages
     for topic_id, needs_confirm in topics.items():
         for lang in languages:
             path = base / lang / f"{topic_id}.md"
@@ -81,6 +88,7 @@ def check_knowledge_base(
                 problems.append(Problem(path, f"missing: no article for topic '{topic_id}' in language '{lang}'"))
                 continue
             problems.extend(_check_article(path, lang, needs_confirm, today, max_age_days))
+            problems.extend(_check_facts(path, lang, facts, stated))
     problems.extend(_check_stray_files(base, languages, set(topics)))
     return sorted(problems, key=lambda p: (str(p.path), p.severity != ERROR, p.message))
 
@@ -221,7 +229,46 @@ def _check_article(path: Path, lang: str, needs_confirm: bool, today: dt.date, m
         if len(set(lowered)) != len(lowered):
             add("'keywords' lists the same entry twice", WARNING)
 
+    _check_short(header, add)
     _check_body(body, add)
+    return problems
+
+
+def _check_facts(
+    path: Path, lang: str, facts: dict[str, facts_table.Fact], stated: dict[str, list[tuple[Path, str]]]
+) -> list[Problem]:
+    """Figures (penalties, fees, ages, phone numbers) stated otherwise than in facts.toml, so also otherwise than in
+    every other article that states them."""
+    try:
+        header_text, body = split_article(path.read_text(encoding="utf-8"))
+        header = tomllib.loads(header_text)
+    except (ValueError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return []  # reported by _check_article
+    problems: list[Problem] = []
+    text = "\n".join([body, str(header.get("summary", "")), str(header.get("next", ""))])
+    for finding in facts_table.check_text(text, lang, facts):
+        problems.append(
+            Problem(
+                path,
+                f'states {", ".join(finding.fact_ids)} as {finding.found} (in: "{finding.sentence[:120]}"); '
+                f"facts.toml says {finding.expected}: correct the text or the table, so that every article agrees",
+            )
+        )
+    for phone in sorted(facts_table.unknown_phones(text, facts)):
+        problems.append(Problem(path, f"phone number {phone} is not in facts.toml (add it there with its source)"))
+    declared = header.get("facts", [])
+    if not isinstance(declared, list) or not all(isinstance(f, str) for f in declared):
+        problems.append(Problem(path, "'facts' must be a list of fact ids from facts.toml"))
+        return problems
+    for fact_id in declared:
+        fact = facts.get(fact_id)
+        if fact is None:
+            problems.append(Problem(path, f"'facts' names '{fact_id}', which facts.toml does not define"))
+            continue
+        missing = facts_table.missing_figures(body, fact)
+        if missing:
+            problems.append(Problem(path, f"'facts' says the text states {fact_id}, but it does not show {missing}"))
+        stated.setdefault(fact_id, []).append((path, lang))
     return problems
 
 
@@ -256,6 +303,24 @@ def _check_sources(sources: Any, add: Any) -> None:
                 add(f"malformed link in 'sources': {entry!r}")
     if urls == 0:
         add("'sources' has no web address (http:// or https://)")
+
+
+def _check_short(header: dict[str, Any], add: Any) -> None:
+    """``next`` is required: with the summary it makes the short first answer, which must fit a cheap phone."""
+    next_step = header.get("next")
+    if not isinstance(next_step, str) or not next_step.strip():
+        add("'next' is missing: one line saying what to do now (shown in the short first answer)")
+        return
+    if len(next_step.strip()) > MAX_NEXT_CHARS:
+        add(f"'next' is {len(next_step.strip())} characters; at most {MAX_NEXT_CHARS}")
+    summary = header.get("summary")
+    if isinstance(summary, str):
+        lines = wrapped_lines(summary) + wrapped_lines(next_step)
+        if len(lines) > SHORT_TEXT_MAX_LINES:
+            add(
+                f"summary and next take {len(lines)} lines of {SHORT_LINE_CHARS} characters; at most "
+                f"{SHORT_TEXT_MAX_LINES}, so that the short answer with a warning fits 8 lines"
+            )
 
 
 def _check_body(body: str, add: Any) -> None:

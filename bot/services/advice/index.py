@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from bot.services.advice.kb import DEFAULT_LANG, KnowledgeBase
 from bot.services.advice.langid import detect_language
+from bot.services.advice.money import MoneyCheck, check_money, classify_loan
 from bot.services.advice.redflags import RedFlag, detect_red_flags
 from bot.services.advice.text import Analyzer, tokenize
 
@@ -31,8 +32,11 @@ FIELD_PRESENCE = {"title": 1.0, "keywords": 1.0, "summary": 0.7, "body": 0.35}
 UNKNOWN_WORD_WEIGHT = 1.5
 # A red flag is a precise sign of what the question is about: its topic gets this share of the question's weight.
 RED_FLAG_BOOST = 0.3
+# An amount or a bank loan in the question: a weaker hint than a warning sign (the words may be about more).
+MONEY_HINT_BOOST = 0.15
 MIN_CONFIDENT_SCORE = 0.33
 MIN_CONFIDENT_RAW = 1.0
+AMBIGUOUS_SHARE = 0.9
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +52,8 @@ class Answer:
     results: list[Result]
     confident: bool
     red_flags: list[RedFlag] = field(default_factory=list)
+    money: MoneyCheck | None = None  # an amount in the question, judged against the cost rules
+    loan: str | None = None  # "bank" or "bondage" when the question is about borrowing (money.classify_loan)
 
     def to_dict(self) -> dict[str, object]:
         """Exactly what ``tipline ask --json`` prints (red flags as their codes)."""
@@ -156,9 +162,18 @@ class AdviceIndex:
             for topic, contribution in self._contributions[term].items():
                 scores[topic] = scores.get(topic, 0.0) + weight * contribution
 
-        flags = detect_red_flags(analysed, self._order)
+        money = check_money(question or "")
+        loan = classify_loan(question or "")
+        flags = detect_red_flags(analysed, self._order, money=money, loan=loan)
         for flag in flags:
             scores[flag.topic] = scores.get(flag.topic, 0.0) + RED_FLAG_BOOST * max(total, 1.0)
+        # An amount, or a loan, says which cost topic the question is about even without a warning sign.
+        hints = [money.topic] if money is not None and not money.red_flag else []
+        if loan == "bank":
+            hints.append("costs.loans")
+        for topic in hints:
+            if topic in self._order:
+                scores[topic] = scores.get(topic, 0.0) + MONEY_HINT_BOOST * max(total, 1.0)
         ranked = sorted(scores.items(), key=lambda item: (-item[1], self._order.get(item[0], 0)))
         results = [
             Result(topic, round(min(raw / max(total, 1e-9), 1.0), 4), self.kb.title(topic, answer_lang))
@@ -167,4 +182,8 @@ class AdviceIndex:
         ]
         top_raw = ranked[0][1] if ranked else 0.0
         confident = bool(results) and results[0].score >= MIN_CONFIDENT_SCORE and top_raw >= MIN_CONFIDENT_RAW
-        return Answer(lang=answer_lang, results=results, confident=confident, red_flags=flags)
+        # Three topics nearly level: the question named only what they share (one general word such as "biaya"),
+        # not which of them it means, so the person gets the list instead of one of them at random.
+        if confident and len(ranked) >= 3 and ranked[2][1] >= AMBIGUOUS_SHARE * top_raw:
+            confident = False
+        return Answer(lang=answer_lang, results=results, confident=confident, red_flags=flags, money=money, loan=loan)

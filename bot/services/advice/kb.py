@@ -33,6 +33,8 @@ class Article:
     confirm: str | None = None
     keywords: tuple[str, ...] = ()
     path: Path | None = None
+    next_step: str = ""  # header `next`: the one thing to do now (shown in the short first answer)
+    facts: tuple[str, ...] = ()  # header `facts`: ids in facts.toml whose figures the text states
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +140,8 @@ def parse_article(path: Path, topic: str, lang: str) -> Article:
         confirm=_text(header.get("confirm")) or None,
         keywords=_strings(header.get("keywords")),
         path=path,
+        next_step=_text(header.get("next")),
+        facts=_strings(header.get("facts")),
     )
 
 

@@ -68,6 +68,7 @@ SLANG: dict[str, str] = {
 STOPWORDS: frozenset[str] = _words(
     """
     saya kamu anda dia ia kami kita mereka kalian engkau beliau nya ku mu
+    sister brother daughter son wife husband mother father cousin niece nephew aunt uncle friend neighbour
     ini itu yang di ke dari untuk dengan dan atau tetapi tapi serta pada dalam oleh sebagai seperti bagi
     apa apakah bagaimana berapa siapa kapan mana kenapa mengapa kah lah pun sih dong deh ya yah kok toh
     ada adalah akan sudah belum bisa boleh dapat harus mesti mau ingin perlu butuh juga saja lagi masih
@@ -97,7 +98,8 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("pmi", "tki", "tkw", "tkwi", "pekerja migran", "pekerja migran indonesia", "buruh migran",
      "tenaga kerja indonesia", "tenaga kerja wanita", "migrant worker", "migrant workers", "pekerja asing",
      "foreign worker", "foreign workers", "traballador migrante", "traballadores migrante", "pmi resmi"),
-    ("luarnegeri", "luar negeri", "keluar negeri", "luar negara", "keluar negara", "abroad", "overseas",
+    ("luarnegeri", "luar negeri", "keluar negeri", "kerja ke luar", "karja ke luar", "pi luar",
+     "ke luar sana", "luar negara", "keluar negara", "abroad", "overseas",
      "rai liur", "rai seluk", "estranjeiru", "foreign country"),
     ("malaysia", "malaysi", "malasya", "malaisia", "malazia", "malasia", "mlaysia", "msia", "negeri jiran"),
     ("kamboja", "kemboja", "cambodia", "kambodja", "thailand", "thai", "tailandia", "myanmar", "burma",
@@ -243,6 +245,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
      "slap", "slapped", "tendang", "kick", "kicked", "violensia", "perkosa", "diperkosa", "rape", "raped",
      "rogol", "dirogol", "pelecehan", "harassment", "dera", "didera"),
     # trafficking and law
+    ("g2g", "g to g", "gtog", "ji tu ji", "government to government", "g 2 g"),
     ("tppo", "perdagangan orang", "perdagangan manusia", "pemerdagangan orang", "pemerdagangan manusia",
      "trafficking", "human trafficking", "trafficker", "traffickers", "trafficked", "trafiku ema", "trafiku",
      "jual orang", "jual manusia", "penjualan orang", "atipsom", "traffic", "tráfiku"),
@@ -301,3 +304,11 @@ LANGUAGE_MARKERS: dict[str, frozenset[str]] = {
         katong bosong doi bilang kasi karja dimana ya kah"""
     ),
 }
+
+# Letter and digit names as speech-to-text writes them (Indonesian, with the English "ji" for G).
+SPELLED = {
+    "a": "a", "be": "b", "ce": "c", "de": "d", "e": "e", "ef": "f", "ge": "g", "ji": "g", "ha": "h", "i": "i",
+    "je": "j", "ka": "k", "el": "l", "em": "m", "en": "n", "o": "o", "pe": "p", "ki": "q", "er": "r", "es": "s",
+    "te": "t", "u": "u", "ve": "v", "we": "w", "eks": "x", "ye": "y", "zet": "z",
+    "nol": "0", "satu": "1", "dua": "2", "tiga": "3", "empat": "4", "lima": "5",
+}  # fmt: skip

@@ -56,6 +56,8 @@ FLAG_CATEGORIES = {
     "tourist_visa": "undocumented_departure",
     "unofficial_route": "undocumented_departure",
     "no_agreement_destination": "recruitment_fraud",
+    "debt_bondage": "forced_labour",  # a debt repaid from wages binds the worker (UU 21/2007: penjeratan utang)
+    "fee_excessive": "recruitment_fraud",
     "fee": "recruitment_fraud",
 }
 CATEGORY_ORDER = ("child", "forced_labour", "documents_held", "undocumented_departure", "recruitment_fraud")

@@ -13,11 +13,14 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from bot.services.advice.money import BANK, BONDAGE, MoneyCheck
 from bot.services.advice.text import AnalysedText
 
 # Flag code -> the topic that explains it; also the order in which flags are reported.
 FLAG_TOPICS: dict[str, str] = {
     "child": "eligibility.age",
+    "debt_bondage": "costs.illegal_fees",
+    "fee_excessive": "costs.zero_cost",  # or the destination's cost topic: see MoneyCheck.topic
     "fee": "costs.illegal_fees",
     "documents_held": "rights.documents_held",
     "tourist_visa": "visa.tourist",
@@ -55,7 +58,6 @@ DEMAND = _words(
     "demanding charge charged husu pungut dipungut"
 )
 AMOUNT_UNITS = _words("juta ribu rupiah ringgit rm rp million thousand dollar usd")
-DEBT = _words("utang")
 DEDUCT = _words("potong")
 SALARY = _words("gaji")
 REGISTRATION = _words("daftar admin jaminan deposit")
@@ -86,6 +88,7 @@ FAKE_AGE = _words(
 JUNIOR_SCHOOL = _words("smp sd sltp mts")
 SCHOOL = _words("sekolah school sma smk eskola")
 STILL = _words("masih still")
+EDUCATION_LEVEL = _words("cuma hanya cuman lulusan ijazah pendidikan only just")
 
 PERMISSION_NEG = re.compile(
     r"\b(?:tidak|not|never|dilarang|forbidden|la)\s+(?:boleh|diizinkan|dizinkan|izinkan|dikasih|kasih|allowed|"
@@ -107,6 +110,8 @@ class _View:
     concepts: tuple[str, ...]
     terms: frozenset[str]
     text: str
+    loan: str | None = None  # money.classify_loan of the question
+    money_flag: bool = False  # an amount that breaks a cost rule (money.check_money)
 
     def positions(self, vocabulary: frozenset[str], by_group: bool = True) -> list[int]:
         """Where a word of ``vocabulary`` is, as written, as stem, or (``by_group``) by its synonym group."""
@@ -129,7 +134,9 @@ def _numbers(view: _View) -> list[tuple[int, int]]:
 
 
 def _fee(v: _View) -> bool:
-    if v.has(DEBT) or (v.near(DEDUCT, SALARY, 4)):
+    if v.loan == BONDAGE or v.money_flag:
+        return False  # said more precisely by "debt_bondage" or "fee_excessive"
+    if v.near(DEDUCT, SALARY, 4) and v.loan != BANK:
         return True
     if v.near(MONEY, DEMAND):
         return True
@@ -180,8 +187,12 @@ def _unofficial_route(v: _View) -> bool:
 
 
 def _child(v: _View) -> bool:
-    if "bawahumur" in v.terms or v.has(JUNIOR_SCHOOL) or v.near(STILL, SCHOOL, 2):
+    if "bawahumur" in v.terms or v.near(STILL, SCHOOL, 2):
         return True
+    # "baru tamat SMP" is a child of about 15; "cuma tamat SMP" is someone's schooling, at any age
+    for i in v.positions(JUNIOR_SCHOOL):
+        if not set(v.words[max(0, i - 3) : i]) & EDUCATION_LEVEL:
+            return True
     if v.near(AGE_WORDS, FAKE_AGE, 4) and not v.has(_words("orangtua")):
         return True
     age_at = v.positions(AGE_WORDS)
@@ -210,11 +221,18 @@ def _confinement(v: _View) -> bool:
 
 
 def _violence(v: _View) -> bool:
-    return "pukul" in v.terms
+    if "pukul" not in v.terms:
+        return False
+    # "pukul berapa", "pukul 8": Malay and Indonesian for the time of day, not hitting
+    return not re.search(r"\bpukul\s+(?:berapa|brp|\d)", v.text) or bool(
+        re.search(r"\b(?:dipukul|memukul|pukuli|dipukuli|hit|beat|beaten|dera|siksa)\b", v.text)
+    )
 
 
 RULES: dict[str, Callable[[_View], bool]] = {
     "child": _child,
+    "debt_bondage": lambda v: v.loan == BONDAGE,
+    "fee_excessive": lambda v: v.money_flag,
     "fee": _fee,
     "documents_held": _documents_held,
     "tourist_visa": _tourist_visa,
@@ -225,19 +243,31 @@ RULES: dict[str, Callable[[_View], bool]] = {
 }
 
 
-def detect_red_flags(analysed: AnalysedText, topics: Iterable[str] | None = None) -> list[RedFlag]:
-    """Flags found in the question, in FLAG_TOPICS order; ``topics`` (if given) drops flags whose topic is missing."""
+def detect_red_flags(
+    analysed: AnalysedText,
+    topics: Iterable[str] | None = None,
+    *,
+    money: MoneyCheck | None = None,
+    loan: str | None = None,
+) -> list[RedFlag]:
+    """Flags found in the question, in FLAG_TOPICS order; ``topics`` (if given) drops flags whose topic is missing.
+
+    ``money`` and ``loan`` are what money.py found in the question's raw text (amounts need the digits and units
+    as written, which the analysed words no longer have).
+    """
     view = _View(
         words=analysed.words,
         stems=analysed.stems,
         concepts=analysed.concepts,
         terms=frozenset(t.text for t in analysed.terms),
         text=" ".join(analysed.words),
+        loan=loan,
+        money_flag=bool(money and money.red_flag),
     )
     known = set(topics) if topics is not None else None
     flags = []
     for code, rule in RULES.items():
-        topic = FLAG_TOPICS[code]
+        topic = money.topic if code == "fee_excessive" and money is not None else FLAG_TOPICS[code]
         if (known is None or topic in known) and rule(view):
             flags.append(RedFlag(code, topic))
     return flags

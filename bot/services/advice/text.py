@@ -224,6 +224,7 @@ class Analyzer:
         self._known: set[str] = set(lexicon.STOPWORDS) | set(lexicon.SLANG) | set(self._single)
         self._split_vocab: set[str] = {w for w in self._known if len(w) >= 2}
         self._fuzzy_choices: dict[str, list[str]] = {}
+        self._known_stems: set[str] = {self._stem(w) for w in self._known}
 
     def _claim(self, key: str | tuple[str, ...], concept: str, record: bool) -> None:
         table: dict = self._single if isinstance(key, str) else self._phrases
@@ -239,6 +240,7 @@ class Analyzer:
                 if word.isalpha():
                     counts[word] = counts.get(word, 0) + 1
         self._known.update(counts)
+        self._known_stems.update(self._stem(w) for w in counts)
         self._split_vocab.update(w for w in counts if len(w) >= 2)
         for word in self._known:
             counts.setdefault(word, 0)
@@ -261,7 +263,7 @@ class Analyzer:
         words: list[str] = []
         hows: list[str] = []
         repairs = 0
-        for token in expand_slang(tokenize(text)[:MAX_QUERY_TOKENS]):
+        for token in expand_slang(self.join_spelled(tokenize(text)[:MAX_QUERY_TOKENS])):
             if repairs < MAX_REPAIRS and not self.is_known(token):
                 repairs += 1
                 repaired, how = self.repair(token)
@@ -277,7 +279,35 @@ class Analyzer:
     def is_known(self, word: str) -> bool:
         if len(word) <= 3 or not word.isalpha() or word in self._known or self.stemmer.is_root(word):
             return True
-        return self._stem(word) != word
+        # An inflected form counts as known only when its stem is a word we know: the English suffix rule turns
+        # "trafiking" into "trafik", which is nobody's word, and such a word is better repaired ("trafficking").
+        stem = self._stem(word)
+        return stem != word and (stem in self._known_stems or self.stemmer.is_root(stem))
+
+    def join_spelled(self, tokens: list[str]) -> list[str]:
+        """Letters and numbers spelled out, as speech-to-text writes an abbreviation ("el te es a" -> "ltsa",
+        "pe tiga em i" -> "p3mi", "sip dua em i" -> "sip2mi"), joined when the result is a word we know."""
+        out: list[str] = []
+        i = 0
+        while i < len(tokens):
+            joined = None
+            if tokens[i] in lexicon.SPELLED or (len(tokens[i]) <= 4 and tokens[i].isalpha()):
+                j = i + 1
+                while j < len(tokens) and tokens[j] in lexicon.SPELLED:
+                    j += 1
+                for end in range(j, i + 1, -1):  # the longest run first
+                    head = tokens[i] if tokens[i] not in lexicon.SPELLED else lexicon.SPELLED[tokens[i]]
+                    candidate = head + "".join(lexicon.SPELLED[t] for t in tokens[i + 1 : end])
+                    if end - i >= 2 and candidate in self._known and len(candidate) >= 3:
+                        joined = (candidate, end)
+                        break
+            if joined:
+                out.append(joined[0])
+                i = joined[1]
+            else:
+                out.append(tokens[i])
+                i += 1
+        return out
 
     def repair(self, word: str) -> tuple[list[str], str]:
         """A word nobody knows: glued words ("kerjadi" -> "kerja di"), else the nearest known spelling."""

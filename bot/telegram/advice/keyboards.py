@@ -51,14 +51,13 @@ def section_keyboard(kb: KnowledgeBase, section_id: str, lang: str) -> InlineKey
     return builder.as_markup()
 
 
-def vote_row(topic: str, lang: str, token: str = "") -> list[InlineKeyboardButton]:
+def vote_row(topic: str, lang: str, token: str = "", *, asked: bool = True) -> list[InlineKeyboardButton]:
+    """``asked``: the message asks "Was this helpful?" (an article); else the buttons must say it themselves."""
+    yes = texts.yes_button() if asked else texts.helpful_button()
+    no = texts.no_button() if asked else texts.not_helpful_button()
     return [
-        InlineKeyboardButton(
-            text=texts.yes_button(), callback_data=Vote(topic=topic, lang=lang, value="y", q=token).pack()
-        ),
-        InlineKeyboardButton(
-            text=texts.no_button(), callback_data=Vote(topic=topic, lang=lang, value="n", q=token).pack()
-        ),
+        InlineKeyboardButton(text=yes, callback_data=Vote(topic=topic, lang=lang, value="y", q=token).pack()),
+        InlineKeyboardButton(text=no, callback_data=Vote(topic=topic, lang=lang, value="n", q=token).pack()),
     ]
 
 
@@ -81,7 +80,7 @@ def browse_article_keyboard(kb: KnowledgeBase, topic: str, lang: str) -> InlineK
     return builder.as_markup()
 
 
-def answer_keyboard(
+def short_answer_keyboard(
     kb: KnowledgeBase,
     topic: str,
     lang: str,
@@ -89,15 +88,26 @@ def answer_keyboard(
     token: str,
     others: Sequence[str],
     report: bool,
+    extra: list[InlineKeyboardButton] | None = None,
 ) -> InlineKeyboardMarkup:
-    """Under the article that answers a question: report (when there are warning signs), close topics, the vote."""
+    """Under a short answer: report (with warning signs), More and Sources, one close topic, another journey's
+    row (e.g. "check this company"), the vote. Few buttons: the answer must stay readable on a small screen."""
     builder = InlineKeyboardBuilder()
     if report:
         builder.row(report_button(token))
-    for other in others:
+    builder.row(
+        InlineKeyboardButton(
+            text=texts.more_button(), callback_data=Browse(action="article", ref=topic, lang=lang, new=True).pack()
+        ),
+        InlineKeyboardButton(
+            text=texts.sources_button(), callback_data=Browse(action="sources", ref=topic, lang=lang, new=True).pack()
+        ),
+    )
+    for other in others[:1]:
         builder.row(article_button(kb, other, lang, prefix="➡️ "))
-    builder.row(*vote_row(topic, lang, token))
-    builder.row(all_topics_button(), home_button())
+    if extra:
+        builder.row(*extra)
+    builder.row(*vote_row(topic, lang, token, asked=False))
     return builder.as_markup()
 
 

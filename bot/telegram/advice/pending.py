@@ -9,12 +9,16 @@ restarts. Nothing here is set as an FSM state, so the person stays "outside any 
 from __future__ import annotations
 
 import secrets
+import time
 from dataclasses import asdict, dataclass, field
 
 from aiogram.fsm.context import FSMContext
 
 QUESTIONS_KEY = "advice_questions"
 VOTES_KEY = "advice_votes"
+CAVEAT_KEY = "advice_caveat_at"
+# "Once per conversation": the caveat that rules change comes again after this long without it.
+CAVEAT_EVERY_SECONDS = 12 * 3600
 KEEP_QUESTIONS = 3
 KEEP_VOTES = 50
 
@@ -67,3 +71,14 @@ async def remember_vote(state: FSMContext, message_id: int) -> None:
     votes = list((await state.get_data()).get(VOTES_KEY) or [])
     votes.append(message_id)
     await state.update_data({VOTES_KEY: votes[-KEEP_VOTES:]})
+
+
+async def caveat_due(state: FSMContext, now: float | None = None) -> bool:
+    """True when this conversation has not had the caveat yet (or not for CAVEAT_EVERY_SECONDS)."""
+    shown = (await state.get_data()).get(CAVEAT_KEY)
+    now = time.time() if now is None else now
+    return not isinstance(shown, int | float) or now - shown >= CAVEAT_EVERY_SECONDS
+
+
+async def remember_caveat(state: FSMContext, now: float | None = None) -> None:
+    await state.update_data({CAVEAT_KEY: time.time() if now is None else now})

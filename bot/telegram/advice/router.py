@@ -9,46 +9,46 @@ from __future__ import annotations
 
 import contextlib
 import html
+from collections.abc import Callable
 
 from aiogram import F, Router
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.fsm.context import FSMContext
-from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, Message
 from aiogram.utils.i18n import I18n
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.services.advice import AdviceIndex, RedFlag
+from bot.services.advice import AdviceIndex, Article
 from bot.services.advice.feedback import record_vote
-from bot.services.advice.questions import (
-    MAX_ANSWERED,
-    DailyLimitReached,
-    QuestionService,
-    answer_language,
-    has_words,
-    question_head,
-    question_parts,
-    report_prefill,
-    wants_to_report,
-)
+from bot.services.advice.money import Amount
+from bot.services.advice.plan import ARTICLE, CAPABILITIES, NO_WORDS, UNSURE, AnswerPlan, plan_answer
+from bot.services.advice.questions import MAX_ANSWERED, DailyLimitReached, QuestionService, report_prefill
+from bot.services.advice.shortanswer import fit_blocks
 from bot.telegram.advice import keyboards, texts
 from bot.telegram.advice.callbacks import Browse, QuestionAction, Vote
 from bot.telegram.advice.pending import (
     PendingQuestion,
     already_voted,
+    caveat_due,
     forget_question,
     pending_question,
+    remember_caveat,
     remember_question,
     remember_vote,
 )
-from bot.telegram.advice.render import article_messages, split_html
+from bot.telegram.advice.render import article_messages, footer, split_html
 from bot.telegram.common.callbacks import MenuAction, MenuCallback
 from bot.telegram.common.keyboards import main_menu
 
 # How much of a question the confirmation screen shows (the whole question is sent).
 CONFIRM_PREVIEW = 3000
-# A message this short that matches nothing ("halo", "ok", "makasih") gets what the bot can do, not "not sure".
-SHORT_MESSAGE_WORDS = 2
+
+# Room for another journey's offer under an answer: a function (question text, answer language) -> one row of
+# buttons or None. The recruiter journey offers "check this company" this way when a question names a PT or CV.
+# It reaches the handlers as the dispatcher's "advice_extra_row"; without it no row is added.
+NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+ExtraRow = Callable[[str, str], "list[InlineKeyboardButton] | None"]
 
 
 def build_router() -> Router:
@@ -78,10 +78,18 @@ async def on_menu_ask(query: CallbackQuery, advice: AdviceIndex, locale: str) ->
 
 
 async def on_ask_command(
-    message: Message, command: CommandObject, state: FSMContext, advice: AdviceIndex, i18n: I18n, locale: str
+    message: Message,
+    command: CommandObject,
+    state: FSMContext,
+    advice: AdviceIndex,
+    i18n: I18n,
+    locale: str,
+    advice_extra_row: ExtraRow | None = None,
 ) -> None:
     if command.args and command.args.strip():  # "/tanya brp umur minimal": answer at once
-        await answer_question(message, command.args, state=state, advice=advice, i18n=i18n, locale=locale)
+        await answer_question(
+            message, command.args, state=state, advice=advice, i18n=i18n, locale=locale, extra_row=advice_extra_row
+        )
         return
     await message.answer(texts.browse_intro(), reply_markup=keyboards.sections_keyboard(advice.kb, locale))
 
@@ -121,6 +129,17 @@ async def on_browse(query: CallbackQuery, callback_data: Browse, advice: AdviceI
             markup = keyboards.browse_article_keyboard(kb, article.topic, lang)
         await _send_all(message, chunks, markup)
         return
+    if callback_data.action == "sources":
+        lang = callback_data.lang if callback_data.lang in kb.languages else locale
+        article = kb.article(callback_data.ref, lang) if kb.topic(callback_data.ref) else None
+        if article is None:
+            await query.answer(texts.button_inactive())
+            return
+        await query.answer()
+        with i18n.use_locale(lang):
+            title = "<b>" + html.escape(article.title, quote=False) + "</b>"
+            await message.answer(title + "\n\n" + footer(article), link_preview_options=NO_PREVIEW)
+        return
     await query.answer(texts.button_inactive())
 
 
@@ -146,8 +165,17 @@ async def _send_all(target: Message, chunks: list[str], markup: InlineKeyboardMa
 # Questions in free text ----------------------------------------------------------------------------------
 
 
-async def on_question(message: Message, state: FSMContext, advice: AdviceIndex, i18n: I18n, locale: str) -> None:
-    await answer_question(message, message.text or "", state=state, advice=advice, i18n=i18n, locale=locale)
+async def on_question(
+    message: Message,
+    state: FSMContext,
+    advice: AdviceIndex,
+    i18n: I18n,
+    locale: str,
+    advice_extra_row: ExtraRow | None = None,
+) -> None:
+    await answer_question(
+        message, message.text or "", state=state, advice=advice, i18n=i18n, locale=locale, extra_row=advice_extra_row
+    )
 
 
 async def on_sticker(message: Message) -> None:
@@ -155,60 +183,83 @@ async def on_sticker(message: Message) -> None:
 
 
 async def answer_question(
-    message: Message, text: str, *, state: FSMContext, advice: AdviceIndex, i18n: I18n, locale: str
+    message: Message,
+    text: str,
+    *,
+    state: FSMContext,
+    advice: AdviceIndex,
+    i18n: I18n,
+    locale: str,
+    extra_row: ExtraRow | None = None,
 ) -> None:
+    """Answer ``text`` as the core's answer plan says: short, with More and Sources, warnings first."""
     kb = advice.kb
-    text = text.strip()
-    if not has_words(text):  # only emoji or punctuation
+    plan = plan_answer(advice, text, locale, caveat_shown=not await caveat_due(state))
+    if plan.kind == NO_WORDS:
         await message.answer(texts.no_words() + "\n\n" + texts.capabilities(), reply_markup=main_menu())
         return
-    head, shortened = question_head(text)
-    lang = answer_language(head, locale, kb.languages)
-    answer = advice.ask(head, lang=lang, limit=3)
-    flags = list(answer.red_flags)
-    if shortened:  # warning signs anywhere in the message count, not only in the part searched
-        for part in question_parts(text)[1:]:
-            flags = _merge_flags(flags, advice.ask(part, lang=lang, limit=1).red_flags)
-    codes = [flag.code for flag in flags]
-    # Someone who says they want to report gets the way to do it, whatever the search finds.
-    report = bool(codes) or wants_to_report(text)
-    if not answer.results and not report and len(head.split()) <= SHORT_MESSAGE_WORDS:
+    if plan.kind == CAPABILITIES:
         await message.answer(texts.capabilities(), reply_markup=main_menu())
         return
-    topics = [result.topic for result in answer.results]
-    token = await remember_question(state, PendingQuestion(text=text, lang=lang, flags=codes, topics=topics))
-    with i18n.use_locale(lang):
+    text = text.strip()
+    token = await remember_question(
+        state, PendingQuestion(text=text, lang=plan.lang, flags=list(plan.flags), topics=list(plan.topics))
+    )
+    with i18n.use_locale(plan.lang):
         before = []
-        if shortened:
+        if plan.shortened:
             before.append("✂️ <i>" + texts.long_question(MAX_ANSWERED) + "</i>")
-        if codes:
-            before.append(warning_html(codes))
-        elif report:
+        if plan.flags:
+            before.append(warning_html(plan))
+        elif plan.offer_report:
             before.append("🛡 " + texts.report_offer())
-        article = kb.article(topics[0], lang) if answer.confident else None
+        article = kb.article(plan.topic, plan.lang) if plan.kind == ARTICLE and plan.topic else None
         if article is not None:
-            chunks = article_messages(article, before=before, after=["<i>" + texts.was_this_helpful() + "</i>"])
-            markup = keyboards.answer_keyboard(kb, article.topic, lang, token=token, others=topics[1:3], report=report)
+            row = extra_row(text, plan.lang) if extra_row is not None else None
+            # Warnings and the next step always; the fact, then the caveat, only while all fits a small screen.
+            # A warning that states the rule already (an amount for a zero-cost job) makes the fact the one to go.
+            caveat = "ℹ️ <i>" + texts.caveat_once() + "</i>" if plan.show_caveat else ""
+            summary, next_step = short_answer_html(article)
+            blocks = [(b, True) for b in before] + [(summary, False), (next_step, True)]
+            if caveat:
+                blocks.append((caveat, False))
+            shown = fit_blocks([(b, required) for b, required in blocks if b])
+            if caveat and caveat in shown:
+                await remember_caveat(state)
+            # One line after another, no blank lines: every line of a small screen counts.
+            chunks = split_html("\n".join(shown))
+            markup = keyboards.short_answer_keyboard(
+                kb, article.topic, plan.lang, token=token, others=plan.others, report=plan.offer_report, extra=row
+            )
         else:
-            lead = texts.not_sure() if topics else texts.nothing_found()
+            lead = texts.not_sure() if plan.kind == UNSURE else texts.nothing_found()
             chunks = split_html("\n\n".join([*before, lead, texts.offer_staff()]))
-            markup = keyboards.unsure_keyboard(kb, lang, token=token, topics=topics[:3], report=report)
+            markup = keyboards.unsure_keyboard(kb, plan.lang, token=token, topics=plan.others, report=plan.offer_report)
     await _send_all(message, chunks, markup)
 
 
-def _merge_flags(first: list[RedFlag], more: list[RedFlag]) -> list[RedFlag]:
-    merged = list(first)
-    for flag in more:
-        if all(flag.code != known.code for known in merged):
-            merged.append(flag)
-    return merged
+def short_answer_html(article: Article) -> tuple[str, str]:
+    """The one fact that matters (the summary) and the next step, escaped; together at most 5 short lines."""
+    summary = "<b>" + html.escape(article.summary, quote=False) + "</b>"
+    next_step = "👉 " + html.escape(article.next_step, quote=False) if article.next_step else ""
+    return summary, next_step
 
 
-def warning_html(codes: list[str]) -> str:
-    lines = ["⚠️ <b>" + texts.warning_header() + "</b>"]
-    lines += ["• " + texts.flag_text(code) for code in codes]
-    lines.append(texts.warning_footer())
-    return "\n".join(lines)
+def warning_html(plan: AnswerPlan) -> str:
+    """Every warning sign of the question in one block: a lead, the signs, and the police number."""
+    signs = []
+    for code in plan.flags:
+        if code == "fee_excessive" and plan.money is not None:
+            money = plan.money
+            limit = Amount(money.limit_rupiah or 0, "IDR", "").label()
+            signs.append(texts.money_flag_text(money.amount.label(), money.verdict, money.job, limit))
+        else:
+            signs.append(texts.flag_text(code))
+    if len(signs) == 1:
+        body = "⚠️ <b>" + texts.warning_lead() + "</b> " + signs[0]
+    else:
+        body = "⚠️ <b>" + texts.warning_lead() + "</b>\n" + "\n".join("• " + sign for sign in signs)
+    return body + "\n" + texts.warning_tail()
 
 
 # Was this helpful ----------------------------------------------------------------------------------------

@@ -105,6 +105,8 @@ def warning_header() -> str:
 def flag_text(code: str) -> str:
     texts = {
         "fee": _("someone is asking for money, or a debt to be paid from wages, to get the job"),
+        "debt_bondage": _("a loan from the recruiter's side, paid back from wages: that is debt bondage"),
+        "fee_excessive": _("more money than the rules allow for this job"),
         "documents_held": _("someone is keeping a passport or other documents"),
         "tourist_visa": _("going to work on a tourist or umrah visa"),
         "no_agreement_destination": _("a country where Indonesian workers may not be placed (such as Cambodia)"),
@@ -114,6 +116,51 @@ def flag_text(code: str) -> str:
         "violence": _("someone is being hit or hurt"),
     }
     return texts.get(code, _("a sign of trafficking"))
+
+
+def warning_lead() -> str:
+    return _("Warning sign:")
+
+
+def warning_tail() -> str:
+    return _("In danger now? Police: {number}.").format(number=HELPLINES.police)
+
+
+def job_label(job: str | None) -> str:
+    labels = {
+        "plantation": _("plantation work"),
+        "domestic": _("domestic work"),
+        "carer": _("care work"),
+        "driver": _("work as a family driver"),
+        "cook": _("work as a cook"),
+        "gardener": _("work as a gardener"),
+        "cleaner": _("cleaning work"),
+        "fishing": _("work as fishing crew"),
+    }
+    return labels.get(job or "", _("this job"))
+
+
+def money_flag_text(amount: str, verdict: str, job: str | None, limit: str) -> str:
+    """The warning about an amount: ``amount`` and ``limit`` already written out ("Rp15.000.000")."""
+    if verdict == "zero_cost":
+        return _("{amount} for {job}: the worker pays nothing (BP2MI Regulation 9/2020).").format(
+            amount=amount, job=job_label(job)
+        )
+    return _("{amount} is more than the official cost list for Taiwan allows (about {limit}).").format(
+        amount=amount, limit=limit
+    )
+
+
+def caveat_once() -> str:
+    return _("Rules change: check at LTSA before you pay or sign.")
+
+
+def more_button() -> str:
+    return "📖 " + _("More")
+
+
+def sources_button() -> str:
+    return "🔗 " + _("Sources")
 
 
 def warning_footer() -> str:
@@ -174,6 +221,14 @@ def yes_button() -> str:
 
 def no_button() -> str:
     return "👎 " + _("No")
+
+
+def helpful_button() -> str:
+    return "👍 " + _("Helpful")
+
+
+def not_helpful_button() -> str:
+    return "👎 " + _("Not helpful")
 
 
 def send_button() -> str:
