@@ -209,16 +209,33 @@ def test_many_similar_names_are_limited_and_flagged(index):
     assert many.verdict is Verdict.AMBIGUOUS and len(many.matches) == 1 and NOTE_MANY_SIMILAR in many.notes
 
 
-def test_data_as_of_and_staleness():
+def test_an_answer_is_as_old_as_the_rows_it_rests_on():
     parsed = parsed_rows()
     index = RegistryIndex.build(parsed.rows, snapshot_for(parsed), TODAY)
-    result = index.lookup("Ende Lio Mandiri")
-    assert result.data_as_of == date(2026, 11, 20)
-    assert not result.stale
-    assert not index.lookup("x", today=date(2026, 11, 20) + timedelta(days=30)).stale
-    assert index.lookup("x", today=date(2026, 11, 20) + timedelta(days=31)).stale
-    old = RegistryIndex.build(parsed.rows, snapshot_for(parsed, data_as_of=date(2026, 9, 1)), TODAY)
-    assert old.lookup("Ende Lio Mandiri").stale
+    # One company: the day its own row was copied (rows of one file can be copied on different days).
+    assert index.lookup("Ende Lio Mandiri").data_as_of == date(2026, 11, 15)
+    assert index.lookup("Maju Bersama Sejahtera").data_as_of == date(2026, 11, 20)
+    # "Not found" and a list of similar names rest on the whole list: its oldest row.
+    assert index.lookup("Tidak Ada Sama Sekali").data_as_of == date(2026, 11, 15)
+    assert index.lookup("Flobamora Jaya").data_as_of == date(2026, 11, 15)
+    assert not index.lookup("Ende Lio Mandiri").stale
+
+
+def test_stale_after_thirty_days():
+    parsed = parsed_rows()
+    index = RegistryIndex.build(parsed.rows, snapshot_for(parsed), TODAY)
+    day_30, day_31 = date(2026, 11, 20) + timedelta(days=30), date(2026, 11, 20) + timedelta(days=31)
+    assert not index.lookup("Maju Bersama Sejahtera", today=day_30).stale
+    assert index.lookup("Maju Bersama Sejahtera", today=day_31).stale
+    # On day 30 of the newest row, the oldest row (15 November) is already 35 days old.
+    assert index.lookup("Tidak Ada Sama Sekali", today=day_30).stale
+    for query in ("DEMO", "KEP-001/2024", "0380 000 0201"):
+        assert index.lookup(query, today=date(2027, 6, 1)).stale, query
+    # Rows without a retrieval day are as old as the snapshot (its import day when nothing else is known).
+    bare = parsed_rows("PT Tanpa Tanggal,T-1,active,,,,,,,,\n")
+    undated = RegistryIndex.build(bare.rows, snapshot_for(bare, data_as_of=date(2026, 9, 1)), TODAY)
+    result = undated.lookup("Tanpa Tanggal")
+    assert result.data_as_of == date(2026, 9, 1) and result.stale
 
 
 def test_no_registry_says_so():

@@ -44,6 +44,7 @@ from bot.telegram.advice.pending import (
 from bot.telegram.advice.render import article_messages, split_html
 from bot.telegram.common.callbacks import MenuAction, MenuCallback
 from bot.telegram.common.keyboards import main_menu
+from bot.telegram.recruiter.entry import check_company_row
 
 # How much of a question the confirmation screen shows (the whole question is sent).
 CONFIRM_PREVIEW = 3000
@@ -193,6 +194,9 @@ async def answer_question(
             lead = texts.not_sure() if topics else texts.nothing_found()
             chunks = split_html("\n\n".join([*before, lead, texts.offer_staff()]))
             markup = keyboards.unsure_keyboard(kb, lang, token=token, topics=topics[:3], report=report)
+        company_row = await check_company_row(state, text)  # "Check PT ..." when the question names a company
+        if company_row:
+            markup.inline_keyboard.insert(0, company_row)
     await _send_all(message, chunks, markup)
 
 
