@@ -161,7 +161,8 @@ STOP_WORDS = frozenset(
         "juta", "jt", "ribu", "rb", "rp", "rupiah", "ringgit", "rm", "sampai", "sudahkah", "masih", "nya",
         "tapi", "tetapi", "jadi", "terus", "trus", "lalu", "kalau", "kalo", "klo", "kl", "jika", "karena", "krn",
         "soal", "tentang", "ttg", "via", "lewat", "melalui", "pakai", "pake", "datang", "dtg", "ajak", "mengajak",
-        "bawa", "membawa", "janjiin", "kasih", "kase", "beri", "memberi", "perusahaan", "pt", "cv",
+        "bawa", "membawa", "janjiin", "kase", "beri", "memberi", "perusahaan", "pt", "cv", "orang",
+        "org", "people", "person", "persons", "ema",
         # Malay
         "syarikat", "ejen", "agensi", "tak", "bayaran", "ialah", "adalah",
         # English
