@@ -76,12 +76,12 @@ class QueryCheck:
 
 
 def check_query(index: RegistryIndex, query: str, *, limit: int = 5, today: date | None = None) -> QueryCheck:
-    whole = index.lookup(query, limit, today=today)
-    if NOTE_NO_DATA in whole.notes:
+    whole = index.lookup_exact(query, limit, today=today)
+    if whole is not None and NOTE_NO_DATA in whole.notes:
         return QueryCheck(query, QueryParts(query, name=query), (PartResult("name", query, whole),))
-    if whole.matches and whole.matches[0].matched_by == MATCHED_BY_LICENCE:
+    if whole is not None and whole.matches[0].matched_by == MATCHED_BY_LICENCE:
         return QueryCheck(query, QueryParts(query, licences=(query,)), (PartResult("licence", query, whole),))
-    if whole.matches and whole.matches[0].matched_by == MATCHED_BY_PHONE:
+    if whole is not None and whole.matches[0].matched_by == MATCHED_BY_PHONE:
         return QueryCheck(query, QueryParts(query, phones=(query,)), (PartResult("phone", query, whole),))
 
     parts = split_query(query)
@@ -96,5 +96,5 @@ def check_query(index: RegistryIndex, query: str, *, limit: int = 5, today: date
         results.append(PartResult("name", shown, index.lookup_name(parts.name, limit, today=today)))
     if not results and not parts.person:
         # Nothing recognisable: the whole input as a name, which says "empty" or "not found" properly.
-        results.append(PartResult("name", query, whole))
+        results.append(PartResult("name", query, index.lookup_name(query, limit, today=today)))
     return QueryCheck(query, parts, tuple(results))

@@ -182,7 +182,6 @@ class RegistryIndex:
         "_exact_sorted",
         "_licence",
         "_licence_loose",
-        "_licence_tokens",
         "_name_sizes",
         "_nospace",
         "_number_pairs",
@@ -213,8 +212,9 @@ class RegistryIndex:
         self._phone: dict[str, list[int]] = {}
         self._postings: dict[str, frozenset[int]] = {}
         self._vocabulary: list[str] = []
-        # Licence numbers as words and numbers, for numbers written loosely (see the module's docstring).
-        self._licence_tokens: list[tuple[str, ...]] = []
+        # Licences by two neighbouring numbers, and by a lone number that can be looked up alone, for numbers
+        # written loosely (see the module's docstring). Each licence's words are worked out again when it is a
+        # candidate, which costs less than keeping them for every row.
         self._number_pairs: dict[tuple[int, int], list[int]] = {}
         self._number_single: dict[int, list[int]] = {}
         self._oldest: date | None = None
@@ -244,13 +244,12 @@ class RegistryIndex:
                 index._phone.setdefault(row.phone_e164, []).append(i)
             for token in set(tokens):
                 postings.setdefault(token, set()).add(i)
-            words = licence_words(row.licence_number)
-            index._licence_tokens.append(words)
-            numbers = licence_numbers(words)
-            for a, b in pairwise(numbers):
-                index._number_pairs.setdefault((a, b), []).append(i)
+            numbers = licence_numbers(licence_words(row.licence_number))
+            for pair in pairwise(numbers):
+                index._number_pairs.setdefault(pair, []).append(i)
             for n in set(numbers):
-                index._number_single.setdefault(n, []).append(i)
+                if _alone_enough(n):
+                    index._number_single.setdefault(n, []).append(i)
         index._postings = {token: frozenset(ids) for token, ids in postings.items()}
         index._vocabulary = sorted(index._postings)
         index._oldest = min((row.retrieved_at for row in index._rows if row.retrieved_at), default=None)
@@ -279,6 +278,21 @@ class RegistryIndex:
         if ids:
             return self._exact_result(base, ids, MATCHED_BY_PHONE)
         return self._name_lookup(base, text)
+
+    def lookup_exact(self, query: str, limit: int = 5, *, today: date | None = None) -> LookupResult | None:
+        """The whole query as a licence number (as written) or a company's phone; None when it is neither.
+        Cheap: no name search."""
+        base = self._context(query, limit, today)
+        if isinstance(base, LookupResult):
+            return base
+        text = query[:MAX_QUERY_LENGTH].strip()
+        ids = self._licence_hits(text)
+        if ids:
+            return self._exact_result(base, ids, MATCHED_BY_LICENCE)
+        ids = self._phone_hits(text)
+        if ids:
+            return self._exact_result(base, ids, MATCHED_BY_PHONE)
+        return None
 
     def lookup_name(self, query: str, limit: int = 5, *, today: date | None = None) -> LookupResult:
         """The query as a company name only (a part of a mixed query that is neither a phone nor a licence)."""
@@ -352,21 +366,24 @@ class RegistryIndex:
         "KEP"), then those whose numbers are written the same way (leading zeros), then by name."""
         words = licence_words(text)
         numbers = licence_numbers(words)
+        own: dict[int, tuple[str, ...]] = {}
         if len(numbers) >= 2:
-            candidates = self._number_pairs.get((numbers[0], numbers[1]), ())
-            found = [i for i in candidates if _has_run(licence_numbers(self._licence_tokens[i]), numbers)]
-        elif len(numbers) == 1 and len(str(numbers[0])) >= LONE_NUMBER_MIN_DIGITS and not _year_like(numbers[0]):
-            found = list(self._number_single.get(numbers[0], ()))
+            for i in self._number_pairs.get((numbers[0], numbers[1]), ()):
+                own[i] = licence_words(self._rows[i].licence_number)
+            found = [i for i, w in own.items() if _has_run(licence_numbers(w), numbers)]
+        elif len(numbers) == 1 and _alone_enough(numbers[0]):
+            found = list(dict.fromkeys(self._number_single.get(numbers[0], ())))
+            own = {i: licence_words(self._rows[i].licence_number) for i in found}
         else:
             return []
         letters = {w for w in words if not w.isdigit()} - LICENCE_FILLER_WORDS
         written = {w for w in words if w.isdigit()}
 
         def rank(i: int) -> tuple[int, int, str]:
-            own = self._licence_tokens[i]
-            return (-len(letters.intersection(own)), -len(written.intersection(own)), self._rows[i].name.casefold())
+            shared, same = letters.intersection(own[i]), written.intersection(own[i])
+            return (-len(shared), -len(same), self._rows[i].name.casefold())
 
-        return sorted(dict.fromkeys(found), key=rank)
+        return sorted(found, key=rank)
 
     def _phone_hits(self, text: str) -> list[int]:
         ids: list[int] = []
@@ -499,9 +516,10 @@ def licence_numbers(words: Iterable[str]) -> tuple[int, ...]:
     return tuple(int(w) for w in words if w.isascii() and w.isdigit() and len(w) <= 18)
 
 
-def _year_like(number: int) -> bool:
-    # A year alone ("2022") is in every licence issued that year.
-    return 1950 <= number <= 2100
+def _alone_enough(number: int) -> bool:
+    """Whether a lone number is worth looking up: four digits or more, and not a year ("2022" is in every
+    licence issued that year)."""
+    return number >= 10 ** (LONE_NUMBER_MIN_DIGITS - 1) and not 1950 <= number <= 2100
 
 
 def _has_run(numbers: tuple[int, ...], run: tuple[int, ...]) -> bool:

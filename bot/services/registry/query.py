@@ -181,6 +181,18 @@ STOP_WORDS = frozenset(
     }
 )  # fmt: skip
 
+# When the text is meant as a name (the recruiter check's input), only words that cannot be part of one end it:
+# real names are full of words that end a name in a question ("PT Lestari Amanah Kerja Gemilang").
+NAME_STOP_WORDS = frozenset(
+    {
+        "yang", "yg", "apa", "apakah", "aman", "resmi", "legal", "ilegal", "asli", "palsu", "kah", "ka", "ko",
+        "ya", "itu", "ini", "tsb", "tersebut", "di", "ke", "dari", "minta", "mau", "bilang", "ada", "adakah",
+        "tidak", "tdk", "gak", "berizin", "terdaftar", "sah", "punya", "pung", "is", "are", "was", "the",
+        "licensed", "legit", "safe", "real", "fake", "registered", "official", "mak", "ne", "karik", "lae", "los",
+        "berlesen", "ialah", "adalah", "tak",
+    }
+)  # fmt: skip
+
 _TOKEN = re.compile(r"[^\W_]+|[^\w\s]", re.UNICODE)
 _PHONE_JOINERS = frozenset("-.()")
 _CLAUSE_END = frozenset(',;:!?()[]{}"“”‘’«»|/\\')
@@ -509,9 +521,9 @@ def _company_words(tokens: list[_Token], text: str, start: int, capitals: bool, 
                 k += 1
                 continue
             break
-        if t.folded in STOP_WORDS:
+        if t.folded in (NAME_STOP_WORDS if max_words else STOP_WORDS):
             break
-        if t.has_digit and words:
+        if t.has_digit and words and max_words is None:  # in a question, a number ends the name ("10 juta")
             break
         if title_mode and not (t.text[:1].isupper() or t.text[:1].isdigit()):
             break
