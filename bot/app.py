@@ -29,6 +29,7 @@ from bot.services.preferences import LanguagePreferences
 from bot.services.privacy import Cipher, Pseudonymizer
 from bot.services.ratelimit import SlidingWindowLimiter
 from bot.services.registry import RegistryService
+from bot.services.registry.model import local_date
 from bot.services.retention import RetentionService
 from bot.services.staff.cases import CaseService
 from bot.telegram.errors import on_error
@@ -89,8 +90,10 @@ async def build_app(settings: Settings, *, migrate: bool = True) -> App:
     if migrate:
         await upgrade_database(engine)
     session_factory = make_session_factory(engine, sync_session_class=UnitSession)
-    # The recruiter registry index is built once here; imports through the service rebuild it.
-    registry = RegistryService(RegistryRepository(session_factory))
+    clock = OffsetClock()
+    # The recruiter registry index is built once here; imports through the service rebuild it. Its "today"
+    # (licence expiry, data age) follows the app's clock, so tests and the demo can set the day.
+    registry = RegistryService(RegistryRepository(session_factory), today=lambda: local_date(clock.now()))
     await registry.reload()
     conversations = ConversationStore(cipher, pseudonymizer)
     languages = LanguagePreferences()
@@ -113,6 +116,7 @@ async def build_app(settings: Settings, *, migrate: bool = True) -> App:
         registry=registry,
         knowledge_base=knowledge_base,
         advice=AdviceIndex.build(knowledge_base),
+        clock=clock,
     )
 
 

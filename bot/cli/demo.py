@@ -98,11 +98,8 @@ DEMO_HOOKS: list = []
 
 
 async def _load_demo_registry(app, staff_id: int) -> None:
-    """The fictional recruiter registry, unless the database already has one (``--db`` may point at it)."""
-    from bot.services.registry import DEMO_REGISTRY_FILE
-
-    if app.registry.snapshot is None:
-        await app.registry.import_csv(DEMO_REGISTRY_FILE.read_bytes(), DEMO_REGISTRY_FILE.name, demo=True)
+    """The fictional recruiter registry, dated for today, unless the database (``--db``) holds real data."""
+    await app.registry.ensure_demo()
 
 
 DEMO_HOOKS.append(_load_demo_registry)

@@ -73,7 +73,10 @@ async def _import(args: argparse.Namespace) -> int:
 
     async with open_database(settings) as (_engine, session_factory):
         service = RegistryService(RegistryRepository(session_factory))
-        outcome = await service.import_csv(data, path.name, demo=args.demo)
+        if args.demo:  # its dates moved to today (bot/services/registry/demo.py)
+            outcome = await service.import_demo()
+        else:
+            outcome = await service.import_csv(data, path.name)
 
     if isinstance(outcome, RegistryErrors):
         if args.json:

@@ -9,19 +9,15 @@ import pytest
 from sqlalchemy import select
 
 from bot.services.intake.submit import ANSWERS_CONTEXT
-from bot.services.registry import DEMO_REGISTRY_FILE, local_today
+from bot.services.registry import DEMO_AS_OF, DEMO_REGISTRY_FILE
 from db.models.tips import Tip
 from tests.e2e.intake_steps import CONTACT_ANONYMOUS, DANGER_NO, SUBMIT, case_and_receipt
-
-# "Not found" must never call a company illegal, in any language (ilegal, ilegál).
-ILLEGAL = re.compile(r"il+eg[aá]l", re.IGNORECASE)
+from tests.e2e.recruiter_steps import ILLEGAL, load_demo_registry, set_app_day
 
 
 @pytest.fixture
 async def demo(harness):
-    report = await harness.app.registry.import_csv(DEMO_REGISTRY_FILE.read_bytes(), "demo_registry.csv", demo=True)
-    assert report.snapshot.row_count == 12
-    return harness
+    return await load_demo_registry(harness)
 
 
 async def open_check(driver, language_code_label: str = "Check a recruiter"):
@@ -107,7 +103,7 @@ async def test_revoked_is_stated_plainly_with_what_to_do(demo):
     text = (await ana.say("demo flobamora jaya makmur")).text
     assert "Licence revoked" in text and "PT DEMO Flobamora Jaya Makmur" in text
     assert "may no longer recruit or send workers" in text
-    assert "fictional complaints of fee charging" in text  # the sanction note of the list
+    assert "Sanctions in the official list:" in text and "licence revoked on 1 August 2025" in text
     assert "Do not hand over your KTP" in text and "BP3MI NTT" in text
     assert "Licensed" not in text
 
@@ -167,7 +163,7 @@ async def test_did_you_mean_suggestion_can_be_opened(demo):
     ana = demo.user(2024, "Ana", language_code="en")
     await open_check(ana)
     reply = await ana.say("maju bersama")
-    assert "Not in the list" in reply.text and "Did you mean" in reply.text
+    assert reply.text.startswith("🔎 Did you mean PT DEMO Maju Bersama Sejahtera?")
     assert "PT DEMO Maju Bersama Sejahtera" in reply.buttons[0]
     reply = await ana.press("PT DEMO Maju Bersama Sejahtera")
     assert "Licensed" in reply.text and "You chose this company from similar names" in reply.text
@@ -178,9 +174,9 @@ async def test_ambiguous_names_are_listed_and_one_can_be_picked(demo):
     await open_check(ana)
     reply = await ana.say("flobamora jaya")
     text = reply.text
-    assert "Several similar names" in text
+    assert text.startswith("🔎 Did you mean one of these?")
     assert "PT DEMO Flobamora Jaya Abadi" in text and "PT DEMO Flobamora Jaya Makmur" in text
-    assert "revoked" in text and "active" in text
+    assert "Licence revoked" in text and "Licensed, valid until 14 July 2027" in text
     labels = reply.buttons
     assert any("Jaya Abadi" in b for b in labels) and any("Jaya Makmur" in b for b in labels)
     assert any("None of these" in b for b in labels)
@@ -277,14 +273,17 @@ async def test_no_registry_loaded_says_so_and_points_to_the_official_list(harnes
 
 
 async def test_old_data_is_flagged_and_real_data_is_not_called_demo(harness):
-    old = (local_today() - timedelta(days=45)).isoformat()
+    set_app_day(harness, DEMO_AS_OF)
+    old = (DEMO_AS_OF - timedelta(days=45)).isoformat()
     csv = DEMO_REGISTRY_FILE.read_text(encoding="utf-8")
-    csv = re.sub(r",20\d\d-\d\d-\d\d,((?:\"[^\"]*\")?)$", rf",{old},\1", csv, flags=re.MULTILINE)
+    csv = re.sub(r",20\d\d-\d\d-\d\d,([^,]*)$", rf",{old},\1", csv, flags=re.MULTILINE)
     report = await harness.app.registry.import_csv(csv, "p3mi-old.csv", demo=False)
     assert report.snapshot.data_as_of.isoformat() == old
     ana = harness.user(2044, "Ana", language_code="en")
     text = (await ana.say("/cekpt DEMO/P3MI/009/2023")).text
-    assert "Licensed" in text and "more than 30 days old" in text
+    # Said right under the verdict, for readers who stop there.
+    lines = text.splitlines()
+    assert lines[0] == "✅ Licensed" and lines[2].startswith("⚠️ This list is from 13 October 2026, more than 30")
     assert "Demo data" not in text
 
 
@@ -313,12 +312,13 @@ async def test_report_this_recruiter_starts_a_report_with_the_recruiter_filled_i
 
 
 OFFER_RISKY = [
+    "A person or a relative",  # where the offer came from
+    "Plantation",  # job
+    "Malaysia",  # destination
     "Yes",  # fees
     "Tourist",  # visa
     "No",  # contract seen
     "recruiter or the employer",  # passport
-    "Yes",  # recruited by a person
-    "Malaysia",  # destination
     "Nunukan",  # route
     "Yes",  # leave within days
 ]
@@ -328,7 +328,7 @@ async def test_offer_check_ends_in_a_prefilled_report(demo):
     ana = demo.user(2051, "Ana", language_code="en")
     await ana.say("/cekpt demo maju bersama sejahtera")
     reply = await ana.press("Check the whole job offer")
-    assert "8 short questions" in reply.text and "Question 1 of 8" in reply.text
+    assert "9 short questions" in reply.text and "Question 1 of 9" in reply.text
     for label in OFFER_RISKY:
         reply = await ana.press(label)
     text = reply.text
@@ -365,7 +365,7 @@ async def test_offer_check_with_no_warning_sign_is_careful(demo):
     ana = demo.user(2052, "Ana", language_code="en")
     await open_check(ana)
     await ana.press("Check the whole job offer")
-    for label in ("No", "Work visa", "Yes", "I keep it myself", "No", "Taiwan", "No", "No"):
+    for label in ("company office", "Factory", "Taiwan", "No", "Work visa", "Yes", "I keep it myself", "No", "No"):
         reply = await ana.press(label)
     assert "No warning sign found" in reply.text and "does not prove the offer is safe" in reply.text
     assert "High risk" not in reply.text
@@ -375,23 +375,23 @@ async def test_offer_check_back_cancel_and_typing(demo):
     ana = demo.user(2053, "Ana", language_code="en")
     await open_check(ana)
     await ana.press("Check the whole job offer")
-    await ana.press("Yes")
+    await ana.press("TikTok")
     reply = await ana.press("Back")
-    assert "Question 1 of 8" in reply.text and any(b.startswith("✓ Yes") for b in reply.buttons)
-    await ana.press("No")
-    reply = await ana.say("I think it's a work visa")
-    assert "Please answer with the buttons" in reply.text and "Question 2 of 8" in reply.text
+    assert "Question 1 of 9" in reply.text and any(b.startswith("✓ TikTok") for b in reply.buttons)
+    await ana.press("Facebook")
+    reply = await ana.say("I think it's factory work")
+    assert "Please answer with the buttons" in reply.text and "Question 2 of 9" in reply.text
     reply = await ana.sticker()
     assert "Please answer with the buttons" in reply.text
     # An answer button of an earlier question does nothing but say so.
-    first = [m for m in ana.messages() if "Question 1 of 8" in m.get("text", "")][-1]
+    first = [m for m in ana.messages() if "Question 1 of 9" in m.get("text", "")][-1]
     demo.emulator.press(ana.user, first, label="Don't know")
     reply = await ana.settle()
     assert reply.messages == [] and "earlier question" in (reply.answers[0].text or "")
     reply = await ana.press("Cancel")
     assert "stopped" in reply.text and any("Report a case" in b for b in reply.buttons)
     # After cancelling, the old question's buttons are no longer active.
-    demo.emulator.press(ana.user, first, label="Yes")
+    demo.emulator.press(ana.user, first, label="WhatsApp")
     reply = await ana.settle()
     assert reply.messages == [] and "no longer active" in (reply.answers[0].text or "")
 
@@ -400,12 +400,12 @@ async def test_restart_in_the_middle_of_the_offer_check_resumes_it(demo):
     ana = demo.user(2054, "Ana", language_code="en")
     await open_check(ana)
     await ana.press("Check the whole job offer")
-    for label in OFFER_RISKY[:3]:
+    for label in OFFER_RISKY[:6]:
         await ana.press(label)
     await demo.restart()
     reply = await ana.press("recruiter or the employer")
-    assert "Question 5 of 8" in reply.text
-    for label in OFFER_RISKY[4:]:
+    assert "Question 8 of 9" in reply.text
+    for label in OFFER_RISKY[7:]:
         reply = await ana.press(label)
     text = reply.text
     assert "High risk" in text and "Money asked" in text and "Not a work visa" in text

@@ -67,7 +67,8 @@ def test_import_then_check(tmp_path, capsys, db):
 
     assert main(["registry", "check", "Karya Nusa Cendana", *db]) == 0
     text = capsys.readouterr().out
-    assert "REVOKED" in text and "Data as of 2026-11-18" not in text and "Data as of 2026-11-20" in text
+    # The company's own row was copied on 18 November: the answer is that old, not as new as the newest row.
+    assert "REVOKED" in text and "Data as of 2026-11-18" in text and "Data as of 2026-11-20" not in text
 
 
 def test_rejected_file_lists_errors_and_keeps_data(tmp_path, capsys, db):

@@ -209,16 +209,33 @@ def test_many_similar_names_are_limited_and_flagged(index):
     assert many.verdict is Verdict.AMBIGUOUS and len(many.matches) == 1 and NOTE_MANY_SIMILAR in many.notes
 
 
-def test_data_as_of_and_staleness():
+def test_an_answer_is_as_old_as_the_rows_it_rests_on():
     parsed = parsed_rows()
     index = RegistryIndex.build(parsed.rows, snapshot_for(parsed), TODAY)
-    result = index.lookup("Ende Lio Mandiri")
-    assert result.data_as_of == date(2026, 11, 20)
-    assert not result.stale
-    assert not index.lookup("x", today=date(2026, 11, 20) + timedelta(days=30)).stale
-    assert index.lookup("x", today=date(2026, 11, 20) + timedelta(days=31)).stale
-    old = RegistryIndex.build(parsed.rows, snapshot_for(parsed, data_as_of=date(2026, 9, 1)), TODAY)
-    assert old.lookup("Ende Lio Mandiri").stale
+    # One company: the day its own row was copied (rows of one file can be copied on different days).
+    assert index.lookup("Ende Lio Mandiri").data_as_of == date(2026, 11, 15)
+    assert index.lookup("Maju Bersama Sejahtera").data_as_of == date(2026, 11, 20)
+    # "Not found" and a list of similar names rest on the whole list: its oldest row.
+    assert index.lookup("Tidak Ada Sama Sekali").data_as_of == date(2026, 11, 15)
+    assert index.lookup("Flobamora Jaya").data_as_of == date(2026, 11, 15)
+    assert not index.lookup("Ende Lio Mandiri").stale
+
+
+def test_stale_after_thirty_days():
+    parsed = parsed_rows()
+    index = RegistryIndex.build(parsed.rows, snapshot_for(parsed), TODAY)
+    day_30, day_31 = date(2026, 11, 20) + timedelta(days=30), date(2026, 11, 20) + timedelta(days=31)
+    assert not index.lookup("Maju Bersama Sejahtera", today=day_30).stale
+    assert index.lookup("Maju Bersama Sejahtera", today=day_31).stale
+    # On day 30 of the newest row, the oldest row (15 November) is already 35 days old.
+    assert index.lookup("Tidak Ada Sama Sekali", today=day_30).stale
+    for query in ("DEMO", "KEP-001/2024", "0380 000 0201"):
+        assert index.lookup(query, today=date(2027, 6, 1)).stale, query
+    # Rows without a retrieval day are as old as the snapshot (its import day when nothing else is known).
+    bare = parsed_rows("PT Tanpa Tanggal,T-1,active,,,,,,,,\n")
+    undated = RegistryIndex.build(bare.rows, snapshot_for(bare, data_as_of=date(2026, 9, 1)), TODAY)
+    result = undated.lookup("Tanpa Tanggal")
+    assert result.data_as_of == date(2026, 9, 1) and result.stale
 
 
 def test_no_registry_says_so():
@@ -273,3 +290,52 @@ def test_lookup_of_unicode_names_never_raises(query):
 @given(query=st.from_regex(r"\+?[\d\s().\-/]{1,45}", fullmatch=True) | st.from_regex(r"[A-Za-z.\-/ 0-9]{1,30}"))
 def test_number_like_queries_never_raise(index, query):
     assert index.lookup(query).verdict in Verdict
+
+
+# Licence numbers written loosely -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "company"),
+    [
+        ("no. 1/2024", "PT Maju Bersama Sejahtera"),
+        ("KEP 1 tahun 2024", "PT Maju Bersama Sejahtera"),
+        ("kep 005 2020", "PT Karya Nusa Cendana"),
+        ("KEP-5/2020", "PT Karya Nusa Cendana"),
+        ("nomor 7 / 2021", "PT Lintas Samudra Utama"),
+    ],
+)
+def test_loose_licence_numbers_find_the_company(index, query, company):
+    result = index.lookup_licence(query)
+    assert names(result) == [company]
+    assert result.verdict not in (Verdict.NOT_FOUND, Verdict.AMBIGUOUS)
+
+
+def test_a_licence_found_by_its_numbers_says_so(index):
+    result = index.lookup_licence("no. 1/2024")
+    assert "licence_differs" in result.notes and not result.matches[0].exact
+    exact = index.lookup_licence("KEP-001/2024")
+    assert "licence_differs" not in exact.notes and exact.matches[0].exact
+
+
+@pytest.mark.parametrize("query", ["2024", "1", "001", "KEP", "no.", "1/2025", "99/2024", "tahun 2024"])
+def test_too_little_or_wrong_numbers_find_nothing(index, query):
+    assert index.lookup_licence(query).verdict is Verdict.NOT_FOUND
+
+
+def test_numbers_shared_by_several_licences_are_listed_best_first():
+    parsed = parsed_rows(
+        "PT Satu,KEP-4/2022,active,,,,,,,,\nPT Dua,SK 4/2022/P3MI,active,,,,,,,,\nPT Tiga,KEP-14/2022,active,,,,,,,,\n"
+    )
+    index = RegistryIndex.build(parsed.rows, snapshot_for(parsed), TODAY)
+    result = index.lookup_licence("P3MI 4/2022")
+    assert result.verdict is Verdict.AMBIGUOUS
+    # The licence that also has "P3MI" in it comes first; "14/2022" is another number.
+    assert names(result) == ["PT Dua", "PT Satu"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(query=st.text(max_size=60))
+def test_lookup_by_part_never_raises(index, query):
+    for result in (index.lookup_licence(query), index.lookup_phone(query), index.lookup_name(query)):
+        assert result.verdict in Verdict

@@ -8,15 +8,16 @@ import pytest
 
 from bot.paths import CONTENT_DIR
 from bot.services.registry import QUESTIONS, assess_offer, offer_to_tip_prefill
-from bot.services.registry.offer_check import DONT_KNOW, QUESTIONS_BY_ID
+from bot.services.registry.offer_check import DONT_KNOW, MIDDLE_EAST_TOPIC, QUESTIONS_BY_ID, upgrade_saved_answers
 
 SAFE = {
+    "channel": "office",
+    "job": "plantation",
+    "destination": "malaysia",
     "fees": "no",
     "visa": "work",
     "contract": "yes",
     "passport": "me",
-    "individual_recruiter": "no",
-    "destination": "malaysia",
     "route": "no",
     "departure_soon": "no",
 }
@@ -46,6 +47,7 @@ def test_no_warning_sign_is_low_with_full_confidence():
         ({"route": "pontianak"}, "unofficial_route", "malaysia.irregular_entry"),
         ({"route": "batam"}, "unofficial_route", "malaysia.irregular_entry"),
         ({"route": "kalimantan_other"}, "unofficial_route", "malaysia.irregular_entry"),
+        ({"destination": "saudi_middle_east", "job": "domestic"}, "middle_east_domestic", MIDDLE_EAST_TOPIC),
     ],
 )
 def test_each_high_sign_alone_is_high(changes, code, topic):
@@ -59,7 +61,11 @@ def test_each_high_sign_alone_is_high(changes, code, topic):
     ("changes", "code", "topic"),
     [
         ({"contract": "no"}, "no_contract", "process.contract"),
-        ({"individual_recruiter": "yes"}, "individual_recruiter", "recruiter.individual_broker"),
+        ({"channel": "person"}, "individual_recruiter", "recruiter.individual_broker"),
+        ({"channel": "facebook"}, "social_media_recruiter", "redflags.signs"),
+        ({"channel": "whatsapp"}, "social_media_recruiter", "redflags.signs"),
+        ({"channel": "tiktok"}, "social_media_recruiter", "redflags.signs"),
+        ({"channel": "social_other"}, "social_media_recruiter", "redflags.signs"),
         ({"departure_soon": "yes"}, "rushed_departure", "redflags.signs"),
     ],
 )
@@ -70,9 +76,39 @@ def test_each_medium_sign_alone_is_medium(changes, code, topic):
 
 
 def test_two_medium_signs_are_high():
-    result = assess_offer(with_(contract="no", individual_recruiter="yes"))
+    result = assess_offer(with_(contract="no", channel="person"))
     assert result.risk == "high"
     assert {w.code for w in result.warnings} == {"no_contract", "individual_recruiter"}
+    # An offer seen on Facebook, with a departure in a few days: the usual NTT pattern.
+    result = assess_offer(with_(channel="facebook", departure_soon="yes"))
+    assert result.risk == "high"
+    assert [w.code for w in result.warnings] == ["social_media_recruiter", "rushed_departure"]
+
+
+@pytest.mark.parametrize("channel", ["office", "other", DONT_KNOW])
+def test_other_channels_are_no_warning_sign(channel):
+    assert assess_offer(with_(channel=channel)).risk == "low"
+
+
+@pytest.mark.parametrize("job", ["plantation", "factory", "construction", "fishing", "other"])
+def test_other_jobs_in_the_middle_east_are_not_the_moratorium(job):
+    # The moratorium (Kepmenaker 260/2015) is on house work for private employers, not on every job.
+    result = assess_offer(with_(destination="saudi_middle_east", job=job))
+    assert "middle_east_domestic" not in {w.code for w in result.warnings}
+
+
+def test_house_work_elsewhere_is_not_the_middle_east_warning():
+    for destination in ("malaysia", "hong_kong", "taiwan", "singapore"):
+        assert assess_offer(with_(destination=destination, job="domestic")).risk == "low"
+    # Thailand, Myanmar and Cambodia stay high whatever the job.
+    assert assess_offer(with_(destination="thailand", job="factory")).risk == "high"
+
+
+def test_answers_saved_before_the_channel_question_are_upgraded():
+    old = {"fees": "no", "individual_recruiter": "yes", "destination": "malaysia", "bogus": "x", "visa": "maybe"}
+    assert upgrade_saved_answers(old) == {"fees": "no", "channel": "person", "destination": "malaysia"}
+    assert upgrade_saved_answers({"individual_recruiter": "no"}) == {}
+    assert upgrade_saved_answers({"channel": "tiktok", "individual_recruiter": "yes"}) == {"channel": "tiktok"}
 
 
 def test_high_signs_come_before_medium_ones():
@@ -103,15 +139,17 @@ def test_invalid_answers_are_refused(answers):
 
 def test_questions_are_data_for_any_channel():
     assert [q.id for q in QUESTIONS] == [
+        "channel",
+        "job",
+        "destination",
         "fees",
         "visa",
         "contract",
         "passport",
-        "individual_recruiter",
-        "destination",
         "route",
         "departure_soon",
     ]
+    assert set(QUESTIONS_BY_ID["channel"].options) >= {"facebook", "whatsapp", "tiktok", "person", "other"}
     for question in QUESTIONS:
         assert DONT_KNOW in question.options
         assert len(set(question.options)) == len(question.options)
@@ -135,7 +173,7 @@ def test_questions_are_data_for_any_channel():
 def test_every_topic_exists_in_the_knowledge_base():
     topics = tomllib.loads((CONTENT_DIR / "kb" / "topics.toml").read_text(encoding="utf-8"))
     known = {topic["id"] for topic in topics["topic"]}
-    used = {q.topic_id for q in QUESTIONS} | {"recruiter.check", "redflags.signs"}
+    used = {q.topic_id for q in QUESTIONS} | {"recruiter.check", "redflags.signs", "recruiter.individual_broker"}
     assert used <= known, used - known
 
 

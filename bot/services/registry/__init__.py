@@ -5,7 +5,9 @@ answers name the data's date and flag stale data, only a clear single match gets
 come back as candidates to choose from, and "not found" never means "illegal" (the texts built on this say so).
 """
 
+from bot.services.registry.check import PartResult, QueryCheck, check_query
 from bot.services.registry.csv_format import COLUMNS, parse_registry_bytes, parse_registry_csv
+from bot.services.registry.demo import DEMO_AS_OF, redate_demo_csv
 from bot.services.registry.index import CLEAR_GAP, CLEAR_SCORE, CLOSE_SCORE, LookupResult, Match, RegistryIndex
 from bot.services.registry.model import (
     STALE_AFTER_DAYS,
@@ -26,6 +28,8 @@ from bot.services.registry.offer_check import (
     assess_offer,
     offer_to_tip_prefill,
 )
+from bot.services.registry.query import CompanyMention, QueryParts, find_company_names, split_query
+from bot.services.registry.sanctions import Sanction, SanctionKind, SanctionNotes, parse_sanctions
 from bot.services.registry.service import DEMO_REGISTRY_FILE, ImportReport, RegistryService, RegistryStore
 
 __all__ = [
@@ -33,9 +37,11 @@ __all__ = [
     "CLEAR_SCORE",
     "CLOSE_SCORE",
     "COLUMNS",
+    "DEMO_AS_OF",
     "DEMO_REGISTRY_FILE",
     "QUESTIONS",
     "STALE_AFTER_DAYS",
+    "CompanyMention",
     "ImportReport",
     "LicenceStatus",
     "LookupResult",
@@ -43,6 +49,9 @@ __all__ = [
     "OfferAssessment",
     "OfferWarning",
     "ParsedRegistry",
+    "PartResult",
+    "QueryCheck",
+    "QueryParts",
     "Question",
     "RegistryErrors",
     "RegistryIndex",
@@ -50,11 +59,19 @@ __all__ = [
     "RegistryRow",
     "RegistryService",
     "RegistryStore",
+    "Sanction",
+    "SanctionKind",
+    "SanctionNotes",
     "SnapshotInfo",
     "Verdict",
     "assess_offer",
+    "check_query",
+    "find_company_names",
     "local_today",
     "offer_to_tip_prefill",
     "parse_registry_bytes",
     "parse_registry_csv",
+    "parse_sanctions",
+    "redate_demo_csv",
+    "split_query",
 ]

@@ -14,6 +14,7 @@ from datetime import date
 from urllib.parse import urlsplit
 
 from bot.services.registry.model import (
+    STALE_AFTER_DAYS,
     LicenceStatus,
     ParsedRegistry,
     RegistryErrors,
@@ -21,6 +22,7 @@ from bot.services.registry.model import (
     RegistryRow,
 )
 from bot.services.registry.normalise import licence_key, name_tokens, normalise_phone
+from bot.services.registry.sanctions import parse_sanctions
 
 COLUMNS = (
     "name",
@@ -152,6 +154,17 @@ def parse_registry_csv(text: str, *, today: date | None = None) -> ParsedRegistr
                     "licence_expires",
                 )
             )
+        if parse_sanctions(row.sanctions).unreadable:
+            warnings.append(
+                RegistryProblem(
+                    first_line,
+                    "sanctions_not_structured",
+                    "not written as 'warning|suspension|fine|revocation YYYY-MM-DD [to YYYY-MM-DD]' (entries"
+                    " separated by ';'): the bot cannot translate it, so it will only say that the official list"
+                    " has a sanction note",
+                    "sanctions",
+                )
+            )
         rows.append(row)
 
     if not rows and not errors:
@@ -159,6 +172,22 @@ def parse_registry_csv(text: str, *, today: date | None = None) -> ParsedRegistr
     if errors:
         return RegistryErrors(tuple(errors))
     newest = max((row.retrieved_at for row in rows if row.retrieved_at), default=None)
+    if newest is not None:
+        # Answers that depend on the whole list ("not found") are dated by its oldest row, so one row copied
+        # long before the others makes every such answer look old: worth knowing at import.
+        for row in rows:
+            if row.retrieved_at and (newest - row.retrieved_at).days > STALE_AFTER_DAYS:
+                warnings.append(
+                    RegistryProblem(
+                        row.line,
+                        "old_row",
+                        f"retrieved {row.retrieved_at}, more than {STALE_AFTER_DAYS} days before the newest row"
+                        f' ({newest}); answers about this company, and "not found" answers, will say the data'
+                        " is that old",
+                        "retrieved_at",
+                    )
+                )
+    warnings.sort(key=lambda w: w.line)
     return ParsedRegistry(rows=tuple(rows), newest_retrieved_at=newest, digest=digest, warnings=tuple(warnings))
 
 

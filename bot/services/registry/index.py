@@ -28,20 +28,39 @@ despite typos carries ``exact=False`` and the note ``name_differs``, so the user
 Otherwise two or more candidates are "ambiguous" (best first; the user picks, and "none of these" means not
 found) and one candidate or none is "not_found"; a lone candidate is returned as a suggestion (note
 ``similar_name_only``), never as a licensed company, because fakes borrow real names with one word changed.
+
+Licence numbers written loosely
+-------------------------------
+People copy a licence number as they heard or read it: "P3MI 004/2022", "no. 4/2022", "KEP 123 tahun 2021".
+:meth:`RegistryIndex.lookup_licence` first tries the number as written (spaces, dots, dashes, case ignored), then
+only its letters and digits, then its **numbers**: the query's numbers, leading zeros dropped, must appear in the
+same order and next to each other among a licence's numbers (4, 2022 in DEMO/P3MI/004/2022). At least two
+numbers are needed (a lone number matches too much), except one of four or more digits that is not a year. One
+licence found this way is a single match with ``exact=False`` and the note ``licence_differs``; several are listed
+to choose from.
+
+How old the answer's data is
+----------------------------
+An answer about one company is as old as that company's row (its ``retrieved_at``, else the snapshot's date); an
+answer that depends on the whole list ("not found", a list of similar names) is as old as the list's oldest row.
+``stale`` is set when that day is more than ``STALE_AFTER_DAYS`` before ``today``, and always without data.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 from typing import Any
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from bot.services.registry.model import LicenceStatus, RegistryRow, SnapshotInfo, Verdict
+from bot.services.registry.model import STALE_AFTER_DAYS, LicenceStatus, RegistryRow, SnapshotInfo, Verdict
 from bot.services.registry.normalise import licence_key, loose_licence_key, name_tokens, phone_lookup_keys
 
 CLEAR_SCORE = 90.0
@@ -62,6 +81,15 @@ NOTE_MANY_SIMILAR = "many_similar"
 NOTE_PAST_EXPIRY = "past_expiry"
 NOTE_NAME_DIFFERS = "name_differs"
 NOTE_DEMO_DATA = "demo_data"
+NOTE_LICENCE_DIFFERS = "licence_differs"
+
+# Words around a licence number that are not part of it ("no. 4/2022", "KEP 123 tahun 2021").
+LICENCE_FILLER_WORDS = frozenset(
+    {"NO", "NOMOR", "NOMER", "NUMBER", "NR", "NUM", "NUMERU", "TAHUN", "THN", "TH", "YEAR", "TINAN"}
+)
+# Shorter lone numbers match too many licences to be worth a list.
+LONE_NUMBER_MIN_DIGITS = 4
+_LICENCE_TOKEN = re.compile(r"[^\W_]+")
 
 MATCHED_BY_LICENCE = "licence_number"
 MATCHED_BY_PHONE = "phone"
@@ -156,6 +184,9 @@ class RegistryIndex:
         "_licence_loose",
         "_name_sizes",
         "_nospace",
+        "_number_pairs",
+        "_number_single",
+        "_oldest",
         "_phone",
         "_postings",
         "_rows",
@@ -181,6 +212,12 @@ class RegistryIndex:
         self._phone: dict[str, list[int]] = {}
         self._postings: dict[str, frozenset[int]] = {}
         self._vocabulary: list[str] = []
+        # Licences by two neighbouring numbers, and by a lone number that can be looked up alone, for numbers
+        # written loosely (see the module's docstring). Each licence's words are worked out again when it is a
+        # candidate, which costs less than keeping them for every row.
+        self._number_pairs: dict[tuple[int, int], list[int]] = {}
+        self._number_single: dict[int, list[int]] = {}
+        self._oldest: date | None = None
 
     @classmethod
     def build(cls, rows: Iterable[RegistryRow], snapshot_info: SnapshotInfo | None, today: date) -> RegistryIndex:
@@ -207,8 +244,15 @@ class RegistryIndex:
                 index._phone.setdefault(row.phone_e164, []).append(i)
             for token in set(tokens):
                 postings.setdefault(token, set()).add(i)
+            numbers = licence_numbers(licence_words(row.licence_number))
+            for pair in pairwise(numbers):
+                index._number_pairs.setdefault(pair, []).append(i)
+            for n in set(numbers):
+                if _alone_enough(n):
+                    index._number_single.setdefault(n, []).append(i)
         index._postings = {token: frozenset(ids) for token, ids in postings.items()}
         index._vocabulary = sorted(index._postings)
+        index._oldest = min((row.retrieved_at for row in index._rows if row.retrieved_at), default=None)
         return index
 
     @property
@@ -219,12 +263,10 @@ class RegistryIndex:
         return len(self._rows)
 
     def lookup(self, query: str, limit: int = 5, *, today: date | None = None) -> LookupResult:
-        today = today or self._today
-        limit = max(1, limit)
-        snapshot = self._snapshot
-        if snapshot is None:
-            return LookupResult(query, Verdict.NOT_FOUND, (), None, True, (NOTE_NO_DATA,))
-        base = _Context(query, today, snapshot.data_as_of, snapshot.is_stale(today), snapshot.demo, limit)
+        """The whole query as a licence number (as written), a phone number, else a company name."""
+        base = self._context(query, limit, today)
+        if isinstance(base, LookupResult):
+            return base
         text = query[:MAX_QUERY_LENGTH].strip()
         if not text:
             return base.result(Verdict.NOT_FOUND, (), NOTE_EMPTY_QUERY)
@@ -235,8 +277,74 @@ class RegistryIndex:
         ids = self._phone_hits(text)
         if ids:
             return self._exact_result(base, ids, MATCHED_BY_PHONE)
+        return self._name_lookup(base, text)
 
-        tokens = name_tokens(text)
+    def lookup_exact(self, query: str, limit: int = 5, *, today: date | None = None) -> LookupResult | None:
+        """The whole query as a licence number (as written) or a company's phone; None when it is neither.
+        Cheap: no name search."""
+        base = self._context(query, limit, today)
+        if isinstance(base, LookupResult):
+            return base
+        text = query[:MAX_QUERY_LENGTH].strip()
+        ids = self._licence_hits(text)
+        if ids:
+            return self._exact_result(base, ids, MATCHED_BY_LICENCE)
+        ids = self._phone_hits(text)
+        if ids:
+            return self._exact_result(base, ids, MATCHED_BY_PHONE)
+        return None
+
+    def lookup_name(self, query: str, limit: int = 5, *, today: date | None = None) -> LookupResult:
+        """The query as a company name only (a part of a mixed query that is neither a phone nor a licence)."""
+        base = self._context(query, limit, today)
+        if isinstance(base, LookupResult):
+            return base
+        return self._name_lookup(base, query[:MAX_QUERY_LENGTH].strip())
+
+    def lookup_phone(self, query: str, limit: int = 5, *, today: date | None = None) -> LookupResult:
+        """The query as a phone number only: the companies whose official number it is, or not found."""
+        base = self._context(query, limit, today)
+        if isinstance(base, LookupResult):
+            return base
+        ids = self._phone_hits(query[:MAX_QUERY_LENGTH].strip())
+        if ids:
+            return self._exact_result(base, ids, MATCHED_BY_PHONE)
+        return base.result(Verdict.NOT_FOUND, ())
+
+    def lookup_licence(self, query: str, limit: int = 5, *, today: date | None = None) -> LookupResult:
+        """The query as a licence number only, also when written loosely ("P3MI 004/2022", "no. 4/2022")."""
+        base = self._context(query, limit, today)
+        if isinstance(base, LookupResult):
+            return base
+        text = query[:MAX_QUERY_LENGTH].strip()
+        ids = self._licence_hits(text)
+        if ids:
+            return self._exact_result(base, ids, MATCHED_BY_LICENCE)
+        ids = self._licence_number_hits(text)
+        if len(ids) == 1:
+            match = self._match(ids[0], 100.0, MATCHED_BY_LICENCE, base.today, exact=False)
+            return base.single(match, NOTE_LICENCE_DIFFERS)
+        if ids:
+            matches = tuple(self._match(i, 100.0, MATCHED_BY_LICENCE, base.today, exact=False) for i in ids)
+            notes = (NOTE_MANY_SIMILAR,) if len(ids) > base.limit else ()
+            return base.result(Verdict.AMBIGUOUS, matches[: base.limit], *notes)
+        return base.result(Verdict.NOT_FOUND, ())
+
+    def _context(self, query: str, limit: int, today: date | None) -> _Context | LookupResult:
+        snapshot = self._snapshot
+        if snapshot is None:
+            return LookupResult(query, Verdict.NOT_FOUND, (), None, True, (NOTE_NO_DATA,))
+        return _Context(
+            query,
+            today or self._today,
+            snapshot.data_as_of,
+            min(self._oldest, snapshot.data_as_of) if self._oldest else snapshot.data_as_of,
+            snapshot.demo,
+            max(1, limit),
+        )
+
+    def _name_lookup(self, base: _Context, text: str) -> LookupResult:
+        tokens = name_tokens(text) if text else ()
         if not tokens:
             return base.result(Verdict.NOT_FOUND, (), NOTE_EMPTY_QUERY)
         return self._name_result(base, tokens)
@@ -252,6 +360,30 @@ class RegistryIndex:
         if hit is not None:
             return [hit]
         return list(self._licence_loose.get(loose_licence_key(text), ()))
+
+    def _licence_number_hits(self, text: str) -> list[int]:
+        """Licences holding the query's numbers in a row, best first: those sharing more of its words ("P3MI",
+        "KEP"), then those whose numbers are written the same way (leading zeros), then by name."""
+        words = licence_words(text)
+        numbers = licence_numbers(words)
+        own: dict[int, tuple[str, ...]] = {}
+        if len(numbers) >= 2:
+            for i in self._number_pairs.get((numbers[0], numbers[1]), ()):
+                own[i] = licence_words(self._rows[i].licence_number)
+            found = [i for i, w in own.items() if _has_run(licence_numbers(w), numbers)]
+        elif len(numbers) == 1 and _alone_enough(numbers[0]):
+            found = list(dict.fromkeys(self._number_single.get(numbers[0], ())))
+            own = {i: licence_words(self._rows[i].licence_number) for i in found}
+        else:
+            return []
+        letters = {w for w in words if not w.isdigit()} - LICENCE_FILLER_WORDS
+        written = {w for w in words if w.isdigit()}
+
+        def rank(i: int) -> tuple[int, int, str]:
+            shared, same = letters.intersection(own[i]), written.intersection(own[i])
+            return (-len(shared), -len(same), self._rows[i].name.casefold())
+
+        return sorted(found, key=rank)
 
     def _phone_hits(self, text: str) -> list[int]:
         ids: list[int] = []
@@ -373,6 +505,28 @@ class RegistryIndex:
         )
 
 
+def licence_words(text: str) -> tuple[str, ...]:
+    """The letters-and-digits words of a licence number, upper case: "KEP.123/PPTK/2020" -> KEP 123 PPTK 2020."""
+    folded = unicodedata.normalize("NFKC", text[:MAX_QUERY_LENGTH]).upper()
+    return tuple(_LICENCE_TOKEN.findall(folded))
+
+
+def licence_numbers(words: Iterable[str]) -> tuple[int, ...]:
+    """The all-digit words as numbers (leading zeros dropped); words over 18 digits are not licence parts."""
+    return tuple(int(w) for w in words if w.isascii() and w.isdigit() and len(w) <= 18)
+
+
+def _alone_enough(number: int) -> bool:
+    """Whether a lone number is worth looking up: four digits or more, and not a year ("2022" is in every
+    licence issued that year)."""
+    return number >= 10 ** (LONE_NUMBER_MIN_DIGITS - 1) and not 1950 <= number <= 2100
+
+
+def _has_run(numbers: tuple[int, ...], run: tuple[int, ...]) -> bool:
+    size = len(run)
+    return any(numbers[k : k + size] == run for k in range(len(numbers) - size + 1))
+
+
 def _word_in(word: str, words: tuple[str, ...], joined: str) -> bool:
     if word in words or word in joined:
         return True
@@ -399,17 +553,22 @@ def _word_hits_enough(hits: int, query_words: int, name_words: int) -> bool:
 class _Context:
     query: str
     today: date
-    data_as_of: date
-    stale: bool
+    # The snapshot's date (its newest row) and its oldest row's: see "How old the answer's data is".
+    snapshot_as_of: date
+    list_as_of: date
     demo: bool
     limit: int
 
-    def result(self, verdict: Verdict, matches: Sequence[Match], *notes: str) -> LookupResult:
+    def result(
+        self, verdict: Verdict, matches: Sequence[Match], *notes: str, as_of: date | None = None
+    ) -> LookupResult:
+        as_of = as_of or self.list_as_of
+        stale = (self.today - as_of).days > STALE_AFTER_DAYS
         all_notes = (*notes, NOTE_DEMO_DATA) if self.demo else notes
-        return LookupResult(self.query, verdict, tuple(matches), self.data_as_of, self.stale, all_notes, self.demo)
+        return LookupResult(self.query, verdict, tuple(matches), as_of, stale, all_notes, self.demo)
 
     def single(self, match: Match, *notes: str) -> LookupResult:
         verdict = _VERDICT_FOR_STATUS[match.effective_status]
         if match.status is LicenceStatus.ACTIVE and match.past_expiry:
             notes = (*notes, NOTE_PAST_EXPIRY)
-        return self.result(verdict, (match,), *notes)
+        return self.result(verdict, (match,), *notes, as_of=match.retrieved_at or self.snapshot_as_of)

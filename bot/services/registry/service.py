@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
 
 from bot.paths import CONTENT_DIR
+from bot.services.registry.check import QueryCheck, check_query
 from bot.services.registry.csv_format import parse_registry_bytes, parse_registry_csv
+from bot.services.registry.demo import redate_demo_csv
 from bot.services.registry.index import LookupResult, RegistryIndex
 from bot.services.registry.model import (
     ParsedRegistry,
@@ -82,6 +85,30 @@ class RegistryService:
     def lookup(self, query: str, limit: int = 5) -> LookupResult:
         return self.index.lookup(query, limit, today=self._today())
 
+    def check(self, query: str, limit: int = 5) -> QueryCheck:
+        """A recruiter check as the bot does it: mixed input taken apart, each part looked up."""
+        return check_query(self.index, query, limit=limit, today=self._today())
+
+    def today(self) -> date:
+        return self._today()
+
+    async def import_demo(self) -> ImportReport | RegistryErrors:
+        """Import the shipped demo file, its dates moved to look as on :data:`~.demo.DEMO_AS_OF` (see demo.py)."""
+        text = (await asyncio.to_thread(DEMO_REGISTRY_FILE.read_text, encoding="utf-8")).removeprefix("\ufeff")
+        return await self.import_csv(redate_demo_csv(text, self._today()), DEMO_REGISTRY_FILE.name, demo=True)
+
+    async def ensure_demo(self) -> None:
+        """For the demo: load the demo list unless real data is active; a demo list loaded on another day is
+        loaded again, dated for today."""
+        current = self.index.snapshot if self._index is not None else await self._store.active_snapshot()
+        if current is not None and not current.demo:
+            return
+        text = (await asyncio.to_thread(DEMO_REGISTRY_FILE.read_text, encoding="utf-8")).removeprefix("\ufeff")
+        dated = redate_demo_csv(text, self._today())
+        if current is not None and current.digest == _digest(dated):
+            return
+        await self.import_csv(dated, DEMO_REGISTRY_FILE.name, demo=True)
+
     async def import_csv(
         self, data: bytes | str, source_name: str, *, demo: bool = False
     ) -> ImportReport | RegistryErrors:
@@ -97,6 +124,11 @@ class RegistryService:
         info = await self._store.import_snapshot(parsed, source_name, demo=demo)
         await self.reload()
         return ImportReport(info, parsed.status_counts(), parsed.warnings)
+
+
+def _digest(text: str) -> str:
+    # The same digest the parser gives a file (csv_format.parse_registry_csv).
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _same(a: SnapshotInfo | None, b: SnapshotInfo | None) -> bool:

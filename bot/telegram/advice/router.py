@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import contextlib
 import html
-from collections.abc import Callable
 
 from aiogram import F, Router
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.fsm.context import FSMContext
-from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, Message
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, LinkPreviewOptions, Message
 from aiogram.utils.i18n import I18n
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -40,15 +39,12 @@ from bot.telegram.advice.pending import (
 from bot.telegram.advice.render import article_messages, footer, split_html
 from bot.telegram.common.callbacks import MenuAction, MenuCallback
 from bot.telegram.common.keyboards import main_menu
+from bot.telegram.recruiter.entry import check_company_row
 
 # How much of a question the confirmation screen shows (the whole question is sent).
 CONFIRM_PREVIEW = 3000
 
-# Room for another journey's offer under an answer: a function (question text, answer language) -> one row of
-# buttons or None. The recruiter journey offers "check this company" this way when a question names a PT or CV.
-# It reaches the handlers as the dispatcher's "advice_extra_row"; without it no row is added.
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
-ExtraRow = Callable[[str, str], "list[InlineKeyboardButton] | None"]
 
 
 def build_router() -> Router:
@@ -84,12 +80,9 @@ async def on_ask_command(
     advice: AdviceIndex,
     i18n: I18n,
     locale: str,
-    advice_extra_row: ExtraRow | None = None,
 ) -> None:
     if command.args and command.args.strip():  # "/tanya brp umur minimal": answer at once
-        await answer_question(
-            message, command.args, state=state, advice=advice, i18n=i18n, locale=locale, extra_row=advice_extra_row
-        )
+        await answer_question(message, command.args, state=state, advice=advice, i18n=i18n, locale=locale)
         return
     await message.answer(texts.browse_intro(), reply_markup=keyboards.sections_keyboard(advice.kb, locale))
 
@@ -171,11 +164,8 @@ async def on_question(
     advice: AdviceIndex,
     i18n: I18n,
     locale: str,
-    advice_extra_row: ExtraRow | None = None,
 ) -> None:
-    await answer_question(
-        message, message.text or "", state=state, advice=advice, i18n=i18n, locale=locale, extra_row=advice_extra_row
-    )
+    await answer_question(message, message.text or "", state=state, advice=advice, i18n=i18n, locale=locale)
 
 
 async def on_sticker(message: Message) -> None:
@@ -190,7 +180,6 @@ async def answer_question(
     advice: AdviceIndex,
     i18n: I18n,
     locale: str,
-    extra_row: ExtraRow | None = None,
 ) -> None:
     """Answer ``text`` as the core's answer plan says: short, with More and Sources, warnings first."""
     kb = advice.kb
@@ -214,8 +203,9 @@ async def answer_question(
         elif plan.offer_report:
             before.append("🛡 " + texts.report_offer())
         article = kb.article(plan.topic, plan.lang) if plan.kind == ARTICLE and plan.topic else None
+        # "Check PT ..." when the question names a company (the recruiter journey's entry).
+        company_row = await check_company_row(state, text)
         if article is not None:
-            row = extra_row(text, plan.lang) if extra_row is not None else None
             # Warnings and the next step always; the fact, then the caveat, only while all fits a small screen.
             # A warning that states the rule already (an amount for a zero-cost job) makes the fact the one to go.
             caveat = "ℹ️ <i>" + texts.caveat_once() + "</i>" if plan.show_caveat else ""
@@ -229,12 +219,20 @@ async def answer_question(
             # One line after another, no blank lines: every line of a small screen counts.
             chunks = split_html("\n".join(shown))
             markup = keyboards.short_answer_keyboard(
-                kb, article.topic, plan.lang, token=token, others=plan.others, report=plan.offer_report, extra=row
+                kb,
+                article.topic,
+                plan.lang,
+                token=token,
+                others=plan.others,
+                report=plan.offer_report,
+                extra=company_row,
             )
         else:
             lead = texts.not_sure() if plan.kind == UNSURE else texts.nothing_found()
             chunks = split_html("\n\n".join([*before, lead, texts.offer_staff()]))
             markup = keyboards.unsure_keyboard(kb, plan.lang, token=token, topics=plan.others, report=plan.offer_report)
+            if company_row:
+                markup.inline_keyboard.insert(0, company_row)
     await _send_all(message, chunks, markup)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from aiogram.filters.callback_data import CallbackData
 
-PREFIXES = ("rc", "ro", "rn")
+PREFIXES = ("rc", "ro", "rn", "rk")
 
 
 class Check(CallbackData, prefix="rc"):
@@ -30,3 +30,9 @@ class OfferNav(CallbackData, prefix="rn"):
     action: str
     result: int = 0
     topic: str = ""
+
+
+class CheckNamed(CallbackData, prefix="rk"):
+    """ "Check PT ..." under an advice answer: the company name is kept under ``answer`` (memory.py)."""
+
+    answer: int

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
@@ -35,6 +37,18 @@ def after_answer(answer: int, *, suggestion: Match | None = None) -> InlineKeybo
     rows = []
     if suggestion is not None:
         rows.append([_check(_label("🔎 " + suggestion.name), "pick", answer, 0)])
+    rows += [
+        [_check(texts.check_another(), "again")],
+        [_check(texts.check_offer(), "offer")],
+        [_check(texts.report_recruiter(), "report", answer)],
+        [_home()],
+    ]
+    return InlineKeyboardMarkup(inline_keyboard=rows)
+
+
+def found_companies(answer: int, matches: tuple[Match, ...]) -> InlineKeyboardMarkup:
+    """Under an answer to mixed input: one button per company found, then the usual ones."""
+    rows = [[_check(_label("🔎 " + match.name), "pick", answer, index)] for index, match in enumerate(matches)]
     rows += [
         [_check(texts.check_another(), "again")],
         [_check(texts.check_offer(), "offer")],
@@ -80,14 +94,20 @@ def question(q: Question, *, first: bool, chosen: str | None) -> InlineKeyboardM
     return builder.as_markup()
 
 
-def offer_result(result: int, assessment: OfferAssessment) -> InlineKeyboardMarkup:
+def offer_result(
+    result: int, assessment: OfferAssessment, *, readable: Callable[[str], bool] = lambda _topic: True
+) -> InlineKeyboardMarkup:
+    """``readable(topic)``: whether there is an article to show; a sign without one gets no "read" button (its
+    text in the result says it all)."""
     rows: list[list[InlineKeyboardButton]] = []
     shown: set[str] = set()
     for warning in assessment.warnings:
+        if warning.topic_id in shown or not readable(warning.topic_id):
+            continue
         rows.append([_read(offer_texts.read_label(warning), warning.topic_id)])
         shown.add(warning.topic_id)
     for topic in assessment.topics:
-        if topic not in shown:
+        if topic not in shown and readable(topic):
             rows.append([_read(offer_texts.topic_label(topic), topic)])
             shown.add(topic)
     report = OfferNav(action="report", result=result).pack()

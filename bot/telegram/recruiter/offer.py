@@ -12,21 +12,26 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 
 from bot.services.registry import QUESTIONS, assess_offer, offer_to_tip_prefill
-from bot.services.registry.offer_check import QUESTIONS_BY_ID, validate_answers
+from bot.services.registry.offer_check import MIDDLE_EAST_TOPIC, QUESTIONS_BY_ID, upgrade_saved_answers
 from bot.telegram.common.keyboards import main_menu
 from bot.telegram.intake.router import begin as begin_report
 from bot.telegram.recruiter import keyboards, offer_texts, texts
-from bot.telegram.recruiter.articles import article_view
+from bot.telegram.recruiter.articles import FALLBACK_LANG, article_view
 from bot.telegram.recruiter.callbacks import OfferAnswer, OfferNav
 from bot.telegram.recruiter.guard import not_command, refuse_during_report, report_open
 from bot.telegram.recruiter.states import RecruiterCheck
 
-OFFER_KEY = "rc_offer"  # the check in progress: {"answers": {question: option}, "pos": index}
+# The check in progress: {"answers": {question: option}, "q": the question being asked}. Kept by question id, not
+# position, so that a check saved before the questions changed resumes at the right one.
+OFFER_KEY = "rc_offer"
 RESULTS_KEY = "rc_offers"  # finished checks by number, for their "Report this offer" button
 SEQ_KEY = "rc_offer_seq"
 KEEP_RESULTS = 5
-# Articles a result can point to: each question's, plus the two the core adds.
-TOPICS = frozenset({q.topic_id for q in QUESTIONS} | {"redflags.signs", "recruiter.check"})
+# Articles a result can point to: each question's, plus those the core adds.
+TOPICS = frozenset(
+    {q.topic_id for q in QUESTIONS}
+    | {"redflags.signs", "recruiter.check", "recruiter.individual_broker", MIDDLE_EAST_TOPIC}
+)
 # Telegram's limit for one message.
 MAX_MESSAGE = 4096
 IN_OFFER = StateFilter(RecruiterCheck.offer)
@@ -43,20 +48,23 @@ async def start(target: Message, state: FSMContext) -> None:
         await refuse_during_report(target)
         return
     await state.set_state(RecruiterCheck.offer)
-    await state.update_data({OFFER_KEY: {"answers": {}, "pos": 0}})
+    await _save(state, {}, 0)
     await target.answer(offer_texts.intro())
     await _ask(target, {}, 0)
 
 
+async def _save(state: FSMContext, answers: dict[str, str], pos: int) -> None:
+    await state.update_data({OFFER_KEY: {"answers": answers, "q": QUESTIONS[pos].id}})
+
+
 async def _progress(state: FSMContext) -> tuple[dict[str, str], int]:
     saved = (await state.get_data()).get(OFFER_KEY) or {}
-    answers = saved.get("answers") if isinstance(saved.get("answers"), dict) else {}
-    try:
-        answers = validate_answers(answers)
-    except ValueError:
-        answers = {}
-    pos = saved.get("pos", 0)
-    pos = pos if isinstance(pos, int) and 0 <= pos < len(QUESTIONS) else 0
+    answers = upgrade_saved_answers(saved.get("answers") if isinstance(saved.get("answers"), dict) else {})
+    ids = [q.id for q in QUESTIONS]
+    if saved.get("q") in ids:
+        return answers, ids.index(saved["q"])
+    # Saved by position under an older list of questions: go on with the first one not answered.
+    pos = next((i for i, q in enumerate(QUESTIONS) if q.id not in answers), len(QUESTIONS) - 1)
     return answers, pos
 
 
@@ -80,7 +88,7 @@ async def on_answer(query: CallbackQuery, callback_data: OfferAnswer, state: FSM
     await query.answer()
     answers[question.id] = callback_data.option
     if pos + 1 < len(QUESTIONS):
-        await state.update_data({OFFER_KEY: {"answers": answers, "pos": pos + 1}})
+        await _save(state, answers, pos + 1)
         await _ask(query.message, answers, pos + 1)
         return
     await _finish(query.message, state, answers)
@@ -96,7 +104,13 @@ async def _finish(target: Message, state: FSMContext, answers: dict[str, str]) -
         del results[old]
     await state.update_data({SEQ_KEY: number, RESULTS_KEY: results, OFFER_KEY: None})
     await state.set_state(None)
-    await target.answer(offer_texts.result_text(assessment), reply_markup=keyboards.offer_result(number, assessment))
+    markup = keyboards.offer_result(number, assessment, readable=_has_article)
+    await target.answer(offer_texts.result_text(assessment), reply_markup=markup)
+
+
+def _has_article(topic: str) -> bool:
+    # A "read more" button only for an article the knowledge base has (in any language: the reader's, else id).
+    return article_view(topic, FALLBACK_LANG) is not None
 
 
 async def on_nav(query: CallbackQuery, callback_data: OfferNav, state: FSMContext, locale: str, **deps) -> None:
@@ -122,7 +136,7 @@ async def on_nav(query: CallbackQuery, callback_data: OfferNav, state: FSMContex
         await message.answer(offer_texts.cancelled(), reply_markup=main_menu())
         return
     pos = max(0, pos - 1)
-    await state.update_data({OFFER_KEY: {"answers": answers, "pos": pos}})
+    await _save(state, answers, pos)
     await _ask(message, answers, pos)
 
 
@@ -145,10 +159,7 @@ async def _read(query: CallbackQuery, topic: str, locale: str) -> None:
 
 async def _report(query: CallbackQuery, state: FSMContext, number: int, **deps) -> None:
     answers = ((await state.get_data()).get(RESULTS_KEY) or {}).get(str(number))
-    try:
-        prefill = offer_to_tip_prefill(answers) if isinstance(answers, dict) else None
-    except ValueError:
-        prefill = None
+    prefill = offer_to_tip_prefill(upgrade_saved_answers(answers)) if isinstance(answers, dict) else None
     if prefill is None or query.message is None:
         await query.answer(texts.no_longer_active())
         return

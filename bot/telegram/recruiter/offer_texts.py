@@ -23,6 +23,8 @@ def intro() -> str:
 
 def question(question_id: str) -> str:
     return {
+        "channel": _("Where did you see or hear about the offer?"),
+        "job": _("What is the job?"),
         "fees": _(
             "Were you asked to pay money? For example for registration, training, the medical check, "
             "the passport or the ticket."
@@ -30,9 +32,6 @@ def question(question_id: str) -> str:
         "visa": _("Which visa will you travel on?"),
         "contract": _("Have you seen a written employment contract?"),
         "passport": _("Who will keep your passport?"),
-        "individual_recruiter": _(
-            "Were you recruited by a person or a relative, rather than at the office of a company?"
-        ),
         "destination": _("Which country is the job in?"),
         "route": _("Will you travel through Nunukan, Pontianak, Batam or elsewhere in Kalimantan?"),
         "departure_soon": _("Are you asked to leave within a few days?"),
@@ -51,6 +50,22 @@ def option(question_id: str, option_id: str) -> str:
     if option_id == DONT_KNOW:
         return _("Don't know")
     labels = {
+        # i18n: same in all languages
+        ("channel", "facebook"): _("Facebook"),
+        # i18n: same in all languages
+        ("channel", "whatsapp"): _("WhatsApp"),
+        # i18n: same in all languages
+        ("channel", "tiktok"): _("TikTok"),
+        ("channel", "social_other"): _("Other social media"),
+        ("channel", "person"): _("A person or a relative"),
+        ("channel", "office"): _("A company office, the LTSA or the Disnaker"),
+        ("channel", "other"): _("Somewhere else"),
+        ("job", "domestic"): _("House work (housekeeper, nanny, carer)"),
+        ("job", "plantation"): _("Plantation or farm"),
+        ("job", "factory"): _("Factory"),
+        ("job", "construction"): _("Construction"),
+        ("job", "fishing"): _("Fishing boat or ship"),
+        ("job", "other"): _("Another job"),
         ("visa", "work"): _("Work visa"),
         ("visa", "tourist_visit"): _("Tourist or visit visa"),
         ("visa", "pilgrimage"): _("Pilgrimage visa (umrah, hajj)"),
@@ -63,7 +78,7 @@ def option(question_id: str, option_id: str) -> str:
         ("destination", "hong_kong"): _("Hong Kong"),
         # i18n: same in all languages
         ("destination", "taiwan"): _("Taiwan"),
-        ("destination", "saudi_middle_east"): _("Saudi Arabia, Middle East"),
+        ("destination", "saudi_middle_east"): _("Saudi Arabia or another Middle East country"),
         ("destination", "cambodia"): _("Cambodia"),
         ("destination", "thailand"): _("Thailand"),
         # i18n: same in all languages
@@ -83,11 +98,12 @@ def option(question_id: str, option_id: str) -> str:
 def unknown_label(question_id: str) -> str:
     """What a "don't know" answer leaves open, as a short phrase."""
     return {
+        "channel": _("who offered the job"),
+        "job": _("the job"),
         "fees": _("whether you must pay"),
         "visa": _("the visa"),
         "contract": _("the contract"),
         "passport": _("who keeps the passport"),
-        "individual_recruiter": _("who recruited you"),
         "destination": _("the country"),
         "route": _("the route"),
         "departure_soon": _("the departure date"),
@@ -104,6 +120,8 @@ def sign_label(code: str) -> str:
         "unofficial_route": _("Unofficial route"),
         "no_contract": _("No written contract"),
         "individual_recruiter": _("Recruited by a person"),
+        "social_media_recruiter": _("Offer on social media"),
+        "middle_east_domestic": _("House work in the Middle East"),
         "rushed_departure": _("Rushed departure"),
     }.get(code, code)
 
@@ -137,6 +155,18 @@ def sign_text(code: str) -> str:
         "individual_recruiter": _(
             "You were recruited by a person, not a company office. A person (calo, sponsor, PL) may not place "
             "workers; only a licensed company may."
+        ),
+        "social_media_recruiter": _(
+            "The offer came through social media. Recruiting through personal Facebook, WhatsApp or TikTok "
+            "accounts is a common trap (“hand in your KTP and go”). A real offer names a company and a licence "
+            "you can check here, and its job order is known at the LTSA or the Disnaker."
+        ),
+        "middle_east_domestic": _(
+            "Since July 2015 Indonesia does not place house workers with families in Saudi Arabia or other "
+            "Middle East countries (Kepmenaker 260/2015). The only exception has been a small official scheme "
+            "for Saudi Arabia, through selected companies and with a Saudi company as the employer. Reopening "
+            "was announced in 2025; ask the LTSA or BP3MI NTT whether it has started and whether this offer is "
+            "part of it. Other offers of house work there are a known trafficking route."
         ),
         "rushed_departure": _(
             "You are asked to leave within days. The legal process (training, medical check, visa, contract) "

@@ -1,9 +1,11 @@
 """Check a recruiter: handlers. Thin: matching is in bot.services.registry, wording in texts.py.
 
-The user writes a company name, licence number or phone; the answer is rendered from a
-:class:`~bot.services.registry.LookupResult`. Each answer gets a small number; what its buttons need (the
-query, the listed companies' licence numbers, the recruiter to report) is kept under that number in the FSM data,
-so buttons carry only numbers and an old list keeps working until it is pushed out by newer answers.
+The user writes a company name, licence number or phone, or several of these at once ("pak yohanes 0812 3456
+7890"); :meth:`RegistryService.check` takes the input apart and the answer is rendered from the
+:class:`~bot.services.registry.QueryCheck`. Each answer gets a small number; what its buttons need (the query,
+the listed companies' licence numbers, the recruiter to report) is kept under that number in the FSM data
+(memory.py), so buttons carry only numbers and an old list keeps working until it is pushed out by newer answers.
+A company named in an advice question can be checked from a button there (entry.py).
 """
 
 from __future__ import annotations
@@ -17,21 +19,18 @@ from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 
-from bot.services.registry import LicenceStatus, LookupResult, Match, RegistryService, Verdict
+from bot.services.registry import LicenceStatus, LookupResult, Match, QueryCheck, RegistryService, Verdict
 from bot.services.registry.index import NOTE_EMPTY_QUERY, NOTE_NO_DATA
 from bot.telegram.common.callbacks import MenuAction, MenuCallback
 from bot.telegram.intake.router import begin as begin_report
 from bot.telegram.recruiter import keyboards, offer, texts
-from bot.telegram.recruiter.callbacks import PREFIXES, Check
+from bot.telegram.recruiter.callbacks import PREFIXES, Check, CheckNamed
 from bot.telegram.recruiter.guard import not_command, refuse_during_report, report_open
+from bot.telegram.recruiter.memory import recall, remember
 from bot.telegram.recruiter.states import IN_FLOW, RecruiterCheck
 
 log = logging.getLogger(__name__)
 
-ANSWERS_KEY = "rc_answers"
-SEQ_KEY = "rc_seq"
-# Answers whose buttons still work; older ones say "no longer active".
-KEEP_ANSWERS = 10
 CANDIDATES = 5
 
 _VERDICT = {
@@ -55,6 +54,7 @@ def build_router() -> Router:
     router.message.register(on_query_contact, StateFilter(RecruiterCheck.query), F.contact)
     router.message.register(on_query_other, StateFilter(RecruiterCheck.query), not_command)
     router.callback_query.register(on_check, Check.filter())
+    router.callback_query.register(on_check_named, CheckNamed.filter())
     offer.register(router)
     # Anything else with our prefixes (an old keyboard, a forged value): refuse quietly.
     router.callback_query.register(on_unknown_button, F.data.func(_ours))
@@ -116,8 +116,9 @@ async def on_query_other(message: Message) -> None:
     await message.answer(texts.not_text())
 
 
-async def check(message: Message, state: FSMContext, registry: RegistryService, raw: str) -> None:
-    """Validate the query, look it up, answer; stay ready for another name unless a report is open."""
+async def check(message: Message, state: FSMContext, registry: RegistryService, raw: str, *, stay: bool = True) -> None:
+    """Validate the query, check it, answer. With ``stay`` the next message is taken as another query (unless a
+    report is open); a check started from elsewhere (an advice answer) leaves the conversation where it was."""
     query = " ".join(raw.split())
     if not query:
         await message.answer(texts.empty_query())
@@ -129,12 +130,13 @@ async def check(message: Message, state: FSMContext, registry: RegistryService, 
         await message.answer(texts.too_short())
         return
     await _refresh(registry)
-    result = registry.lookup(query, limit=CANDIDATES)
-    if NOTE_EMPTY_QUERY in result.notes:
+    outcome = registry.check(query, limit=CANDIDATES)
+    simple = outcome.simple
+    if simple is not None and NOTE_EMPTY_QUERY in simple.result.notes:
         await message.answer(texts.empty_query())
         return
-    await answer_result(message, state, result, query)
-    if not await report_open(state):
+    await answer_check(message, state, outcome)
+    if stay and not await report_open(state):
         await state.set_state(RecruiterCheck.query)
 
 
@@ -146,52 +148,78 @@ async def _refresh(registry: RegistryService) -> None:
         log.warning("registry refresh failed: %s", type(exc).__name__)
 
 
-async def answer_result(target: Message, state: FSMContext, result: LookupResult, query: str) -> None:
+async def answer_check(target: Message, state: FSMContext, outcome: QueryCheck) -> None:
+    query = outcome.query
+    if outcome.no_data:
+        await target.answer(texts.no_data_text(), reply_markup=keyboards.no_data())
+        return
+    simple = outcome.simple
+    if simple is None:
+        companies = outcome.companies()[:CANDIDATES]
+        number = await _remember(state, query, companies, subject=query)
+        await target.answer(texts.mixed_text(outcome), reply_markup=keyboards.found_companies(number, companies))
+        return
+    before = [texts.cv_note(), ""] if outcome.parts.legal_form == "CV" else None
+    await answer_result(target, state, simple.result, simple.text, kind=simple.kind, before=before)
+
+
+async def answer_result(
+    target: Message,
+    state: FSMContext,
+    result: LookupResult,
+    query: str,
+    *,
+    kind: str = texts.KIND_NAME,
+    before: list[str] | None = None,
+) -> None:
     if NOTE_NO_DATA in result.notes:
         await target.answer(texts.no_data_text(), reply_markup=keyboards.no_data())
         return
     if result.verdict is Verdict.AMBIGUOUS:
         number = await _remember(state, query, result.matches, subject=query)
         await target.answer(
-            texts.ambiguous_text(result, query), reply_markup=keyboards.candidates(number, result.matches)
+            texts.ambiguous_text(result, query, before=before),
+            reply_markup=keyboards.candidates(number, result.matches),
         )
         return
     if result.verdict is Verdict.NOT_FOUND:
         suggestion = texts.suggestion_of(result)
         number = await _remember(state, query, (suggestion,) if suggestion else (), subject=query)
-        await target.answer(
-            texts.not_found_text(result, query, suggestion=suggestion),
-            reply_markup=keyboards.after_answer(number, suggestion=suggestion),
-        )
+        if suggestion is not None:
+            text = texts.near_match_text(result, query, suggestion, before=before)
+        else:
+            text = texts.not_found_text(result, query, kind=kind, before=before)
+        await target.answer(text, reply_markup=keyboards.after_answer(number, suggestion=suggestion))
         return
     match = result.matches[0]
-    await _answer_single(target, state, result, match, query, texts.how_found(result, match))
+    await _answer_single(target, state, result, match, query, texts.how_found(result, match), before=before)
 
 
 async def _answer_single(
-    target: Message, state: FSMContext, result: LookupResult, match: Match, query: str, how: str
+    target: Message,
+    state: FSMContext,
+    result: LookupResult,
+    match: Match,
+    query: str,
+    how: str,
+    *,
+    before: list[str] | None = None,
 ) -> None:
     subject = f"{match.name} ({match.licence_number})"
     if how != texts.HOW_NAME and query != match.name:
         subject = f"{query} — {subject}"
     number = await _remember(state, query, (match,), subject=subject)
-    await target.answer(texts.single_text(result, match, how), reply_markup=keyboards.after_answer(number))
+    await target.answer(
+        texts.single_text(result, match, how, before=before), reply_markup=keyboards.after_answer(number)
+    )
 
 
 async def _remember(state: FSMContext, query: str, matches: tuple[Match, ...], *, subject: str) -> int:
-    data = await state.get_data()
-    number = int(data.get(SEQ_KEY, 0)) + 1
-    answers = dict(data.get(ANSWERS_KEY) or {})
-    answers[str(number)] = {"q": query, "lic": [m.licence_number for m in matches], "subject": subject}
-    for old in sorted(answers, key=int)[:-KEEP_ANSWERS]:
-        del answers[old]
-    await state.update_data({SEQ_KEY: number, ANSWERS_KEY: answers})
-    return number
+    return await remember(state, query, [m.licence_number for m in matches], subject=subject)
 
 
 async def _recall(state: FSMContext, number: int) -> dict | None:
-    entry = ((await state.get_data()).get(ANSWERS_KEY) or {}).get(str(number))
-    return entry if isinstance(entry, dict) else None
+    return await recall(state, number)
 
 
 # Buttons under an answer ----------------------------------------------------------------------------------
@@ -227,7 +255,7 @@ async def on_check(
     elif action == "none":
         await query.answer()
         await _refresh(registry)
-        result = registry.lookup(str(entry.get("q") or ""), limit=CANDIDATES)
+        result = registry.index.lookup_name(str(entry.get("q") or ""), CANDIDATES, today=registry.today())
         number = await _remember(state, str(entry.get("q") or ""), (), subject=str(entry.get("subject") or ""))
         await message.answer(
             texts.none_of_these_text(result, str(entry.get("q") or "")),
@@ -239,10 +267,23 @@ async def on_check(
         await begin_report(message, state, prefill={"recruiter": subject, "source": "recruiter_check"}, **deps)
 
 
+async def on_check_named(
+    query: CallbackQuery, callback_data: CheckNamed, state: FSMContext, registry: RegistryService
+) -> None:
+    """ "Check PT ..." under an advice answer: the recruiter check for the name kept under that number."""
+    entry = await _recall(state, callback_data.answer)
+    name = str(entry.get("q") or "") if entry else ""
+    if query.message is None or not name:
+        await query.answer(texts.no_longer_active())
+        return
+    await query.answer()
+    await check(query.message, state, registry, name, stay=False)
+
+
 async def _pick(message: Message, state: FSMContext, registry: RegistryService, query: str, licence: str) -> None:
     """A company chosen from a list: looked up again by its licence number, so the answer uses today's list."""
     await _refresh(registry)
-    result = registry.lookup(licence, limit=CANDIDATES)
+    result = registry.index.lookup_licence(licence, CANDIDATES, today=registry.today())
     match = next((m for m in result.matches if m.licence_number == licence), None)
     if match is None:
         await message.answer(texts.company_gone(), reply_markup=keyboards.prompt_keyboard())
