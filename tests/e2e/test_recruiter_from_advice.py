@@ -16,7 +16,8 @@ async def demo(harness):
 async def test_a_question_naming_a_company_offers_to_check_it_in_indonesian(demo):
     budi = demo.user(3101, "Budi", language_code="id")
     reply = await budi.say("PT DEMO Sumba Harapan minta biaya 10 juta, aman ka?")
-    assert reply.buttons[0] == "🏢 Cek PT DEMO Sumba Harapan"
+    # A fee like this is a warning sign: "report this" leads, the company check comes right after it.
+    assert reply.buttons[:2] == ["🚨 Laporkan ini", "🏢 Cek PT DEMO Sumba Harapan"]
     assert "Data per" not in reply.text  # the answer itself is the advice, not a registry check
     check = await budi.press("Cek PT DEMO Sumba Harapan")
     assert check.text.splitlines()[:2] == [

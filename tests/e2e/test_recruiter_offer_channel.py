@@ -48,8 +48,8 @@ async def test_facebook_and_house_work_in_saudi_arabia_in_indonesian(demo):
     assert "Kerja rumah tangga di Timur Tengah" in text and "Kepmenaker 260/2015" in text and "BP3MI NTT" in text
     labels = result.buttons
     assert any("📖 Tawaran lewat media sosial" in b for b in labels)
-    # No article on the moratorium in the knowledge base yet: no button that would open nothing.
-    assert not any("📖 Kerja rumah tangga di Timur Tengah" in b for b in labels)
+    # The knowledge base's article on the moratorium is one tap away.
+    assert any("📖 Kerja rumah tangga di Timur Tengah" in b for b in labels)
 
     await budi.press("Laporkan tawaran ini")
     await budi.press(DANGER_NO)

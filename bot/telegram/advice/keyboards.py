@@ -90,11 +90,13 @@ def short_answer_keyboard(
     report: bool,
     extra: list[InlineKeyboardButton] | None = None,
 ) -> InlineKeyboardMarkup:
-    """Under a short answer: report (with warning signs), More and Sources, one close topic, another journey's
-    row (e.g. "check this company"), the vote. Few buttons: the answer must stay readable on a small screen."""
+    """Under a short answer: report (with warning signs), another journey's row (e.g. "check this company"), More
+    and Sources, one close topic, the vote. Few buttons: the answer must stay readable on a small screen."""
     builder = InlineKeyboardBuilder()
     if report:
         builder.row(report_button(token))
+    if extra:  # the question named a company: checking it is the next thing to do
+        builder.row(*extra)
     builder.row(
         InlineKeyboardButton(
             text=texts.more_button(), callback_data=Browse(action="article", ref=topic, lang=lang, new=True).pack()
@@ -105,8 +107,6 @@ def short_answer_keyboard(
     )
     for other in others[:1]:
         builder.row(article_button(kb, other, lang, prefix="➡️ "))
-    if extra:
-        builder.row(*extra)
     builder.row(*vote_row(topic, lang, token, asked=False))
     return builder.as_markup()
 
