@@ -15,6 +15,7 @@ from bot.services import outbox
 from bot.services.privacy import Cipher, Pseudonymizer
 from bot.services.triage.entities import Entities, extract_entities
 from bot.services.triage.linking import link_keys
+from bot.services.triage.reasons import reasons_from_data, reasons_to_data
 from bot.services.triage.scoring import (
     Priority,
     Reason,
@@ -72,8 +73,8 @@ async def file_tip(
         for other in sharing:
             counts[other] = max(counts.get(other, 1), len(sharing))
     result = escalate_for_links(triage, counts.get(tip.id, 1))
-    if result != triage:
-        _apply(tip, result, cipher)
+    # Always (re)written here: the reasons with their quotes and codes, so every staff screen can translate them.
+    _apply(tip, result, cipher)
     others = {t for t, n in counts.items() if t != tip.id and n >= 3}
     for other in (await repo.tips_by_ids(session, others)).values():
         await _raise_linked(session, other, counts[other.id], cipher, now)
@@ -98,14 +99,12 @@ def _reasons_context() -> str:
 def stored_reasons(tip: Tip, cipher: Cipher) -> list[Reason]:
     if tip.reasons is None:
         return []
-    return [Reason(r["code"], r["detail"]) for r in cipher.decrypt_json(tip.reasons, context=_reasons_context())]
+    return reasons_from_data(cipher.decrypt_json(tip.reasons, context=_reasons_context()))
 
 
 def _apply(tip: Tip, result: TriageResult, cipher: Cipher) -> None:
     tip.priority = result.priority.value
-    tip.reasons = cipher.encrypt_json(
-        [{"code": r.code, "detail": r.detail} for r in result.reasons], context=_reasons_context()
-    )
+    tip.reasons = cipher.encrypt_json(reasons_to_data(result.reasons), context=_reasons_context())
     due = deadline(result.priority, tip.created_at)
     tip.deadline_at = min(tip.deadline_at, due) if tip.deadline_at else due
 
