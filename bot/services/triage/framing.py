@@ -53,10 +53,9 @@ _EXISTENTIAL = lx.rx(
     r"\b(?:ada|there\s+(?:is|are)|iha)\s+(?:yang|yg|orang|org|anak|nona|perempuan|seorang|satu|banyak|ramai|many|"
     r"some|several|beberapa|\d+)\b"
 )
-_PRONOUN = lx.rx(
-    r"\b(?:saya|sy|aku|beta|sa|kami|katong|dia|de|dong|dorang|mereka|ha'u|ami|nia|sira|i|me|we|us|she|he|her|him|"
-    r"they|them)\b"
-)
+# Someone it happens to. "they", "dong", "sira" are left out: they name whoever does it, or just mark a plural
+# ("ajente sira" is "the agents").
+_PRONOUN = lx.rx(r"\b(?:saya|sy|aku|beta|sa|kami|katong|dia|de|mereka|ha'u|ami|nia|i|me|we|us|she|he|her|him|them)\b")
 # Events whose experiencer makes a case: someone right next to them is a particular person.
 EVENTS = frozenset(
     {
@@ -94,17 +93,19 @@ def read_framing(text: str, signals: Sequence[TextSignal]) -> Framing:
             break
     if not marker and text.rstrip().endswith("?"):
         marker = "?"
-    return Framing(bool(marker), _anchored(t, signals), marker)
+    return Framing(bool(marker), _anchored(t, signals, general=bool(marker)), marker)
 
 
-def _anchored(t: Text, signals: Sequence[TextSignal]) -> bool:
+def _anchored(t: Text, signals: Sequence[TextSignal], *, general: bool) -> bool:
     def open_clause(pos: int) -> bool:
         return not is_conditional(t, pos)
 
     for s in signals:
         if not open_clause(s.start):
             continue
-        if s.code == "person_in_text" and not _SPEECH.match(t.norm[s.end : s.end + 30]):
+        # A company named in a question is what the question is about ("apakah PT X resmi?").
+        company = s.detail.casefold().startswith(("pt", "cv", "syarikat"))
+        if s.code == "person_in_text" and not _SPEECH.match(t.norm[s.end : s.end + 30]) and not (general and company):
             return True
         if s.code == "time_in_text":
             return True

@@ -84,7 +84,10 @@ TODAY = rx(
     # ms
     r"esok|hari\s+ni|petang\s+ni|pagi\s+esok|"
     # en
-    r"tonight|tomorrow|today|this\s+(?:morning|afternoon|evening)|later\s+today|in\s+(?:a\s+few|an?|\d{1,2})\s+hours?|"
+    r"tonight|tomorrow|today|this\s+(?:morning|afternoon|evening)|later\s+today|"
+    r"in\s+(?:about\s+|around\s+|approximately\s+|less\s+than\s+)?(?:a\s+few|an?|one|two|three|four|five|six|\d{1,2})"
+    r"\s+hours?|(?:sekitar\s+|kira2\s+|kira-kira\s+)?(?:dua|tiga|empat|lima|beberapa)\s+jam\s+lagi|"
+    r"oras\s+(?:ida|rua|tolu|haat|\d{1,2})\s+tan|"
     r"right\s+now|"
     # tet: ohin (today), ohin kalan / kalan ne'e (tonight), aban (tomorrow)
     r"ohin\s+kalan|kalan\s+ne'?e|ohin\s+loraik|ohin|aban\s+(?:dadeer|kalan|loraik)|aban)\b(?![-\d])"
@@ -152,7 +155,10 @@ RESOLVED = rx(
     r"(?:already|now)\s+(?:back\s+)?(?:home|back|safe|free)|(?:is|are)\s+(?:safe|home)\s+now|back\s+home|"
     r"(?:have|has|had)\s+been\s+(?:back\s+)?home|(?:is|are)\s+back\s+(?:in|to|at)\s+\w+|doing\s+(?:well|fine|okay|ok)|"
     r"(?:sudah|su|sdh|udah|udh|dah)\s+(?:di\s+)?(?:kampung|rumah)|(?:dan|and)\s+(?:sudah\s+)?(?:aman|selamat)\s*(?:[.!]|$)|"
-    r"hidup\s+baik|moris\s+di'ak|"
+    r"hidup\s+baik|moris\s+di'ak|(?:i|we|she|he|they)\s+(?:came|got|went)\s+back|returned\s+(?:home|to)|"
+    r"(?:agora|sekarang|skrg|skarang|now)\s+(?:(?:sudah|su|dah|ha'u|nia|dia|de|saya|sy|beta|she|he|i|is|am|we|are)\s+)"
+    r"{0,2}(?:iha\s+uma|di\s+rumah|di\s+kampung|at\s+home)(?!\s+(?:majikan|makan|agen|bos|orang|penampungan|patraun|"
+    r"sakit|ejen|the))|"
     r"(?:came|got|went)\s+(?:back\s+)?home|(?:has|have)\s+come\s+(?:back\s+)?home|safe\s+and\s+sound|"
     r"(?:was|were|has\s+been|have\s+been)\s+(?:rescued|repatriated|released|freed)|everything\s+is\s+(?:settled|fine|ok)|"
     r"tiada\s+masalah|sonde\s+apa2|sonde\s+apa-apa|tidak\s+apa-apa|la\s+iha\s+problema|"

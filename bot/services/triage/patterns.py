@@ -34,7 +34,9 @@ VIOLENCE = rx(
     r"(?:di|me|kena\s+|dapa\s+)?(?:tampar|tempeleng|tendang|siksa|seksa|aniaya|hantam|sepak|tumbuk|setrum|belasah|"
     r"jambak|cekik|tusuk|bacok|injak|banting|tinju|cambuk|sabet|gebuk|hajar)(?:nya|i|in)?|babak\s+belur|"
     r"(?:di)?siram(?:i)?\s+(?:dengan\s+|pake\s+|pakai\s+)?air\s+(?:panas|mendidih)|patah\s+tulang|"
-    r"(?:di)?intimidasi|diteror|keganasan|kecederaan|(?:di)?cabul\w*|disetubuhi|"
+    r"(?:di)?intimidasi|diteror|keganasan|kecederaan|(?:di)?cabul\w*|disetubuhi|(?:di)?raba|meraba|dicium\s+paksa|"
+    r"masuk\s+(?:ke\s+)?kamar\w*\s+(?:[\w']+\s+){0,3}?(?:dan\s+)?(?:memaksa|maksa|paksa|raba|meraba|peluk)|"
+    r"grop(?:ed|es|ing)|touch(?:ed|es|ing)?\s+(?:her|him)\s+(?:body|private)|"
     r"penganiayaan|penyiksaan|kekerasan|kdrt|"
     r"(?:di|mem|kena\s+)?perkosa|pemerkosaan|(?:di|kena\s+)?rogol|dicabuli|pencabulan|dilecehkan|pelecehan|"
     r"(?:di|meng|kena\s+)?ancam(?:an|nya)?|terancam|(?:di|meng|kena\s+)?ugut(?:an)?|"
@@ -69,6 +71,11 @@ CONFINEMENT = rx(
     r"tempat|sebuah|satu|ruang)|(?:di)?gembok|digembok|dijaga\s+ketat|terperangkap|"
     r"lock(?:s|ed|ing)?\s+(?:up|in|inside|away)|lock(?:s|ed|ing)?\s+(?:her|him|them|us|me)\s+(?:up|in)|locked|"
     r"confined|captive|held\s+against\s+(?:her|his|their|my|our)\s+will|held\s+(?:in|inside)\s+(?:a|the)\s+\w+|"
+    r"(?:holding|hold|holds|held|keeping|keep|keeps)\s+(?:[\w']+\s+){0,4}?(?:in|inside)\s+(?:a|the)\s+(?:[\w-]+\s+)?"
+    r"(?:compound|camp|house|room|building|hostel|dorm\w*|shed|container|barrack\w*)|"
+    r"(?:tak|tidak|tdk|not)\s+(?:benarkan|izinkan|ijinkan|allow)\s+(?:[\w']+\s+){0,2}?(?:keluar|pulang|balik|leave|go\s+out)|"
+    r"(?:pagar|gate|pintu|door|odamatan)\s+(?:[\w']+\s+)?(?:dikunci|digembok|locked)|"
+    r"la\s+husik\s+(?:nia|sira|ami|ha'u)\s+(?:ba\s+)?(?:li'ur|sai)|"
     r"not\s+allowed\s+to\s+(?:leave|go\s+out|go\s+home|go\s+outside|go\s+anywhere)|"
     r"(?:won't|will\s+not|don't|do\s+not|doesn't)\s+let\s+(?:her|him|them|us|me)\s+(?:leave|go|out)|"
     r"(?:can't|cannot|can\s+not|unable\s+to)\s+(?:leave|go\s+out|escape|get\s+out)|"
@@ -110,7 +117,8 @@ EXPLOITATION = rx(
     r"no\s+(?:day\s+off|rest|food)|not\s+given\s+food|tanpa\s+(?:cuti|libur|rehat)|"
     r"kerja\s+(?:tanpa|tidak|sonde|tak)\s+(?:libur|istirahat|henti)|(?:kerja|bekerja)\s+\d{2}\s+jam|\d{2}\s+jam\s+sehari|"
     r"disuruh\s+kerja\s+(?:sampai|sampe|terus|tanpa)|"
-    r"work(?:s|ing)?\s+\d{2}\s+hours|make[s]?\s+(?:her|him|them|me|us)\s+work|work\s+all\s+night|"
+    r"work(?:s|ing)?\s+\d{2}\s+hours|make[s]?\s+(?:her|him|them|me|us)\s+(?:work|scam|serve|sleep|drink|sell|do)|"
+    r"work\s+all\s+night|scam\s+(?:online|people)|kerja\s+scam|"
     r"servisu\s+oras\s+\d{2}|(?:la|laiha)\s+(?:iha|hetan|simu)?\s*loron\s+deskansa|"
     r"la\s+(?:fó|fo)\s+(?:nia|sira|ami)?\s*hah[aá]n|"
     r"(?:dari|from|husi|sejak)\s+(?:subuh|pagi|dadeer|morning|dawn|jam\s+\d+)\s+(?:sampai|sampe|hingga|to|until|till|"
@@ -134,7 +142,8 @@ HOLDING_HOUSE = rx(
 DEBT = rx(
     r"\b(?:(?:ber|ter)?h?utang(?:nya)?|terjerat\s+h?utang|debts?|indebted|owes?|owed|tusan|"
     r"ganti\s+(?:rugi|biaya|ongkos)|bayar\s+(?:kembali|balik|ganti)|tebus|ditebus|uang\s+tebusan|"
-    r"potong\s+gaji|gaji(?:nya)?\s+(?:di)?potong|kasbon|deduct(?:ed|ions?|s)?|pay\s+(?:it\s+)?back|repay)\b"
+    r"potong\s+gaji|gaji\w*\s+(?:[\w']+\s+){0,5}?(?:di)?potong|kasbon|deduct(?:ed|ions?|s)?|pay\s+(?:it\s+)?back|repay|"
+    r"(?:bayar|pay|selu)\s+(?:balik\s+)?(?:kos|cost|costs|biaya|ongkos|bilete)\s+(?:perjalanan|tiket|travel|tiha)?)\b"
 )
 
 _WAGE = r"(?:gaji|gajinya|upah|upahnya|bayaran|salary|salaries|wages?|pay|sal[aá]ri[ou])"
@@ -145,7 +154,8 @@ UNPAID = rx(
     r"(?:pernah\s+)?(?:di|ter)?(?:bayar|dapat|dapa|terima|dikasih|kasih|kasi|paid|receive[ds]?|get|got|been\s+paid|"
     r"selu|hetan)\s+(?:[\w']+\s+)?" + _WAGE + r"|la\s+selu\s+(?:nia|sira|ha'u|ami)\b|"
     r"(?:tidak|tdk|tak|belum|blm|sonde|son|ga|gak|nggak|never)\s+(?:pernah\s+)?(?:di)?gaji|tak\s+bergaji|"
-    r"belum\s+gajian|gaji(?:nya)?\s+(?:di)?tahan|kerja\s+tanpa\s+(?:gaji|upah|bayaran)|unpaid|"
+    r"belum\s+gajian|gaji\w*\s+(?:[\w']+\s+){0,3}?(?:di)?tahan|kerja\s+tanpa\s+(?:gaji|upah|bayaran)|unpaid|"
+    r"(?:work|servisu|kerja)\s+(?:[\w']+\s+){0,3}?(?:without\s+(?:a\s+)?salary|la\s+ho\s+(?:sal[aá]riu|osan))|"
     r"(?:not|never)\s+(?:been\s+)?paid|no\s+(?:salary|wages?|pay)|without\s+pay|"
     r"(?:wages?|salary)\s+(?:withheld|held\s+back)|withh(?:eld|olding)\s+(?:her|his|their|my)?\s*(?:wages?|salary))\b"
 )
@@ -201,7 +211,7 @@ AGE_BRACKETS = rx(r"\((\d{1,2})\)")
 # "a girl of 15"
 AGE_OF = rx(r"\b(?:girl|boy|child|kid|daughter|son|nona|anak)\s+of\s+(\d{1,2})\b")
 # Tetun "tinan 16" is an age; "tinan 2 ona", "servisu tinan 5" are durations.
-AGE_TINAN = rx(r"\btinan\s+(\d{1,2})\b(?!\s+(?:ona|liuba|kotuk|tan|ba\b))")
+AGE_TINAN = rx(r"\btinan\s+(\d{1,2})\b(?!\s+(?:ona|liuba|kotuk|tan)\b)")
 TINAN_DURATION_BEFORE = frozenset({"servisu", "hela", "durante", "kontratu", "iha", "loron", "fulan", "during"})
 # "kontrak 2 tahun", "sudah 5 tahun di Malaysia": a number of years that is a duration, not an age.
 DURATION_BEFORE = wordset(
@@ -221,7 +231,7 @@ MOVE = rx(
     r"ke\s+(?:bandara|pelabuhan|malaysia|batam|luar)|go|going|goes|gone|went|leave|leaving|leaves|left|depart\w*|"
     r"fly|flying|flew|flight|ship|boat|ferry|port|airport|harbou?r|take|takes|taking|taken|took|bring|bringing|"
     r"moved|moving|sent|sending|shipped|transported|picked\s+up|pick\s+(?:her|him|them|up)|put\s+on|cross\w*|"
-    r"travel\w*|lori|sai|sa'e|ró|aviaun|haruka|hakat|ba)\b"
+    r"travel\w*|lori|sai|sa'e|ró|aviaun|haruka|hakat|foti|ba)\b"
 )
 # Leaving or being taken, when said as done: "sudah berangkat", "dibawa", "left", "was taken", "ba ona".
 DEPARTED = rx(
@@ -230,7 +240,8 @@ DEPARTED = rx(
     r"(?:di|dong|dorang|dia|de|mereka|calo|sponsor|agen|ejen)\s*bawa(?:\s+(?:pergi|pi|lari|kabur))?|"
     r"dibawa|dikirim|dihantar|diberangkatkan|ame\s+bawa|"
     r"(?:berangkat|barangkat|brangkat|bertolak|pergi|pigi)\s+(?:tadi|kemarin|kemaren|kamarin|semalam|malam\s+tadi)|"
-    r"left|went|(?:was|were|been|got)\s+(?:taken|sent|moved|brought|trafficked)|took\s+(?:her|him|them)|"
+    r"left|went|(?:was|were|been|got|already|is|are)\s+(?:taken|sent|moved|brought|trafficked|shipped)|"
+    r"took\s+(?:her|him|them)|"
     r"(?:has|have|had)\s+(?:gone|left|crossed)|is\s+gone|"
     r"(?:ba|sai|lori|haruka|hakat)\s+(?:tiha\s+)?ona|(?:lori|haruka)\s+(?:nia|sira|ha'u|ami))\b"
 )

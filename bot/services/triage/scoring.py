@@ -316,6 +316,11 @@ def _resolved_story(
     unless it names a recruiter who can be found; then it is information (P3)."""
     if not read.resolved or danger is True or departure in ("today", "this_week"):
         return None
+    # A child answered as gone is still gone, unless the text itself puts the age in the past ("waktu umur 15").
+    child_answered = facts.minors is True or facts.category == "child"
+    past_age = any(s.code == "child_age_in_text" and s.past for s in read.signals)
+    if child_answered and departure == "already_left" and not past_age:
+        return None
     live = [s for s in read.signals if s.code in _LIVE and not s.past]
     if live:
         return None

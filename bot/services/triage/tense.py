@@ -81,6 +81,9 @@ def negated(text: Text, start: int, *, departure: bool = False) -> bool:
     words = text.words_before(start)
     for i in range(max(0, len(words) - 3), len(words)):
         w = words[i]
+        # Tetun "no" is "and": only "no one" denies.
+        if w == "no" and words[i + 1 : i + 2] != ["one"]:
+            continue
         if w in lx.NEGATORS and not (departure and w in lx.NOT_YET):
             if any(p in lx.PURPOSE for p in words[:i]):
                 continue
