@@ -102,9 +102,15 @@ def stored_reasons(tip: Tip, cipher: Cipher) -> list[Reason]:
     return reasons_from_data(cipher.decrypt_json(tip.reasons, context=_reasons_context()))
 
 
-def _apply(tip: Tip, result: TriageResult, cipher: Cipher) -> None:
+def store_result(tip: Tip, result: TriageResult, cipher: Cipher) -> None:
+    """The priority and its reasons (quotes and codes, encrypted); the deadline is the caller's to set."""
+    reasons = cipher.encrypt_json(reasons_to_data(result.reasons), context=_reasons_context())
     tip.priority = result.priority.value
-    tip.reasons = cipher.encrypt_json(reasons_to_data(result.reasons), context=_reasons_context())
+    tip.reasons = reasons
+
+
+def _apply(tip: Tip, result: TriageResult, cipher: Cipher) -> None:
+    store_result(tip, result, cipher)
     due = deadline(result.priority, tip.created_at)
     tip.deadline_at = min(tip.deadline_at, due) if tip.deadline_at else due
 
