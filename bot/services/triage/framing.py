@@ -40,7 +40,7 @@ OPINION = lx.rx(
     r"(?:harus|seharusnya|mestinya|perlu|wajib|patut|mesti|should|must|needs?\s+to|tenke|lebih)|"
     r"tolong\s+pemerintah|kenapa\s+(?:pemerintah|polisi|orang)|mengapa|"
     r"menurut\s+(?:saya|sy|beta|aku)|saya\s+rasa|in\s+my\s+opinion|i\s+think\s+(?:the|we|that|people|it)|"
-    r"ha'u\s+hanoin|semoga|terima\s+kasih|thank\s+you|thanks|obrigadu|maromak\s+bensa|"
+    r"ha'u\s+hanoin|semoga|terima\s+kasih|thank\s+you|thanks|obrigad[ao]|maromak\s+bensa|"
     r"(?:ibu\s+bapa|orang\s+tua|kita|ita\s+hotu|we\s+all|everyone)\s+(?:[\w']+\s+){0,2}?"
     r"(?:mesti|harus|perlu|tenke|must|should)|harus\s+ada\s+tindakan|should\s+do\s+more)\b"
 )

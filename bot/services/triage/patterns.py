@@ -23,7 +23,8 @@ DANGER = rx(
     r"tolong\s+" + _ME + r"\b(?!\s+(?:cek|tanya|info|informasi|tau|tahu|kasi\s+info|jelaskan))|"
     r"tolong\s*!{2,}|tolong\s+cepat|tolong\s+segera|(?:(?<=^)|(?<=[.!?\n]))\s*(?:tolong|help|ajuda|tulun)\s*!|"
     r"(?:please\s+)?come\s+(?:quickly|now|fast|immediately)|(?:cepat|segera)\s+datang|datang\s+(?:cepat|segera)|"
-    r"ajuda\s+(?:ha'u|ami|ita|nia)(?!\s+(?:hatene|atu\s+hatene|ho\s+informasaun))|tulun\s+(?:ha'u|ami|nia)|"
+    r"ajuda\s+(?:ha'u|ami|ita|nia)(?![-\w])(?!\s+(?:hatene|atu\s+hatene|ho\s+informasaun))|"
+    r"tulun\s+(?:ha'u|ami|nia)(?![-\w])|fav[oó]r\s+lalais|"
     r"salva\s+(?:ha'u|ami|nia))(?!\w)"
 )
 
@@ -85,6 +86,7 @@ CONFINEMENT = rx(
     r"not\s+let\s+(?:her|him|them|us|me)?\s*(?:out|leave|go)|"
     # tet: xave (lock), sulan (shut in), la husik sai / la fó sai (not let out), la bele sai (cannot leave)
     r"xave\s+(?:nia|sira|ami|ha'u|iha)|xave|sulan|taka\s+(?:odamatan|nia|sira|ami)|"
+    r"(?:odamatan|portaun|janela)\s+(?:[\w']+\s+)?(?:taka|xave)\s+(?:husi|hosi)\s+li'ur|taka\s+husi\s+li'ur|"
     r"la\s+(?:husik|fó|fo|fó\s+lisensa)\s+(?:nia|sira|ami|ha'u)?\s*sai|la\s+bele\s+sai|prende)\b"
 )
 
@@ -136,7 +138,11 @@ SEXUAL = rx(
 )
 
 HOLDING_HOUSE = rx(
-    r"\b(?:(?:tempat|rumah|uma)\s+penampungan|penampungan|ditampung|holding\s+house|transit\s+house|rumah\s+transit)\b"
+    r"\b(?:(?:tempat|rumah|uma)\s+penampungan|penampungan|ditampung|holding\s+house|transit\s+house|rumah\s+transit|"
+    r"rumah\s+singgah|(?:rumah|house|uma)\s+(?:[\w']+\s+){0,8}?(?:kumpul|mengumpulkan|menampung|tampung|collect|"
+    r"keep|halibur)\s+(?:[\w']+\s+){0,2}?(?:calon\s+)?(?:tkw|tki|pmi|pekerja|orang|nona|perempuan|workers|people|women|"
+    r"girls|ema|feto)\s+(?:[\w']+\s+){0,2}?(?:sebelum|before|molok)\b|"
+    r"(?:menunggu|waiting|hein)\s+(?:untuk\s+|to\s+be\s+|atu\s+)?(?:dikirim|diberangkatkan|dihantar|sent|haruka))\b"
 )
 
 DEBT = rx(
@@ -185,7 +191,8 @@ OWN_DOCS = rx(r"^\s*(?:[\w']+\s+)?(?:sendiri|myself|herself|himself|themselves|o
 CHILD_WORDS = rx(
     r"\b(?:(?:anak\s+)?di\s*bawah\s+umur|bawah\s+umur|underage|under[- ]age|under\s+18|di\s*bawah\s+18|"
     r"belum\s+(?:cukup\s+umur|dewasa|18)|blm\s+cukup\s+umur|minors?|child|children|kids?|"
-    r"anak\s+kecil|ana\s+kecil|nona\s+kecil|masih\s+kecil|kanak-kanak|budak\s+(?:kecil|bawah\s+umur|sekolah)|"
+    r"anak\s+kecil|ana\s+kecil|nona\s+kecil|masih\s+kecil|kanak-kanak|budak-budak|"
+    r"budak\s+(?:kecil|bawah\s+umur|sekolah|perempuan|lelaki)|"
     r"masih\s+(?:sd|smp|sma|smk|sekolah|skolah|anak-anak)|anak\s+(?:sd|smp|sekolah)|"
     r"(?:siswa|siswi|murid|pelajar)\s+(?:sd|smp|sma|smk|sekolah)|kelas\s+(?:\d{1,2}|x|xi|xii|satu|dua|tiga)\s*(?:sd|smp|sma|smk)|"
     r"anak\s+(?:sma|smk)|tingkatan\s+[1-5]|sekolah\s+rendah|"
@@ -238,7 +245,11 @@ DEPARTED = rx(
     r"\b(?:(?:sudah|sdh|udah|udh|su|telah|dah)\s+(?:[\w']+\s+)?(?:berangkat|barangkat|brangkat|pergi|pigi|pi|jalan|"
     r"dibawa|di\s+bawa|dikirim|dihantar|terbang|naik|menyeberang|nyebrang|bertolak|keluar|ikut|lari|kabur)|"
     r"(?:di|dong|dorang|dia|de|mereka|calo|sponsor|agen|ejen)\s*bawa(?:\s+(?:pergi|pi|lari|kabur))?|"
-    r"dibawa|dikirim|dihantar|diberangkatkan|ame\s+bawa|"
+    r"dibawa|dikirim|dihantar|diberangkatkan|ame\s+bawa|dijemput|diajak\s+pergi|dibawa\s+pergi|"
+    # Gone and not heard of: a child missing after leaving with someone is gone.
+    r"(?:tidak|tdk|belum|blm|sonde|tak|never|hasn't|has\s+not|didn't)\s+(?:pulang|balik|kembali|come\s+home|came\s+home|"
+    r"returned)\s+(?:ke\s+rumah\s+)?(?:sejak|since|dari)|hilang(?:\s+kontak)?|menghilang|went\s+missing|is\s+missing|"
+    r"lost\s+contact|lakon|"
     r"(?:berangkat|barangkat|brangkat|bertolak|pergi|pigi)\s+(?:tadi|kemarin|kemaren|kamarin|semalam|malam\s+tadi)|"
     r"left|went|(?:was|were|been|got|already|is|are)\s+(?:taken|sent|moved|brought|trafficked|shipped)|"
     r"took\s+(?:her|him|them)|"

@@ -148,13 +148,17 @@ def _read_texts(facts: TipFacts, answers_anchor: bool) -> _Read:
             if framing.general and (s.conditional or unanchored):
                 read.dropped += 1
                 continue
+            # A question or request names people and times without making a case of them ("can I take my child
+            # to work in Malaysia?"): only what happened counts.
+            if framing.general and s.code in ("person_in_text", "time_in_text"):
+                continue
             if unanchored and s.generic and s.code in EVENTS:
                 read.dropped += 1
                 continue
             read.signals.append(s)
-        if framing.general and unanchored:
+        if framing.general:
             read.general_marker = read.general_marker or framing.marker
-        else:
+        if not (framing.general and unanchored):
             read.places.extend(found.places)
         read.resolved = read.resolved or found.resolved
     return read
