@@ -86,7 +86,8 @@ TODAY = rx(
     # en
     r"tonight|tomorrow|today|this\s+(?:morning|afternoon|evening)|later\s+today|"
     r"in\s+(?:about\s+|around\s+|approximately\s+|less\s+than\s+)?(?:a\s+few|an?|one|two|three|four|five|six|\d{1,2})"
-    r"\s+hours?|(?:sekitar\s+|kira2\s+|kira-kira\s+)?(?:dua|tiga|empat|lima|beberapa)\s+jam\s+lagi|"
+    r"\s+hours?|(?:sekitar\s+|kira2\s+|kira-kira\s+)?(?:satu|sejam|setengah|dua|tiga|empat|lima|beberapa)\s+"
+    r"(?:jam\s+)?lagi|in\s+a\s+couple\s+of\s+hours|malam\s+nanti|pagi\s+nanti|petang\s+nanti|"
     r"oras\s+(?:ida|rua|tolu|haat|\d{1,2})\s+tan|"
     r"right\s+now|"
     # tet: ohin (today), ohin kalan / kalan ne'e (tonight), aban (tomorrow)

@@ -84,11 +84,25 @@ def negated(text: Text, start: int, *, departure: bool = False) -> bool:
         # Tetun "no" is "and": only "no one" denies.
         if w == "no" and words[i + 1 : i + 2] != ["one"]:
             continue
+        # "orang tdk dikenal paksa dia naik": the negator denies "dikenal", not what follows it.
+        if any(between not in _BRIDGE for between in words[i + 1 :]):
+            continue
         if w in lx.NEGATORS and not (departure and w in lx.NOT_YET):
             if any(p in lx.PURPOSE for p in words[:i]):
                 continue
             return True
     return False
+
+
+# Words that may stand between a negator and what it denies: "sonde ada yang pukul", "tidak pernah dipukul",
+# "no one hit her", "la iha ema baku".
+_BRIDGE = lx.wordset(
+    """
+    ada yang yg pernah prnah pernh di sampai sampe juga lagi jadi sama one body kena dapa dapat ever been being was is
+    were are be hetan iha ema sira dia de dong mereka they she he her him it the a an kasi kasih dikasih boleh bisa
+    akan mau will would can could did does do has have had ever punya pung got any
+    """
+)
 
 
 def _formerly(span: str) -> bool:
