@@ -286,3 +286,21 @@ def test_the_headline_case_is_p1_in_every_language():
         assert r.priority == Priority.P1 and "child_on_the_move" in r.codes, (lang, r)
         # The story alone, without the answers, says the same.
         assert score(story, lang=lang).priority == Priority.P1, lang
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "anak tetangga umur 14 dinikahkan paksa dengan pria dari luar pulau",  # a child married off by force
+        "anak umur 15 dijual ke om2 di Batam",  # a child sold
+        "adik saya sakit parah di mess tapi tidak dibawa ke dokter",  # ill with no care
+        "my sister is very sick and they are not allowed to see a doctor",
+        "budak itu 13 tahun dan dipaksa kahwin... dinikahkan paksa minggu ini",
+    ],
+)
+def test_other_urgent_situations(text):
+    assert score(text).priority == Priority.P1, score(text)
+
+
+def test_an_illness_that_is_over_is_not_urgent():
+    assert score("saya sakit parah minggu lalu tapi sekarang sudah sembuh").priority == Priority.P4

@@ -11,6 +11,37 @@ import re
 from bot.services.triage.lexicon import NOT, NUM, rx, wordset
 
 _ME = r"(?:saya|sy|aku|beta|sa|kami|katong|ami|ha'u|me|us)"
+
+
+def _affixed(*roots: str, bare: bool = True) -> str:
+    """Indonesian and Malay verb forms of each root: "kurung" -> dikurung, mengurung, terkurung, kurungan,
+    kurungnya, dikurungi... (prefixes di-, ter-, ke-, me-/meng-/mem-/men-/meny-, kena, dapa; suffixes -kan, -i,
+    -an, -nya, -lah). ``bare=False`` leaves the root alone out where it is an everyday word ("kunci" is a key,
+    "bakar ikan" is cooking, "terikat kontrak" is a contract)."""
+    alternatives = []
+    for root in roots:
+        # me- changes the first letter of some roots (pukul -> memukul, tampar -> menampar, siksa -> menyiksa).
+        nasal = {"p": "mem" + root[1:], "t": "men" + root[1:], "s": "meny" + root[1:], "k": "meng" + root[1:]}
+        forms = {"di" + root, "me" + root, "meng" + root, "mem" + root, "men" + root}
+        if bare:
+            forms |= {root, "ter" + root, "ke" + root}
+        if root[0] in nasal:
+            forms.add(nasal[root[0]])
+        alternatives.append("(?:" + "|".join(sorted(forms, key=len, reverse=True)) + ")(?:kan|i|in|an|nya|lah)?")
+    return "(?:(?:kena|dapa|dapat|kene)\\s+)?(?:" + "|".join(alternatives) + ")"
+
+
+_HARM_ROOTS = (
+    "tampar", "tempeleng", "tendang", "siksa", "seksa", "aniaya", "hantam", "tumbuk", "setrum", "belasah",
+    "jambak", "cekik", "bacok", "injak", "banting", "tinju", "cambuk", "sabet", "gebuk", "hajar", "keroyok",
+    "perkosa", "rogol", "cabul", "ancam", "ugut", "dera", "lukai", "sakiti", "celakai", "sundut", "pasung",
+)  # fmt: skip
+# Bare "pukul" is also "o'clock" ("pukul 10 malam"): it has its own pattern below.
+_HARM_ROOTS_NOT_BARE = ("pukul", "tusuk", "bakar", "tembak", "ikat", "rantai", "siram")
+_CONFINE_ROOTS = ("kurung", "sekap", "sandera", "penjarakan", "pingit", "kekang")
+_CONFINE_ROOTS_NOT_BARE = ("kunci", "gembok", "sekat")
+_FORCE_ROOTS = ("culik", "seret", "heret", "bekap", "sergap", "larikan", "rampas")
+_FORCE_ROOTS_NOT_BARE = ("bius",)
 _PERSON_OBJ = r"(?:dia|de|dong|dorang|mereka|kami|katong|saya|sy|beta|nia|sira|ami|ha'u|her|him|them|us|me)"
 
 # A cry for help, not a polite "tolong" in a request ("tolong info", "tolong pemerintah perhatikan").
@@ -28,10 +59,18 @@ DANGER = rx(
     r"salva\s+(?:ha'u|ami|nia))(?!\w)"
 )
 
+# Seriously ill with no care: danger now, unless the text says it is over ("sudah sembuh").
+ILLNESS = rx(
+    r"\b(?:(?:sakit|sick|ill|moras)\s+(?:parah|keras|berat|teruk|badly|seriously|very\s+badly|todan)|"
+    r"(?:tidak|tdk|tak|sonde|not|la)\s+(?:dibawa|boleh|dikasih|allowed\s+to\s+(?:see|go\s+to)|lori)\s+(?:ke\s+|ba\s+)?"
+    r"(?:dokter|doktor|rumah\s+sakit|hospital|klinik|a\s+doctor|ospit[aá]l))\b"
+)
+
 # "pukul" is also "o'clock" in Indonesian: "pukul 10 malam" is a time, not a blow.
 _CLOCK_AFTER = r"(?!\s*(?:\d|se(?:puluh|belas)|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|berapa))"
 VIOLENCE = rx(
-    r"\b(?:(?:di|ter|kena\s+|dapa\s+|dapat\s+|mem)?pukul(?:i|in|nya)?" + _CLOCK_AFTER + r"|dipukuli|memukuli|"
+    r"\b(?:" + _affixed(*_HARM_ROOTS) + "|" + _affixed(*_HARM_ROOTS_NOT_BARE, bare=False) + r"|"
+    r"(?:ter|kena\s+|dapa\s+|dapat\s+)?pukul(?:i|in|nya)?" + _CLOCK_AFTER + r"|"
     r"(?:di|me|kena\s+|dapa\s+)?(?:tampar|tempeleng|tendang|siksa|seksa|aniaya|hantam|sepak|tumbuk|setrum|belasah|"
     r"jambak|cekik|tusuk|bacok|injak|banting|tinju|cambuk|sabet|gebuk|hajar)(?:nya|i|in)?|babak\s+belur|"
     r"(?:di)?siram(?:i)?\s+(?:dengan\s+|pake\s+|pakai\s+)?air\s+(?:panas|mendidih)|patah\s+tulang|"
@@ -48,7 +87,10 @@ VIOLENCE = rx(
     r"beat(?:en|ing|s)?|hit(?:s|ting)?|kick(?:ed|ing|s)?|slapp?(?:ed|ing|s)?|punch(?:ed|ing|es)?|rap(?:ed|e)|"
     r"abus(?:ed|ing|e)|assault(?:ed)?|tortur(?:ed|e|ing)|threat(?:en(?:ed|ing|s)?|s)?|hurt(?:ing|s)?|"
     r"injur(?:ed|ies|y)|bruis(?:ed|es|e)|burn(?:ed|t)\s+(?:her|him|them|me)|stabbed|molest(?:ed)?|"
-    r"sexually\s+(?:harass(?:ed)?|abused)|violen(?:ce|t)|strangled|choked|whipped|wounds|intimidated|"
+    r"sexually\s+(?:harass(?:ed)?|abused|assaulted)|violen(?:ce|t)|strangled|choked|whipped|wounds|intimidated|"
+    r"beat\s+(?:her|him|them|me|us)\s+up|beaten\s+up|blackmail(?:ed|s|ing)?|bleeding|"
+    r"(?:will|would|going\s+to|gonna|'ll)\s+(?:kill|hurt|harm|beat|punish|rape)|harm(?:ed)?\s+(?:her|him|them|me|us)|"
+    r"hatauk|hadau\s+(?:nia|sira)|"
     # tet: baku (beat) only with who beats or who is beaten: "baku" is also Indonesian for "standard".
     r"(?:hetan|patraun|ajente|sira|nia|mandor|bos)\s+baku|baku\s+(?:nia|ha'u|ami|sira|ita)|"
     r"(?:tuku|tebe|basa)\s+(?:nia|ha'u|ami|sira)|ameasa|(?:atu|sei)\s+oho|oho\s+(?:nia|ha'u|ami|sira)|"
@@ -62,7 +104,8 @@ THREAT = rx(
 )
 
 CONFINEMENT = rx(
-    r"\b(?:(?:di|ter|kena\s+|dapa\s+)?kurung(?:nya)?|dikunci|terkunci|"
+    r"\b(?:" + _affixed(*_CONFINE_ROOTS) + "|" + _affixed(*_CONFINE_ROOTS_NOT_BARE, bare=False) + r"|"
+    r"(?:di|ter|kena\s+|dapa\s+)?kurung(?:nya)?|dikunci|terkunci|"
     r"(?:dong|dorang|mereka|majikan|agen|bos|boss|de|dia|ejen|patraun|sira)\s+kunci|"
     r"kunci\s+(?:dia|de|dong|dorang|mereka|kami|katong|di\s+\w+)|"
     r"(?:di|me|ter)?sekap|disandera|sandera|"
@@ -84,6 +127,10 @@ CONFINEMENT = rx(
     r"(?:won't|will\s+not|don't|do\s+not|doesn't|does\s+not|never|not)\s+let\s+(?:[\w']+\s+){1,3}?"
     r"(?:leave|go|out|outside)|"
     r"(?:can't|cannot|can\s+not|unable\s+to)\s+(?:leave|go\s+out|escape|get\s+out)|"
+    r"held\s+hostage|hostages?|tied\s+up|chained|under\s+guard|dikawal\s+ketat|kept\s+(?:her|him|them|us|me)\s+"
+    r"(?:inside|locked|prisoner|captive|hostage)|kept\s+prisoner|not\s+allowed\s+out|"
+    r"(?:won't|will\s+not|doesn't|does\s+not|don't|do\s+not)\s+allow\s+(?:[\w']+\s+){1,3}?to\s+(?:leave|go)|"
+    r"kesi\s+(?:nia|sira|ami|ha'u)|"
     r"kept\s+(?:inside|indoors|locked|in\s+(?:a|the)\s+(?:[\w-]+\s+)?(?:room|house|camp|compound|hostel|dorm\w*|shed|"
     r"building|place|container|barrack\w*))|trapped|imprisoned|guarded|"
     r"(?:stop|stops|stopped|prevent\w*)\s+(?:her|him|them|us|me)\s+(?:from\s+)?(?:leaving|going|escaping|getting\s+out)|"
@@ -96,7 +143,8 @@ CONFINEMENT = rx(
 
 # Taken or moved by force: "diculik", "tarik paksa masuk oto", "dragged into a car", "rapta".
 FORCE = rx(
-    r"\b(?:(?:di|men|ter)?culik|penculikan|(?:di)?bawa\s+(?:secara\s+)?paksa|secara\s+paksa|dengan\s+paksa|"
+    r"\b(?:" + _affixed(*_FORCE_ROOTS) + "|" + _affixed(*_FORCE_ROOTS_NOT_BARE, bare=False) + r"|"
+    r"(?:di|men|ter)?culik|penculikan|(?:di)?bawa\s+(?:secara\s+)?paksa|secara\s+paksa|dengan\s+paksa|"
     r"(?:pake|pakai|pakei)\s+paksa|(?:di)?tarik\s+paksa|ame\s+paksa|dipaksa\s+(?:naik|masuk|ikut)|"
     r"(?:di)?seret|(?:di)?heret|dilarikan|(?:di)?bawa\s+(?:lari|kabur)|(?:di)?tarik\s+(?:[\w']+\s+){0,4}?masuk|disergap|"
     r"dibekap|(?:di)?(?:bawa|angkut|jemput|tarik|ambil|ame|naikkan|masukkan|kirim|pindahkan)\s+"
@@ -108,7 +156,7 @@ FORCE = rx(
     r"(?:pushed|forced|bundled|shoved)\s+(?:[\w']+\s+){0,4}?into|"
     r"(?:di)?paksa\s+(?:[\w'-]+\s+){0,3}?(?:naik|masuk|ikut)|"
     r"taken\s+(?:away\s+)?by\s+force|by\s+force|"
-    r"carried\s+off|"
+    r"carried\s+(?:off|away)|taken\s+away\s+by|took\s+(?:her|him|them)\s+away|seized|forcibly|hadau|"
     r"rapta(?:du|da)?|(?:dada|dudu)\s+(?:[\w'-]+\s+){0,3}?tama|ho\s+forsa|na'ok\s+(?:labarik|feto|ema|oan)|"
     r"(?:tau|hatama|dada|dudu|lori|kaer)\s+(?:[\w'-]+\s+){0,3}?(?:ba|tama)\s+(?:iha\s+)?(?:car|cars|van|truck|vehicle|boat|bus|minibus|pickup|pick-up|lorry|taxi|ship|motorbike|motorcycle|mobil|oto|truk|pikap|pick\s*up|angkot|bemo|travel|ojek|motor|motosikal|kereta|bas|bis|kapal|bot|karreta|kareta|kamioneta|mikrolet|kamiaun|ró)|"
     r"(?:dimasukkan|dinaikkan|dilempar)\s+(?:[\w'-]+\s+){0,2}?(?:ke\s+)?(?:dalam\s+)?(?:car|cars|van|truck|vehicle|boat|bus|minibus|pickup|pick-up|lorry|taxi|ship|motorbike|motorcycle|mobil|oto|truk|pikap|pick\s*up|angkot|bemo|travel|ojek|motor|motosikal|kereta|bas|bis|kapal|bot|karreta|kareta|kamioneta|mikrolet|kamiaun|ró))\b"
@@ -118,6 +166,7 @@ EXPLOITATION = rx(
     r"\b(?:(?:di|ter)?paksa\s+(?:untuk\s+)?(?:kerja|bekerja|melayani|layani|layan|jual|jadi|menjadi|tidur|"
     r"berhubungan|minum|temani)|kerja\s+paksa|dipaksa|forced\s+to\s+\w+|forced\s+labou?r|"
     r"dijual|diperdagangkan|(?:jual|menjual)\s+(?:dia|orang|anak|perempuan|nona|wanita|gadis)|sold|trafficked|"
+    r"(?:di)?nikahkan\s+(?:secara\s+)?paksa|kawin\s+paksa|forced\s+(?:to\s+)?marr\w*|kaben\s+ho\s+forsa|"
     r"fa'an\s+(?:ema|feto|labarik|nia)|obriga|"
     r"(?:tidak|tdk|tak|sonde|son|ga|gak|nggak)\s+(?:pernah\s+)?(?:dikasih|dikasi|kasi|kasih|diberi|boleh|dapa|dapat)"
     r"(?:\s+(?:dia|de|dong|dorang|kami|beta|mereka))?\s+(?:makan|libur|istirahat|tidur|cuti)|kelaparan|"
@@ -138,7 +187,10 @@ EXPLOITATION = rx(
 # Sexual exploitation: a child in it is urgent.
 SEXUAL = rx(
     r"\b(?:psk|pelacur(?:an)?|prostitu\w*|(?:me)?layani\s+tamu|layan\s+pelanggan|temani\s+tamu|jual\s+diri|"
-    r"lokalisasi|karaoke|pusat\s+urut|gro|serve\s+(?:guests|customers|clients|men)|sex\s+work|seks|"
+    r"lokalisasi|karaoke|pusat\s+urut|kedai\s+urut|gro|serve\s+(?:guests|customers|clients|men)|sex\s+work|seks|"
+    r"massage\w*|pijat\w*|masajen|mucikari|germo|open\s*bo|(?:di)?nikahkan\s+(?:secara\s+)?paksa|kawin\s+paksa|"
+    r"forced\s+(?:to\s+)?marr\w*|forced\s+marriage|kaben\s+ho\s+forsa|(?:men|lelaki|laki2|laki-laki|mane)\s+(?:\w+\s+)?"
+    r"(?:visit|visits|datang|come|mai)\s+(?:\w+\s+)?(?:at\s+night|malam|kalan)|"
     r"simu\s+bainaka|tuur\s+ho\s+(?:bainaka|mane|kliente)|bainaka|temankan\s+pelanggan|teman\s+minum|"
     r"(?:kerja|bekerja|servisu|works?|working)\s+(?:di|iha|at|in)\s+(?:sebuah\s+|a\s+|ida\s+|satu\s+)?"
     r"(?:bar|kafe\s+remang\w*|cafe\s+remang\w*|spa|panti\s+pijat|massage\s+parlou?r|club|klub\s+malam|nightclub))\b"
@@ -156,7 +208,8 @@ DEBT = rx(
     r"\b(?:(?:ber|ter)?h?utang(?:nya)?|terjerat\s+h?utang|debts?|indebted|owes?|owed|tusan|"
     r"ganti\s+(?:rugi|biaya|ongkos)|bayar\s+(?:kembali|balik|ganti)|tebus|ditebus|uang\s+tebusan|"
     r"potong\s+gaji|gaji\w*\s+(?:[\w']+\s+){0,5}?(?:di)?potong|kasbon|deduct(?:ed|ions?|s)?|pay\s+(?:it\s+)?back|repay|"
-    r"(?:bayar|pay|selu)\s+(?:balik\s+)?(?:kos|cost|costs|biaya|ongkos|bilete)\s+(?:perjalanan|tiket|travel|tiha)?)\b"
+    r"(?:bayar|pay|selu)\s+(?:balik\s+)?(?:kos|cost|costs|biaya|ongkos|bilete)\s+(?:perjalanan|tiket|travel|tiha)?|"
+    r"koa\s+(?:[\w'-]+\s+){0,3}?sal[aá]riu|(?:deducts?|deducted|cuts?)\s+(?:[\w']+\s+){0,3}?(?:salary|wages?|pay))\b"
 )
 
 _WAGE = r"(?:gaji|gajinya|upah|upahnya|bayaran|salary|salaries|wages?|pay|sal[aá]ri[ou])"
@@ -175,7 +228,8 @@ UNPAID = rx(
 
 _DOC = (
     r"(?:paspor|pasport|passport|passports|pasfor|paspot|pasportnya|paspornya|pasaporte|ktp|e-ktp|ektp|ijazah|akta|"
-    r"dokumen|dokumentu|documents?|papers|id\s+card|kad\s+pengenalan|permit)"
+    r"dokumen|dokumentu|documents?|papers|id\s+card|kad\s+pengenalan|permit|lisensa(?:\s+servisu)?|work\s+permit|"
+    r"kartaun(?:\s+identidade)?)"
 )
 _HOLD = (
     r"(?:ditahan|tahan|menahan|disita|sita|menyita|diambil|ambil|mengambil|dirampas|rampas|disimpan|simpan|"
@@ -205,6 +259,7 @@ CHILD_WORDS = rx(
     r"anak\s+(?:sma|smk)|tingkatan\s+[1-5]|sekolah\s+rendah|"
     r"(?:baru\s+)?(?:tamat|lulus|tamatan|lulusan)\s+(?:sd|smp)|schoolgirls?|schoolboys?|still\s+in\s+school|"
     r"labarik(?:-feto|-mane|\s+feto|\s+mane)?|menor(?:\s+de\s+idade)?|remaja|abg|bocah|gadis\s+kecil|"
+    r"siswi|siswa|murid|pelajar|estudante|"
     r"teen(?:age|ager|agers)?|little\s+(?:girl|boy)|oan\s+kiik|"
     r"(?:umur|usia)(?:nya)?\s+(?:\w+\s+)?(?:di)?(?:palsu|tua)kan|(?:palsukan|tuakan)\s+umur|age\s+(?:was\s+)?falsified)\b"
 )
@@ -254,11 +309,13 @@ DEPARTED = rx(
     r"(?:di|dong|dorang|dia|de|mereka|calo|sponsor|agen|ejen)\s*bawa(?:\s+(?:pergi|pi|lari|kabur))?|"
     r"dibawa|dikirim|dihantar|diberangkatkan|ame\s+bawa|dijemput|diajak\s+pergi|dibawa\s+pergi|"
     # Gone and not heard of: a child missing after leaving with someone is gone.
-    r"(?:tidak|tdk|belum|blm|sonde|tak|never|hasn't|has\s+not|didn't)\s+(?:pulang|balik|kembali|come\s+home|came\s+home|"
-    r"returned)\s+(?:ke\s+rumah\s+)?(?:sejak|since|dari)|hilang(?:\s+kontak)?|menghilang|went\s+missing|is\s+missing|"
-    r"lost\s+contact|lakon|"
+    r"(?:tidak|tdk|belum|blm|sonde|tak|never|hasn't|has\s+not|didn't|la)\s+(?:pulang|balik|kembali|come\s+home|"
+    r"came\s+home|returned|fila)\s+(?:ke\s+|ba\s+)?(?:rumah\s+|uma\s+|home\s+)?(?:sejak|since|dari|desde|dezde)|"
+    r"hilang(?:\s+kontak)?|menghilang|went\s+missing|is\s+missing|"
+    r"lost\s+contact|lakon|dijual\s+(?:ke|kepada|to)|sold\s+(?:to|off)|fa'an\s+(?:nia|sira)\s+ba|"
     r"(?:lari|kabur|minggat|halai|ran\s+off|ran\s+away|eloped|went\s+off)\s+(?:ikut|sama|dengan|deng|ho|with|bersama)|"
-    r"(?:ikut|iko|follow(?:ed)?|went\s+with|left\s+with|ba\s+ho)\s+(?:[\w']+\s+)?(?:ejen|agen|agent|calo|sponsor|"
+    r"(?:ikut|iko|follow(?:ed)?|went\s+with|left\s+with|leave\s+with|ba\s+ho|sai\s+ho|pergi\s+(?:dengan|bersama|sama)|"
+    r"pigi\s+deng|pi\s+deng)\s+(?:[\w']+\s+)?(?:ejen|agen|agent|calo|sponsor|"
     r"ajente|tekong|broker|recruiter|om|lelaki|laki2|laki-laki|a\s+man|mane)|"
     r"(?:berangkat|barangkat|brangkat|bertolak|pergi|pigi)\s+(?:tadi|kemarin|kemaren|kamarin|semalam|malam\s+tadi)|"
     r"left|went|(?:was|were|been|got|already|is|are)\s+(?:taken|sent|moved|brought|trafficked|shipped)|"

@@ -219,7 +219,8 @@ def score_tip(facts: TipFacts) -> TriageResult:
     for s in signals:
         code = s.code
         if code in ("danger_in_text", "departure_today"):
-            out.add(Priority.P1, rs.from_text(code, s.detail))
+            if not s.past:
+                out.add(Priority.P1, rs.from_text(code, s.detail))
         elif code == "departure_this_week":
             out.add(Priority.P2, rs.from_text(code, s.detail))
         elif code in ("departed", "away_now"):

@@ -268,6 +268,7 @@ def find_signals(text: str) -> TextFindings:
     places = tuple(find_places(text))
     found: list[TextSignal] = []
     found += _simple("danger_in_text", pt.DANGER, t)
+    found += _events("danger_in_text", pt.ILLNESS, t)
     found += _departures(t, places)
     found += _away_now(t, places)
     found += _events("taken_by_force", pt.FORCE, t)
