@@ -78,3 +78,22 @@ def test_answers_are_read_as_people_write_them(tmp_path):
     )
     [case] = read_cases(path)
     assert (case.facts.danger_now, case.facts.minors, case.facts.people_count) == ("unsure", True, 2)
+
+
+def test_answer_codes_are_read_however_they_are_spelt(tmp_path):
+    path = tmp_path / "spelt.jsonl"
+    path.write_text(
+        '{"id": "a", "lang": "en", "narrative": "x", "expected": "P1", "why": "-", "answers": {"departure": '
+        '"already left", "category": "Child", "regency": "Kota Kupang", "relation": "neighbour", "minors": "true"}}\n'
+        '{"id": "b", "lang": "en", "narrative": "x", "expected": "P4", "why": "-", "answers": {"regency": "TTS", '
+        '"danger_now": "unknown"}}\n',
+        encoding="utf-8",
+    )
+    a, b = read_cases(path)
+    assert (a.facts.departure, a.facts.category, a.facts.regency, a.facts.minors) == (
+        "already_left",
+        "child",
+        "kota_kupang",
+        True,
+    )
+    assert (b.facts.regency, b.facts.danger_now) == ("tts", "unsure")

@@ -19,6 +19,24 @@ from bot.services.triage.scoring import Priority, TriageResult, score_tip
 
 LANGS = ("id", "en", "ms", "tet")
 _PEOPLE = {"1": 1, "2-5": 2, "6+": 6, "unknown": None}
+_BOOL_WORDS = {"true": True, "false": False, "null": None, "none": None, "": None}
+
+
+def _place_code(value: str) -> str | None:
+    """A regency written as a code or a name ("Kota Kupang", "TTS", "abroad")."""
+    from bot.services import places
+
+    text = value.strip()
+    if not text or places.is_place_code(text):
+        return text or None
+    key = " ".join(text.casefold().replace("_", " ").split())
+    for r in places.regencies():
+        if key in (r.name.casefold(), r.code.replace("_", " ")):
+            return r.code
+    found = places.find_places(text)
+    if found and found[0].kind == "regency":
+        return found[0].code
+    return {"abroad": "abroad", "luar negeri": "abroad", "elsewhere in indonesia": "elsewhere_id"}.get(key, text)
 
 
 class EvalFormatError(ValueError):
@@ -92,6 +110,12 @@ def _answers(raw: object, where: str) -> dict[str, object]:
         if key == "people_count" and isinstance(value, str):
             text = value.strip()
             value = int(text) if text.isdigit() else _PEOPLE.get(text)
+        elif key in ("category", "departure", "relation") and isinstance(value, str):
+            value = "_".join(value.strip().casefold().replace("-", " ").split()) or None
+        elif key == "regency" and isinstance(value, str):
+            value = _place_code(value)
+        elif key in ("danger_now", "minors", "has_location") and isinstance(value, str):
+            value = _BOOL_WORDS.get(value.strip().casefold(), value)
         if key == "extra_texts" and isinstance(value, str):
             value = [value]
         out[key] = value
