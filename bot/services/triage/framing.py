@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from bot.services.triage import lexicon as lx
 from bot.services.triage.entities import find_phones
 from bot.services.triage.signals import TextSignal
-from bot.services.triage.tense import Text, is_conditional
+from bot.services.triage.tense import Text, is_conditional, text_of
 
 QUESTION = lx.rx(
     r"\b(?:bagaimana|bagaimanakah|bgmn|bgmana|gimana|gmn|gmana|caranya|cara\s+(?:daftar|mendaftar|urus|mengurus|lapor|"
@@ -87,7 +87,7 @@ class Framing:
 
 
 def read_framing(text: str, signals: Sequence[TextSignal]) -> Framing:
-    t = Text(text)
+    t = text_of(text)
     marker = ""
     for pattern in (QUESTION, REQUEST, OPINION):
         m = pattern.search(t.norm)

@@ -13,11 +13,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from bot.services.places import PlaceMention, find_places
 from bot.services.triage import lexicon as lx
 from bot.services.triage import patterns as pt
-from bot.services.triage.tense import Text, has_past, is_conditional, is_future, is_past, negated
+from bot.services.triage.tense import Text, has_past, is_conditional, is_future, is_past, negated, text_of
 
 
 @dataclass(frozen=True)
@@ -260,11 +261,13 @@ def _people(t: Text) -> Iterable[TextSignal]:
         yield _signal("person_in_text", t, m.start(), m.end())
 
 
+@lru_cache(maxsize=512)
 def find_signals(text: str) -> TextFindings:
-    """Every signal in one piece of free text, in order of appearance, with the places named in it."""
+    """Every signal in one piece of free text, in order of appearance, with the places named in it. Cached: a
+    re-score reads the same story twice (before and after the reporter's new message)."""
     if not text or not text.strip():
         return TextFindings((), ())
-    t = Text(text)
+    t = text_of(text)
     places = tuple(find_places(text))
     found: list[TextSignal] = []
     found += _simple("danger_in_text", pt.DANGER, t)

@@ -6,8 +6,10 @@ When a rule is unsure it reads the text as "happening now": a missed urgent tip 
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from bot.services.triage import lexicon as lx
 
@@ -46,6 +48,8 @@ class Text:
             pos = m.end()
         self.sentences.append((pos, len(self.norm)))
         self.breaks = [(m.start(), m.end()) for m in lx.CLAUSE_BREAK.finditer(self.norm)]
+        self._starts = [s for s, _ in self.breaks]
+        self._ends = [e for _, e in self.breaks]
 
     def sentence(self, pos: int) -> tuple[int, int]:
         for s, e in self.sentences:
@@ -54,13 +58,11 @@ class Text:
         return 0, len(self.norm)
 
     def clause(self, pos: int) -> tuple[int, int]:
-        start, end = 0, len(self.norm)
-        for b_start, b_end in self.breaks:
-            if b_end <= pos:
-                start = b_end
-            elif b_start >= pos:
-                end = b_start
-                break
+        # The last break ending at or before ``pos`` opens the clause; the first starting at or after it closes it.
+        i = bisect.bisect_right(self._ends, pos)
+        start = self._ends[i - 1] if i else 0
+        j = bisect.bisect_left(self._starts, pos)
+        end = self._starts[j] if j < len(self._starts) else len(self.norm)
         return start, end
 
     def words_before(self, pos: int, limit: int = 5) -> list[str]:
@@ -73,6 +75,12 @@ class Text:
 
     def sentence_text(self, pos: int) -> str:
         return self.norm[slice(*self.sentence(pos))]
+
+
+@lru_cache(maxsize=512)
+def text_of(text: str) -> Text:
+    """The same text analysed once for signals and once for framing."""
+    return Text(text)
 
 
 def negated(text: Text, start: int, *, departure: bool = False) -> bool:
