@@ -159,3 +159,12 @@ def test_rescore_is_pure_and_keeps_a_linked_recruiter_raise():
     assert not same.raised and same.after.priority.value == "P2"  # the link raise is kept in the new score
     up = rescore(base, with_additions(base, ["dia dikurung sekarang"], 0), "P2", linked)
     assert up.raised and up.to_p1 and "linked_recruiter" in up.after.codes
+
+
+def test_the_reporters_words_do_not_linger_in_memory_after_a_rescore():
+    from bot.services.triage.signals import find_signals
+    from bot.services.triage.tense import text_of
+
+    base = TipFacts(narrative="Tadi malam adik saya dibawa calo ke Batam")
+    rescore(base, with_additions(base, ["dia dikurung sekarang"], 0), "P2", [])
+    assert find_signals.cache_info().currsize == 0 and text_of.cache_info().currsize == 0

@@ -24,6 +24,7 @@ from bot.services.triage.scoring import (
     deadline,
     escalate_for_links,
 )
+from bot.services.triage.signals import forget_texts
 from db.models.staff import TipEvent, TipLinkKey
 from db.models.tips import Tip
 from db.repositories import cases as repo
@@ -63,6 +64,7 @@ async def file_tip(
 ) -> TriageResult:
     """Store the tip's link keys, raise it and the tips it shares a recruiter with (three or more tips: at least P2),
     and enqueue its alert. ``tip`` must be flushed (it has an id). Returns the tip's (possibly raised) triage."""
+    forget_texts()  # the reporter's words were kept only while the tip was scored
     hashes = link_hashes(pseudonymizer, extract_entities(facts))
     for kind, key_hash in hashes:
         session.add(TipLinkKey(tip_id=tip.id, kind=kind, key_hash=key_hash))

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from bot.services.triage.facts import TipFacts
 from bot.services.triage.reasons import Reason
 from bot.services.triage.scoring import Priority, TriageResult, escalate_for_links, score_tip
+from bot.services.triage.signals import forget_texts
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,9 @@ def rescore(before: TipFacts, after: TipFacts, current: Priority | str, stored: 
     """Score both sides; a linked-recruiter raise already on the tip is carried over to the new score."""
     linked = next((r for r in stored if r.code == "linked_recruiter"), None)
     count = int(linked.param("count") or 3) if linked is not None else 0
-    old = escalate_for_links(score_tip(before), count)
-    new = escalate_for_links(score_tip(after), count)
+    try:
+        old = escalate_for_links(score_tip(before), count)
+        new = escalate_for_links(score_tip(after), count)
+    finally:
+        forget_texts()
     return Rescored(old, new, Priority(current))

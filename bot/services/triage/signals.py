@@ -261,10 +261,18 @@ def _people(t: Text) -> Iterable[TextSignal]:
         yield _signal("person_in_text", t, m.start(), m.end())
 
 
-@lru_cache(maxsize=512)
+def forget_texts() -> None:
+    """Drop every text kept for scoring (call when a tip has been filed or re-scored)."""
+    find_signals.cache_clear()
+    text_of.cache_clear()
+
+
+@lru_cache(maxsize=32)
 def find_signals(text: str) -> TextFindings:
-    """Every signal in one piece of free text, in order of appearance, with the places named in it. Cached: a
-    re-score reads the same story twice (before and after the reporter's new message)."""
+    """Every signal in one piece of free text, in order of appearance, with the places named in it. Cached for
+    the few texts of one tip (a re-score reads the same story before and after the reporter's new message); the
+    filing and re-score paths empty the cache when they are done (``forget_texts``), so reporters' words do not
+    linger in memory."""
     if not text or not text.strip():
         return TextFindings((), ())
     t = text_of(text)

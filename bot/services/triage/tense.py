@@ -77,7 +77,7 @@ class Text:
         return self.norm[slice(*self.sentence(pos))]
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=32)
 def text_of(text: str) -> Text:
     """The same text analysed once for signals and once for framing."""
     return Text(text)
