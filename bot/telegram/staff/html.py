@@ -49,8 +49,13 @@ def _tokens(html: str) -> list[_Token]:
     return out
 
 
+_TAGS = re.compile(r"<[^<>]*>")
+_ENTITIES = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
+
+
 def visible_length(html: str) -> int:
-    return sum(t.visible for t in _tokens(html))
+    """What Telegram counts of ``html``: tags count nothing, a character reference counts one."""
+    return units(_ENTITIES.sub("&", _TAGS.sub("", html)))
 
 
 def _tag_name(raw: str) -> tuple[bool, str] | None:

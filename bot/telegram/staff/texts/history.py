@@ -127,7 +127,10 @@ def actions_text(view: CaseView, now: datetime, *, with_history: bool = True, li
         if view.history:
             history = [history_line(e) for e in view.history]
             # Newest last; the oldest are left out when there is too much for one message.
-            while history and visible_length("\n".join(lines + history)) > limit:
+            sizes = [visible_length(line) + 1 for line in history]
+            total = visible_length("\n".join(lines)) + sum(sizes)
+            while history and total > limit:
+                total -= sizes.pop(0)
                 history.pop(0)
             if len(history) < len(view.history):
                 lines.append(_("… {count} older entries").format(count=len(view.history) - len(history)))

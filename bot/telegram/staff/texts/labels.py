@@ -26,12 +26,12 @@ def status_label(code: str) -> str:
         "referred": _("referred"),
         "closed": _("closed"),
     }
-    return labels.get(code, code)
+    return labels.get(code, escape(str(code)))
 
 
 def priority_label(code: str) -> str:
     labels = {"P1": _("P1 urgent"), "P2": _("P2 high"), "P3": _("P3 normal"), "P4": _("P4 low")}
-    return PRIORITY_ICONS.get(code, "") + " " + labels.get(code, code)
+    return PRIORITY_ICONS.get(code, "") + " " + labels.get(code, escape(str(code)))
 
 
 def outcome_label(code: str | None) -> str:
@@ -42,7 +42,7 @@ def outcome_label(code: str | None) -> str:
         "duplicate": _("duplicate"),
         "false_or_prank": _("false or prank"),
     }
-    return labels.get(code or "", code or "")
+    return labels.get(code or "", escape(code or ""))
 
 
 def agency_label(code: str) -> str:
@@ -57,11 +57,11 @@ def agency_label(code: str) -> str:
         "disnaker": _("Disnaker"),
         "other": _("Another agency"),
     }
-    return labels.get(code, code)
+    return labels.get(code, escape(str(code)))
 
 
 def role_label(code: str) -> str:
-    return {"admin": _("admin"), "triager": _("triager"), "viewer": _("viewer")}.get(code, code)
+    return {"admin": _("admin"), "triager": _("triager"), "viewer": _("viewer")}.get(code, escape(str(code)))
 
 
 def category_label(code: str | None) -> str:
