@@ -92,3 +92,9 @@ def test_old_records_show_no_english_summaries():
 
 def test_a_new_code_never_breaks_the_screen():
     assert render([summary("something_new", "x")], "id")[0].startswith("• something_new")
+
+
+def test_warning_signs_of_a_question_passed_on_from_advice_are_translated():
+    reasons = [Reason("advice_tourist_visa", "tourist_visa"), Reason("advice_fee", "fee")]
+    text = "\n".join(render(reasons, "id"))
+    assert "pertanyaan yang menyebut visa turis" in text and "tourist" not in text and "fee" not in text

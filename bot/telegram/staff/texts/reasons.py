@@ -60,6 +60,15 @@ def reason_label(code: str, reasons: Sequence[Reason] = ()) -> str:
         "general_request": _("a request or an opinion, no case in it"),
         "resolved_past": _("an old story that is over"),
         "no_specifics": _("nothing specific: no person, place or time"),
+        # Warning signs found in a question passed on from the advice journey.
+        "advice_child": _("a question that mentions a child"),
+        "advice_confinement": _("a question that mentions confinement"),
+        "advice_violence": _("a question that mentions violence"),
+        "advice_documents_held": _("a question that mentions documents held"),
+        "advice_tourist_visa": _("a question that mentions a tourist visa"),
+        "advice_unofficial_route": _("a question that mentions an unofficial route"),
+        "advice_no_agreement_destination": _("a question about a country without a placement agreement"),
+        "advice_fee": _("a question that mentions recruitment fees"),
     }
     return labels.get(code, escape(code))
 
@@ -164,6 +173,8 @@ def _legacy_part(r: Reason) -> str | None:
 
 
 def _part(r: Reason) -> str | None:
+    if r.code.startswith("advice_"):
+        return None  # the label says it all; the detail is the flag's code
     if r.code == "transit_point" and r.param("place"):
         return escape(places.local_name(r.param("place") or ""))
     if r.param("country"):
