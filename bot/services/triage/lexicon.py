@@ -105,7 +105,9 @@ RECENT = rx(
     r"kemarin\s+(?:malam|sore|pagi)|kelmarin|sebentar\s+tadi|malam\s+semalam|"
     r"last\s+night|just\s+now|yesterday|earlier\s+today|(?:an?|one|two|few|\d)\s+hours?\s+ago|minutes\s+ago|"
     r"(?:two|three|2|3|a\s+few)\s+days\s+ago|(?:dua|tiga|2|3|beberapa)\s+hari\s+(?:lalu|yang\s+lalu|yg\s+lalu)|"
-    r"horikalan|horiseik|horisehik|foin\s+daudaun|foin\s+lalais|ohin\s+dadeer)\b"
+    r"horikalan|horiseik|horisehik|foin\s+daudaun|foin\s+lalais|ohin\s+dadeer|"
+    r"(?:oras|minutu)\s+(?:[\w']+\s+)?liuba|loron\s+(?:ida|rua|tolu|1|2|3)\s+liuba|"
+    r"(?:\d+|satu|se|dua|tiga|beberapa)\s*jam\s+(?:yang\s+|yg\s+)?lalu|sejam\s+(?:yang\s+)?lalu|minit\s+(?:yang\s+)?lalu)\b"
 )
 THIS_WEEK = rx(
     r"\b(?:lusa|minggu\s+ini|pekan\s+ini|minggu\s+depan|pekan\s+depan|akhir\s+(?:minggu|pekan)\s+ini|"
@@ -144,7 +146,8 @@ PAST = rx(
     r"(?:tahun\s+)?(?:19|20)\d0-?an|"
     r"(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|beberapa)\s+(?:tahun|thn|bulan)\s+(?:yang\s+|yg\s+)?"
     r"(?:lalu|lepas)|"
-    r"tinan\s+kotuk|fulan\s+kotuk|liuba|antes)\b"
+    r"tinan\s+kotuk|fulan\s+kotuk|(?:tinan|fulan|semana)\s+(?:[\w']+\s+)?liuba|antes|long\s+(?:time\s+)?ago|"
+    r"(?:sudah\s+)?lama\s+sekali|dahulu\s+sekali|uluk\s+liu)\b"
 )
 # "dulu" / "dolo" / "uluk": long ago when it opens the clause or comes before who or what happened.
 FORMERLY = rx(r"\b(?:dulu|dolo|uluk)\b")
@@ -154,7 +157,8 @@ RESOLVED = rx(
     r"aman|keluar\s+dari|di\s+rumah|beres)|pulang\s+(?:dengan\s+|deng\s+|dgn\s+)?selamat|"
     r"(?:sekarang|skrg|skarang|skrang|now|agora)\s+(?:sudah\s+|su\s+|dah\s+|semua\s+sudah\s+)?"
     r"(?:aman|selamat|baik|safe|fine|ok|okay|di'ak|seguru|beres)|aman2\s+(?:aja|saja|sa)|semua\s+sudah\s+beres|"
-    r"(?:already|now)\s+(?:back\s+)?(?:home|back|safe|free)|(?:is|are)\s+(?:safe|home)\s+now|back\s+home|"
+    r"(?:already|now)\s+(?:back\s+)?(?:home|back|safe|free)|(?:is|are|am|i'm)\s+(?:safe|home)\s+now|back\s+home|"
+    r"(?:i\s+am|i'm)\s+(?:back\s+)?home|"
     r"(?:have|has|had)\s+been\s+(?:back\s+)?home|(?:is|are)\s+back\s+(?:in|to|at)\s+\w+|doing\s+(?:well|fine|okay|ok)|"
     r"(?:sudah|su|sdh|udah|udh|dah)\s+(?:di\s+)?(?:kampung|rumah)|(?:dan|and)\s+(?:sudah\s+)?(?:aman|selamat)\s*(?:[.!]|$)|"
     r"hidup\s+baik|moris\s+di'ak|(?:lived|living|stayed)\s+(?:at\s+)?home|has\s+lived\s+at\s+home|"
