@@ -25,6 +25,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="when the tip came in, for the deadline (default: now); without a zone it is taken as UTC",
     )
     score.set_defaults(func=_score)
+    evaluate = actions.add_parser(
+        "eval",
+        help="agreement, P1 recall and false-P1 rate on labelled tips",
+        description="Score every tip of an evaluation file (JSON lines, format: docs/triage.md) and print agreement, "
+        "P1 recall and false-P1 rate per language, with every disagreement.",
+    )
+    evaluate.add_argument("files", metavar="FILE.jsonl", nargs="+", help="evaluation files")
+    evaluate.set_defaults(func=_eval)
 
 
 def _error(message: str) -> int:
@@ -70,7 +78,7 @@ def _score(args: argparse.Namespace) -> int:
     if args.json:
         payload = {
             "priority": result.priority.value,
-            "reasons": [{"code": r.code, "detail": r.detail} for r in result.reasons],
+            "reasons": [r.to_dict() for r in result.reasons],
             "entities": {
                 "phones": sorted(entities.phones),
                 "names": sorted(entities.names),
@@ -91,4 +99,20 @@ def _score(args: argparse.Namespace) -> int:
     for label, values in (("phones", entities.phones), ("names", entities.names), ("places", entities.places)):
         if values:
             print(f"{label}: {', '.join(sorted(values))}")
+    return 0
+
+
+def _eval(args: argparse.Namespace) -> int:
+    from bot.services.triage.evaluation import EvalFormatError, evaluate, format_report, read_cases
+
+    for name in args.files:
+        try:
+            cases = read_cases(Path(name))
+        except OSError as exc:
+            print(f"tipline triage eval: error: cannot read {name}: {exc.strerror or exc}", file=sys.stderr)
+            return 2
+        except EvalFormatError as exc:
+            print(f"tipline triage eval: error: {exc}", file=sys.stderr)
+            return 2
+        print(format_report(evaluate(cases), name))
     return 0

@@ -7,6 +7,7 @@ pseudonym so that codes cannot be guessed: after 5 wrong codes in an hour, look-
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -20,6 +21,8 @@ from bot.services.intake.submit import CONTACT_CONTEXT
 from bot.services.privacy import Cipher, Pseudonymizer, normalize_receipt, receipt_hash
 from db.models.followup import LookupThrottle, TipMessage
 from db.models.tips import Evidence, Tip
+
+log = logging.getLogger(__name__)
 
 MESSAGE_CONTEXT = "tip_messages.body"
 MAX_FAILURES = 5
@@ -167,6 +170,7 @@ class FollowUpService:
         tip.updated_at = now
         await session.flush()
         reply = Reply(message.id, question is not None, tip.case_number)
+        await self._rescore(session, tip, message.id, len(evidence or []), now)
         if on_saved is not None:
             await on_saved(session, tip_id, reply)
         await session.commit()
@@ -246,6 +250,32 @@ class FollowUpService:
             tip.contact = None
 
     # Internals --------------------------------------------------------------------------------------------
+
+    async def _rescore(self, session: AsyncSession, tip: Tip, message_id: int, new_files: int, now: datetime) -> None:
+        """What the reporter added may make the tip more urgent: score it again in this transaction. A failure
+        here must not lose the reporter's message, so it is logged (without content) and the message kept."""
+        from bot.services.staff.rescore import rescore_after_message  # staff services import this module
+
+        rows = await session.scalars(
+            select(TipMessage)
+            .where(TipMessage.tip_id == tip.id, TipMessage.kind.in_(("answer", "addition")))
+            .order_by(TipMessage.id)
+        )
+        texts = [(m.id, self._text(m)) for m in rows]
+        try:
+            # Everything that can fail (decrypting, scoring) happens before anything is changed.
+            await rescore_after_message(
+                session,
+                tip,
+                self._cipher,
+                texts_before=[text for i, text in texts if i != message_id],
+                texts_after=[text for _, text in texts],
+                new_files=new_files,
+                now=now,
+                ref=message_id,
+            )
+        except Exception as exc:  # never lose the reporter's message over a scoring failure
+            log.error("follow-up: re-scoring failed: %s", type(exc).__name__)
 
     def _text(self, message: TipMessage) -> str:
         return self._cipher.decrypt_text(message.body, context=MESSAGE_CONTEXT)

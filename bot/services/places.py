@@ -192,27 +192,72 @@ _COUNTRIES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "melaka",
             "selangor",
             "penang",
+            "pahang",
+            "sandakan",
+            "lahad datu",
+            "keningau",
+            "miri",
+            "bintulu",
+            "sibu",
+            "labuan",
+            "ipoh",
+            "kuantan",
+            "seremban",
+            "klang",
+            "shah alam",
+            # Tetun spellings
+            "malazia",
+            "malaizia",
         ),
     ),
     ("Kuala Lumpur", ("kuala lumpur", "kl")),
     ("Singapore", ("singapura", "singapore", "spore")),
+    ("China", ("tiongkok", "china", "cina")),
+    ("South Korea", ("korea selatan", "korea", "koreia", "south korea")),
+    ("Japan", ("jepang", "japan", "japaun")),
+    ("United Arab Emirates", ("dubai", "uni emirat arab", "uae", "abu dhabi")),
+    ("Qatar", ("qatar",)),
     ("Hong Kong", ("hong kong", "hongkong")),
     ("Taiwan", ("taiwan",)),
     ("Brunei", ("brunei",)),
     ("Timor-Leste", ("timor leste", "dili", "oecusse", "oekusi")),
     ("Saudi Arabia", ("arab saudi", "saudi arabia", "saudi")),
-    ("Cambodia", ("kamboja", "cambodia")),
+    ("Cambodia", ("kamboja", "kemboja", "cambodia")),
     ("Thailand", ("thailand", "thailan")),
     ("Myanmar", ("myanmar",)),
-    ("Abroad", ("luar negeri", "overseas", "abroad", "luar negara")),
+    ("Abroad", ("luar negeri", "overseas", "abroad", "luar negara", "rai liur", "rai li'ur")),
 )
 _REGIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Kalimantan", ("kalimantan", "kalimatan", "kaltim", "kalbar", "kaltara")),
+    (
+        "Kalimantan",
+        ("kalimantan", "kalimatan", "kaltim", "kalbar", "kaltara", "balikpapan", "samarinda", "tarakan", "sampit"),
+    ),
     ("Java", ("jawa", "java")),
     ("Bali", ("bali", "denpasar")),
     ("Papua", ("papua",)),
-    ("Sulawesi", ("sulawesi", "makassar")),
+    ("Sulawesi", ("sulawesi", "makassar", "bitung", "manado")),
+    (
+        "Sumatra",
+        ("sumatera", "sumatra", "medan", "pekanbaru", "dumai", "tanjung pinang", "tanjungpinang", "bintan", "riau"),
+    ),
 )
+
+# Transit points as people in NTT write them ("Pelabuhan Tenau", not "Tenau port"): what staff read in reasons.
+_LOCAL_NAMES = {
+    "el_tari": "Bandara El Tari",
+    "tenau": "Pelabuhan Tenau",
+    "bolok": "Pelabuhan Bolok",
+    "komodo_airport": "Bandara Komodo",
+    "frans_seda": "Bandara Frans Seda",
+    "ende_airport": "Bandara H. Hasan Aroeboesman",
+    "ende_port": "Pelabuhan Ende",
+    "umbu_mehang_kunda": "Bandara Umbu Mehang Kunda",
+    "tambolaka_airport": "Bandara Tambolaka",
+    "lewoleba_port": "Pelabuhan Lewoleba",
+    "motaain": "PLBN Motaain",
+    "wini": "PLBN Wini",
+    "atapupu": "Pelabuhan Atapupu",
+}
 
 _BY_CODE = {r.code: r for r in _REGENCIES}
 _TRANSIT_BY_CODE = {t.code: t for t in _TRANSIT}
@@ -247,6 +292,17 @@ def place_name(code: str) -> str:
     if code in _TRANSIT_BY_CODE:
         return _TRANSIT_BY_CODE[code].name
     return {ELSEWHERE_ID: "Elsewhere in Indonesia", ABROAD: "Abroad"}.get(code, code)
+
+
+def local_name(code: str) -> str:
+    """A place as people in NTT write it: "Pelabuhan Tenau", "Kota Kupang", "Surabaya" (the code when unknown)."""
+    if code in _LOCAL_NAMES:
+        return _LOCAL_NAMES[code]
+    if code in _BY_CODE:
+        return _BY_CODE[code].name
+    if code in _TRANSIT_BY_CODE:
+        return _TRANSIT_BY_CODE[code].name
+    return code
 
 
 # ---------------------------------------------------------------------------------------------------------------

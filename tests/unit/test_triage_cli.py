@@ -57,9 +57,14 @@ def test_score_json(write, capsys):
     assert code == 0
     assert set(out) == {"priority", "reasons", "entities", "deadline_hours"}
     assert out["priority"] == "P1"
-    assert out["reasons"][0] == {"code": "departure_today", "detail": "answer: leaving today"}
-    assert all(set(r) == {"code", "detail"} for r in out["reasons"])
-    assert {"minor_involved", "child_age_in_text", "transit_point"} <= {r["code"] for r in out["reasons"]}
+    codes = [r["code"] for r in out["reasons"]]
+    assert codes[0] == "departure_today" and "child_on_the_move" in codes  # a 16-year-old leaving tomorrow
+    assert {"code": "departure_today", "detail": "answer: leaving today", "source": "answer",
+            "params": {"departure": "today"}} in out["reasons"]  # fmt: skip
+    assert all({"code", "detail"} <= set(r) <= {"code", "detail", "source", "quote", "params"} for r in out["reasons"])
+    assert {"minor_involved", "child_age_in_text", "transit_point"} <= set(codes)
+    tenau = next(r for r in out["reasons"] if r.get("params", {}).get("place") == "tenau")
+    assert tenau["source"] == "text" and tenau["quote"] == "Tenau"
     assert out["entities"] == {
         "phones": ["+6281234567890"],
         "names": ["maju jaya sejahtra", "yos"],
@@ -103,7 +108,7 @@ def test_stdin(monkeypatch, capsys):
         ({}, "'narrative': required"),
         ({"narrative": 42}, "'narrative': must be a string, got integer"),
         ({"narrative": "x", "people_count": "three"}, "'people_count': must be a whole number or null, got string"),
-        ({"narrative": "x", "danger_now": "yes"}, "'danger_now'"),
+        ({"narrative": "x", "danger_now": "maybe"}, "'danger_now'"),
         ({"narrative": "x", "extra_texts": [1]}, "'extra_texts[0]'"),
         ({"narrative": "x", "category": "murder"}, "'category': must be one of"),
         ({"narrative": "x", "regency": "bali"}, "'regency'"),

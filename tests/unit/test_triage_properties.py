@@ -12,6 +12,7 @@ from bot.services.triage import (
     find_phones,
     score_tip,
 )
+from bot.services.triage.facts import UNSURE
 from bot.services.triage.scoring import CATEGORIES, DEPARTURES, RELATIONS
 
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -22,12 +23,16 @@ WORDS = [
     "tahan", "gaji", "bayar", "utang", "umur", "15", "tahun", "kontrak", "not", "locked", "tonight", "Kupang",
     "Tenau", "Batam", "Malaysia", "calo", "PT", "Maju", "Jaya", "0812-3456-7890", "+60", "12", "345", "6789",
     "supaya", "belum", "berangkat", "pi", "tak", "dikurung", ",", ".", "!", "\n", "'", "-", "sabu-sabu",
+    "tadi", "semalam", "horikalan", "tinan", "16", "la", "baku", "xave", "sudah", "pulang", "dulu", "pernah",
+    "tolong", "kami", "bagaimana", "?", "pemerintah", "harus", "diculik", "paksa", "anak", "umur", "2", "luka2",
+    "ejen", "ugut", "dah", "balik", "already", "back", "home", "uluk", "ona", "fila", "sponsor", "ke", "Batam",
 ]  # fmt: skip
 tip_text = st.one_of(
     st.text(max_size=300),
     st.lists(st.sampled_from(WORDS), max_size=60).map(" ".join),
 )
 maybe_bool = st.sampled_from([None, True, False])
+danger_answer = st.sampled_from([None, True, False, UNSURE])
 place_codes = [r.code for r in regencies()] + ["elsewhere_id", "abroad"]
 
 facts_strategy = st.builds(
@@ -35,7 +40,7 @@ facts_strategy = st.builds(
     narrative=tip_text,
     lang=st.sampled_from(["id", "en", "ms", "tet", "xx"]),
     category=st.one_of(st.none(), st.sampled_from(CATEGORIES), st.text(max_size=10)),
-    danger_now=maybe_bool,
+    danger_now=danger_answer,
     departure=st.one_of(st.none(), st.sampled_from(DEPARTURES)),
     people_count=st.one_of(st.none(), st.integers(min_value=-5, max_value=10_000)),
     minors=maybe_bool,
@@ -64,6 +69,10 @@ P1_SIGNALS = [
     {"extra_texts": ("nanti malam dong bawa dia pi Batam",)},
     {"extra_texts": ("majikan pukul dia sekarang",)},
     {"extra_texts": ("dia dikurung di kamar",)},
+    {"extra_texts": ("barusan dong tarik paksa dia masuk oto",)},
+    {"extra_texts": ("patraun xave nia iha uma laran",)},
+    {"extra_texts": ("the agent threatened to kill her family",)},
+    {"minors": True, "departure": "already_left"},
 ]
 
 
@@ -104,3 +113,46 @@ def test_phone_extraction_on_digit_soup(parts):
 def test_entities_and_places_never_raise(facts):
     extract_entities(facts)
     find_places(facts.narrative)
+
+
+# Answers ordered from least to most urgent: moving one step up never lowers a tip.
+LADDERS = {
+    "danger_now": [None, False, UNSURE, True],
+    "departure": [None, "unknown", "later", "this_week", "today"],
+    "minors": [None, False, True],
+}
+
+
+@FAST
+@given(facts_strategy, st.sampled_from(sorted(LADDERS)), st.data())
+def test_a_more_urgent_answer_never_lowers_priority(facts, field, data):
+    ladder = LADDERS[field]
+    i = data.draw(st.integers(min_value=0, max_value=len(ladder) - 2))
+    lower = score_tip(TipFacts(**{**facts.__dict__, field: ladder[i]}))
+    higher = score_tip(TipFacts(**{**facts.__dict__, field: ladder[i + 1]}))
+    assert higher.priority <= lower.priority, (field, ladder[i], ladder[i + 1], lower, higher)
+
+
+@FAST
+@given(facts_strategy, st.integers(min_value=1, max_value=10), st.booleans())
+def test_evidence_and_a_location_never_lower_priority(facts, more, location):
+    before = score_tip(facts)
+    after = score_tip(
+        TipFacts(
+            **{
+                **facts.__dict__,
+                "evidence_count": facts.evidence_count + more,
+                "has_location": location or facts.has_location,
+            }
+        )
+    )
+    assert after.priority <= before.priority
+
+
+@FAST
+@given(facts_strategy)
+def test_reasons_are_data_that_survive_storage(facts):
+    from bot.services.triage.reasons import reasons_from_data, reasons_to_data
+
+    result = score_tip(facts)
+    assert reasons_from_data(reasons_to_data(result.reasons)) == list(result.reasons)

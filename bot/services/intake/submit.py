@@ -19,7 +19,7 @@ from bot.services.intake.draft import Draft
 from bot.services.privacy import Cipher, Pseudonymizer, new_receipt_code, receipt_hash
 from bot.services.staff.filing import file_tip
 from bot.services.triage.entities import normalise_phone
-from bot.services.triage.scoring import TipFacts, TriageResult, deadline, score_tip
+from bot.services.triage.scoring import UNSURE, TipFacts, TriageResult, deadline, score_tip
 from db.models.tips import CaseCounter, Evidence, SubmissionCounter, Tip
 
 ANSWERS_CONTEXT = "tips.answers"
@@ -46,7 +46,8 @@ def normalize_contact_phone(text: str) -> str | None:
 
 def tip_facts(draft: Draft) -> TipFacts:
     """The structured view of a draft that triage scores."""
-    danger = {"yes": True, "no": False}.get(draft.danger_now or "")
+    # "I'm not sure" is a signal for triage, not a no.
+    danger = {"yes": True, "no": False, "unknown": UNSURE}.get(draft.danger_now or "")
     minors = {"yes": True, "no": False}.get(draft.minors or "")
     people = {"1": 1, "2-5": 2, "6+": 6}.get(draft.people or "")
     extra = [

@@ -15,6 +15,7 @@ from bot.services import outbox
 from bot.services.privacy import Cipher, Pseudonymizer
 from bot.services.triage.entities import Entities, extract_entities
 from bot.services.triage.linking import link_keys
+from bot.services.triage.reasons import reasons_from_data, reasons_to_data
 from bot.services.triage.scoring import (
     Priority,
     Reason,
@@ -23,6 +24,7 @@ from bot.services.triage.scoring import (
     deadline,
     escalate_for_links,
 )
+from bot.services.triage.signals import forget_texts
 from db.models.staff import TipEvent, TipLinkKey
 from db.models.tips import Tip
 from db.repositories import cases as repo
@@ -62,6 +64,7 @@ async def file_tip(
 ) -> TriageResult:
     """Store the tip's link keys, raise it and the tips it shares a recruiter with (three or more tips: at least P2),
     and enqueue its alert. ``tip`` must be flushed (it has an id). Returns the tip's (possibly raised) triage."""
+    forget_texts()  # the reporter's words were kept only while the tip was scored
     hashes = link_hashes(pseudonymizer, extract_entities(facts))
     for kind, key_hash in hashes:
         session.add(TipLinkKey(tip_id=tip.id, kind=kind, key_hash=key_hash))
@@ -72,8 +75,8 @@ async def file_tip(
         for other in sharing:
             counts[other] = max(counts.get(other, 1), len(sharing))
     result = escalate_for_links(triage, counts.get(tip.id, 1))
-    if result != triage:
-        _apply(tip, result, cipher)
+    # Always (re)written here: the reasons with their quotes and codes, so every staff screen can translate them.
+    _apply(tip, result, cipher)
     others = {t for t, n in counts.items() if t != tip.id and n >= 3}
     for other in (await repo.tips_by_ids(session, others)).values():
         await _raise_linked(session, other, counts[other.id], cipher, now)
@@ -98,14 +101,18 @@ def _reasons_context() -> str:
 def stored_reasons(tip: Tip, cipher: Cipher) -> list[Reason]:
     if tip.reasons is None:
         return []
-    return [Reason(r["code"], r["detail"]) for r in cipher.decrypt_json(tip.reasons, context=_reasons_context())]
+    return reasons_from_data(cipher.decrypt_json(tip.reasons, context=_reasons_context()))
+
+
+def store_result(tip: Tip, result: TriageResult, cipher: Cipher) -> None:
+    """The priority and its reasons (quotes and codes, encrypted); the deadline is the caller's to set."""
+    reasons = cipher.encrypt_json(reasons_to_data(result.reasons), context=_reasons_context())
+    tip.priority = result.priority.value
+    tip.reasons = reasons
 
 
 def _apply(tip: Tip, result: TriageResult, cipher: Cipher) -> None:
-    tip.priority = result.priority.value
-    tip.reasons = cipher.encrypt_json(
-        [{"code": r.code, "detail": r.detail} for r in result.reasons], context=_reasons_context()
-    )
+    store_result(tip, result, cipher)
     due = deadline(result.priority, tip.created_at)
     tip.deadline_at = min(tip.deadline_at, due) if tip.deadline_at else due
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from bot.services.places import find_places, is_common_word, is_place_code
-from bot.services.triage.scoring import TipFacts
+from bot.services.triage.facts import TipFacts
 
 
 @dataclass(frozen=True)

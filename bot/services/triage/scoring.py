@@ -1,85 +1,56 @@
-"""Triage scoring: a tip's answers and free text in, a priority with its reasons out.
+"""Triage rules: a tip's answers and free text in, a priority with its reasons out (docs/triage.md says why).
 
-P1 urgent: someone in danger now, or being moved within 24 hours, or confined or beaten now.
-P2 high: a child, departure within 7 days, documents held, debt bondage, exploitation going on now (abroad or
-away from home), unpaid wages away from home, people held in a holding house.
-P3 normal: suspected illegal recruitment without imminence, or a report with something specific to act on.
-P4 low: general information, no specific person, place or time.
+P1 urgent: someone in danger now (answered, or a cry for help); anyone moved within 24 hours; a child who has
+already left, is away, or leaves within 24 hours; a child sexually exploited now; someone taken or moved by force
+now or just now; confinement; violence or threats; "not sure" about danger while someone is being moved.
+P2 high: a child; departure within 7 days; someone who left in the last day or so (on the way); documents held;
+debt bondage; exploitation going on now; unpaid wages away from home; people in a holding house.
+P3 normal: signs of illegal recruitment; transit points; harm that is over; anything specific to act on.
+P4 low: requests and opinions with no case in them; old stories that are over; nothing specific.
 
 Every raise carries a reason with the phrase or answer that caused it, so staff can see why and overrule it.
-Nothing here lowers a priority: signals only add up, so a tip can never drop because more was said.
+More information never lowers a tip: answers and signals only add up.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta, timezone, tzinfo
-from enum import StrEnum
-from functools import cache
 
 from bot.services.places import ABROAD, ELSEWHERE_ID, PlaceMention, is_place_code, regency
-from bot.services.triage.signals import TextSignal, find_signals
-
-CATEGORIES = (
-    "recruitment_fraud",
-    "undocumented_departure",
-    "forced_labour",
-    "sexual_exploitation",
-    "child",
-    "documents_held",
-    "other",
+from bot.services.triage import reasons as rs
+from bot.services.triage.deadlines import Priority, add_working_days, deadline, wita
+from bot.services.triage.facts import (
+    CATEGORIES,
+    DEPARTURES,
+    RELATIONS,
+    UNSURE,
+    TipFacts,
+    TipFactsError,
+    tip_facts_from_mapping,
 )
-DEPARTURES = ("today", "this_week", "later", "already_left", "unknown")
-RELATIONS = ("self", "family", "neighbour", "witness", "online", "other")
+from bot.services.triage.framing import EVENTS, Framing, read_framing
+from bot.services.triage.lexicon import PRESENT, wordset
+from bot.services.triage.reasons import Reason
+from bot.services.triage.signals import TextFindings, TextSignal, clip, find_signals
+from bot.services.triage.tense import Text
 
-
-class Priority(StrEnum):
-    """P1 is the most urgent. Values sort in urgency order ("P1" < "P2"), so ``min`` picks the most urgent."""
-
-    P1 = "P1"
-    P2 = "P2"
-    P3 = "P3"
-    P4 = "P4"
-
-    @property
-    def rank(self) -> int:
-        return int(self.value[1])
-
-    @property
-    def label(self) -> str:
-        return {"P1": "urgent", "P2": "high", "P3": "normal", "P4": "low"}[self.value]
-
-
-@dataclass(frozen=True)
-class Reason:
-    code: str
-    detail: str
-
-
-@dataclass(frozen=True)
-class TipFacts:
-    """What the intake flow knows about a tip. The contract between intake and triage: keep these names."""
-
-    narrative: str = ""
-    lang: str = "id"
-    category: str | None = None
-    danger_now: bool | None = None
-    departure: str | None = None
-    people_count: int | None = None
-    minors: bool | None = None
-    regency: str | None = None
-    recruiter: str | None = None
-    route: str | None = None
-    relation: str | None = None
-    extra_texts: tuple[str, ...] = ()
-    evidence_count: int = 0
-    has_location: bool = False
-
-    def texts(self) -> tuple[str, ...]:
-        """Every free-text answer, each scanned on its own so that no phrase spans two answers."""
-        parts = [self.narrative, self.recruiter, self.route, *(self.extra_texts or ())]
-        return tuple(p for p in parts if isinstance(p, str) and p.strip())
+__all__ = [
+    "CATEGORIES",
+    "DEPARTURES",
+    "RELATIONS",
+    "UNSURE",
+    "Priority",
+    "Reason",
+    "TipFacts",
+    "TipFactsError",
+    "TriageResult",
+    "add_working_days",
+    "deadline",
+    "escalate_for_links",
+    "score_tip",
+    "tip_facts_from_mapping",
+    "wita",
+]
 
 
 @dataclass(frozen=True)
@@ -87,7 +58,7 @@ class TriageResult:
     priority: Priority
     reasons: tuple[Reason, ...] = field(default=())
 
-    def deadline(self, created_at: datetime) -> datetime:
+    def deadline(self, created_at):
         return deadline(self.priority, created_at)
 
     @property
@@ -95,86 +66,30 @@ class TriageResult:
         return tuple(r.code for r in self.reasons)
 
 
-# --- Deadlines ----------------------------------------------------------------------------------------------------
-
-
-@cache
-def wita() -> tzinfo:
-    """Asia/Makassar (WITA, UTC+8, no daylight saving); a fixed offset where the tz database is missing."""
-    try:
-        from zoneinfo import ZoneInfo
-
-        return ZoneInfo("Asia/Makassar")
-    except Exception:
-        return timezone(timedelta(hours=8), "WITA")
-
-
-_WORKING_DAYS = {Priority.P3: 3, Priority.P4: 10}
-_HOURS = {Priority.P1: timedelta(minutes=30), Priority.P2: timedelta(hours=24)}
-
-
-def add_working_days(start: datetime, days: int) -> datetime:
-    """``days`` working days (Monday-Friday in WITA) after ``start``, at the same time of day.
-
-    Public holidays are not counted out: the task force's own calendar decides those.
-    """
-    local = start.astimezone(wita())
-    added = 0
-    while added < days:
-        local += timedelta(days=1)
-        if local.weekday() < 5:
-            added += 1
-    return local
-
-
-def deadline(priority: Priority | str, created_at: datetime) -> datetime:
-    """When a tip of this priority must have been looked at. A naive ``created_at`` is taken as UTC and the answer
-    is naive UTC too (as stored); an aware one gets an answer in the same time zone."""
-    priority = Priority(priority)
-    naive = created_at.tzinfo is None
-    aware = created_at.replace(tzinfo=UTC) if naive else created_at
-    due = aware + _HOURS[priority] if priority in _HOURS else add_working_days(aware, _WORKING_DAYS[priority])
-    if naive:
-        return due.astimezone(UTC).replace(tzinfo=None)
-    return due.astimezone(created_at.tzinfo)
-
-
-# --- Scoring ------------------------------------------------------------------------------------------------------
-
 _MAX_PER_CODE = 3
 _TRANSIT_KINDS = frozenset({"airport", "port", "border", "route_city"})
 # Placement to these countries has no government agreement, so any job offer there is a red flag (facts.md, F).
 _NO_PLACEMENT = frozenset({"Cambodia", "Thailand", "Myanmar"})
-_UNKNOWN_ANSWERS = frozenset(
+_UNKNOWN_ANSWERS = wordset(
+    """
+    - ? tidak_tahu tdk_tahu tidak_tau tdk_tau ga_tau gak_tau gak_tahu nggak_tahu sonde_tau son_tau sonde_tahu
+    tidak_ada tidak belum_tahu tak_tahu tidak_pasti unknown don't_know dont_know i_don't_know no none n/a na tiada
+    la_hatene
+    """
+)
+# Text signals that say something is going on now (not a description like an age or a place).
+_LIVE = EVENTS - {"departed", "away_now"}
+P1_CODES = frozenset(
     {
-        "",
-        "-",
-        "?",
-        "tidak tahu",
-        "tdk tahu",
-        "tidak tau",
-        "tdk tau",
-        "ga tau",
-        "gak tau",
-        "gak tahu",
-        "nggak tahu",
-        "sonde tau",
-        "son tau",
-        "sonde tahu",
-        "tidak ada",
-        "tidak",
-        "belum tahu",
-        "tak tahu",
-        "tidak pasti",
-        "unknown",
-        "don't know",
-        "dont know",
-        "i don't know",
-        "no",
-        "none",
-        "n/a",
-        "na",
-        "tiada",
+        "danger_now",
+        "danger_in_text",
+        "departure_today",
+        "child_on_the_move",
+        "child_sexual_exploitation",
+        "taken_by_force",
+        "confinement_in_text",
+        "violence_in_text",
+        "danger_unsure",
     }
 )
 
@@ -182,12 +97,8 @@ _UNKNOWN_ANSWERS = frozenset(
 def _answer_known(value: object) -> bool:
     if not isinstance(value, str):
         return False
-    return " ".join(value.casefold().replace("’", "'").split()).strip(" .!") not in _UNKNOWN_ANSWERS
-
-
-def _clip(text: str, limit: int = 80) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    key = "_".join(value.casefold().replace("’", "'").split()).strip(" .!_")
+    return bool(key) and key not in _UNKNOWN_ANSWERS
 
 
 class _Collector:
@@ -196,18 +107,61 @@ class _Collector:
         self.seen: set[tuple[str, str]] = set()
         self.per_code: dict[str, int] = {}
 
-    def add(self, priority: Priority, code: str, detail: str) -> None:
-        reason = Reason(code, _clip(detail))
-        key = (reason.code, reason.detail.casefold())
-        if key in self.seen or self.per_code.get(code, 0) >= _MAX_PER_CODE:
+    def add(self, priority: Priority, reason: Reason) -> None:
+        reason = Reason(reason.code, clip(reason.detail), reason.source, clip(reason.quote), reason.params)
+        key = (reason.code, (reason.quote or reason.detail).casefold())
+        if key in self.seen or self.per_code.get(reason.code, 0) >= _MAX_PER_CODE:
             return
         self.seen.add(key)
-        self.per_code[code] = self.per_code.get(code, 0) + 1
+        self.per_code[reason.code] = self.per_code.get(reason.code, 0) + 1
         self.items.append((priority, len(self.items), reason))
+
+    def best(self) -> Priority | None:
+        return min((p for p, _, _ in self.items), default=None)
+
+    def has(self, *codes: str) -> bool:
+        return any(r.code in codes for _, _, r in self.items)
 
     def result(self) -> TriageResult:
         ordered = sorted(self.items, key=lambda item: (item[0], item[1]))
         return TriageResult(min(p for p, _, _ in ordered), tuple(r for _, _, r in ordered))
+
+
+@dataclass
+class _Read:
+    """What the texts say, once framing has set aside what holds no case."""
+
+    signals: list[TextSignal] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    resolved: str = ""
+    general_marker: str = ""  # a question, request or opinion with nothing pointing at a case
+    dropped: int = 0
+
+
+def _read_texts(facts: TipFacts, answers_anchor: bool) -> _Read:
+    read = _Read()
+    for text in facts.texts():
+        found: TextFindings = find_signals(text)
+        framing: Framing = read_framing(text, found.signals)
+        unanchored = not (answers_anchor or framing.anchored)
+        for s in found.signals:
+            if framing.general and (s.conditional or unanchored):
+                read.dropped += 1
+                continue
+            # A question or request names people and times without making a case of them ("can I take my child
+            # to work in Malaysia?"): only what happened counts.
+            if framing.general and s.code in ("person_in_text", "time_in_text"):
+                continue
+            if unanchored and s.generic and s.code in EVENTS:
+                read.dropped += 1
+                continue
+            read.signals.append(s)
+        if framing.general:
+            read.general_marker = read.general_marker or framing.marker
+        if not (framing.general and unanchored):
+            read.places.extend(found.places)
+        read.resolved = read.resolved or found.resolved
+    return read
 
 
 def score_tip(facts: TipFacts) -> TriageResult:
@@ -216,107 +170,231 @@ def score_tip(facts: TipFacts) -> TriageResult:
     category = facts.category if facts.category in CATEGORIES else None
     departure = facts.departure if facts.departure in DEPARTURES else None
     place = facts.regency if isinstance(facts.regency, str) and is_place_code(facts.regency) else None
-
-    signals: list[TextSignal] = []
-    places: list[PlaceMention] = []
-    for text in facts.texts():
-        found = find_signals(text)
-        signals.extend(found.signals)
-        places.extend(found.places)
-    away_places = [p for p in places if p.region != "ntt"]
+    danger = facts.danger_now if facts.danger_now in (True, False, UNSURE) else None
+    recruiter = facts.recruiter if _answer_known(facts.recruiter) else None
+    evidence = facts.evidence_count if isinstance(facts.evidence_count, int) else 0
+    answers_anchor = (
+        danger is True
+        or departure in ("today", "this_week", "already_left")
+        or facts.minors is True
+        or recruiter is not None
+        or evidence > 0
+        or facts.has_location is True
+    )
+    read = _read_texts(facts, answers_anchor)
+    signals = read.signals
+    away_places = [p for p in read.places if p.region != "ntt"]
     away = place in (ABROAD, ELSEWHERE_ID) or departure == "already_left" or bool(away_places)
     local = place is not None and place not in (ABROAD, ELSEWHERE_ID) and not away
 
     # Answers from the intake questions.
-    if facts.danger_now is True:
-        out.add(Priority.P1, "danger_now", "answer: in danger now")
+    if danger is True:
+        out.add(Priority.P1, rs.answer("danger_now", "answer: in danger now", danger="yes"))
     if departure == "today":
-        out.add(Priority.P1, "departure_today", "answer: leaving today")
+        out.add(Priority.P1, rs.answer("departure_today", "answer: leaving today", departure="today"))
     elif departure == "this_week":
-        out.add(Priority.P2, "departure_this_week", "answer: leaving this week")
+        out.add(Priority.P2, rs.answer("departure_this_week", "answer: leaving this week", departure="this_week"))
     if facts.minors is True:
-        out.add(Priority.P2, "minor_involved", "answer: a child is involved")
+        out.add(Priority.P2, rs.answer("minor_involved", "answer: a child is involved", minors="yes"))
     if category == "child":
-        out.add(Priority.P2, "minor_involved", "category: child")
+        out.add(Priority.P2, rs.answer("minor_involved", "category: child", category="child"))
     if category == "documents_held":
-        out.add(Priority.P2, "documents_held", "category: documents held")
+        out.add(Priority.P2, rs.answer("documents_held", "category: documents held", category=category))
     if category in ("forced_labour", "sexual_exploitation"):
         code = "exploitation_abroad_now" if away else "exploitation_now"
-        out.add(Priority.P2, code, f"category: {category.replace('_', ' ')}")
+        out.add(Priority.P2, rs.answer(code, f"category: {category.replace('_', ' ')}", category=category))
     if category in ("recruitment_fraud", "undocumented_departure"):
-        out.add(Priority.P3, "illegal_recruitment", f"category: {category.replace('_', ' ')}")
-    if _answer_known(facts.recruiter):
-        out.add(Priority.P3, "illegal_recruitment", f"recruiter: {facts.recruiter}")
+        detail = f"category: {category.replace('_', ' ')}"
+        out.add(Priority.P3, rs.answer("illegal_recruitment", detail, category=category))
+    if recruiter is not None:
+        out.add(
+            Priority.P3,
+            Reason("illegal_recruitment", f"recruiter: {recruiter}", "answer", recruiter, (("field", "recruiter"),)),
+        )
 
     # Signals in the free text.
+    moved_recently: TextSignal | None = None
+    left: TextSignal | None = None
+    sexual: TextSignal | None = None
     for s in signals:
-        if s.code in ("danger_in_text", "departure_today"):
-            out.add(Priority.P1, s.code, s.detail)
-        elif s.code == "departure_this_week":
-            out.add(Priority.P2, s.code, s.detail)
-        elif s.code in ("violence_in_text", "confinement_in_text"):
-            if s.past:
-                out.add(Priority.P3, f"past_{s.code}", s.detail)
-            else:
-                out.add(Priority.P1, s.code, s.detail)
-        elif s.code in ("child_age_in_text", "documents_held", "debt_bondage", "holding_house"):
-            out.add(Priority.P2, s.code, s.detail)
-        elif s.code == "unpaid_wages":
+        code = s.code
+        if code in ("danger_in_text", "departure_today"):
+            if not s.past:
+                out.add(Priority.P1, rs.from_text(code, s.detail))
+        elif code == "departure_this_week":
+            out.add(Priority.P2, rs.from_text(code, s.detail))
+        elif code in ("departed", "away_now"):
+            if not s.past or code == "departed":
+                left = left or s
+            if code == "departed" and s.recent and not s.past:
+                moved_recently = moved_recently or s
+        elif code in ("violence_in_text", "confinement_in_text", "taken_by_force"):
+            out.add(Priority.P3 if s.past else Priority.P1, rs.from_text(("past_" if s.past else "") + code, s.detail))
+            if code == "taken_by_force" and not s.past:
+                left = left or s
+        elif code in ("child_age_in_text", "documents_held", "debt_bondage", "holding_house"):
+            if s.past and code != "child_age_in_text":
+                out.add(Priority.P3, rs.from_text("past_" + code, s.detail))
+            elif not s.past:
+                out.add(Priority.P2, rs.from_text(code, s.detail))
+        elif code == "unpaid_wages":
             # Wages withheld far from home leave a worker stuck; at home it is a labour dispute first.
-            out.add(Priority.P3 if local else Priority.P2, s.code, s.detail)
-        elif s.code == "exploitation_in_text":
-            out.add(Priority.P2, "exploitation_abroad_now" if away else "exploitation_now", s.detail)
-        elif s.code == "illegal_recruitment":
-            out.add(Priority.P3, s.code, s.detail)
-    for p in places:
+            level = Priority.P3 if (local or s.past) else Priority.P2
+            out.add(level, rs.from_text(("past_" if s.past else "") + code, s.detail))
+        elif code == "exploitation_in_text":
+            if s.past:
+                out.add(Priority.P3, rs.from_text("past_exploitation", s.detail))
+            else:
+                out.add(Priority.P2, rs.from_text("exploitation_abroad_now" if away else "exploitation_now", s.detail))
+                sexual = sexual or (s if s.sexual else None)
+        elif code == "illegal_recruitment":
+            out.add(Priority.P3, rs.from_text(code, s.detail))
+    for p in read.places:
         if p.kind in _TRANSIT_KINDS:
-            detail = p.name if p.text.casefold() in p.name.casefold() else f"{p.name} ({p.text})"
-            out.add(Priority.P3, "transit_point", detail)
+            out.add(Priority.P3, rs.from_text("transit_point", p.text, place=p.code))
         elif p.name in _NO_PLACEMENT:
-            out.add(Priority.P3, "illegal_recruitment", f"job in {p.name}: no placement agreement")
+            out.add(Priority.P3, rs.from_text("illegal_recruitment", p.text, country=p.name))
 
+    _combine(out, facts, category, departure, place, danger, signals, left, moved_recently, sexual)
+    resolved = _resolved_story(out, read, danger, departure, recruiter, facts)
+    if resolved is not None:
+        return resolved
     if not out.items:
-        specifics = _specifics(facts, place, departure, signals, places)
-        if specifics:
-            out.add(Priority.P3, "specific_details", "; ".join(specifics))
+        if read.general_marker:
+            out.add(Priority.P4, rs.from_text("general_request", read.general_marker))
         else:
-            out.add(Priority.P4, "no_specifics", "no specific person, place or time")
+            specifics = _specifics(facts, place, departure, signals, read.places)
+            if specifics:
+                detail = "; ".join(f"{k}: {v}" for k, v in specifics)
+                out.add(Priority.P3, rs.summary("specific_details", detail, **dict(specifics)))
+            else:
+                out.add(Priority.P4, rs.summary("no_specifics", "no specific person, place or time"))
+    if danger == UNSURE and not out.has("danger_unsure"):
+        # Not a raise on its own, but staff see that the reporter could not rule danger out.
+        out.add(out.best() or Priority.P4, rs.answer("danger_unsure", "answer: not sure about danger", danger="unsure"))
     return out.result()
+
+
+def _combine(
+    out: _Collector,
+    facts: TipFacts,
+    category: str | None,
+    departure: str | None,
+    place: str | None,
+    danger: object,
+    signals: list[TextSignal],
+    left: TextSignal | None,
+    moved_recently: TextSignal | None,
+    sexual: TextSignal | None,
+) -> None:
+    """The rules that weigh two facts together: a child on the move, "not sure" while someone is being moved."""
+    child_text = next((s for s in signals if s.code == "child_age_in_text" and not s.past), None)
+    child = facts.minors is True or category == "child" or child_text is not None
+    child_from = "text" if child_text is not None and not (facts.minors is True or category == "child") else "answer"
+    leaving_today = departure == "today" or out.has("departure_today")
+    away_answer = place in (ABROAD, ELSEWHERE_ID)
+    if child and (left is not None or departure == "already_left" or leaving_today or away_answer):
+        if left is not None:
+            reason = Reason(
+                "child_on_the_move", left.detail, "text", left.detail, (("child", child_from), ("move", "text"))
+            )
+        else:
+            move = "already_left" if departure == "already_left" else ("today" if leaving_today else "away")
+            reason = rs.answer("child_on_the_move", f"a child; departure: {move}", child=child_from, move=move)
+        out.add(Priority.P1, reason)
+    if child and (sexual is not None or category == "sexual_exploitation"):
+        quote = sexual.detail if sexual is not None else ""
+        detail = quote or "category: sexual exploitation"
+        out.add(Priority.P1, Reason("child_sexual_exploitation", detail, "text" if quote else "answer", quote))
+    moving = departure in ("today", "this_week") or out.has("departure_today", "departure_this_week")
+    if danger == UNSURE and (moving or moved_recently is not None):
+        detail = "answer: not sure about danger, someone on the move"
+        out.add(Priority.P1, rs.answer("danger_unsure", detail, danger="unsure", moving="yes"))
+    if moved_recently is not None and not child:
+        out.add(Priority.P2, rs.from_text("in_transit", moved_recently.detail))
+
+
+def _resolved_story(
+    out: _Collector, read: _Read, danger: object, departure: str | None, recruiter: str | None, facts: TipFacts
+) -> TriageResult | None:
+    """An old story that is over ("sekarang sudah pulang", "fila ona", "back home") holds nothing to act on now,
+    unless it names a recruiter who can be found; then it is information (P3)."""
+    if not read.resolved or danger is True or departure in ("today", "this_week"):
+        return None
+    # A child answered as gone is still gone, unless the text itself puts the age in the past ("waktu umur 15").
+    child_answered = facts.minors is True or facts.category == "child"
+    past_age = any(s.code == "child_age_in_text" and s.past for s in read.signals)
+    if child_answered and departure == "already_left" and not past_age:
+        return None
+    live = [s for s in read.signals if s.code in _LIVE and not s.past]
+    if live:
+        return None
+    past = [(p, i, r) for p, i, r in out.items if p >= Priority.P3 and not r.code.startswith("child")]
+    story = _Collector()
+    for _, _, r in past:
+        if r.code != "danger_unsure":
+            story.add(Priority.P3, r)
+    named = recruiter is not None or _names_someone(facts, read)
+    if named and story.items:
+        return story.result()
+    resolved = _Collector()
+    resolved.add(Priority.P4, rs.from_text("resolved_past", read.resolved))
+    for _, _, r in story.items:
+        resolved.add(Priority.P4, r)
+    return resolved.result()
+
+
+def _names_someone(facts: TipFacts, read: _Read) -> bool:
+    """A recruiter that can be found: a phone number, a titled name, a company, or one still at work."""
+    from bot.services.triage.entities import find_phones
+    from bot.services.triage.patterns import TITLED_NAME
+
+    for text in facts.texts():
+        if find_phones(text) or TITLED_NAME.search(text):
+            return True
+    for s in read.signals:
+        if s.code == "person_in_text" and s.detail.casefold().startswith(("pt", "cv", "syarikat")):
+            return True
+    for text in facts.texts():
+        t = Text(text)
+        for s in find_signals(text).signals:
+            if s.code == "illegal_recruitment" and PRESENT.search(t.clause_text(s.start)):
+                return True
+    return False
 
 
 def _specifics(
     facts: TipFacts, place: str | None, departure: str | None, signals: list[TextSignal], places: list[PlaceMention]
-) -> list[str]:
+) -> list[tuple[str, str]]:
     """What makes a tip without any signal still actionable: a place in NTT, a person, a time, evidence.
     A country alone ("ke Malaysia", answer "abroad") is not specific: it is where most tips lead."""
-    found: list[str] = []
+    found: list[tuple[str, str]] = []
     ntt_places = [p for p in places if p.region == "ntt"]
     answered = regency(place) if place is not None else None
     if ntt_places:
-        found.append(f"place: {ntt_places[0].text}")
+        found.append(("place_text", ntt_places[0].text))
     elif answered is not None:
-        found.append(f"place: {answered.name}")
+        found.append(("regency", answered.code))
     elif facts.has_location is True:
-        found.append("place: shared location")
+        found.append(("location", "1"))
     persons = [s for s in signals if s.code == "person_in_text"]
     if persons:
-        found.append(f"who: {persons[0].detail}")
+        found.append(("person", persons[0].detail))
     elif facts.relation in ("self", "family", "neighbour", "witness"):
-        found.append(f"who: reporter is {facts.relation}")
+        found.append(("relation", facts.relation))
     elif isinstance(facts.people_count, int) and not isinstance(facts.people_count, bool) and facts.people_count > 0:
-        found.append(f"who: {facts.people_count} people")
+        found.append(("people", str(facts.people_count)))
     times = [s for s in signals if s.code == "time_in_text"]
     if times:
-        found.append(f"time: {times[0].detail}")
+        found.append(("time", times[0].detail))
     elif departure in ("later", "already_left"):
-        found.append(f"time: departure {departure.replace('_', ' ')}")
+        found.append(("departure", departure))
     if isinstance(facts.evidence_count, int) and facts.evidence_count > 0:
-        found.append(f"evidence: {facts.evidence_count} file(s)")
+        found.append(("evidence", str(facts.evidence_count)))
     return found
 
 
 LINKED_RECRUITER_THRESHOLD = 3
-_P1_CODES = frozenset({"danger_now", "danger_in_text", "departure_today", "confinement_in_text", "violence_in_text"})
 
 
 def escalate_for_links(result: TriageResult, shared_recruiter_tip_count: int) -> TriageResult:
@@ -327,7 +405,8 @@ def escalate_for_links(result: TriageResult, shared_recruiter_tip_count: int) ->
     """
     if shared_recruiter_tip_count < LINKED_RECRUITER_THRESHOLD:
         return result
-    reason = Reason("linked_recruiter", f"{shared_recruiter_tip_count} tips name the same recruiter")
+    count = shared_recruiter_tip_count
+    reason = rs.summary("linked_recruiter", f"{count} tips name the same recruiter", count=str(count))
     if any(r.code == "linked_recruiter" for r in result.reasons):
         reasons = tuple(reason if r.code == "linked_recruiter" else r for r in result.reasons)
         return TriageResult(min(result.priority, Priority.P2), reasons)
@@ -336,89 +415,8 @@ def escalate_for_links(result: TriageResult, shared_recruiter_tip_count: int) ->
     reasons = list(result.reasons)
     insert_at = len(reasons)
     for i, r in enumerate(reasons):
-        if r.code not in _P1_CODES:
+        if r.code not in P1_CODES:
             insert_at = i
             break
     reasons.insert(insert_at, reason)
     return TriageResult(priority, tuple(reasons))
-
-
-# --- Reading a tip from plain data (CLI, imports) -----------------------------------------------------------------
-
-
-class TipFactsError(ValueError):
-    """A field of a tip given as plain data is missing, unknown or of the wrong type."""
-
-    def __init__(self, field_name: str, message: str) -> None:
-        super().__init__(f"{field_name}: {message}" if field_name else message)
-        self.field = field_name
-        self.message = message
-
-
-_FIELDS = tuple(TipFacts.__dataclass_fields__)
-
-
-def _type_name(value: object) -> str:
-    if value is None:
-        return "null"
-    return {bool: "boolean", int: "integer", float: "number", str: "string", list: "array", dict: "object"}.get(
-        type(value), type(value).__name__
-    )
-
-
-def tip_facts_from_mapping(data: Mapping[str, object]) -> TipFacts:
-    """A ``TipFacts`` from JSON-like data; raises ``TipFactsError`` naming the first bad field."""
-    if not isinstance(data, Mapping):
-        raise TipFactsError("", f"a tip must be a JSON object, got {_type_name(data)}")
-    unknown = sorted(k for k in data if k not in _FIELDS)
-    if unknown:
-        raise TipFactsError(str(unknown[0]), f"unknown field (known fields: {', '.join(_FIELDS)})")
-    if "narrative" not in data:
-        raise TipFactsError("narrative", "required")
-    values: dict[str, object] = {}
-
-    def expect(name: str, kinds: tuple[type, ...], label: str, *, nullable: bool) -> object:
-        value = data[name]
-        if value is None and nullable:
-            return None
-        # bool is an int in Python; a JSON true is never a count.
-        if isinstance(value, bool) and bool not in kinds:
-            raise TipFactsError(name, f"must be {label}, got {_type_name(value)}")
-        if not isinstance(value, kinds):
-            raise TipFactsError(name, f"must be {label}, got {_type_name(value)}")
-        return value
-
-    def one_of(name: str, choices: tuple[str, ...]) -> None:
-        value = values[name]
-        if value is not None and value not in choices:
-            raise TipFactsError(name, f"must be one of {', '.join(choices)} or null, got {value!r}")
-
-    for name in data:
-        if name in ("narrative", "lang"):
-            values[name] = expect(name, (str,), "a string", nullable=False)
-        elif name in ("category", "departure", "regency", "recruiter", "route", "relation"):
-            values[name] = expect(name, (str,), "a string or null", nullable=True)
-        elif name in ("danger_now", "minors"):
-            values[name] = expect(name, (bool,), "true, false or null", nullable=True)
-        elif name == "has_location":
-            values[name] = expect(name, (bool,), "true or false", nullable=False)
-        elif name == "people_count":
-            values[name] = expect(name, (int,), "a whole number or null", nullable=True)
-            if values[name] is not None and values[name] < 0:
-                raise TipFactsError(name, "must not be negative")
-        elif name == "evidence_count":
-            values[name] = expect(name, (int,), "a whole number", nullable=False)
-            if values[name] < 0:
-                raise TipFactsError(name, "must not be negative")
-        elif name == "extra_texts":
-            items = expect(name, (list, tuple), "an array of strings", nullable=True) or []
-            for i, item in enumerate(items):
-                if not isinstance(item, str):
-                    raise TipFactsError(f"{name}[{i}]", f"must be a string, got {_type_name(item)}")
-            values[name] = tuple(items)
-    for name, choices in (("category", CATEGORIES), ("departure", DEPARTURES), ("relation", RELATIONS)):
-        if name in values:
-            one_of(name, choices)
-    if values.get("regency") is not None and not is_place_code(values["regency"]):
-        raise TipFactsError("regency", f"unknown place code {values['regency']!r} (see bot/services/places.py)")
-    return TipFacts(**values)

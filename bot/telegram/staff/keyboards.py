@@ -27,6 +27,11 @@ def cancel_keyboard(tip: int = 0) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(inline_keyboard=[[cancel_button(tip)]])
 
 
+def show_again_keyboard(tip: int) -> InlineKeyboardMarkup:
+    """After /tip could not be shown whole: show the whole tip again."""
+    return InlineKeyboardMarkup(inline_keyboard=[[_button("🔄 " + _("Show again"), "open", tip)]])
+
+
 # Queue -----------------------------------------------------------------------------------------------------
 
 

@@ -17,7 +17,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from aiogram import BaseMiddleware, F, Router
-from aiogram.exceptions import TelegramBadRequest
+from aiogram.exceptions import TelegramBadRequest, TelegramRetryAfter
 from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
@@ -32,6 +32,7 @@ from bot.services.staff.model import AGENCIES, QueueFilter, Refused, StaffMember
 from bot.services.triage.scoring import wita
 from bot.telegram.staff import keyboards, texts
 from bot.telegram.staff.callbacks import StaffCb, unpack_filter
+from bot.telegram.staff.html import split_html
 from db.repositories import staff as staff_repo
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 INPUT_KEY = "staff_input"
-MESSAGE_LIMIT = 4000
+RETRY_AFTER_LIMIT = 60  # seconds; a longer flood wait fails the part and offers "Show again"
 PHOTO_LIMIT = 10 * 1024 * 1024  # sendPhoto's limit; bigger photos go as documents
 
 
@@ -97,21 +98,6 @@ async def _refuse_outsider(target: Message | CallbackQuery, what: str) -> None:
         await target.answer(texts.not_allowed_toast(), show_alert=True)
     else:
         await target.answer(texts.not_staff())
-
-
-def split_message(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
-    """Split at line ends into messages under Telegram's limit (lines are built short enough to fit)."""
-    parts: list[str] = []
-    current = ""
-    for line in text.split("\n"):
-        if current and len(current) + 1 + len(line) > limit:
-            parts.append(current)
-            current = line
-        else:
-            current = f"{current}\n{line}" if current else line
-    if current.strip():
-        parts.append(current)
-    return parts
 
 
 async def _begin_input(state: FSMContext, step: State, **payload: Any) -> None:
@@ -319,25 +305,61 @@ async def show_case(
     followup: FollowUpService | None = None,
 ) -> None:
     """The whole tip: the card, the reporter's account, the follow-up conversation, each evidence file, then the
-    status panel with buttons.
-    Reporter content is sent with protect_content so it cannot be forwarded or saved from the chat."""
+    status panel with buttons. Reporter content is sent with protect_content so it cannot be forwarded or saved.
+
+    Every part is written (and split within Telegram's limit) before the first is sent. If Telegram refuses or
+    does not answer a part, the rest is not sent and staff get a plain notice with a button to show the whole tip
+    again: never half a tip that looks whole."""
     try:
         view = await cases.view(session, staff, tip_id)
     except Refused as refused:
         await target.answer(texts.refused_text(refused))
         return
     now = _now(app)
-    for part in split_message(texts.case_card(view, now)):
-        await target.answer(part, protect_content=True)
-    for chunk in texts.story_chunks(view):
-        await target.answer(chunk, protect_content=True)
+    sends: list[Callable[[], Awaitable[Any]]] = []
+    for part in [*split_html(texts.case_card(view, now)), *texts.story_parts(view)]:
+        sends.append(_text_part(target, part))
     if followup is not None:
-        thread = texts.thread_lines(await followup.thread(session, tip_id))
-        if thread:
-            await target.answer("\n".join(thread), protect_content=True)
+        for part in texts.thread_parts(await followup.thread(session, tip_id)):
+            sends.append(_text_part(target, part))
     for n, item in enumerate(view.evidence, start=1):
-        await _send_evidence(target, view, n, item, store)
-    await _panel(target, view, staff, app)
+        sends.append(_evidence_part(target, view, n, item, store))
+    text = texts.actions_text(view, now)
+    markup = keyboards.case_keyboard(view, staff)
+    sends.append(lambda: target.answer(text, reply_markup=markup))
+    for shown, send in enumerate(sends):
+        try:
+            await _with_retry_after(send)
+        except Exception as exc:  # Telegram said no, or did not answer: say so, offer the whole tip again
+            log.warning("staff: /tip part %d of %d failed: %s", shown + 1, len(sends), type(exc).__name__)
+            try:
+                await target.answer(
+                    texts.view_incomplete(view.case_number, shown, len(sends)),
+                    reply_markup=keyboards.show_again_keyboard(tip_id),
+                )
+            except Exception as notice_exc:
+                log.warning("staff: the incomplete-view notice failed too: %s", type(notice_exc).__name__)
+            return
+
+
+def _text_part(target: Message, text: str) -> Callable[[], Awaitable[Any]]:
+    return lambda: target.answer(text, protect_content=True)
+
+
+def _evidence_part(target: Message, view, n: int, item, store: EvidenceStore) -> Callable[[], Awaitable[Any]]:
+    return lambda: _send_evidence(target, view, n, item, store)
+
+
+async def _with_retry_after(send: Callable[[], Awaitable[Any]], attempts: int = 3) -> None:
+    """Telegram's flood limit says how long to wait: wait that long (up to a minute) and send again."""
+    for attempt in range(attempts):
+        try:
+            await send()
+            return
+        except TelegramRetryAfter as exc:
+            if attempt == attempts - 1 or exc.retry_after > RETRY_AFTER_LIMIT:
+                raise
+            await asyncio.sleep(exc.retry_after)
 
 
 async def _send_evidence(target: Message, view, n: int, item, store: EvidenceStore) -> None:

@@ -1,0 +1,137 @@
+"""Requests and opinions against cases: "bagaimana cara daftar PMI?", "pemerintah harus tangkap calo", "saya mau
+jadi relawan" hold no case, even when they name a broker or a child; "adik saya dikurung, harus lapor ke mana?"
+does. A text is *framed* as a request, question or opinion when it says so; it is *anchored* when it points at a
+case: a person ("adik saya", "Om Yos", a phone number), a time ("tadi malam"), someone right next to what happened
+("dia dipukul", "kami dikunci"), or a place pointed at ("rumah itu", "next door").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot.services.triage import lexicon as lx
+from bot.services.triage.entities import find_phones
+from bot.services.triage.signals import TextSignal
+from bot.services.triage.tense import Text, is_conditional, text_of
+
+QUESTION = lx.rx(
+    r"\b(?:bagaimana|bagaimanakah|bgmn|bgmana|gimana|gmn|gmana|caranya|cara\s+(?:daftar|mendaftar|urus|mengurus|lapor|"
+    r"melapor|jadi|menjadi|cek|mengecek|klaim|mohon|buat|bikin)|(?:apa\s+)?(?:saja\s+|aja\s+|sa\s+)?syarat(?:nya)?|"
+    r"apakah|apa\s+(?:benar|betul|bisa|boleh)|berapa|bisa\s+ko\s+sonde|bisakah|bolehkah|boleh\s+ko\s+sonde|"
+    r"boleh\s+tak|macam\s+mana|adakah|oins[aá]|ka\s+lae|"
+    r"(?:mau|mo|ingin|nak|sy\s+mau|saya\s+mau|beta\s+mau|saya\s+nak)\s+(?:tanya|nanya|bertanya|tahu|tau)|ingin\s+tahu|"
+    r"hakarak\s+(?:husu|hatene)|"
+    r"how\s+(?:do|can|to|should|much|long|does)|what\s+(?:should|is|are|do|does|can)|which\s+\w+\s+do|"
+    r"where\s+(?:can|do|should|is)|is\s+it\s+(?:true|legal|illegal|safe|possible)|can\s+i|do\s+i\s+need|should\s+i|"
+    r"i\s+(?:want|would\s+like)\s+to\s+(?:know|ask))\b"
+)
+REQUEST = lx.rx(
+    r"\b(?:mohon\s+(?:info|informasi|penjelasan|bantuan\s+info)|minta\s+(?:info|informasi|data|nomor|alamat)|"
+    r"(?:tolong|mohon)\s+(?:kasi|kasih|kase|beri|berikan|bagi|share)\s+(?:info|informasi|maklumat|tau|tahu|nomor)|"
+    r"(?:tolong|mohon)\s+(?:jelaskan|info)|info\s+(?:nomor|kontak|alamat)|nomor\s+(?:pengaduan|telepon|telpon|hp)|"
+    r"(?:beri|bagi|sila\s+beri)\s+maklumat|please\s+(?:tell|send|give|advise|share|explain|inform)|"
+    r"fav[oó]r\s+ida|f[oó]\s+informasaun|informasaun\s+kona-ba|"
+    r"(?:bekin|buat|adakan|lakukan|bikin)\s+(?:sosialisasi|pelatihan|penyuluhan)|sosialisasi|pelatihan|penyuluhan|"
+    r"relawan|sukarelawan|volunteer\w*|volunt[aá]riu|penelitian|skripsi|research)\b"
+)
+OPINION = lx.rx(
+    r"\b(?:(?:pemerintah|pemda|negara|kerajaan|governu|government|polisi|aparat|dinas)\s+(?:[\w']+\s+){0,2}?"
+    r"(?:harus|seharusnya|mestinya|perlu|wajib|patut|mesti|should|must|needs?\s+to|tenke|lebih)|"
+    r"tolong\s+pemerintah|kenapa\s+(?:pemerintah|polisi|orang)|mengapa|"
+    r"menurut\s+(?:saya|sy|beta|aku|kami)|saya\s+rasa|(?:pada\s+)?pendapat\s+saya|saya\s+berpendapat|in\s+my\s+(?:opinion|view)|"
+    r"i\s+(?:think|believe|feel)\s+(?:the|we|that|people|it|there)|ha'u-nia\s+hanoin|"
+    r"(?:mesti|harus|perlu|patut|should|must|tenke)\s+(?:[\w']+\s+){0,2}?(?:dihukum|ditangkap|dipenjara|ditindak|"
+    r"be\s+punished|be\s+arrested|be\s+jailed|hetan\s+kastigu|kastigu)|"
+    r"ha'u\s+hanoin|semoga|terima\s+kasih|thank\s+you|thanks|obrigad[ao]|maromak\s+bensa|"
+    r"(?:ibu\s+bapa|orang\s+tua|kita|ita\s+hotu|we\s+all|everyone)\s+(?:[\w']+\s+){0,2}?"
+    r"(?:mesti|harus|perlu|tenke|must|should)|harus\s+ada\s+tindakan|should\s+do\s+more)\b"
+)
+_SPEECH = lx.rx(r"^\s*(?:[\w']+\s+){0,2}?(?:bilang|kata|katanya|said|says|told|dehan|cakap|kasi\s+tau)\b")
+_DEICTIC = lx.rx(
+    r"\b(?:(?:rumah|uma|kamar|rumah\s+makan|warung|mess|asrama|kampung|desa|house|room|place)\s+(?:itu|ini|sebelah|"
+    r"ne'?e|ne'ebá|tu)|di\s+(?:sini|situ|sebelah)|next\s+door|this\s+house|that\s+house)\b"
+)
+_EXISTENTIAL = lx.rx(
+    r"\b(?:ada|there\s+(?:is|are)|iha)\s+(?:yang|yg|orang|org|anak|nona|perempuan|seorang|satu|banyak|ramai|many|"
+    r"some|several|beberapa|\d+)\b"
+)
+# Someone it happens to. "they", "dong", "sira" are left out: they name whoever does it, or just mark a plural
+# ("ajente sira" is "the agents").
+_PRONOUN = lx.rx(r"\b(?:saya|sy|aku|beta|sa|kami|katong|dia|de|mereka|ha'u|ami|nia|i|me|we|us|she|he|her|him|them)\b")
+# Events whose experiencer makes a case: someone right next to them is a particular person.
+EVENTS = frozenset(
+    {
+        "danger_in_text",
+        "departure_today",
+        "departure_this_week",
+        "departed",
+        "away_now",
+        "taken_by_force",
+        "violence_in_text",
+        "confinement_in_text",
+        "documents_held",
+        "debt_bondage",
+        "unpaid_wages",
+        "exploitation_in_text",
+        "holding_house",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Framing:
+    general: bool  # the text is a question, a request or an opinion
+    anchored: bool  # it points at a particular person, time or place
+    marker: str  # the words that frame it, for staff
+
+
+def read_framing(text: str, signals: Sequence[TextSignal]) -> Framing:
+    t = text_of(text)
+    marker = ""
+    for pattern in (QUESTION, REQUEST, OPINION):
+        m = pattern.search(t.norm)
+        if m is not None:
+            marker = text[m.start() : m.end()]
+            break
+    if not marker and text.rstrip().endswith("?"):
+        marker = "?"
+    return Framing(bool(marker), _anchored(t, signals, general=bool(marker)), marker)
+
+
+def _anchored(t: Text, signals: Sequence[TextSignal], *, general: bool) -> bool:
+    def open_clause(pos: int) -> bool:
+        return not is_conditional(t, pos)
+
+    for s in signals:
+        if not open_clause(s.start):
+            continue
+        # A company named in a question is what the question is about ("apakah PT X resmi?").
+        company = s.detail.casefold().startswith(("pt", "cv", "syarikat"))
+        if s.code == "person_in_text" and not _SPEECH.match(t.norm[s.end : s.end + 30]) and not (general and company):
+            return True
+        if s.code == "time_in_text":
+            return True
+        if s.code == "danger_in_text":  # a cry for help speaks for the one who cries
+            return True
+        if s.code in EVENTS and not s.generic and _experiencer(t, s):
+            return True
+    if find_phones(t.original):
+        return True
+    for pattern in (_DEICTIC, _EXISTENTIAL):
+        for m in pattern.finditer(t.norm):
+            if open_clause(m.start()) and (pattern is _DEICTIC or _event_after(signals, m.end())):
+                return True
+    return False
+
+
+def _experiencer(t: Text, s: TextSignal) -> bool:
+    """A pronoun within two words of the event: "dia dipukul", "pukul dia", "kami dikunci", "locked us"."""
+    before = t.norm[max(0, s.start - 25) : s.start]
+    after = t.norm[s.end : s.end + 25]
+    near = lx.WORDS.findall(before)[-2:] + lx.WORDS.findall(after)[:2]
+    return any(_PRONOUN.fullmatch(w) for w in near)
+
+
+def _event_after(signals: Sequence[TextSignal], pos: int) -> bool:
+    return any(s.code in EVENTS and 0 <= s.start - pos <= 40 for s in signals)

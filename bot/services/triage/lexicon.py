@@ -1,0 +1,187 @@
+"""The words reporters use, in Indonesian (with Kupang Malay and SMS spellings), English, Malaysian Malay and Tetun.
+
+Only word lists and regular-expression pieces live here; what they mean for a tip is decided in ``signals``,
+``tense`` and ``framing``. Every list names its languages: id (Indonesian), kpg (Kupang Malay), ms (Malay),
+en (English), tet (Tetun). Patterns run on lower-cased text whatever language the reporter chose, because people
+switch language mid-sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# --- Negation -----------------------------------------------------------------------------------------------
+
+# Words that cancel a signal just after them. "son" is left out (in English it is a son); "jangan" and Tetun "keta"
+# are left out: "jangan sampai dia dibawa" is a plea, not a denial.
+NEGATORS = wordset(
+    """
+    tidak tdk tak ga gak gk nggak ngga enggak engga ndak nda kagak sonde sond snd bukan bkn belum blm blom tiada
+    not no never nobody none nothing didn't didnt doesn't doesnt don't dont wasn't wasnt weren't isn't isnt aren't
+    hasn't hasnt haven't havent won't cannot can't tanpa batal
+    la laiha seidauk nunka
+    """
+)
+# "Not yet" does not cancel a departure: "belum berangkat, besok baru jalan" is still a departure tomorrow.
+NOT_YET = wordset("belum blm blom seidauk")
+# A negator after one of these is a purpose clause ("supaya dia tidak dibawa"), not a denial.
+PURPOSE = wordset("supaya agar biar ko so before sebelum cegah prevent jangan keta")
+NOT = r"(?:tidak|tdk|tak|belum|blm|sonde|son|snd|ga|gak|nggak|ndak|never|not|no|la|seidauk)"
+
+CLAUSE_BREAK = rx(
+    r"[.,;:!?\n()\[\]]|\b(?:tapi|tp|tetapi|namun|but|however|sedangkan|padahal|melainkan|maibé|maibe|ma|dan|and|"
+    # "lalu" is "then", except in "tahun lalu" (last year).
+    r"(?<!tahun\s)(?<!bulan\s)(?<!minggu\s)(?<!hari\s)(?<!thn\s)(?<!yang\s)(?<!yg\s)lalu|terus|trus|then|depois|"
+    r"kemudian)\b"
+)
+SENTENCE_BREAK = rx(r"[.!?\n]+")
+WORDS = rx(r"[\w']+")
+
+# --- Numbers --------------------------------------------------------------------------------------------------
+
+NUMBER_WORDS = {
+    "sepuluh": 10,
+    "sebelas": 11,
+    "dua belas": 12,
+    "tiga belas": 13,
+    "empat belas": 14,
+    "lima belas": 15,
+    "enam belas": 16,
+    "tujuh belas": 17,
+    "delapan belas": 18,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+}
+NUM = r"(\d{1,2}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+
+# --- Time -----------------------------------------------------------------------------------------------------
+
+# Within the next 24 hours (or "right now").
+TODAY = rx(
+    # id, kpg
+    r"\b(?:malam\s+ini|mlm\s+ini|ini\s+malam|ni\s+malam|malam\s+ni|mlm\s+ni|nanti\s+malam|nnti\s+malam|"
+    r"hari\s+ini|hr\s+ini|ini\s+hari|besok|bsk|bsok|besok\s+subuh|besok\s+pagi|pagi\s+ini|siang\s+ini|sore\s+ini|"
+    r"petang\s+ini|nanti\s+(?:sore|siang|subuh|pagi)|subuh\s+(?:ini|nanti)|dini\s+hari|sebentar\s+lagi|"
+    r"bentar\s+lagi|sekejap\s+lagi|kejap\s+lagi|beberapa\s+jam\s+lagi|\d{1,2}\s+jam\s+lagi|sekarang\s+juga|"
+    r"nanti\s+(?:jam|pukul)\s+\d{1,2}|sebentar\s+(?:malam|sore|siang|pagi)|(?:jam|pukul)\s+\d{1,2}\s+(?:nanti|malam\s+ini|"
+    r"pagi\s+ini|sore\s+ini)|malam\s+karang|"
+    # ms
+    r"esok|hari\s+ni|petang\s+ni|pagi\s+esok|"
+    # en
+    r"tonight|tomorrow|today|this\s+(?:morning|afternoon|evening)|later\s+today|"
+    r"in\s+(?:about\s+|around\s+|approximately\s+|less\s+than\s+)?(?:a\s+few|an?|one|two|three|four|five|six|\d{1,2})"
+    r"\s+hours?|(?:sekitar\s+|kira2\s+|kira-kira\s+)?(?:satu|sejam|setengah|dua|tiga|empat|lima|beberapa)\s+"
+    r"(?:jam\s+)?lagi|in\s+a\s+couple\s+of\s+hours|malam\s+nanti|pagi\s+nanti|petang\s+nanti|"
+    r"oras\s+(?:ida|rua|tolu|haat|\d{1,2})\s+tan|"
+    r"right\s+now|"
+    # tet: ohin (today), ohin kalan / kalan ne'e (tonight), aban (tomorrow)
+    r"ohin\s+kalan|kalan\s+ne'?e|ohin\s+loraik|ohin|aban\s+(?:dadeer|kalan|loraik)|aban)\b(?![-\d])"
+)
+# "Today" words that may be past as well as future ("hari ini dia sudah berangkat", "left this morning").
+TODAY_EITHER = rx(
+    r"\b(?:hari\s+ini|hr\s+ini|ini\s+hari|hari\s+ni|pagi\s+ini|siang\s+ini|sore\s+ini|petang\s+ini|today|"
+    r"this\s+(?:morning|afternoon|evening)|ohin(?!\s+(?:kalan|loraik)))\b"
+)
+# The last day or so: "tadi malam", "barusan", "last night", "horikalan".
+RECENT = rx(
+    r"\b(?:tadi\s+(?:malam|pagi|siang|sore|subuh)|td\s+(?:malam|mlm|pagi)|(?:malam|pagi|siang|sore|subuh|petang)\s+tadi|"
+    r"tadi|barusan|baru\s+(?:saja|aja|tadi|sj)|br\s+(?:saja|aja)|semalam|kemarin|kemaren|kamarin|kmrn|kmarin|"
+    r"kemarin\s+(?:malam|sore|pagi)|kelmarin|sebentar\s+tadi|malam\s+semalam|"
+    r"last\s+night|just\s+now|yesterday|earlier\s+today|(?:an?|one|two|few|\d)\s+hours?\s+ago|minutes\s+ago|"
+    r"(?:two|three|2|3|a\s+few)\s+days\s+ago|(?:dua|tiga|2|3|beberapa)\s+hari\s+(?:lalu|yang\s+lalu|yg\s+lalu)|"
+    r"horikalan|horiseik|horisehik|foin\s+daudaun|foin\s+lalais|ohin\s+dadeer|"
+    r"(?:oras|minutu)\s+(?:[\w']+\s+)?liuba|loron\s+(?:ida|rua|tolu|1|2|3)\s+liuba|"
+    r"(?:\d+|satu|se|dua|tiga|beberapa)\s*jam\s+(?:yang\s+|yg\s+)?lalu|sejam\s+(?:yang\s+)?lalu|minit\s+(?:yang\s+)?lalu)\b"
+)
+THIS_WEEK = rx(
+    r"\b(?:lusa|minggu\s+ini|pekan\s+ini|minggu\s+depan|pekan\s+depan|akhir\s+(?:minggu|pekan)\s+ini|"
+    r"beberapa\s+hari\s+lagi|[2-7]\s+hari\s+lagi|(?:dua|tiga|empat|lima|enam|tujuh)\s+hari\s+lagi|"
+    r"dalam\s+[2-7]\s+hari|hari\s+(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|isnin|khamis|jumaat|ahad)|"
+    r"(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|isnin|khamis|jumaat)\s+(?:ini|depan|nanti|ni)|"
+    r"minggu\s+(?:hadapan|ni)|"
+    r"this\s+week(?:end)?|next\s+week|in\s+(?:a\s+few|[2-7]|two|three)\s+days|"
+    r"(?:on\s+|this\s+|next\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    # tet
+    r"semana\s+(?:ne'?e|oin)|bainrua|loron\s+(?:rua|tolu|2|3)\s+tan|"
+    r"(?:segunda|tersa|kuarta|kinta|sesta|s[aá]badu|domingu)(?:-feira)?\s+ne'?e)\b"
+)
+# Any specific time: makes a tip actionable.
+TIME_ANY = rx(
+    r"\b(?:kemarin|kemaren|tadi|semalam|tgl|tanggal|\d{1,2}[/-]\d{1,2}|yesterday|last\s+(?:week|night|month)|"
+    r"minggu\s+lalu|bulan\s+lalu|minggu\s+lepas|januari|februari|maret|april|mei|juni|juli|agustus|september|"
+    r"oktober|november|desember|january|february|march|june|july|august|october|december|jam\s+\d{1,2}|"
+    r"pukul\s+\d{1,2}|horikalan|horiseik|horisehik|semana\s+kotuk)\b"
+)
+
+# --- Tense ----------------------------------------------------------------------------------------------------
+
+PRESENT = rx(
+    r"\b(?:sekarang|skrg|skrang|skarang|saat\s+ini|masih|msh|sedang|sdg|lagi\s+di|kini|hingga\s+kini|"
+    r"sampai\s+(?:sekarang|skrg|hari\s+ini)|sampe\s+(?:skarang|skrg|sekarang)|tiap\s+hari|setiap\s+hari|"
+    r"now|currently|still|right\s+now|every\s+day|terus-terusan|agora|daudaun|hela|loron-loron)\b"
+)
+# Long ago. "dulu" and Tetun "uluk" also mean "first" ("ke Surabaya dulu", "selu uluk"): see tense.py.
+PAST = rx(
+    r"\b(?:dahulu|dulunya|tahun\s+lalu|thn\s+lalu|bulan\s+lalu|minggu\s+lalu|waktu\s+itu|"
+    r"\d+\s+(?:tahun|thn|bulan)\s+(?:yang\s+|yg\s+)?lalu|(?:pernah|prnah|pernh|prnh)|"
+    r"tahun\s+lepas|bulan\s+lepas|"
+    r"last\s+(?:year|month)|years?\s+ago|months?\s+ago|used\s+to|previously|in\s+the\s+past|"
+    r"(?:tahun|thn|th|in|pada|iha|tinan|since)\s+(?:19|20)\d\d|(?:in|during)\s+the\s+(?:19|20)\d0s|"
+    r"(?:tahun\s+)?(?:19|20)\d0-?an|"
+    r"(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|beberapa)\s+(?:tahun|thn|bulan)\s+(?:yang\s+|yg\s+)?"
+    r"(?:lalu|lepas)|"
+    r"tinan\s+kotuk|fulan\s+kotuk|(?:tinan|fulan|semana)\s+(?:[\w']+\s+)?liuba|antes|long\s+(?:time\s+)?ago|"
+    r"(?:sudah\s+)?lama\s+sekali|dahulu\s+sekali|uluk\s+liu)\b"
+)
+# "dulu" / "dolo" / "uluk": long ago when it opens the clause or comes before who or what happened.
+FORMERLY = rx(r"\b(?:dulu|dolo|uluk)\b")
+# The person is out of it now: this outweighs "sekarang" ("sekarang sudah pulang").
+RESOLVED = rx(
+    r"\b(?:(?:sudah|su|sdh|udah|udh|telah|dah)\s+(?:lama\s+)?(?:pulang|kembali|balik|bebas|selamat|dipulangkan|"
+    r"aman|keluar\s+dari|di\s+rumah|beres)|pulang\s+(?:dengan\s+|deng\s+|dgn\s+)?selamat|"
+    r"(?:sekarang|skrg|skarang|skrang|now|agora)\s+(?:sudah\s+|su\s+|dah\s+|semua\s+sudah\s+)?"
+    r"(?:aman|selamat|baik|safe|fine|ok|okay|di'ak|seguru|beres)|aman2\s+(?:aja|saja|sa)|semua\s+sudah\s+beres|"
+    r"(?:already|now)\s+(?:back\s+)?(?:home|back|safe|free)|(?:is|are|am|i'm)\s+(?:safe|home)\s+now|back\s+home|"
+    r"(?:i\s+am|i'm)\s+(?:back\s+)?home|"
+    r"(?:have|has|had)\s+been\s+(?:back\s+)?home|(?:is|are)\s+back\s+(?:in|to|at)\s+\w+|doing\s+(?:well|fine|okay|ok)|"
+    r"(?:sudah|su|sdh|udah|udh|dah)\s+(?:di\s+)?(?:kampung|rumah)|(?:dan|and)\s+(?:sudah\s+)?(?:aman|selamat)\s*(?:[.!]|$)|"
+    r"hidup\s+baik|moris\s+di'ak|(?:lived|living|stayed)\s+(?:at\s+)?home|has\s+lived\s+at\s+home|"
+    r"(?:sudah|su|sdh|udah|dah)\s+(?:lama\s+)?tinggal\s+di\s+(?:rumah|kampung)|"
+    r"(?:hela|moris)\s+iha\s+uma\s+(?:[\w']+\s+){0,2}?ona|(?:i|we|she|he|they)\s+(?:came|got|went)\s+back|returned\s+(?:home|to)|"
+    r"(?:agora|sekarang|skrg|skarang|now)\s+(?:(?:sudah|su|dah|ha'u|nia|dia|de|saya|sy|beta|she|he|i|is|am|we|are)\s+)"
+    r"{0,2}(?:iha\s+uma|di\s+rumah|di\s+kampung|at\s+home)(?!\s+(?:majikan|makan|agen|bos|orang|penampungan|patraun|"
+    r"sakit|ejen|the))|"
+    r"(?:came|got|went)\s+(?:back\s+)?home|(?:has|have)\s+come\s+(?:back\s+)?home|safe\s+and\s+sound|"
+    r"(?:was|were|has\s+been|have\s+been)\s+(?:rescued|repatriated|released|freed)|everything\s+is\s+(?:settled|fine|ok)|"
+    r"tiada\s+masalah|sonde\s+apa2|sonde\s+apa-apa|tidak\s+apa-apa|la\s+iha\s+problema|"
+    r"fila\s+(?:tiha\s+)?ona|seguru\s+ona|salva\s+ona|di'ak\s+ona|(?:sudah|su|dah|udah)\s+sembuh|recovered|"
+    r"kura\s+ona)\b"
+)
+# Intention: it has not happened yet.
+FUTURE = rx(
+    r"\b(?:mau|mo|akan|hendak|nak|bakal|rencana(?:nya)?|will|going\s+to|gonna|plans?\s+to|planning\s+to|"
+    r"about\s+to|sei|atu|nanti|is\s+leaving|are\s+leaving|mahu)\b"
+)
+# It has happened ("already", perfect aspect).
+PERFECT = rx(r"\b(?:sudah|sdh|udah|udh|su|telah|dah|already|has|have|had|ona|tiha|sejak|since)\b")
+# "Waktu umur 15", "when I was 15": an age at the time of an old story.
+AT_THE_TIME = rx(r"\b(?:waktu|ketika|saat|pas|semasa|when|kuandu|wainhira)\b")
+
+# Conditionals: "kalau ada anak dikurung..." is a question about a case, not a case.
+CONDITIONAL = rx(r"\b(?:kalau|kalo|klo|kalu|jika|jikalau|bila|apabila|seandainya|andaikan|if|se)\b")

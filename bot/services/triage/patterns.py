@@ -1,0 +1,385 @@
+"""What each kind of signal looks like in text (id, Kupang Malay, en, ms, tet). Compiled once, used by ``signals``.
+
+Patterns that contain their own negation ("sonde kasi kaluar", "gaji tidak dibayar", "la husik sai") are signals
+in their own right; other negation is checked around the match (``tense.negated``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.services.triage.lexicon import NOT, NUM, rx, wordset
+
+_ME = r"(?:saya|sy|aku|beta|sa|kami|katong|ami|ha'u|me|us)"
+
+
+def _affixed(*roots: str, bare: bool = True) -> str:
+    """Indonesian and Malay verb forms of each root: "kurung" -> dikurung, mengurung, terkurung, kurungan,
+    kurungnya, dikurungi... (prefixes di-, ter-, ke-, me-/meng-/mem-/men-/meny-, kena, dapa; suffixes -kan, -i,
+    -an, -nya, -lah). ``bare=False`` leaves the root alone out where it is an everyday word ("kunci" is a key,
+    "bakar ikan" is cooking, "terikat kontrak" is a contract)."""
+    alternatives = []
+    for root in roots:
+        # me- changes the first letter of some roots (pukul -> memukul, tampar -> menampar, siksa -> menyiksa).
+        nasal = {"p": "mem" + root[1:], "t": "men" + root[1:], "s": "meny" + root[1:], "k": "meng" + root[1:]}
+        forms = {"di" + root, "me" + root, "meng" + root, "mem" + root, "men" + root}
+        if bare:
+            forms |= {root, "ter" + root, "ke" + root}
+        if root[0] in nasal:
+            forms.add(nasal[root[0]])
+        alternatives.append("(?:" + "|".join(sorted(forms, key=len, reverse=True)) + ")(?:kan|i|in|an|nya|lah)?")
+    return "(?:(?:kena|dapa|dapat|kene)\\s+)?(?:" + "|".join(alternatives) + ")"
+
+
+_HARM_ROOTS = (
+    "tampar", "tempeleng", "tendang", "siksa", "seksa", "aniaya", "hantam", "tumbuk", "setrum", "belasah",
+    "jambak", "cekik", "bacok", "injak", "banting", "tinju", "cambuk", "sabet", "gebuk", "hajar", "keroyok",
+    "perkosa", "rogol", "cabul", "ancam", "ugut", "dera", "lukai", "sakiti", "celakai", "sundut", "pasung",
+)  # fmt: skip
+# Bare "pukul" is also "o'clock" ("pukul 10 malam"): it has its own pattern below.
+_HARM_ROOTS_NOT_BARE = ("pukul", "tusuk", "bakar", "tembak", "ikat", "rantai", "siram")
+_CONFINE_ROOTS = ("kurung", "sekap", "sandera", "penjarakan", "pingit", "kekang")
+_CONFINE_ROOTS_NOT_BARE = ("kunci", "gembok", "sekat")
+_FORCE_ROOTS = ("culik", "seret", "heret", "bekap", "sergap", "larikan", "rampas")
+_FORCE_ROOTS_NOT_BARE = ("bius",)
+_PERSON_OBJ = r"(?:dia|de|dong|dorang|mereka|kami|katong|saya|sy|beta|nia|sira|ami|ha'u|her|him|them|us|me)"
+
+# A cry for help, not a polite "tolong" in a request ("tolong info", "tolong pemerintah perhatikan").
+DANGER = rx(
+    r"\b(?:dalam\s+bahaya|dlm\s+bahaya|in\s+danger|iha\s+perigu|nyawa(?:nya)?\s+(?:terancam|dalam\s+bahaya)|"
+    r"life\s+is\s+at\s+risk|darurat|emergency|emerjensia|sos|(?:mau|akan|ingin)\s+bunuh\s+diri|bunuh\s+diri|"
+    r"suicid\w*|tolong\s+(?:selamatkan|keluarkan|kasi\s+kaluar|jemput|lepaskan)|"
+    r"selamatkan\s+(?:dia|kami|saya|beta|dong|katong)|save\s+(?:me|us|her|him|them)|rescue\s+(?:me|us|her|him|them)|"
+    r"help\s+(?:me|us)(?!\s+(?:with|to\s+(?:know|find|understand|get\s+information)|find))|"
+    r"tolong\s+" + _ME + r"\b(?!\s+(?:cek|tanya|info|informasi|tau|tahu|kasi\s+info|jelaskan))|"
+    r"tolong\s*!{2,}|tolong\s+cepat|tolong\s+segera|(?:(?<=^)|(?<=[.!?\n]))\s*(?:tolong|help|ajuda|tulun)\s*!|"
+    r"(?:please\s+)?come\s+(?:quickly|now|fast|immediately)|(?:cepat|segera)\s+datang|datang\s+(?:cepat|segera)|"
+    r"ajuda\s+(?:ha'u|ami|ita|nia)(?![-\w])(?!\s+(?:hatene|atu\s+hatene|ho\s+informasaun))|"
+    r"tulun\s+(?:ha'u|ami|nia)(?![-\w])|fav[oó]r\s+lalais|"
+    r"salva\s+(?:ha'u|ami|nia))(?!\w)"
+)
+
+# Seriously ill with no care: danger now, unless the text says it is over ("sudah sembuh").
+ILLNESS = rx(
+    r"\b(?:(?:sakit|sick|ill|moras)\s+(?:parah|keras|berat|teruk|badly|seriously|very\s+badly|todan)|"
+    r"(?:tidak|tdk|tak|sonde|not|la)\s+(?:dibawa|boleh|dikasih|allowed\s+to\s+(?:see|go\s+to)|lori)\s+(?:ke\s+|ba\s+)?"
+    r"(?:dokter|doktor|rumah\s+sakit|hospital|klinik|a\s+doctor|ospit[aá]l))\b"
+)
+
+# "pukul" is also "o'clock" in Indonesian: "pukul 10 malam" is a time, not a blow.
+_CLOCK_AFTER = r"(?!\s*(?:\d|se(?:puluh|belas)|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|berapa))"
+VIOLENCE = rx(
+    r"\b(?:" + _affixed(*_HARM_ROOTS) + "|" + _affixed(*_HARM_ROOTS_NOT_BARE, bare=False) + r"|"
+    r"(?:ter|kena\s+|dapa\s+|dapat\s+)?pukul(?:i|in|nya)?" + _CLOCK_AFTER + r"|"
+    r"(?:di|me|kena\s+|dapa\s+)?(?:tampar|tempeleng|tendang|siksa|seksa|aniaya|hantam|sepak|tumbuk|setrum|belasah|"
+    r"jambak|cekik|tusuk|bacok|injak|banting|tinju|cambuk|sabet|gebuk|hajar)(?:nya|i|in)?|babak\s+belur|"
+    r"(?:di)?siram(?:i)?\s+(?:dengan\s+|pake\s+|pakai\s+)?air\s+(?:panas|mendidih)|patah\s+tulang|"
+    r"(?:di)?intimidasi|diteror|keganasan|kecederaan|(?:di)?cabul\w*|disetubuhi|(?:di)?raba|meraba|dicium\s+paksa|"
+    r"(?:di)?celaka(?:i|kan)?|mencelakai|(?:di)?sakiti|menyakiti|dilukai|melukai|dihabisi|habisi|diapa-?apakan|"
+    r"diapa2kan|apa-apakan|halo\s+aat|estraga|"
+    r"masuk\s+(?:ke\s+)?kamar\w*\s+(?:[\w']+\s+){0,3}?(?:dan\s+)?(?:memaksa|maksa|paksa|raba|meraba|peluk)|"
+    r"grop(?:ed|es|ing)|touch(?:ed|es|ing)?\s+(?:her|him)\s+(?:body|private)|"
+    r"penganiayaan|penyiksaan|kekerasan|kdrt|"
+    r"(?:di|mem|kena\s+)?perkosa|pemerkosaan|(?:di|kena\s+)?rogol|dicabuli|pencabulan|dilecehkan|pelecehan|"
+    r"(?:di|meng|kena\s+)?ancam(?:an|nya)?|terancam|(?:di|meng|kena\s+)?ugut(?:an)?|"
+    r"(?:di|mau\s+di|akan\s+di)?bunuh|dera|didera|dicederakan|"
+    r"(?:luka|lebam|memar|berdarah|badarah)(?:-luka)?|disiram\s+air\s+panas|dibakar|disundut|"
+    r"beat(?:en|ing|s)?|hit(?:s|ting)?|kick(?:ed|ing|s)?|slapp?(?:ed|ing|s)?|punch(?:ed|ing|es)?|rap(?:ed|e)|"
+    r"abus(?:ed|ing|e)|assault(?:ed)?|tortur(?:ed|e|ing)|threat(?:en(?:ed|ing|s)?|s)?|hurt(?:ing|s)?|"
+    r"injur(?:ed|ies|y)|bruis(?:ed|es|e)|burn(?:ed|t)\s+(?:her|him|them|me)|stabbed|molest(?:ed)?|"
+    r"sexually\s+(?:harass(?:ed)?|abused|assaulted)|violen(?:ce|t)|strangled|choked|whipped|wounds|intimidated|"
+    r"beat\s+(?:her|him|them|me|us)\s+up|beaten\s+up|blackmail(?:ed|s|ing)?|bleeding|"
+    r"(?:will|would|going\s+to|gonna|'ll)\s+(?:kill|hurt|harm|beat|punish|rape)|harm(?:ed)?\s+(?:her|him|them|me|us)|"
+    r"hatauk|hadau\s+(?:nia|sira)|"
+    # tet: baku (beat) only with who beats or who is beaten: "baku" is also Indonesian for "standard".
+    r"(?:hetan|patraun|ajente|sira|nia|mandor|bos)\s+baku|baku\s+(?:nia|ha'u|ami|sira|ita)|"
+    r"(?:tuku|tebe|basa)\s+(?:nia|ha'u|ami|sira)|ameasa|(?:atu|sei)\s+oho|oho\s+(?:nia|ha'u|ami|sira)|"
+    r"viola(?:saun)?|kanek|hakanek|viol[eé]nsia|kastigu)\b"
+)
+# A threat spelt out: "kalau kabur dia mau dipenjara", "if she runs away they will hurt her family".
+THREAT = rx(
+    r"\b(?:kalau|kalo|klo|kalu|jika|if|se)\s+(?:[\w']+\s+){0,3}?(?:kabur|lari|lapor|melapor|pulang|balik|"
+    r"run(?:s)?\s+away|escape[sd]?|report(?:s)?|tells?|halai|keixa|hato'?o|fila)\b[^.!?\n]{0,60}?"
+    r"\b(?:bunuh|dipenjara|penjara|pukul|dipukul|hurt|kill|jail|prison|police|polisi|oho|prizaun|baku|ugut|ancam)\b"
+)
+
+CONFINEMENT = rx(
+    r"\b(?:" + _affixed(*_CONFINE_ROOTS) + "|" + _affixed(*_CONFINE_ROOTS_NOT_BARE, bare=False) + r"|"
+    r"(?:di|ter|kena\s+|dapa\s+)?kurung(?:nya)?|dikunci|terkunci|"
+    r"(?:dong|dorang|mereka|majikan|agen|bos|boss|de|dia|ejen|patraun|sira)\s+kunci|"
+    r"kunci\s+(?:dia|de|dong|dorang|mereka|kami|katong|di\s+\w+)|"
+    r"(?:di|me|ter)?sekap|disandera|sandera|"
+    r"(?:tidak|tdk|tak|ga|gak|nggak|ndak|nda|sonde|son|snd)\s+(?:boleh|bole|bisa|dikasih|dikasi|kasih|kasi|kase|"
+    r"bagi|dibenarkan|diizinkan|diijinkan|diberi|dibiarkan|pernah\s+boleh|izinkan|ijinkan)\s+(?:\w+\s+){0,3}?"
+    r"(?:keluar|kaluar|kluar|pulang|"
+    r"pergi|balik|pi\s+mana|kemana[- ]mana|ke\s+mana[- ]mana|pi\s+mana-mana)|"
+    r"dilarang\s+(?:keluar|pulang|pergi|balik)|"
+    r"ditahan\s+(?:di|dalam|di\s+dalam)\s+(?:rumah|kamar|bilik|stor|gudang|mess|asrama|penampungan|kapal|kebun|ladang|"
+    r"tempat|sebuah|satu|ruang)|(?:di)?gembok|digembok|dijaga\s+ketat|terperangkap|"
+    r"lock(?:s|ed|ing)?\s+(?:up|in|inside|away)|lock(?:s|ed|ing)?\s+(?:her|him|them|us|me)\s+(?:up|in)|locked|"
+    r"confined|captive|held\s+against\s+(?:her|his|their|my|our)\s+will|held\s+(?:in|inside)\s+(?:a|the)\s+\w+|"
+    r"(?:holding|hold|holds|held|keeping|keep|keeps)\s+(?:[\w']+\s+){0,4}?(?:in|inside)\s+(?:a|the)\s+(?:[\w-]+\s+)?"
+    r"(?:compound|camp|house|room|building|hostel|dorm\w*|shed|container|barrack\w*)|"
+    r"(?:tak|tidak|tdk|not)\s+(?:benarkan|izinkan|ijinkan|allow)\s+(?:[\w']+\s+){0,2}?(?:keluar|pulang|balik|leave|go\s+out)|"
+    r"(?:pagar|gate|pintu|door|odamatan)\s+(?:[\w']+\s+)?(?:dikunci|digembok|locked)|"
+    r"la\s+husik\s+(?:[\w'-]+\s+){0,3}?(?:ba\s+li'ur|sai|fila|ba\s+uma)|"
+    r"not\s+allowed\s+to\s+(?:leave|go\s+out|go\s+home|go\s+outside|go\s+anywhere)|"
+    r"(?:won't|will\s+not|don't|do\s+not|doesn't|does\s+not|never|not)\s+let\s+(?:[\w']+\s+){1,3}?"
+    r"(?:leave|go|out|outside)|"
+    r"(?:can't|cannot|can\s+not|unable\s+to)\s+(?:leave|go\s+out|escape|get\s+out)|"
+    r"held\s+hostage|hostages?|tied\s+up|chained|under\s+guard|dikawal\s+ketat|kept\s+(?:her|him|them|us|me)\s+"
+    r"(?:inside|locked|prisoner|captive|hostage)|kept\s+prisoner|not\s+allowed\s+out|"
+    r"(?:won't|will\s+not|doesn't|does\s+not|don't|do\s+not)\s+allow\s+(?:[\w']+\s+){1,3}?to\s+(?:leave|go)|"
+    r"kesi\s+(?:nia|sira|ami|ha'u)|"
+    r"kept\s+(?:inside|indoors|locked|in\s+(?:a|the)\s+(?:[\w-]+\s+)?(?:room|house|camp|compound|hostel|dorm\w*|shed|"
+    r"building|place|container|barrack\w*))|trapped|imprisoned|guarded|"
+    r"(?:stop|stops|stopped|prevent\w*)\s+(?:her|him|them|us|me)\s+(?:from\s+)?(?:leaving|going|escaping|getting\s+out)|"
+    r"not\s+let\s+(?:her|him|them|us|me)?\s*(?:out|leave|go)|"
+    # tet: xave (lock), sulan (shut in), la husik sai / la fó sai (not let out), la bele sai (cannot leave)
+    r"xave\s+(?:nia|sira|ami|ha'u|iha)|xave|sulan|taka\s+(?:odamatan|nia|sira|ami)|"
+    r"(?:odamatan|portaun|janela)\s+(?:[\w']+\s+)?(?:taka|xave)\s+(?:husi|hosi)\s+li'ur|taka\s+husi\s+li'ur|"
+    r"la\s+(?:husik|fó|fo|fó\s+lisensa)\s+(?:nia|sira|ami|ha'u)?\s*sai|la\s+bele\s+sai|prende)\b"
+)
+
+# Taken or moved by force: "diculik", "tarik paksa masuk oto", "dragged into a car", "rapta".
+FORCE = rx(
+    r"\b(?:" + _affixed(*_FORCE_ROOTS) + "|" + _affixed(*_FORCE_ROOTS_NOT_BARE, bare=False) + r"|"
+    r"(?:di|men|ter)?culik|penculikan|(?:di)?bawa\s+(?:secara\s+)?paksa|secara\s+paksa|dengan\s+paksa|"
+    r"(?:pake|pakai|pakei)\s+paksa|(?:di)?tarik\s+paksa|ame\s+paksa|dipaksa\s+(?:naik|masuk|ikut)|"
+    r"(?:di)?seret|(?:di)?heret|dilarikan|(?:di)?bawa\s+(?:lari|kabur)|(?:di)?tarik\s+(?:[\w']+\s+){0,4}?masuk|disergap|"
+    r"dibekap|(?:di)?(?:bawa|angkut|jemput|tarik|ambil|ame|naikkan|masukkan|kirim|pindahkan)\s+"
+    r"(?:secara\s+|dengan\s+|pake\s+|pakai\s+)?paksa|"
+    r"dimasukkan\s+(?:paksa\s+)?(?:ke\s+)?(?:dalam\s+)?(?:mobil|oto|truk|truck|pick\s*up|van|bus|kereta|lori)|"
+    r"kidnap(?:ped|ping)?|abduct(?:ed|ion|ing)?|snatch(?:ed)?|grabbed|dragged|"
+    r"(?:push\w*|forc\w*|bundl\w*|shov\w*|threw|thrown|throw\w*|pull\w*|drag\w*|stuff\w*|put\w*|grab\w*)\s+"
+    r"(?:[\w'-]+\s+){0,4}?(?:into|in|onto)\s+(?:[\w'-]+\s+){0,4}?(?:car|cars|van|truck|vehicle|boat|bus|minibus|pickup|pick-up|lorry|taxi|ship|motorbike|motorcycle|mobil|oto|truk|pikap|pick\s*up|angkot|bemo|travel|ojek|motor|motosikal|kereta|bas|bis|kapal|bot|karreta|kareta|kamioneta|mikrolet|kamiaun|ró)|"
+    r"(?:pushed|forced|bundled|shoved)\s+(?:[\w']+\s+){0,4}?into|"
+    r"(?:di)?paksa\s+(?:[\w'-]+\s+){0,3}?(?:naik|masuk|ikut)|"
+    r"(?:di)?(?:tolak|dorong|sorong)\s+(?:[\w'-]+\s+){0,3}?(?:masuk|naik)\s+(?:ke\s+)?(?:dalam\s+)?(?:car|cars|van|truck|vehicle|boat|bus|minibus|pickup|pick-up|lorry|taxi|ship|motorbike|motorcycle|mobil|oto|truk|pikap|pick\s*up|angkot|bemo|travel|ojek|motor|motosikal|kereta|bas|bis|kapal|bot|karreta|kareta|kamioneta|mikrolet|kamiaun|ró)|"
+    r"taken\s+(?:away\s+)?by\s+force|by\s+force|"
+    r"carried\s+(?:off|away)|taken\s+away\s+by|took\s+(?:her|him|them)\s+away|seized|forcibly|hadau|"
+    r"rapta(?:du|da)?|(?:dada|dudu)\s+(?:[\w'-]+\s+){0,3}?tama|ho\s+forsa|na'ok\s+(?:labarik|feto|ema|oan)|"
+    r"(?:tau|hatama|dada|dudu|lori|kaer)\s+(?:[\w'-]+\s+){0,3}?(?:ba|tama)\s+(?:iha\s+)?(?:car|cars|van|truck|vehicle|boat|bus|minibus|pickup|pick-up|lorry|taxi|ship|motorbike|motorcycle|mobil|oto|truk|pikap|pick\s*up|angkot|bemo|travel|ojek|motor|motosikal|kereta|bas|bis|kapal|bot|karreta|kareta|kamioneta|mikrolet|kamiaun|ró)|"
+    r"(?:dimasukkan|dinaikkan|dilempar)\s+(?:[\w'-]+\s+){0,2}?(?:ke\s+)?(?:dalam\s+)?(?:car|cars|van|truck|vehicle|boat|bus|minibus|pickup|pick-up|lorry|taxi|ship|motorbike|motorcycle|mobil|oto|truk|pikap|pick\s*up|angkot|bemo|travel|ojek|motor|motosikal|kereta|bas|bis|kapal|bot|karreta|kareta|kamioneta|mikrolet|kamiaun|ró))\b"
+)
+
+EXPLOITATION = rx(
+    r"\b(?:(?:di|ter)?paksa\s+(?:untuk\s+)?(?:kerja|bekerja|melayani|layani|layan|jual|jadi|menjadi|tidur|"
+    r"berhubungan|minum|temani)|kerja\s+paksa|dipaksa|forced\s+to\s+\w+|forced\s+labou?r|"
+    r"dijual|diperdagangkan|(?:jual|menjual)\s+(?:dia|orang|anak|perempuan|nona|wanita|gadis)|sold|trafficked|"
+    r"(?:di)?nikahkan\s+(?:secara\s+)?paksa|kawin\s+paksa|forced\s+(?:to\s+)?marr\w*|kaben\s+ho\s+forsa|"
+    r"fa'an\s+(?:ema|feto|labarik|nia)|obriga|"
+    r"(?:tidak|tdk|tak|sonde|son|ga|gak|nggak)\s+(?:pernah\s+)?(?:dikasih|dikasi|kasi|kasih|diberi|boleh|dapa|dapat)"
+    r"(?:\s+(?:dia|de|dong|dorang|kami|beta|mereka))?\s+(?:makan|libur|istirahat|tidur|cuti)|kelaparan|"
+    r"no\s+(?:day\s+off|rest|food)|not\s+given\s+food|tanpa\s+(?:cuti|libur|rehat)|"
+    r"kerja\s+(?:tanpa|tidak|sonde|tak)\s+(?:libur|istirahat|henti)|(?:kerja|bekerja)\s+\d{2}\s+jam|\d{2}\s+jam\s+sehari|"
+    r"disuruh\s+kerja\s+(?:sampai|sampe|terus|tanpa)|"
+    r"work(?:s|ing)?\s+\d{2}\s+hours|make[s]?\s+(?:her|him|them|me|us)\s+(?:work|scam|serve|sleep|drink|sell|do)|"
+    r"work\s+all\s+night|scam\s+(?:online|people)|kerja\s+scam|"
+    r"servisu\s+oras\s+\d{2}|(?:la|laiha)\s+(?:iha|hetan|simu)?\s*loron\s+deskansa|"
+    r"la\s+(?:fó|fo)\s+(?:nia|sira|ami)?\s*hah[aá]n|"
+    r"(?:dari|from|husi|sejak)\s+(?:subuh|pagi|dadeer|morning|dawn|jam\s+\d+)\s+(?:sampai|sampe|hingga|to|until|till|"
+    r"to'o)\s+(?:tengah\s+malam|malam|kalan|night|midnight|jam\s+\d+)|"
+    r"minta\s+(?:tolong\s+)?(?:di)?pulangkan|(?:mau|ingin|pengen|minta)\s+pulang\s+(?:tapi|tp|namun|sonde|tidak)|"
+    r"(?:mahu|nak|ingin)\s+balik(?:\s+kampung)?|hakarak\s+fila|"
+    r"want(?:s)?\s+to\s+(?:go|come)\s+home|melarikan\s+diri|kabur\s+dari|lari\s+dari\s+(?:majikan|rumah|tempat)|"
+    r"ran\s+away\s+from|escaped\s+from|halai\s+husi)\b"
+)
+# Sexual exploitation: a child in it is urgent.
+SEXUAL = rx(
+    r"\b(?:psk|pelacur(?:an)?|prostitu\w*|(?:me)?layani\s+tamu|layan\s+pelanggan|temani\s+tamu|jual\s+diri|"
+    r"lokalisasi|karaoke|pusat\s+urut|kedai\s+urut|gro|serve\s+(?:guests|customers|clients|men)|sex\s+work|seks|"
+    r"massage\w*|pijat\w*|masajen|mucikari|germo|open\s*bo|(?:di)?nikahkan\s+(?:secara\s+)?paksa|kawin\s+paksa|"
+    r"forced\s+(?:to\s+)?marr\w*|forced\s+marriage|kaben\s+ho\s+forsa|(?:men|lelaki|laki2|laki-laki|mane)\s+(?:\w+\s+)?"
+    r"(?:visit|visits|datang|come|mai)\s+(?:\w+\s+)?(?:at\s+night|malam|kalan)|"
+    r"simu\s+bainaka|tuur\s+ho\s+(?:bainaka|mane|kliente)|bainaka|temankan\s+pelanggan|teman\s+minum|"
+    r"(?:kerja|bekerja|servisu|works?|working)\s+(?:di|iha|at|in)\s+(?:sebuah\s+|a\s+|ida\s+|satu\s+)?"
+    r"(?:bar|kafe\s+remang\w*|cafe\s+remang\w*|spa|panti\s+pijat|massage\s+parlou?r|club|klub\s+malam|nightclub))\b"
+)
+
+HOLDING_HOUSE = rx(
+    r"\b(?:(?:tempat|rumah|uma)\s+penampungan|penampungan|ditampung|holding\s+house|transit\s+house|rumah\s+transit|"
+    r"rumah\s+singgah|(?:rumah|house|uma)\s+(?:[\w']+\s+){0,8}?(?:kumpul|mengumpulkan|menampung|tampung|collect|"
+    r"keep|halibur)\s+(?:[\w']+\s+){0,2}?(?:calon\s+)?(?:tkw|tki|pmi|pekerja|orang|nona|perempuan|workers|people|women|"
+    r"girls|ema|feto)\s+(?:[\w']+\s+){0,2}?(?:sebelum|before|molok)\b|"
+    r"(?:menunggu|waiting|hein)\s+(?:untuk\s+|to\s+be\s+|atu\s+)?(?:dikirim|diberangkatkan|dihantar|sent|haruka))\b"
+)
+
+DEBT = rx(
+    r"\b(?:(?:ber|ter)?h?utang(?:nya)?|terjerat\s+h?utang|debts?|indebted|owes?|owed|tusan|"
+    r"ganti\s+(?:rugi|biaya|ongkos)|bayar\s+(?:kembali|balik|ganti)|tebus|ditebus|uang\s+tebusan|"
+    r"potong\s+gaji|gaji\w*\s+(?:[\w']+\s+){0,5}?(?:di)?potong|kasbon|deduct(?:ed|ions?|s)?|pay\s+(?:it\s+)?back|repay|"
+    r"(?:bayar|pay|selu)\s+(?:balik\s+)?(?:kos|cost|costs|biaya|ongkos|bilete)\s+(?:perjalanan|tiket|travel|tiha)?|"
+    r"koa\s+(?:[\w'-]+\s+){0,3}?sal[aá]riu|(?:deducts?|deducted|cuts?)\s+(?:[\w']+\s+){0,3}?(?:salary|wages?|pay))\b"
+)
+
+_WAGE = r"(?:gaji|gajinya|upah|upahnya|bayaran|salary|salaries|wages?|pay|sal[aá]ri[ou])"
+UNPAID = rx(
+    r"\b(?:" + _WAGE + r"(?:\s+[\w']+){0,4}?\s+" + NOT + r"\s+(?:pernah\s+|juga\s+|mau\s+|lagi\s+)?"
+    r"(?:di|ter)?(?:bayar|bayarkan|kasih|kasi|terima|dapat|dapa|paid|given|received|keluar)|"
+    r"(?:tidak|tdk|tak|belum|blm|sonde|son|ga|gak|nggak|never|haven't|hasn't|didn't|not|without|la)\s+"
+    r"(?:pernah\s+)?(?:di|ter)?(?:bayar|dapat|dapa|terima|dikasih|kasih|kasi|paid|receive[ds]?|get|got|been\s+paid|"
+    r"selu|hetan)\s+(?:[\w']+\s+)?" + _WAGE + r"|la\s+selu\s+(?:nia|sira|ha'u|ami)\b|"
+    r"(?:tidak|tdk|tak|belum|blm|sonde|son|ga|gak|nggak|never)\s+(?:pernah\s+)?(?:di)?gaji|tak\s+bergaji|"
+    r"belum\s+gajian|gaji\w*\s+(?:[\w']+\s+){0,3}?(?:di)?tahan|kerja\s+tanpa\s+(?:gaji|upah|bayaran)|unpaid|"
+    r"(?:work|servisu|kerja)\s+(?:[\w']+\s+){0,3}?(?:without\s+(?:a\s+)?salary|la\s+ho\s+(?:sal[aá]riu|osan))|"
+    r"(?:not|never)\s+(?:been\s+)?paid|no\s+(?:salary|wages?|pay)|without\s+pay|"
+    r"(?:wages?|salary)\s+(?:withheld|held\s+back)|withh(?:eld|olding)\s+(?:her|his|their|my)?\s*(?:wages?|salary))\b"
+)
+
+_DOC = (
+    r"(?:paspor|pasport|passport|passports|pasfor|paspot|pasportnya|paspornya|pasaporte|ktp|e-ktp|ektp|ijazah|akta|"
+    r"dokumen|dokumentu|documents?|papers|id\s+card|kad\s+pengenalan|permit|lisensa(?:\s+servisu)?|work\s+permit|"
+    r"kartaun(?:\s+identidade)?)"
+)
+_HOLD = (
+    r"(?:ditahan|tahan|menahan|disita|sita|menyita|diambil|ambil|mengambil|dirampas|rampas|disimpan|simpan|"
+    r"menyimpan|dipegang|pegang|memegang|dikuasai|taken|took|take|held|hold|holds|holding|keeps?|kept|"
+    r"confiscated?|seized|withheld|retained|rai|foti|kaer)"
+)
+DOC_THEN_HOLD = rx(r"\b" + _DOC + r"\b((?:\s+[\w']+){0,3}?)\s+" + _HOLD + r"\b")
+HOLD_THEN_DOC = rx(r"\b" + _HOLD + r"\b((?:\s+[\w'-]+){0,3}?)\s+" + _DOC + r"\b")
+DOC_WITH = rx(
+    r"\b" + _DOC + r"(?:\s+[\w']+){0,3}?\s+(?:ada\s+|masih\s+)?(?:di|pada|sama|dengan|with|at|by|iha)\s+"
+    r"(?:the\s+)?(?:agen|agent|majikan|bos|boss|employer|tekong|calo|perusahaan|company|pt|sponsor|dong|dorang|"
+    r"mereka|ejen|ajente|patraun)\b"
+)
+DOC_OWNER = rx(
+    r"\b(?:agen|agent|majikan|bos|boss|employer|tekong|calo|company|perusahaan|sponsor|they|dong|dorang|mereka|ejen)\s+"
+    r"(?:still\s+|masih\s+)?(?:has|have|got|punya)\s+(?:[\w']+\s+){0,2}?" + _DOC + r"\b"
+)
+OWN_DOCS = rx(r"^\s*(?:[\w']+\s+)?(?:sendiri|myself|herself|himself|themselves|ourselves)\b")
+
+CHILD_WORDS = rx(
+    r"\b(?:(?:anak\s+)?di\s*bawah\s+umur|bawah\s+umur|underage|under[- ]age|under\s+18|di\s*bawah\s+18|"
+    r"belum\s+(?:cukup\s+umur|dewasa|18)|blm\s+cukup\s+umur|minors?|child|children|kids?|"
+    r"anak\s+kecil|ana\s+kecil|nona\s+kecil|masih\s+kecil|kanak-kanak|budak-budak|"
+    r"budak\s+(?:kecil|bawah\s+umur|sekolah|perempuan|lelaki)|"
+    r"masih\s+(?:sd|smp|sma|smk|sekolah|skolah|anak-anak)|anak\s+(?:sd|smp|sekolah)|"
+    r"(?:siswa|siswi|murid|pelajar)\s+(?:sd|smp|sma|smk|sekolah)|kelas\s+(?:\d{1,2}|x|xi|xii|satu|dua|tiga)\s*(?:sd|smp|sma|smk)|"
+    r"anak\s+(?:sma|smk)|tingkatan\s+[1-5]|sekolah\s+rendah|"
+    r"(?:baru\s+)?(?:tamat|lulus|tamatan|lulusan)\s+(?:sd|smp)|schoolgirls?|schoolboys?|still\s+in\s+school|"
+    r"labarik(?:-feto|-mane|\s+feto|\s+mane)?|menor(?:\s+de\s+idade)?|remaja|abg|bocah|gadis\s+kecil|"
+    r"siswi|siswa|murid|pelajar|estudante|"
+    r"teen(?:age|ager|agers)?|little\s+(?:girl|boy)|oan\s+kiik|"
+    r"(?:umur|usia)(?:nya)?\s+(?:\w+\s+)?(?:di)?(?:palsu|tua)kan|(?:palsukan|tuakan)\s+umur|age\s+(?:was\s+)?falsified)\b"
+)
+AGE_LABELLED = rx(
+    r"\b(?:umur|umurnya|umur\s+dia|umr|usia|usianya|berumur|berusia|umor|age|aged|idade)\s*:?\s*"
+    r"(?:baru\s+|masih\s+|only\s+|just\s+)?" + NUM + r"\b"
+)
+AGE_YEARS = rx(r"\b" + NUM + r"\s*(?:tahun|thn|th|taun|thun|tahunan)\b")
+AGE_EN = rx(r"\b" + NUM + r"[\s-]*(?:yo|y/o|y\.o\.?|yrs?[\s-]+old|years?[\s-]+old|yr[\s-]+old|years?\s+of\s+age)(?!\w)")
+# "she is 16", "he's only 15": an age when nothing measured follows.
+AGE_IS = rx(
+    r"\b(?:is|was|turns|turned|she's|he's)\s+(?:only\s+|just\s+|barely\s+)?(\d{1,2})\b"
+    r"(?!\s*(?:%|kg|km|hours?|minutes|days|weeks|months|people|persons|men|women|million|thousand|ringgit|rm|usd|"
+    r"dollars|jam|juta|orang))"
+)
+# "Anak saya (17)", "my cousin (25)": an age in brackets after a person.
+AGE_BRACKETS = rx(r"\((\d{1,2})\)")
+# "a girl of 15"
+AGE_OF = rx(r"\b(?:girl|boy|child|kid|daughter|son|nona|anak)\s+of\s+(\d{1,2})\b")
+# Tetun "tinan 16" is an age; "tinan 2 ona", "servisu tinan 5" are durations.
+AGE_TINAN = rx(r"\btinan\s+(\d{1,2})\b(?!\s+(?:ona|liuba|kotuk|tan)\b)")
+TINAN_DURATION_BEFORE = frozenset({"servisu", "hela", "durante", "kontratu", "iha", "loron", "fulan", "during"})
+# "kontrak 2 tahun", "sudah 5 tahun di Malaysia": a number of years that is a duration, not an age.
+DURATION_BEFORE = wordset(
+    """
+    kontrak selama sudah sdh su udah telah lebih hampir kerja bekerja sejak masa tinggal for dipenjara penjara
+    hukuman tiap setiap per pada dalam sampai hingga dari lamanya lama over about nearly kurang
+    """
+)
+DURATION_AFTER = rx(r"^\s*(?:lalu|yang\s+lalu|yg\s+lalu|lagi|kerja|kontrak|terakhir|ago|di\s+(?!bawa)|lepas)")
+
+# Words of moving someone: next to a time word they make a departure.
+MOVE = rx(
+    r"\b(?:berangkat|brangkat|barangkat|brangkt|berangkatkan|diberangkatkan|pergi|pigi|pi|jalan|dibawa|bawa|"
+    r"di\s+bawa|diantar|antar|dikirim|kirim(?!\s+(?:pesan|sms|wa|uang|doi|foto|kabar|surat))|dijemput|jemput|"
+    r"terbang|naik|kapal|pesawat|feri|tiket|boarding|menyeberang|menyeberangkan|diseberangkan|nyebrang|nyeberang|"
+    r"dipindah(?:kan)?|pindah|dihantar|hantar|bertolak|berlepas|keluar\s+dari|muat|dimuat|"
+    r"ke\s+(?:bandara|pelabuhan|malaysia|batam|luar)|go|going|goes|gone|went|leave|leaving|leaves|left|depart\w*|"
+    r"fly|flying|flew|flight|ship|boat|ferry|port|airport|harbou?r|take|takes|taking|taken|took|bring|bringing|"
+    r"moved|moving|sent|sending|shipped|transported|picked\s+up|pick\s+(?:her|him|them|up)|put\s+on|cross\w*|"
+    r"travel\w*|lori|sai|sa'e|ró|aviaun|haruka|hakat|foti|ba)\b"
+)
+# Leaving or being taken, when said as done: "sudah berangkat", "dibawa", "left", "was taken", "ba ona".
+DEPARTED = rx(
+    r"\b(?:(?:sudah|sdh|udah|udh|su|telah|dah)\s+(?:[\w']+\s+)?(?:berangkat|barangkat|brangkat|pergi|pigi|pi|jalan|"
+    r"dibawa|di\s+bawa|dikirim|dihantar|terbang|naik|menyeberang|nyebrang|bertolak|keluar|ikut|lari|kabur)|"
+    r"(?:di|dong|dorang|dia|de|mereka|calo|sponsor|agen|ejen)\s*bawa(?:\s+(?:pergi|pi|lari|kabur))?|"
+    r"dibawa|dikirim|dihantar|diberangkatkan|ame\s+bawa|dijemput|diajak\s+pergi|dibawa\s+pergi|"
+    # Gone and not heard of: a child missing after leaving with someone is gone.
+    r"(?:tidak|tdk|belum|blm|sonde|tak|never|hasn't|has\s+not|didn't|la)\s+(?:pulang|balik|kembali|come\s+home|"
+    r"came\s+home|returned|fila)\s+(?:ke\s+|ba\s+)?(?:rumah\s+|uma\s+|home\s+)?(?:sejak|since|dari|desde|dezde)|"
+    r"hilang(?:\s+kontak)?|menghilang|went\s+missing|is\s+missing|"
+    r"lost\s+contact|lakon|dijual\s+(?:ke|kepada|to)|sold\s+(?:to|off)|fa'an\s+(?:nia|sira)\s+ba|"
+    r"(?:lari|kabur|minggat|halai|ran\s+off|ran\s+away|eloped|went\s+off)\s+(?:ikut|sama|dengan|deng|ho|with|bersama)|"
+    r"(?:ikut|iko|follow(?:ed)?|went\s+with|left\s+with|leave\s+with|ba\s+ho|sai\s+ho|pergi\s+(?:dengan|bersama|sama)|"
+    r"pigi\s+deng|pi\s+deng)\s+(?:[\w']+\s+)?(?:ejen|agen|agent|calo|sponsor|"
+    r"ajente|tekong|broker|recruiter|om|lelaki|laki2|laki-laki|a\s+man|mane)|"
+    r"(?:berangkat|barangkat|brangkat|bertolak|pergi|pigi)\s+(?:tadi|kemarin|kemaren|kamarin|semalam|malam\s+tadi)|"
+    r"left|went|(?:was|were|been|got|already|is|are)\s+(?:taken|sent|moved|brought|trafficked|shipped)|"
+    r"took\s+(?:her|him|them)|"
+    r"(?:has|have|had)\s+(?:gone|left|crossed)|is\s+gone|"
+    r"(?:ba|sai|lori|haruka|hakat)\s+(?:tiha\s+)?ona|(?:lori|haruka)\s+(?:nia|sira|ha'u|ami))\b"
+)
+# Being somewhere away now (with a place outside NTT in the same sentence): "kerja di Malaysia", "servisu hela iha".
+AWAY_NOW = rx(
+    r"\b(?:kerja|bekerja|tinggal|berada|working|works|lives|living|stays|staying|servisu|serbisu|hela|is\s+in|"
+    r"is\s+at|been\s+on|been\s+in|skrg\s+di|sekarang\s+di|skarang\s+di|masih\s+di|ada\s+di|sudah\s+di|su\s+di)\b"
+)
+
+RECRUITMENT = rx(
+    r"\b(?:calo|sponsor|tekong|perekrut|recruiters?|(?:di|me)?rekrut|direkrut|recruit(?:ed|ing|s)?|agen|ejen|ajente|"
+    r"agents?|agency|brokers?|rekruta|"
+    r"tanpa\s+(?:dokumen|paspor|pasport|passport|visa|izin|ijin|surat|kontrak|perjanjian|permit)|"
+    r"(?:tidak|tdk|sonde|son|tak|ga|gak|tiada)\s+(?:ada|punya|pake|pakai|bawa)?\s*"
+    r"(?:dokumen|paspor|pasport|passport|visa|surat|kontrak|lesen|permit)|"
+    r"(?:no|without)\s+(?:a\s+|any\s+)?(?:passport|papers|documents|visa|permit|contract)|"
+    r"la\s+(?:ho|iha|presiza)\s+(?:dokumentu|pasaporte|vistu)|"
+    r"undocumented|jalur\s+tikus|jalan\s+tikus|ilegal|illegal|haram|non[- ]?prosedural|tidak\s+(?:resmi|prosedural)|"
+    r"unofficial|visa\s+(?:turis|wisata|kunjungan|pelancong|melancong|umroh|umrah|ziarah)|vistu\s+turista|"
+    r"(?:tourist|visit|visitor)\s+visas?|pas\s+lawatan|paspor\s+palsu|"
+    r"(?:biaya|uang|bayar)\s+(?:pendaftaran|administrasi|daftar|muka|proses)|registration\s+fee|"
+    r"(?:semua|seluruh)\s+biaya\s+(?:ditanggung|gratis)|biaya\s+(?:ditanggung|gratis)|gratis\s+(?:semua|tiket|biaya)|"
+    r"(?:we|they)\s+pay\s+(?:for\s+)?(?:all|everything)|all\s+costs\s+(?:paid|covered)|free\s+(?:tickets?|flights?)|"
+    r"tiket\s+percuma|bilete\s+gr[aá]tis|"
+    r"bayar\s+\d+\s*(?:juta|jt)|(?:charges?|pay)\s+\d+\s*(?:million|juta)|bayaran\s+rm|husu\s+osan|"
+    r"gaji\s+(?:besar|tinggi|\d+\s*(?:juta|jt|ringgit|rm))|high\s+(?:salary|pay|wages)|sal[aá]riu\s+aas|"
+    r"(?:kasi|kase|serahkan|kumpul(?:kan)?|kirim|minta|halibur|collecting)\s+(?:[\w']+\s+)?(?:ktp|id\s+cards?|"
+    r"kad\s+pengenalan|kartaun)|kumpul\s+pekerja|"
+    r"(?:alasan|katanya|bilang|ngaku|pamit|izin|alasannya)\s+(?:[\w']+\s+){0,3}(?:pesta|nikah|kawin|kawinan|"
+    r"acara\s+keluarga|kunjungi\s+keluarga|jenguk|liburan)|(?:going\s+to\s+a\s+wedding|visiting\s+family)|"
+    r"(?:tawari?|tawar|tawarkan|ditawari|ditawarkan|menawarkan|dijanjikan|janji(?:kan)?|janjikan|ajak|diajak)\s+"
+    r"(?:[\w']+\s+){0,2}(?:kerja|pekerjaan|gaji)|tawaran\s+kerja|lowongan|loker|job\s+offers?|"
+    r"offer(?:s|ed|ing)?\s+(?:[\w']+\s+){0,2}(?:jobs?|work)|promised\s+(?:her\s+|him\s+|them\s+)?a\s+job|"
+    r"(?:oferese|promete|oferta)\s+servisu|"
+    r"facebook|fb|tiktok|medsos|media\s+sosial|(?:kebun|perkebunan|kelapa|ladang)\s+sawit|sawit|mina-nu'u|"
+    r"tkw|tki|pmi\s+ilegal)\b"
+)
+
+_KIN = (
+    r"(?:adik|ade|adek|anak|ana|kakak|kaka|kak|abang|om|mama|ibu|bapa|bapak|ayah|tanta|tante|paman|bibi|opa|oma|"
+    r"teman|kawan|sepupu|ponakan|keponakan|istri|isteri|suami|laki|bini|nenek|kakek|cucu|saudara|sodara|"
+    r"anak\s+buah|jiran|tetangga|nona|nyong)"
+)
+PERSON = rx(
+    r"\b(?:" + _KIN + r"(?:ku|nya|\s+(?:saya|sy|sa|beta|kami|dia|de|mereka|itu|jiran\s+saya))|"
+    r"(?:beta|sa|saya|sy)\s+(?:pung|punya)\s+\w+|tetangga|jiran|nona\s+tetangga|anak\s+tetangga|"
+    r"namanya|nama\s+dia|bernama|"
+    r"my\s+(?:little\s+|younger\s+|older\s+|big\s+)?(?:sister|brother|daughter|son|mother|father|mum|mom|dad|wife|"
+    r"husband|cousin|friend|neighbou?r|niece|nephew|aunt|uncle|child|kid|neighbour's\s+\w+)|neighbou?rs?|"
+    r"named|called|"
+    r"(?:ha'u|ami)-?\s*nia\s+[\w'-]+|viziñu|vizinu|naran|"
+    r"(?:alin|maun|mana|primu|prima|subrinha|subrinhu|laen|feen|oan|tiu|tia|kolega)(?:-feto|-mane)?\s+(?:ha'u|nia)|"
+    r"\d+\s+(?:orang|org|nona|perempuan|laki|anak|people|girls|women|men|boys)|na'in\s+(?:rua|tolu|haat|lima|neen|"
+    r"hitu|ualu|sia|sanulu|\d+)|"
+    # A company named outright ("PT Maju Jaya") is as specific as a person.
+    r"(?:pt|cv|syarikat)\.?\s+[a-z]\w+)\b"
+)
+# A person named with a title: "Om Yos", "Pak Markus", "Encik Rahman", "Tiu Markus" (checked on the original case).
+TITLED_NAME = re.compile(
+    r"\b(?:[Oo]m|[Pp]ak|[Bb]apak|[Bb]u|[Ii]bu|[Mm]ama|[Tt]anta|[Kk]aka|[Ee]ncik|[Cc]ik|[Tt]iu|[Tt]ia|Mr|Mrs|Ms|Mister|"
+    r"[Bb]ang|[Kk]ak|[Nn]ama|[Nn]amanya|[Nn]aran|called|named)\.?\s+[A-Z][a-z]{2,}"
+)

@@ -1,0 +1,106 @@
+"""Labels every staff screen shares: statuses, priorities, outcomes, agencies, roles, categories, places, times."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from html import escape
+
+from aiogram.utils.i18n import gettext as _
+
+from bot.services import places
+from bot.services.staff.model import StaffMember
+from bot.services.triage.scoring import wita
+from bot.telegram.intake import texts as intake_texts
+
+PRIORITY_ICONS = {"P1": "🔴", "P2": "🟠", "P3": "🟡", "P4": "⚪"}
+
+
+# Labels ----------------------------------------------------------------------------------------------------
+
+
+def status_label(code: str) -> str:
+    labels = {
+        "new": _("new"),
+        "in_review": _("in review"),
+        "awaiting_reporter": _("awaiting the reporter"),
+        "referred": _("referred"),
+        "closed": _("closed"),
+    }
+    return labels.get(code, escape(str(code)))
+
+
+def priority_label(code: str) -> str:
+    labels = {"P1": _("P1 urgent"), "P2": _("P2 high"), "P3": _("P3 normal"), "P4": _("P4 low")}
+    return PRIORITY_ICONS.get(code, "") + " " + labels.get(code, escape(str(code)))
+
+
+def outcome_label(code: str | None) -> str:
+    labels = {
+        "actioned": _("actioned"),
+        "referred": _("referred"),
+        "insufficient_information": _("insufficient information"),
+        "duplicate": _("duplicate"),
+        "false_or_prank": _("false or prank"),
+    }
+    return labels.get(code or "", escape(code or ""))
+
+
+def agency_label(code: str) -> str:
+    labels = {
+        "police": _("Police (Polres / Polsek)"),
+        "polda_tf": _("Polda NTT task force"),
+        # i18n: same in all languages
+        "bp3mi": _("BP3MI NTT"),
+        # i18n: same in all languages
+        "sapa": _("SAPA 129 / UPTD PPA"),
+        # i18n: same in all languages
+        "disnaker": _("Disnaker"),
+        "other": _("Another agency"),
+    }
+    return labels.get(code, escape(str(code)))
+
+
+def role_label(code: str) -> str:
+    return {"admin": _("admin"), "triager": _("triager"), "viewer": _("viewer")}.get(code, escape(str(code)))
+
+
+def category_label(code: str | None) -> str:
+    if not code:
+        return _("no category")
+    try:
+        return intake_texts.category_label(code)
+    except KeyError:
+        return escape(code)
+
+
+def place_label(code: str | None) -> str:
+    if not code:
+        return _("place not given")
+    if code in ("elsewhere_id", "abroad"):
+        return intake_texts.island_label(code)
+    regency = places.regency(code)
+    return escape(regency.name if regency else code)
+
+
+def kind_label(kind: str) -> str:
+    return _("question") if kind == "question" else _("tip")
+
+
+def staff_name(member: StaffMember | None) -> str:
+    if member is None:
+        return _("the system")
+    return escape(member.label)
+
+
+def age(created_at: datetime, now: datetime) -> str:
+    minutes = max(0, int((now - created_at).total_seconds() // 60))
+    if minutes < 60:
+        return _("{minutes} min").format(minutes=minutes)
+    hours, minutes = divmod(minutes, 60)
+    if hours < 48:
+        return _("{hours} h {minutes} min").format(hours=hours, minutes=minutes)
+    return _("{days} days").format(days=hours // 24)
+
+
+def local_time(value: datetime) -> str:
+    return value.astimezone(wita()).strftime("%d-%m-%Y %H:%M")

@@ -1,0 +1,306 @@
+"""The language reporters use, rule by rule, in Indonesian (with Kupang Malay and SMS spelling), English, Malay and
+Tetun. Sentences here are not in the evaluation set: they check that a rule reads the words, not one tip."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.services.triage import Priority, TipFacts, TriageResult, score_tip
+from bot.services.triage.facts import UNSURE
+
+
+def score(narrative: str = "", **answers) -> TriageResult:
+    return score_tip(TipFacts(narrative=narrative, **answers))
+
+
+def codes(narrative: str, **answers) -> set[str]:
+    return set(score(narrative, **answers).codes)
+
+
+# --- Time words --------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "besok subuh dong antar nona dong pi Bolok",  # kpg
+        "sebentar malam om dong bawa ana2 pi pelabuhan",  # kpg: "sebentar malam" is tonight
+        "nanti jam 9 malam mereka naik kapal ke Surabaya",  # id
+        "malam ini tiga perempuan diberangkatkan lewat Motaain",  # id
+        "they fly out tonight from El Tari",  # en
+        "the ship leaves in about three hours with the workers",  # en
+        "malam ni mereka akan dihantar ke Tawau",  # ms
+        "esok pagi bot bertolak ke Nunukan",  # ms
+        "ohin kalan sira sei sai husi Atapupu",  # tet
+        "aban dadeer ajente sei lori sira ba Kupang",  # tet
+    ],
+)
+def test_a_time_within_24_hours_next_to_moving_is_p1(text):
+    r = score(text)
+    assert r.priority == Priority.P1 and "departure_today" in r.codes, r
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tadi malam dia berangkat ke Surabaya dengan calo, umurnya 25",  # id
+        "barusan dong bawa beta pung kaka pi Tenau, dia su 30 taun",  # kpg
+        "semalam abang saya bertolak ke Batam bersama ejen",  # ms: semalam is yesterday
+        "my brother left last night with a broker for Batam",  # en
+        "horikalan ha'u-nia maun sai ho ajente ba Surabaya",  # tet: last night
+        "horiseik nia ba ona ho ajente ba Batam",  # tet: yesterday
+    ],
+)
+def test_an_adult_who_just_left_is_on_the_way_p2(text):
+    r = score(text)
+    assert r.priority == Priority.P2 and "in_transit" in r.codes, r
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "lusa dong pi Kalimantan",  # kpg
+        "hari Sabtu ini mereka dijemput ke Kupang",  # id
+        "they leave next week for Malaysia",  # en
+        "minggu depan dia ikut ejen ke Sabah",  # ms
+        "semana oin sira sei ba Malázia",  # tet
+    ],
+)
+def test_within_the_week_is_p2(text):
+    r = score(text)
+    assert r.priority == Priority.P2 and "departure_this_week" in r.codes, r
+
+
+# --- Ages written every way ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "umur 16 dia dibawa calo ke Batam",
+        "nona itu baru 16 thn su dibawa pi Kalimantan",
+        "anaknya 15th sudah berangkat ke Malaysia",
+        "usianya 14 tahun, dibawa agen ke Surabaya",
+        "budak 15 tahun itu sudah dibawa ke Johor",
+        "ha'u-nia alin tinan 16 ba ona ho ajente",
+        "a 16-year-old girl was taken to Batam",
+        "she is only 15 and she left with the agent",
+        "my cousin (17) went to Sabah with a broker",
+        "anak saya (15) sudah pergi dengan sponsor",
+        "sixteen years old and already sent to Jakarta",
+    ],
+)
+def test_a_child_who_left_is_p1_however_the_age_is_written(text):
+    r = score(text)
+    assert r.priority == Priority.P1 and "child_on_the_move" in r.codes, r
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kontrak 2 tahun di Malaysia",
+        "sudah 5 tahun kerja di sana",
+        "nia servisu tinan 5 iha Malázia",
+        "he worked there for 10 years",
+        "umur 25 tahun, mau kerja di Batam",
+        "she is 30 and works in Johor",
+    ],
+)
+def test_durations_and_adult_ages_are_not_children(text):
+    assert "child_age_in_text" not in codes(text)
+
+
+def test_an_age_at_the_time_of_an_old_story_is_not_a_child_now():
+    r = score("Waktu umur 15 saya dibawa calo ke Malaysia, sekarang sudah pulang dan berkeluarga")
+    assert r.priority == Priority.P4 and "child_on_the_move" not in r.codes
+
+
+# --- Force and abduction ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ada dua orang culik nona di jalan ke Baumata",  # id
+        "dia dibawa paksa oleh orang tidak dikenal",  # id
+        "dong tarik paksa dia masuk oto",  # kpg
+        "dong ame paksa ana nona dari rumah",  # kpg
+        "two men dragged her into a black van",  # en
+        "my sister was kidnapped on her way home",  # en
+        "seorang gadis diculik dan dilarikan dengan kereta",  # ms
+        "ema na'in rua dada feto ida tama karreta",  # tet
+        "sira rapta labarik ida iha eskola oin",  # tet
+    ],
+)
+def test_taken_by_force_is_p1(text):
+    r = score(text)
+    assert r.priority == Priority.P1 and "taken_by_force" in r.codes, r
+
+
+def test_force_long_ago_is_not_urgent():
+    r = score("Tahun 2018 adik saya pernah diculik calo, sekarang masih kerja di Malaysia")
+    assert "taken_by_force" not in r.codes and "past_taken_by_force" in r.codes
+    assert r.priority == Priority.P3
+
+
+# --- Negation and the past -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dia tidak dipukul dan tidak dikurung",  # id
+        "sonde ada yang pukul dia, sonde dikunci",  # kpg
+        "nobody hit her and she is not locked in",  # en
+        "dia tak dipukul, tak dikurung",  # ms
+        "sira la baku nia no la xave nia",  # tet
+    ],
+)
+def test_denied_harm_raises_nothing(text):
+    assert score(text).priority not in (Priority.P1, Priority.P2), score(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dulu dia pernah dipukul majikan di Johor, sekarang sudah pulang ke Soe",  # id
+        "dulu beta pung kaka dapa kurung di Malaysia ma su pulang deng selamat",  # kpg
+        "she was locked in by her employer years ago but she is already back home",  # en
+        "dulu dia dikurung majikan, tapi dia dah balik kampung",  # ms
+        "uluk patraun baku nia, maibé nia fila ona ba uma",  # tet
+    ],
+)
+def test_old_harm_that_is_over_is_p4(text):
+    r = score(text)
+    assert r.priority == Priority.P4 and r.codes[0] == "resolved_past", r
+
+
+def test_an_old_story_naming_a_recruiter_who_can_be_found_is_p3():
+    r = score("Dulu saya dikurung di Malaysia, sekarang sudah pulang. Calonya Om Markus dari Kefa masih rekrut orang.")
+    assert r.priority == Priority.P3
+
+
+@pytest.mark.parametrize(
+    ("text", "meaning"),
+    [
+        ("suami saya bertolak semalam ke Surabaya dulu baru ke Batam", "dulu = first"),
+        ("nia iha tusan ho ajente, tenke selu uluk mak bele fila", "uluk = first"),
+        ("dia tak pernah dapat cuti di rumah majikan", "tak pernah = never"),
+        ("gaji tidak dibayar sejak bulan lalu", "sejak = since"),
+    ],
+)
+def test_words_that_look_like_the_past_but_are_not(text, meaning):
+    r = score(text, regency="abroad")
+    assert not any(c.startswith("past_") for c in r.codes), (meaning, r)
+    assert r.priority <= Priority.P2, (meaning, r)
+
+
+# --- Politeness against a cry for help ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tolong kasi info cara urus paspor",
+        "tolong pemerintah perhatikan nasib PMI di luar negeri",
+        "tolong jelaskan syarat kerja di Korea",
+        "please tell me how to report a recruiter",
+        "tolong beri maklumat tentang agensi berlesen",
+        "favór ida, fó informasaun kona-ba servisu iha rai li'ur",
+    ],
+)
+def test_tolong_in_a_request_is_politeness(text):
+    r = score(text)
+    assert r.priority == Priority.P4 and "danger_in_text" not in r.codes, r
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tolong kami, kami di sini tidak bisa pulang",
+        "tolong!! dong mau bawa beta pi mana sonde tau",
+        "help me please, I don't know where I am",
+        "tolong saya, saya takut",
+        "ajuda ami! ami la hatene ami iha ne'ebé",
+    ],
+)
+def test_a_cry_for_help_is_p1(text):
+    r = score(text)
+    assert r.priority == Priority.P1, r
+
+
+# --- Requests and opinions with no case in them ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bagaimana cara melapor calo yang kirim anak di bawah umur?",  # id: a question naming a child and a broker
+        "menurut saya banyak TKW dipukul dan dikurung majikan, pemerintah harus bertindak",  # id: an opinion
+        "beta mau jadi relawan di gugus tugas, bisa ko?",  # kpg
+        "the government should arrest every trafficker who sells children",  # en
+        "I would like to volunteer to help survivors",  # en
+        "saya nak tanya macam mana nak lapor ejen haram",  # ms
+        "kerajaan patut tangkap sindiket yang jual budak bawah umur",  # ms
+        "governu tenke kaer ajente sira ne'ebé fa'an ema",  # tet
+        "ha'u hakarak hatene oinsá atu ba servisu iha rai li'ur ho legál",  # tet
+    ],
+)
+def test_requests_and_opinions_are_p4(text):
+    r = score(text)
+    assert r.priority == Priority.P4 and r.codes == ("general_request",), r
+
+
+def test_a_question_about_a_real_case_is_the_case():
+    r = score("Adik saya dikurung majikan di Johor, harus lapor ke mana?")
+    assert r.priority == Priority.P1
+
+
+def test_an_answer_that_points_at_a_case_overrides_the_framing():
+    assert score("bagaimana ini?", danger_now=True).priority == Priority.P1
+    assert score("apa yang harus saya lakukan?", departure="today").priority == Priority.P1
+
+
+# --- "Not sure" ----------------------------------------------------------------------------------------------------
+
+
+def test_not_sure_is_a_signal_not_a_no():
+    moving = score("dia mau dibawa ke Malaysia", danger_now=UNSURE, departure="this_week")
+    assert moving.priority == Priority.P1 and "danger_unsure" in moving.codes
+    still = score("ada calo di desa", danger_now=UNSURE)
+    assert still.priority == Priority.P3 and "danger_unsure" in still.codes  # shown, not a raise
+    no = score("dia mau dibawa ke Malaysia", danger_now=False, departure="this_week")
+    assert no.priority == Priority.P2
+
+
+def test_the_headline_case_is_p1_in_every_language():
+    answers = {"danger_now": UNSURE, "departure": "already_left", "minors": True, "category": "child"}
+    stories = {
+        "id": "Tadi malam anak tetangga saya, umur 16, dibawa sponsor ke Batam",
+        "en": "Last night my neighbour's 16-year-old daughter was taken by a sponsor to Batam",
+        "ms": "Malam semalam anak jiran saya berumur 16 tahun dibawa sponsor ke Batam",
+        "tet": "Horikalan sponsor ida lori ha'u-nia viziñu nia oan-feto tinan 16 ba Batam",
+    }
+    for lang, story in stories.items():
+        r = score(story, lang=lang, **answers)
+        assert r.priority == Priority.P1 and "child_on_the_move" in r.codes, (lang, r)
+        # The story alone, without the answers, says the same.
+        assert score(story, lang=lang).priority == Priority.P1, lang
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "anak tetangga umur 14 dinikahkan paksa dengan pria dari luar pulau",  # a child married off by force
+        "anak umur 15 dijual ke om2 di Batam",  # a child sold
+        "adik saya sakit parah di mess tapi tidak dibawa ke dokter",  # ill with no care
+        "my sister is very sick and they are not allowed to see a doctor",
+        "budak itu 13 tahun dan dipaksa kahwin... dinikahkan paksa minggu ini",
+    ],
+)
+def test_other_urgent_situations(text):
+    assert score(text).priority == Priority.P1, score(text)
+
+
+def test_an_illness_that_is_over_is_not_urgent():
+    assert score("saya sakit parah minggu lalu tapi sekarang sudah sembuh").priority == Priority.P4
