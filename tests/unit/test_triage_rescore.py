@@ -47,7 +47,9 @@ def file(session_factory, settings, cipher):
             setattr(draft, name, value)
         draft.story.append(story)
         async with session_factory() as session:
-            return (await service.submit(session, draft, pseudonym="", now=NOW)).tip_id
+            filed = await service.submit(session, draft, pseudonym="", now=NOW)
+            await session.commit()
+            return filed.tip_id
 
     return submit
 
