@@ -1,4 +1,4 @@
-"""Console entry point: ``tipline <command>`` (see DESIGN, command-line surface)."""
+"""Console entry point: ``tipline <command>`` (see docs/design.md, "Command line")."""
 
 from __future__ import annotations
 
