@@ -52,3 +52,15 @@ def test_db_takes_a_path_or_a_database_url(tmp_path, monkeypatch, capsys, form):
     out = run_demo(monkeypatch, capsys, db, "/start\n")
     assert out[1].startswith("bot> ")
     assert file.is_file() and (tmp_path / "sub" / "d.db.demo" / "keys.env").is_file()
+
+
+def test_a_closed_pipe_ends_the_demo_quietly(tmp_path, monkeypatch, capsys):
+    # `tipline demo < script | head -3`: once head has gone, the demo stops without a traceback.
+    from bot.__main__ import CLOSED_PIPE
+    from tests.unit.test_cli_closed_pipe import ClosedPipe
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(sys, "stdin", io.StringIO("/start\n!press Nomor darurat\n"))
+    monkeypatch.setattr(sys, "stdout", ClosedPipe())
+    assert main(["demo", "--db", str(tmp_path / "demo.db")]) == CLOSED_PIPE
+    assert capsys.readouterr().err == ""
