@@ -48,6 +48,8 @@ NOT_RUN: dict[str, str] = {
     "script",
     'make migration m="what changed"': "writes a new migration file into db/migrations/versions",
     "make bench": "benchmarks print timings (about 30 s), they assert nothing",
+    "make hooks": "installs a git hook into the clone (and pre-commit from PyPI)",
+    "scripts/stress_suite.sh 20": "runs this test suite 20 times with every core kept busy",
     ".venv/bin/python bench/bench_ask.py": "a benchmark (part of `make bench`)",
     ".venv/bin/python bench/bench_registry.py": "a benchmark (part of `make bench`)",
     ".venv/bin/pytest tests/unit/test_advice_eval.py -s": "part of this test suite",
