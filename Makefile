@@ -35,12 +35,11 @@ install: $(STAMP) $(MO_FILES)
 demo: install
 	TIPLINE_ENV=demo $(TIPLINE) demo
 
-# The suite runs on every core (pytest-xdist); tests that share something outside their own tmp_path are marked
-# xdist_group and run in one worker. Bytecode is cached even where PYTHONDONTWRITEBYTECODE is set: every worker
-# otherwise recompiles and re-rewrites the same modules. More options: make test TEST_ARGS='-x -k intake'.
+# The suite runs on every core (pytest-xdist). Bytecode is cached even where PYTHONDONTWRITEBYTECODE is set: every
+# worker otherwise recompiles and re-rewrites the same modules. More options: make test TEST_ARGS='-x -k intake'.
 TEST_WORKERS ?= auto
 test: install
-	env -u PYTHONDONTWRITEBYTECODE $(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup $(TEST_ARGS)
+	env -u PYTHONDONTWRITEBYTECODE $(PY) -m pytest -n $(TEST_WORKERS) $(TEST_ARGS)
 
 run: install
 	@test -n "$$BOT_TOKEN" || grep -qs '^BOT_TOKEN=' .env || { echo "Set BOT_TOKEN (from @BotFather): BOT_TOKEN=... make run"; exit 2; }

@@ -8,8 +8,12 @@ worker) migrates once into a template and every test gets a copy of it: a file c
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import fcntl
+import hashlib
 import os
 import shutil
+import tempfile
 import threading
 import uuid
 from collections.abc import AsyncIterator, Callable, Coroutine, Iterator
@@ -24,6 +28,23 @@ from db.engine import make_engine, make_session_factory
 from db.migrate import upgrade_database
 
 TEST_TOKEN = "123456789:AAHtestTokenForTheLocalEmulator_0123456789"
+
+
+@contextlib.contextmanager
+def one_at_a_time(name: str) -> Iterator[None]:
+    """Across every test process of this checkout (the pytest-xdist workers), one holder of ``name`` at a time: for
+    tests that share something outside their own tmp_path, e.g. the repository's data/demo.
+
+    (pytest-xdist's ``--dist loadgroup`` with ``xdist_group`` marks would send such tests to one worker, but with
+    pytest 9.2 it silently stops grouping: pytest-xdist issue #1386.)
+    """
+    checkout = hashlib.sha256(str(Path(__file__).resolve().parents[1]).encode()).hexdigest()[:12]
+    with open(Path(tempfile.gettempdir()) / f"tipline-tests-{checkout}-{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def _run_apart(make: Callable[[], Coroutine[Any, Any, None]]) -> None:

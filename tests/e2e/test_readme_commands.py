@@ -31,6 +31,7 @@ import pytest
 
 from bot.__main__ import build_parser
 from bot.paths import PROJECT_ROOT
+from tests.conftest import one_at_a_time
 
 README = PROJECT_ROOT / "README.md"
 VENV_BIN = PROJECT_ROOT / ".venv" / "bin"
@@ -164,23 +165,24 @@ def _env() -> dict[str, str]:
     return env
 
 
-# The demo commands share data/demo in the repository: one worker runs them all, one after another.
-@pytest.mark.xdist_group("readme")
 @pytest.mark.parametrize("command", RUN, ids=lambda c: re.sub(r"[^\w .<|-]+", "_", c)[:60])
 def test_readme_command_runs_as_printed(command, deployment):
     cwd = deployment if command.split()[0] == "tipline" else PROJECT_ROOT
-    done = subprocess.run(
-        ["bash", "-o", "pipefail", "-c", command],
-        cwd=cwd,
-        env=_env(),
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    # Commands run in the repository share its data/demo: one at a time, whichever worker runs them.
+    with one_at_a_time("repository") if cwd == PROJECT_ROOT else contextlib.nullcontext():
+        done = subprocess.run(
+            ["bash", "-o", "pipefail", "-c", command],
+            cwd=cwd,
+            env=_env(),
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
     output = done.stdout + done.stderr
-    assert done.returncode == 0, f"{command!r} exited {done.returncode}:\n{output[-3000:]}"
-    assert "Traceback" not in output, output[-3000:]
+    shown = output if len(output) < 6000 else f"{output[:3000]}\n[...]\n{output[-3000:]}"
+    assert done.returncode == 0, f"{command!r} exited {done.returncode}:\n{shown}"
+    assert "Traceback" not in output, shown
     problems = [line for line in done.stdout.splitlines() if line.startswith("!!")]
     assert problems == [], f"{command!r} printed problems:\n" + "\n".join(problems)
     if command in EXPECTED_OUTPUT:
