@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 PO_FILES := $(wildcard locales/*/LC_MESSAGES/*.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 
-.PHONY: help install demo test run lint format i18n-extract i18n-update i18n-compile i18n-check \
+.PHONY: help install demo test run lint format hooks i18n-extract i18n-update i18n-compile i18n-check \
 	migration db-upgrade bench clean
 
 help:
@@ -15,6 +15,7 @@ help:
 	@echo "make test      the whole test suite (unit, property, end-to-end through the emulator)"
 	@echo "make run       the bot against Telegram (BOT_TOKEN=... make run)"
 	@echo "make lint      ruff check and format check"
+	@echo "make hooks     git pre-commit hooks: ruff, ruff format, translation check"
 	@echo "make bench     benchmarks (figures in README)"
 	@echo "make i18n-update / i18n-compile / i18n-check   translation catalogs"
 	@echo "make migration m='what changed'   new Alembic migration from the models"
@@ -34,8 +35,11 @@ install: $(STAMP) $(MO_FILES)
 demo: install
 	TIPLINE_ENV=demo $(TIPLINE) demo
 
+# The suite runs on every core (pytest-xdist). Bytecode is cached even where PYTHONDONTWRITEBYTECODE is set: every
+# worker otherwise recompiles and re-rewrites the same modules. More options: make test TEST_ARGS='-x -k intake'.
+TEST_WORKERS ?= auto
 test: install
-	$(PY) -m pytest
+	env -u PYTHONDONTWRITEBYTECODE $(PY) -m pytest -n $(TEST_WORKERS) $(TEST_ARGS)
 
 run: install
 	@test -n "$$BOT_TOKEN" || grep -qs '^BOT_TOKEN=' .env || { echo "Set BOT_TOKEN (from @BotFather): BOT_TOKEN=... make run"; exit 2; }
@@ -45,6 +49,11 @@ run: install
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+
+# Git pre-commit hooks (.pre-commit-config.yaml): ruff, ruff format and the translation check before each commit.
+hooks: install
+	$(PY) -m pip install --quiet pre-commit
+	$(VENV)/bin/pre-commit install
 
 format: install
 	$(VENV)/bin/ruff check --fix .

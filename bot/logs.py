@@ -1,4 +1,4 @@
-"""Logging set-up. Log lines carry no user ids, names, message text or file ids (DESIGN, privacy rules)."""
+"""Logging set-up. Log lines carry no user ids, names, message text or file ids (docs/design.md, privacy rules)."""
 
 from __future__ import annotations
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import hashlib
 import logging
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -26,7 +28,12 @@ DEMO_DATA = Path("data/demo")
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("demo", help="chat with the bot on a local Telegram emulator (no account needed)")
-    parser.add_argument("--db", metavar="URL", help="database URL (default: a fresh SQLite file under data/demo)")
+    parser.add_argument(
+        "--db",
+        metavar="FILE or URL",
+        help="keep the demo's data in this SQLite file (or database URL) from one run to the next "
+        "(default: a fresh SQLite file under data/demo, emptied at every start)",
+    )
     parser.set_defaults(func=_demo)
 
 
@@ -43,12 +50,16 @@ async def _demo(args: argparse.Namespace) -> int:
     setup_logging("WARNING")
     logging.getLogger("aiogram").setLevel(logging.ERROR)
     if args.db:
-        database_url = args.db
+        database_url, kept = _kept_demo(args.db)
+        evidence_dir = kept / "evidence"
+        secrets = _kept_secrets(kept / "keys.env")
     else:
-        # Demo secrets are thrown away at exit, so the demo starts from an empty database every time.
+        # Without --db the demo's secrets are thrown away at exit, so it starts from an empty database every time.
         shutil.rmtree(DEMO_DATA, ignore_errors=True)
         DEMO_DATA.mkdir(parents=True, exist_ok=True)  # noqa: ASYNC240 - once, before anything runs
         database_url = f"sqlite+aiosqlite:///{DEMO_DATA / 'tipline.db'}"
+        evidence_dir = DEMO_DATA / "evidence"
+        secrets = {}
     async with TelegramEmulator(token=DEMO_TOKEN) as emulator:
         personas = {
             "reporter": emulator.add_user(REPORTER_ID, "Reporter", language_code="id"),
@@ -62,7 +73,8 @@ async def _demo(args: argparse.Namespace) -> int:
             telegram_api_url=emulator.base_url,
             database_url=database_url,
             staff_chat_id=DEMO_STAFF_GROUP,
-            evidence_dir=DEMO_DATA / "evidence",
+            evidence_dir=evidence_dir,
+            **secrets,
         )
         app = await build_app(settings)
         # `!wait SECONDS` moves the emulator's clock; the app's background work (reminders) follows it.
@@ -85,6 +97,47 @@ async def _demo(args: argparse.Namespace) -> int:
         print("!! the bot made invalid Bot API calls:", *emulator.violations, sep="\n!! ", file=sys.stderr)
         return 1
     return 0
+
+
+def _kept_demo(db: str) -> tuple[str, Path]:
+    """The database URL for ``--db`` (a plain path is a SQLite file) and the folder that keeps the demo's keys and
+    evidence with it: ``FILE.demo/`` beside a SQLite file, ``data/demo-kept/<digest of the URL>/`` otherwise."""
+    if "://" not in db:
+        path = Path(db).expanduser().resolve()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        db = f"sqlite+aiosqlite:///{path}"
+    if db.startswith("sqlite") and ":///" in db and ":memory:" not in db:
+        file = Path(db.split(":///", 1)[1])
+        kept = file.with_name(file.name + ".demo")
+    else:
+        kept = Path("data/demo-kept") / hashlib.sha256(db.encode()).hexdigest()[:12]
+    kept.mkdir(parents=True, exist_ok=True)
+    return db, kept
+
+
+def _kept_secrets(path: Path) -> dict[str, str]:
+    """The demo's data key and pepper for a kept database, made on the first run and read on the next ones, so that
+    what earlier runs stored stays readable. A key set in the environment or .env wins."""
+    from bot.config import generate_data_key, generate_pepper
+
+    if not path.is_file():
+        path.write_text(
+            "# Throwaway keys of a `tipline demo --db` database; never use them for real reports.\n"
+            f"DATA_KEYS={generate_data_key('demo')}\nPEPPER={generate_pepper()}\n",
+            encoding="utf-8",
+        )
+        path.chmod(0o600)
+    kept = _env_lines(path)
+    given = set(os.environ) | set(_env_lines(Path(".env")))
+    return {name.lower(): kept[name] for name in ("DATA_KEYS", "PEPPER") if name not in given and name in kept}
+
+
+def _env_lines(path: Path) -> dict[str, str]:
+    if not path.is_file():
+        return {}
+    lines = path.read_text(encoding="utf-8").splitlines()
+    pairs = (line.split("=", 1) for line in lines if "=" in line and not line.lstrip().startswith("#"))
+    return {name.strip(): value.strip() for name, value in pairs}
 
 
 async def _prepare_demo_data(app, *, staff_id: int) -> None:

@@ -1,7 +1,7 @@
 """Local Telegram Bot API emulator: one implementation for ``tipline demo`` and the end-to-end tests.
 
 - :class:`TelegramEmulator` (server.py): the Bot API over HTTP on loopback, user side, faults, records, events.
-- :class:`BotApiSpec` (spec.py): the Bot API spec (``../shared/telegram/bot-api.json``) and request validation.
+- :class:`BotApiSpec` (spec.py): the Bot API specification (extract in ``bot_api/``) and request validation.
 - :class:`ChatDriver` (driver.py): chat with the bot as one user from a test.
 - :func:`run_script`, :func:`run_interactive` (console.py): the console chat of ``tipline demo``.
 - :class:`TranscriptRenderer` (transcript.py): events as transcript lines.

@@ -139,6 +139,7 @@ class TelegramEmulator:
         bot_first_name: str = "Tipline",
         clock: Clock | None = None,
         check_updates: bool = True,
+        first_update_id: int | None = None,
     ) -> None:
         head, _, secret = token.partition(":")
         if not head.isdigit() or not secret:
@@ -167,7 +168,7 @@ class TelegramEmulator:
         self.last_update: dict | None = None
         self._queue: list[dict] = []
         self._redeliver: list[dict] = []
-        self._update_ids = itertools.count(1)
+        self._update_ids = _UpdateIds(first_update_id)
         self._allowed: set[str] | None = None
         self._all_update_kinds = [f for f in self.spec.type_fields("Update") if f != "update_id"]
         self._ids = itertools.count(1)
@@ -1379,6 +1380,28 @@ class TelegramEmulator:
             },
         )
         return True
+
+
+class _UpdateIds:
+    """Update ids that go on increasing from one emulator to the next, as Telegram's do for a bot.
+
+    The bot remembers the ids it has handled so that it can drop a redelivered update; an emulator that started at 1
+    every time would have its updates dropped by a bot running again on the same database (``tipline demo --db``).
+    Ids start at the clock in milliseconds, above every id an earlier run gave out as long as that run made fewer
+    updates than milliseconds went by (each takes the bot far longer than a millisecond to handle), and above every
+    id an earlier emulator of this process gave out.
+    """
+
+    _highest = 0  # the highest id any emulator of this process has given out
+
+    def __init__(self, first: int | None = None) -> None:
+        self._next = first if first is not None else max(time.time_ns() // 1_000_000, _UpdateIds._highest + 1)
+
+    def __next__(self) -> int:
+        value = self._next
+        self._next += 1
+        _UpdateIds._highest = max(_UpdateIds._highest, value)
+        return value
 
 
 def _update_kind(update: dict) -> str:

@@ -1,6 +1,7 @@
-"""The Bot API specification (``../shared/telegram/bot-api.json``) as a contract the emulator enforces.
+"""The Bot API specification as a contract the emulator enforces.
 
-``BotApiSpec.load()`` reads the JSON (path from ``TELEGRAM_SPEC_PATH`` or beside the project).
+``BotApiSpec.load()`` reads the facts-only extract committed in ``bot/emulator/bot_api/`` (or the file named by
+``TELEGRAM_SPEC_PATH``, which may also be a full specification file: only its facts are kept, see :func:`facts_only`).
 ``spec.validate(method, params)`` returns the problems Telegram would refuse the call for, each as the description
 Telegram answers with (``"Bad Request: ..."``); an empty list means the call is valid. ``spec.validate_object(type,
 value)`` checks a produced object (e.g. an Update) against the spec's types.
@@ -19,7 +20,7 @@ from typing import Any
 
 from bot.emulator.formatting import EntityParseError, parse_text, utf16_len
 
-__all__ = ["MAX_CAPTION", "MAX_TEXT", "BotApiSpec", "UploadedFile", "default_spec_path"]
+__all__ = ["MAX_CAPTION", "MAX_TEXT", "BotApiSpec", "UploadedFile", "default_spec_path", "facts_only"]
 
 MAX_TEXT = 4096
 MAX_CAPTION = 1024
@@ -41,6 +42,9 @@ CHAT_ACTIONS = {
 }
 # Fields of InlineKeyboardButton that do not choose the button's action.
 _BUTTON_NON_ACTION = {"text", "icon_custom_emoji_id", "style"}
+# The first field of a subtype fixes its kind: 'Type of the chat, always "private"', 'The member's status in the
+# chat, always "creator"'. Fields that can discriminate, and how the description states the fixed value.
+_DISCRIMINATOR_FIELDS = ("type", "status", "source")
 _DISCRIMINATOR_RE = re.compile(r'(?:always|must be)\s+"?([a-z_]+)"?')
 _TEXT_METHODS = {"sendmessage", "editmessagetext"}
 _COMMAND_RE = re.compile(r"^[a-z0-9_]{1,32}$")
@@ -59,19 +63,53 @@ class UploadedFile:
 
 
 def default_spec_path() -> Path:
-    """TELEGRAM_SPEC_PATH, else <project root>/../shared/telegram/bot-api.json."""
-    override = os.environ.get("TELEGRAM_SPEC_PATH")
-    if override:
-        return Path(override)
-    import bot
+    """TELEGRAM_SPEC_PATH, else the extract committed with the emulator (see :func:`bot.paths.bot_api_spec_path`)."""
+    from bot.paths import bot_api_spec_path
 
-    return Path(bot.__file__).resolve().parents[1].parent / "shared" / "telegram" / "bot-api.json"
+    return bot_api_spec_path()
+
+
+def facts_only(spec: Mapping[str, Any]) -> dict[str, Any]:
+    """The facts of a Bot API specification that the emulator relies on, without description text or links.
+
+    Methods keep their fields (name, types, required) and return types; types keep their fields, ``subtypes`` and
+    ``subtype_of``. The first field of a subtype that fixes its kind ("type", "status" or "source") also keeps that
+    fixed value as ``value`` (read from the description, e.g. ChatMemberOwner's status is always "creator"), which is
+    how an object is matched to its subtype. An extract gives itself back, so this also loads an extract.
+    """
+
+    def field(f: Mapping[str, Any], discriminates: bool) -> dict[str, Any]:
+        out: dict[str, Any] = {"name": f["name"], "types": list(f["types"]), "required": bool(f["required"])}
+        value = f.get("value")
+        if value is None and discriminates:
+            m = _DISCRIMINATOR_RE.search(f.get("description", ""))
+            value = m.group(1) if m else None
+        if value is not None:
+            out["value"] = value
+        return out
+
+    def entry(src: Mapping[str, Any], keys: tuple[str, ...], subtype: bool) -> dict[str, Any]:
+        out: dict[str, Any] = {k: list(src[k]) for k in keys if src.get(k)}
+        fields = src.get("fields") or []
+        if fields:
+            out["fields"] = [
+                field(f, subtype and i == 0 and f["name"] in _DISCRIMINATOR_FIELDS) for i, f in enumerate(fields)
+            ]
+        return out
+
+    return {
+        **{k: spec[k] for k in ("version", "release_date", "changelog") if k in spec},
+        "methods": {name: entry(m, ("returns",), False) for name, m in spec["methods"].items()},
+        "types": {
+            name: entry(t, ("subtypes", "subtype_of"), bool(t.get("subtype_of"))) for name, t in spec["types"].items()
+        },
+    }
 
 
 @functools.lru_cache(maxsize=4)
-def _load_json(path: str) -> dict:
+def _load_facts(path: str) -> dict:
     with open(path, encoding="utf-8") as f:
-        return json.load(f)
+        return facts_only(json.load(f))
 
 
 class BotApiSpec:
@@ -87,11 +125,12 @@ class BotApiSpec:
 
     @classmethod
     def load(cls, path: str | os.PathLike[str] | None = None) -> BotApiSpec:
-        """Load the spec from ``path`` (default: :func:`default_spec_path`). The parsed JSON is cached."""
+        """Load the spec from ``path`` (default: :func:`default_spec_path`), an extract or a full specification
+        file. The parsed facts are cached."""
         p = Path(path) if path is not None else default_spec_path()
         if not p.is_file():
             raise FileNotFoundError(f"Bot API spec not found at {p} (set TELEGRAM_SPEC_PATH)")
-        return cls(_load_json(str(p.resolve())))
+        return cls(_load_facts(str(p.resolve())))
 
     # ---- lookup -------------------------------------------------------------------------------------------
     def canonical_method(self, name: str) -> str | None:
@@ -327,10 +366,8 @@ class BotApiSpec:
     @functools.cache  # noqa: B019 - spec objects live for the process
     def _discriminator(self, type_name: str) -> tuple[str, str] | None:
         fields = self.types[type_name].get("fields") or []
-        if not fields or fields[0]["name"] not in ("type", "status", "source"):
-            return None
-        m = _DISCRIMINATOR_RE.search(fields[0]["description"])
-        return (fields[0]["name"], m.group(1)) if m else None
+        value = fields[0].get("value") if fields else None
+        return (fields[0]["name"], value) if value is not None else None
 
     def _discriminate(self, subtypes: list[str], value: dict) -> str | None:
         for s in subtypes:

@@ -1,4 +1,4 @@
-"""Render emulator events as the chat transcript of DESIGN.md.
+"""Render emulator events as the chat transcript described in docs/design.md.
 
 One line each: ``you> TEXT`` for what the user sent, ``bot> TEXT`` for each bot message (continuation lines indented
 by 5 spaces), and under a message with inline buttons one indented line ``[1] Label  [2] Label``. An edit prints as

@@ -1,4 +1,4 @@
-"""Help numbers (shared/domain/facts.md, section G). One place, so every screen shows the same numbers."""
+"""Help numbers (sources: content/kb/*/help.emergency.md). One place, so every screen shows the same numbers."""
 
 from __future__ import annotations
 

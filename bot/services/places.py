@@ -1,8 +1,8 @@
 """NTT places: regencies, transit points and the routes out, and finding them in what people write.
 
-Reference data follows shared/domain/places.md. Codes are stable slugs; they are stored with tips and used in
-statistics, so never rename one. Besides the 22 regency codes a tip's place may be ``elsewhere_id`` (elsewhere in
-Indonesia) or ``abroad``.
+This module is the reference for NTT's places (21 regencies and Kota Kupang by island, transit points, the routes
+out seen in cases). Codes are stable slugs; they are stored with tips and used in statistics, so never rename one.
+Besides the 22 regency codes a tip's place may be ``elsewhere_id`` (elsewhere in Indonesia) or ``abroad``.
 """
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ class PlaceMention:
     fuzzy: bool = False
 
 
-# Display order: by island as in places.md, west to east within an island.
+# Display order: by island (Timor, Flores, Sumba, then the small islands), west to east within an island.
 _REGENCIES: tuple[Regency, ...] = (
     # Bare "Kupang" goes to the city: that is what people mean by it, and the regency has its own capital name.
     Regency("kota_kupang", "Kota Kupang", "Timor", ("kota kupang", "kupang", "kupang city", "kotamadya kupang")),

@@ -1,4 +1,4 @@
-"""Pseudonyms, encryption at rest and receipt codes (DESIGN, "Privacy and security rules").
+"""Pseudonyms, encryption at rest and receipt codes (docs/design.md, "Privacy rules").
 
 - A pseudonym is HMAC-SHA256(pepper, telegram user id): stable, so limits and preferences work, but it cannot be
   turned back into the id without the pepper.

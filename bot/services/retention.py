@@ -1,4 +1,4 @@
-"""Retention (DESIGN, privacy rules): nothing personal is kept longer than it is needed.
+"""Retention (docs/design.md, privacy rules): nothing personal is kept longer than it is needed.
 
 - Abandoned drafts (conversation state untouched for DRAFT_RETENTION_DAYS) are deleted, with their evidence files.
 - Closed tips keep their plain triage fields for statistics, but their sensitive fields (answers, reasons, contact),

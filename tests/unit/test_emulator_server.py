@@ -429,3 +429,20 @@ async def test_getupdates_conflict_through_aiogram(emu: TelegramEmulator, bot: B
     emu.webhook_url = "https://example.org/hook"
     with pytest.raises(TelegramConflictError):
         await bot.get_updates()
+
+
+def test_update_ids_go_on_increasing_from_one_emulator_to_the_next() -> None:
+    # As on Telegram, where a bot restarted on the same database must not see its new updates as already handled.
+    def update_ids(emulator: TelegramEmulator, *texts: str) -> list[int]:
+        user = emulator.add_user(ANA, "Ana")
+        ids = []
+        for text in texts:
+            emulator.send_text(user, text)
+            assert emulator.last_update is not None
+            ids.append(emulator.last_update["update_id"])
+        return ids
+
+    earlier = update_ids(TelegramEmulator(token=TOKEN, spec=SPEC), "satu", "dua", "tiga")
+    assert earlier == [earlier[0], earlier[0] + 1, earlier[0] + 2]
+    assert update_ids(TelegramEmulator(token=TOKEN, spec=SPEC), "empat")[0] > earlier[-1]
+    assert update_ids(TelegramEmulator(token=TOKEN, spec=SPEC, first_update_id=1), "lima") == [1]

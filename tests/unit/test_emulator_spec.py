@@ -211,3 +211,133 @@ def test_explicit_entities_win_over_parse_mode_and_are_checked(spec: BotApiSpec)
     assert parse_text("a < b", "HTML", entities).text == "a < b"
     too_far = {"chat_id": 1, "text": "abc", "entities": [{"type": "bold", "offset": 1, "length": 5}]}
     assert any("after the end" in p for p in spec.validate("sendMessage", too_far))
+
+
+# ---- the committed extract ----------------------------------------------------------------------------------------
+FULL_SAMPLE = {
+    "version": "Bot API 9.9",
+    "release_date": "May 1, 2026",
+    "changelog": "https://core.telegram.org/bots/api#may-1-2026",
+    "methods": {
+        "getChatMember": {
+            "name": "getChatMember",
+            "href": "https://core.telegram.org/bots/api#getchatmember",
+            "description": ["Use this method to get information about a member of a chat."],
+            "returns": ["ChatMember"],
+            "fields": [
+                {"name": "chat_id", "types": ["Integer", "String"], "required": True, "description": "Unique id"},
+                {"name": "user_id", "types": ["Integer"], "required": True, "description": "Unique id of the user"},
+            ],
+        },
+    },
+    "types": {
+        "ChatMember": {
+            "name": "ChatMember",
+            "href": "https://core.telegram.org/bots/api#chatmember",
+            "description": ["One member of a chat."],
+            "subtypes": ["ChatMemberOwner", "ChatMemberLeft"],
+        },
+        "ChatMemberOwner": {
+            "name": "ChatMemberOwner",
+            "description": ["The owner."],
+            "fields": [
+                {"name": "status", "types": ["String"], "required": True, "description": 'Status, always "creator"'},
+                {"name": "is_anonymous", "types": ["Boolean"], "required": True, "description": "Hidden"},
+            ],
+            "subtype_of": ["ChatMember"],
+        },
+        "ChatMemberLeft": {
+            "name": "ChatMemberLeft",
+            "description": ["Left."],
+            "fields": [
+                {"name": "status", "types": ["String"], "required": True, "description": 'Status, always "left"'},
+            ],
+            "subtype_of": ["ChatMember"],
+        },
+    },
+}
+
+
+def test_the_committed_extract_is_loaded_by_default_and_holds_facts_only(monkeypatch) -> None:
+    import json
+
+    from bot.emulator.spec import default_spec_path, facts_only
+    from bot.paths import BOT_API_SPEC, PROJECT_ROOT
+
+    monkeypatch.delenv("TELEGRAM_SPEC_PATH", raising=False)
+    path = default_spec_path()
+    assert path == BOT_API_SPEC and path.is_relative_to(PROJECT_ROOT)
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    assert set(raw) == {"version", "release_date", "changelog", "methods", "types"}
+    assert raw["version"].startswith("Bot API ")
+    entries = [*raw["methods"].values(), *raw["types"].values()]
+    assert all(set(e) <= {"returns", "fields", "subtypes", "subtype_of"} for e in entries)
+    assert all(set(f) <= {"name", "types", "required", "value"} for e in entries for f in e.get("fields", []))
+    assert facts_only(raw) == raw  # the extract is exactly what the script writes
+    assert (path.parent / "LICENSE").read_text().startswith("MIT License")
+    assert "telegram-bot-api-spec" in (path.parent / "README.md").read_text()
+
+
+def _extract_script():
+    import importlib.util
+
+    from bot.paths import PROJECT_ROOT
+
+    spec = importlib.util.spec_from_file_location("bot_api_extract", PROJECT_ROOT / "scripts" / "bot_api_extract.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_a_full_specification_reduces_to_the_facts_the_emulator_uses(tmp_path, capsys) -> None:
+    import json
+
+    script = _extract_script()
+    full = tmp_path / "api.json"
+    full.write_text(json.dumps(FULL_SAMPLE))
+    out = tmp_path / "extract.json"
+    assert script.main([str(full), "--out", str(out)]) == 0
+    text = out.read_text()
+    assert "description" not in text and "href" not in text and "One member" not in text
+    extract = json.loads(text)
+    assert extract["methods"]["getChatMember"] == {
+        "returns": ["ChatMember"],
+        "fields": [
+            {"name": "chat_id", "types": ["Integer", "String"], "required": True},
+            {"name": "user_id", "types": ["Integer"], "required": True},
+        ],
+    }
+    assert extract["types"]["ChatMemberOwner"]["fields"][0] == {
+        "name": "status",
+        "types": ["String"],
+        "required": True,
+        "value": "creator",
+    }
+    check = [str(full), "--out", str(out), "--check"]
+    assert script.main(check) == 0
+    out.write_text(text.replace("creator", "owner"))
+    assert script.main(check) == 1
+    assert "differs" in capsys.readouterr().err
+
+    # the extract and the full file validate alike: the fixed value picks the subtype
+    out.write_text(text)
+    for path in (full, out):
+        spec = BotApiSpec.load(path)
+        assert spec.validate("getChatMember", {"chat_id": 1, "user_id": 2}) == []
+        assert spec.validate_object("ChatMember", {"status": "left"}) == []
+        assert spec.validate_object("ChatMember", {"status": "creator"}) == [
+            'field "ChatMember.is_anonymous" is required in ChatMemberOwner'
+        ]
+
+
+def test_subtypes_of_the_real_specification_are_told_apart(spec: BotApiSpec) -> None:
+    owner = {"status": "creator", "user": {"id": 1, "is_bot": False, "first_name": "A"}}
+    assert spec.validate_object("ChatMember", owner) == [
+        'field "ChatMember.is_anonymous" is required in ChatMemberOwner'
+    ]
+    origin = {"type": "hidden_user", "date": 0, "sender_user_name": "X"}
+    assert spec.validate_object("MessageOrigin", origin) == []
+    assert spec.validate_object("MessageOrigin", {"type": "hidden_user", "date": 0}) == [
+        'field "MessageOrigin.sender_user_name" is required in MessageOriginHiddenUser'
+    ]

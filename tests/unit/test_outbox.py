@@ -41,10 +41,16 @@ class FakeTelegram:
         self.sent: list[tuple[int, str, datetime]] = []
         self.attempts: list[datetime] = []
         self.failures: list[DeliveryError | None] = []
-        self.delay = 0.0
+        self.delay = 0.0  # network latency, so that two workers' sends overlap
+        self.hang = False  # a send that never comes back (until cancelled)
+        self.entered = asyncio.Event()  # a send has started
+        self.delivered = asyncio.Event()  # a send has succeeded
 
     async def __call__(self, chat_id: int, text: str) -> int:
         self.attempts.append(self.clock())
+        self.entered.set()
+        if self.hang:
+            await asyncio.Event().wait()
         if self.delay:
             await asyncio.sleep(self.delay)
         if self.failures:
@@ -52,6 +58,7 @@ class FakeTelegram:
             if failure is not None:
                 raise failure
         self.sent.append((chat_id, text, self.clock()))
+        self.delivered.set()
         return len(self.sent)
 
 
@@ -294,10 +301,7 @@ async def test_the_worker_loop_delivers_and_stops(session_factory, clock, telegr
     task = asyncio.create_task(worker.run())
     await add(session_factory, clock, "C1")
     worker.kick()
-    for _ in range(200):
-        if telegram.sent:
-            break
-        await asyncio.sleep(0.01)
+    await asyncio.wait_for(telegram.delivered.wait(), 30)
     worker.stop()
     await asyncio.wait_for(task, 2)
     assert delivered(telegram) == ["C1"]
@@ -305,10 +309,10 @@ async def test_the_worker_loop_delivers_and_stops(session_factory, clock, telegr
 
 async def test_a_send_cancelled_at_shutdown_releases_its_rows(session_factory, clock, telegram):
     await add(session_factory, clock, "C1")
-    telegram.delay = 5
+    telegram.hang = True
     worker = make_worker(session_factory, clock, telegram)
     task = asyncio.create_task(worker.run_once())
-    await asyncio.sleep(0.2)
+    await asyncio.wait_for(telegram.entered.wait(), 30)  # the row is claimed and being sent
     task.cancel()
     with pytest.raises(asyncio.CancelledError):
         await task

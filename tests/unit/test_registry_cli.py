@@ -22,9 +22,9 @@ PT Broken,KEP-101,zombie,,,,,,,,
 
 
 @pytest.fixture
-def db(tmp_path, monkeypatch) -> list[str]:
+def db(migrated_sqlite, monkeypatch) -> list[str]:
     monkeypatch.setenv("TIPLINE_ENV", "demo")
-    return ["--db", f"sqlite+aiosqlite:///{tmp_path / 'cli.db'}"]
+    return ["--db", migrated_sqlite("cli.db")]
 
 
 def check_json(capsys, db, query: str) -> dict:

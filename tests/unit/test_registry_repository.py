@@ -20,7 +20,6 @@ from bot.services.registry import (
     parse_registry_csv,
 )
 from db.engine import make_engine, make_session_factory
-from db.migrate import upgrade_database
 from db.models.registry import RegistryCompany, RegistrySnapshot
 from db.repositories.registry import RegistryRepository
 
@@ -43,9 +42,8 @@ PT Also Broken,kep 100,active,2025-01-01,2024-01-01,,,,,,
 
 
 @pytest.fixture
-async def session_factory(tmp_path):
-    engine = make_engine(f"sqlite+aiosqlite:///{tmp_path / 'registry.db'}")
-    await upgrade_database(engine)
+async def session_factory(migrated_sqlite):
+    engine = make_engine(migrated_sqlite("registry.db"))
     try:
         yield make_session_factory(engine)
     finally:

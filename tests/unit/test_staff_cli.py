@@ -23,12 +23,12 @@ from db.models.audit import AuditEntry
 
 
 @pytest.fixture
-def db(tmp_path, monkeypatch) -> list[str]:
+def db(migrated_sqlite, monkeypatch) -> list[str]:
     # Fixed keys: the tips filed below must be readable by the CLI's own process.
     monkeypatch.setenv("TIPLINE_ENV", "test")
     monkeypatch.setenv("DATA_KEYS", generate_data_key("k1"))
     monkeypatch.setenv("PEPPER", generate_pepper())
-    return ["--db", f"sqlite+aiosqlite:///{tmp_path / 'cli.db'}"]
+    return ["--db", migrated_sqlite("cli.db")]
 
 
 def file_tips(db: list[str], *stories: str) -> list[str]:

@@ -3,8 +3,8 @@
 Questions are data (ids and option ids only; their wording lives in the message catalogs) so that any channel can
 ask them. Answers are a mapping ``question id -> option id``; a question left out counts as "don't know".
 
-Risk rules (sources: shared/domain/facts.md, sections A, D, E, F, H)
---------------------------------------------------------------------
+Risk rules (sources: the knowledge-base articles in brackets, content/kb/, which cite them)
+----------------------------------------------------------------------------------------
 High on its own, each:
   - asked to pay fees                         -> ``fees_charged``            (costs.illegal_fees; UU 18/2017 Art.30)
   - tourist / visit or pilgrimage visa        -> ``non_work_visa``           (visa.tourist)

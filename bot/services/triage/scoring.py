@@ -68,7 +68,8 @@ class TriageResult:
 
 _MAX_PER_CODE = 3
 _TRANSIT_KINDS = frozenset({"airport", "port", "border", "route_city"})
-# Placement to these countries has no government agreement, so any job offer there is a red flag (facts.md, F).
+# No government placement agreement with these countries: any job offer there is a red flag
+# (knowledge base: destinations.no_agreement).
 _NO_PLACEMENT = frozenset({"Cambodia", "Thailand", "Myanmar"})
 _UNKNOWN_ANSWERS = wordset(
     """

@@ -22,7 +22,7 @@ from bot.telegram.intake import texts
 from bot.telegram.intake.callbacks import Answer, Nav
 
 ISLANDS = ("timor", "flores", "sumba", "islands", "elsewhere_id", "abroad")
-# places.md groups the small islands together; the picker does the same to keep the first screen short.
+# The small islands go together under one button; the picker does the same to keep the first screen short.
 SMALL_ISLANDS = {"alor", "lembata", "rote", "sabu"}
 
 
