@@ -171,9 +171,7 @@ async def _burst(server: FakeTelegram, kind: str, n: int, rng: random.Random, ti
             server.press(user, rng.choice(MENU))
         else:
             server.send_text(user, "/start")
-    deadline = start + timeout
-    while len([u for u in pushed if u in server.first_reply_at]) < n and time.perf_counter() < deadline:
-        await asyncio.sleep(0.02)
+    await server.wait_replies(pushed, timeout)
     answered = [u for u in pushed if u in server.first_reply_at]
     end = max((server.first_reply_at[u] for u in answered), default=time.perf_counter())
     latencies = [server.first_reply_at[u] - pushed[u] for u in answered]

@@ -42,6 +42,7 @@ class FakeTelegram:
         self.first_reply_at: dict[int, float] = {}  # chat id -> time of the first reply after ``expect``
         self.keep_texts = keep_texts
         self._callbacks: dict[str, int] = {}  # callback query id -> chat id
+        self._answered = asyncio.Event()
         self._runner: web.AppRunner | None = None
         self.url = ""
 
@@ -120,9 +121,24 @@ class FakeTelegram:
     def _reply_in(self, chat_id: int) -> Chat:
         chat = self.chat(chat_id)
         chat.replies += 1
-        self.first_reply_at.setdefault(chat_id, time.perf_counter())
+        if chat_id not in self.first_reply_at:
+            self.first_reply_at[chat_id] = time.perf_counter()
+            self._answered.set()
         chat.changed.set()
         return chat
+
+    async def wait_replies(self, chats, timeout: float) -> None:  # noqa: ASYNC109 - a deadline, then a count
+        """Wait until every chat in ``chats`` got a first reply, or ``timeout`` seconds passed."""
+        deadline = time.perf_counter() + timeout
+        while any(c not in self.first_reply_at for c in chats):
+            remaining = deadline - time.perf_counter()
+            if remaining <= 0:
+                return
+            self._answered.clear()
+            try:
+                await asyncio.wait_for(self._answered.wait(), remaining)
+            except TimeoutError:
+                return
 
     async def _handle(self, request: web.Request) -> web.StreamResponse:
         method = request.match_info["method"].lower()

@@ -53,8 +53,6 @@ NOT_RUN: dict[str, str] = {
     "scripts/stress_suite.sh 20": "runs this test suite 20 times with every core kept busy",
     ".venv/bin/python bench/bench_ask.py": "a benchmark (part of `make bench`)",
     ".venv/bin/python bench/bench_registry.py": "a benchmark (part of `make bench`)",
-    ".venv/bin/pytest tests/unit/test_advice_eval.py -s": "part of this test suite",
-    ".venv/bin/pytest tests/unit/test_advice_holdout.py -s": "part of this test suite",
 }
 # What a run must print besides exiting 0.
 EXPECTED_OUTPUT: dict[str, str] = {
