@@ -1,19 +1,36 @@
 """Conversation rows (aiogram FSM state): the key is a keyed hash and the data arrives already encrypted, so this
-module sees neither identities nor content."""
+module sees neither identities nor content.
+
+The statements run on every update are built once, with bound parameters, on the table: SQLAlchemy then reuses
+their compiled form instead of building and compiling an upsert per update.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Delete, Insert, bindparam, delete, select
+from sqlalchemy import bindparam, delete, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models.conversation import ConversationState
 
 _table = ConversationState.__table__
-# Read for every conversation not in the cache: built once, on the table (no ORM work per call).
 _LOAD = select(_table.c.state, _table.c.data).where(_table.c.key == bindparam("k"))
+_REMOVE = delete(_table).where(_table.c.key == bindparam("k"))
+
+
+def _upsert(insert):
+    stmt = insert(_table).values(
+        key=bindparam("k"), state=bindparam("s"), data=bindparam("d"), updated_at=bindparam("t")
+    )
+    return stmt.on_conflict_do_update(
+        index_elements=["key"],
+        set_={"state": stmt.excluded.state, "data": stmt.excluded.data, "updated_at": stmt.excluded.updated_at},
+    )
+
+
+_SAVE = {"sqlite": _upsert(sqlite.insert), "postgresql": _upsert(postgresql.insert)}
 
 
 async def load(session: AsyncSession, key: str) -> tuple[str | None, bytes | None] | None:
@@ -25,16 +42,13 @@ async def all_keys(session: AsyncSession) -> list[str]:
     return list((await session.scalars(select(_table.c.key))).all())
 
 
-def save(dialect: str, key: str, state: str | None, data: bytes | None, now: datetime) -> Insert:
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    stmt = insert(_table).values(key=key, state=state, data=data, updated_at=now)
-    return stmt.on_conflict_do_update(
-        index_elements=["key"], set_={"state": stmt.excluded.state, "data": stmt.excluded.data, "updated_at": now}
-    )
+def save(dialect: str, key: str, state: str | None, data: bytes | None, now: datetime):
+    """The upsert of one conversation and its parameters, for ``session.execute(statement, parameters)``."""
+    return _SAVE["postgresql" if dialect == "postgresql" else "sqlite"], {"k": key, "s": state, "d": data, "t": now}
 
 
-def remove(key: str) -> Delete:
-    return delete(_table).where(_table.c.key == key)
+def remove(key: str):
+    return _REMOVE, {"k": key}
 
 
 async def purge_older_than(session: AsyncSession, cutoff: datetime) -> int:

@@ -100,7 +100,7 @@ class ConversationStore:
         return conversation
 
     def statement(self, dialect: str, row_key: str, conversation: Conversation, now):
-        """The write that stores ``conversation`` (a delete when it is empty)."""
+        """The write that stores ``conversation`` (a delete when it is empty): a statement and its parameters."""
         if conversation.empty:
             return conversations.remove(row_key)
         blob = self._cipher.encrypt(conversation.data.encode(), context=_CONTEXT) if conversation.data else None
@@ -121,7 +121,7 @@ class ConversationStore:
         row_key = self.row_key(key)
         text = json.dumps(dict(data), ensure_ascii=False, separators=(",", ":")) if data else ""
         dialect = session.get_bind().dialect.name
-        await session.execute(self.statement(dialect, row_key, Conversation(state, text), now))
+        await session.execute(*self.statement(dialect, row_key, Conversation(state, text), now))
         self.forget(row_key)
 
     def remember(self, row_key: str, conversation: Conversation) -> None:

@@ -101,7 +101,7 @@ class UnitOfWork:
                 raise DuplicateUpdate
         for row_key, conversation in self._loaded.items():
             if conversation.dirty:
-                session.execute(self._conversations.statement(self._dialect, row_key, conversation, now))
+                session.execute(*self._conversations.statement(self._dialect, row_key, conversation, now))
 
     def _after_commit(self, _session: Session) -> None:
         self.recorded = True
