@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
-import signal
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -18,6 +16,7 @@ from aiogram.types import BotCommand, LinkPreviewOptions
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.config import SUPPORTED_LOCALES, Settings
+from bot.ops.metrics import Metrics
 from bot.paths import CONTENT_DIR, LOCALES_DIR
 from bot.services.advice import AdviceIndex, KnowledgeBase, load_knowledge_base
 from bot.services.advice.questions import QuestionService
@@ -38,8 +37,9 @@ from bot.telegram.i18n import CatalogI18n, build_i18n
 from bot.telegram.middlewares import setup_middlewares
 from bot.telegram.routers import get_routers
 from bot.telegram.speed import BotSession, run_filters_inline
-from bot.telegram.staff.delivery import start_staff_delivery, stop_staff_delivery
+from bot.telegram.staff.delivery import notify_staff_of, start_staff_delivery, stop_staff_delivery
 from bot.telegram.updates.conversation import ConversationStore
+from bot.telegram.updates.locks import OUTBOX_LEADER, AdvisoryLocks, LocalLocks, PersonLocks
 from bot.telegram.updates.runner import BotRunner
 from bot.telegram.updates.unit import CommitBeforeSend, UnitSession
 from db.engine import make_engine, make_session_factory
@@ -72,6 +72,9 @@ class App:
     # Things that keep the bot busy (running updates, outbox deliveries): the emulator waits for them in tests.
     busy_hooks: list[Callable[[], bool]] = field(default_factory=list)
     background: BackgroundTasks = field(default_factory=BackgroundTasks)
+    metrics: Metrics = field(default_factory=Metrics)
+    # Order of each person's updates across worker processes, and which worker sends the outbox.
+    locks: PersonLocks = field(default_factory=LocalLocks)
     # Background loops read the time here; tests and the demo move it forward (``clock.advance``).
     clock: OffsetClock = field(default_factory=OffsetClock)
 
@@ -80,6 +83,7 @@ class App:
 
     async def close(self) -> None:
         await self.background.stop()
+        await self.locks.close()
         await self.engine.dispose()
 
 
@@ -95,12 +99,16 @@ async def build_app(settings: Settings, *, migrate: bool = True) -> App:
     # (licence expiry, data age) follows the app's clock, so tests and the demo can set the day.
     registry = RegistryService(RegistryRepository(session_factory), today=lambda: local_date(clock.now()))
     await registry.reload()
-    conversations = ConversationStore(cipher, pseudonymizer)
-    languages = LanguagePreferences()
-    async with session_factory() as session:
-        # This process is the database's only writer: what exists is known, so a newcomer costs no look-ups.
-        await conversations.preload(session)
-        await languages.preload(session)
+    alone = settings.workers == 1
+    # With several workers another process may change a conversation or a language at any time: no caches then.
+    conversations = ConversationStore(cipher, pseudonymizer, enabled=alone)
+    languages = LanguagePreferences(enabled=alone)
+    if alone:
+        async with session_factory() as session:
+            # This process is the database's only writer: what exists is known, so a newcomer costs no look-ups.
+            await conversations.preload(session)
+            await languages.preload(session)
+    locks = AdvisoryLocks(settings.database_url, settings.pepper_bytes) if not alone else LocalLocks()
     # The knowledge base and its search index are built once per process (about half a second).
     knowledge_base = load_knowledge_base(CONTENT_DIR)
     return App(
@@ -117,6 +125,7 @@ async def build_app(settings: Settings, *, migrate: bool = True) -> App:
         knowledge_base=knowledge_base,
         advice=AdviceIndex.build(knowledge_base),
         clock=clock,
+        locks=locks,
     )
 
 
@@ -140,6 +149,7 @@ def build_dispatcher(app: App) -> Dispatcher:
     dp["i18n"] = app.i18n  # also set per update by the locale middleware; the error handler may run before it
     dp["languages"] = app.languages
     dp["pseudonymizer"] = app.pseudonymizer
+    dp["metrics"] = app.metrics
     dp["settings"] = app.settings
     dp["cipher"] = app.cipher
     dp["app_clock"] = app.clock.now  # the time as the app sees it (tests and the demo move it forward)
@@ -163,17 +173,40 @@ def build_dispatcher(app: App) -> Dispatcher:
         i18n=app.i18n,
         flood_limiter=SlidingWindowLimiter(FLOOD_LIMIT, FLOOD_WINDOW_SECONDS),
         clock=app.clock.now,
+        count=lambda outcome: app.metrics.updates.labels(outcome).inc(),
     )
     dp.include_routers(*get_routers())
     run_filters_inline(dp)
     dp.errors.register(on_error)
     dp.startup.register(_set_commands)
-    dp.startup.register(_start_background)
+    # Retention, staff alerts (the outbox worker) and P1 reminders run while the dispatcher does, in one process.
+    dp.startup.register(_start_background_work)
     dp.shutdown.register(_stop_background)
-    # Staff alerts: the outbox worker and the P1 reminder loop run while the dispatcher does.
-    dp.startup.register(start_staff_delivery)
     dp.shutdown.register(stop_staff_delivery)
     return dp
+
+
+LEADER_RETRY_SECONDS = 5.0
+
+
+async def _start_background_work(dispatcher: Dispatcher, bot: Bot, app: App) -> None:
+    """With several workers, the one holding the outbox role does the background work; another takes it over
+    within seconds if that worker dies (its lock goes with its database connection). Every worker can queue
+    alerts: they are rows in the shared outbox."""
+    dispatcher["notify_staff"] = notify_staff_of(app)
+    if await app.locks.lead(OUTBOX_LEADER):
+        await _start_background(app)
+        await start_staff_delivery(dispatcher, bot, app)
+        return
+
+    async def wait_for_the_role() -> None:
+        while not await app.locks.lead(OUTBOX_LEADER):  # noqa: ASYNC110 - the role is a lock in the database
+            await asyncio.sleep(LEADER_RETRY_SECONDS)
+        log.info("this worker now sends the outbox")
+        await _start_background(app)
+        await start_staff_delivery(dispatcher, bot, app)
+
+    app.background.start(wait_for_the_role(), "outbox-role")
 
 
 async def _start_background(app: App) -> None:
@@ -207,74 +240,7 @@ async def _set_commands(bot: Bot, app: App) -> None:
         await bot.set_my_commands(commands, language_code=language_code)
 
 
-def _stop_on_signals(stop: asyncio.Event) -> None:
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGTERM, signal.SIGINT):
-        with contextlib.suppress(NotImplementedError):
-            loop.add_signal_handler(sig, stop.set)
-
-
 def build_runner(app: App, bot: Bot, dp: Dispatcher) -> BotRunner:
-    runner = BotRunner(dp, bot, concurrency=app.settings.updates_concurrency)
+    runner = BotRunner(dp, bot, concurrency=app.settings.updates_concurrency, on_done=app.metrics.latency.observe)
     app.busy_hooks.append(runner.busy)
     return runner
-
-
-async def run_polling(settings: Settings) -> None:
-    app = await build_app(settings)
-    bot = build_bot(settings)
-    dp = build_dispatcher(app)
-    runner = build_runner(app, bot, dp)
-    stop = asyncio.Event()
-    _stop_on_signals(stop)
-    try:
-        await bot.delete_webhook(drop_pending_updates=False)
-        async with runner.polling(app.session_factory, app.cipher, clock=app.clock.now) as polling:
-            stopped = asyncio.create_task(stop.wait())
-            await asyncio.wait({polling, stopped}, return_when=asyncio.FIRST_COMPLETED)
-            stopped.cancel()
-            if polling.done() and not polling.cancelled() and polling.exception() is not None:
-                raise polling.exception()  # type: ignore[misc]
-    finally:
-        await bot.session.close()
-        await app.close()
-
-
-async def run_webhook(settings: Settings) -> None:
-    from aiohttp import web
-
-    from bot.config import SettingsError
-    from bot.telegram.updates.webhook import webhook_handler
-
-    if not settings.webhook_url:
-        raise SettingsError("WEBHOOK_URL: required for --webhook")
-    if not settings.webhook_secret:
-        # Telegram sends the secret with every update; without it anyone could post forged updates.
-        raise SettingsError("WEBHOOK_SECRET: required for --webhook")
-    app = await build_app(settings)
-    bot = build_bot(settings)
-    dp = build_dispatcher(app)
-    runner = build_runner(app, bot, dp)
-    secret = settings.webhook_secret.get_secret_value()
-    web_app = web.Application()
-    web_app.router.add_post("/webhook", webhook_handler(runner, secret))
-    stop = asyncio.Event()
-    _stop_on_signals(stop)
-    site_runner = web.AppRunner(web_app, access_log=None)
-    try:
-        await runner.startup()
-        await site_runner.setup()
-        site = web.TCPSite(site_runner, settings.webhook_host, settings.webhook_port)
-        await site.start()  # listening before Telegram is told where to send
-        log.info("webhook listening on %s:%s", settings.webhook_host, settings.webhook_port)
-        await bot.set_webhook(
-            f"{settings.webhook_url}/webhook",
-            secret_token=secret,
-            allowed_updates=dp.resolve_used_update_types(),
-        )
-        await stop.wait()
-    finally:
-        await site_runner.cleanup()
-        await runner.shutdown()
-        await bot.session.close()
-        await app.close()

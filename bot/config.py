@@ -86,6 +86,10 @@ class Settings(BaseSettings):
     max_reports_per_day: int = Field(default=5, ge=1)
     # Updates handled at once; a crowd beyond this waits its turn in memory. The database pool is sized from it.
     updates_concurrency: int = Field(default=16, ge=1, le=500)
+    # Worker processes for webhook mode (PostgreSQL only; SQLite is one process).
+    workers: int = Field(default=1, ge=1, le=64)
+    # /healthz and /metrics: on the webhook's port in webhook mode; in polling mode on this port, if set.
+    health_port: int | None = Field(default=None, ge=1, le=65535)
 
     webhook_url: str | None = None
     webhook_secret: SecretStr | None = None
@@ -140,6 +144,14 @@ class Settings(BaseSettings):
         if value not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
             raise ValueError("must be DEBUG, INFO, WARNING, ERROR or CRITICAL")
         return value
+
+    @model_validator(mode="after")
+    def _workers_need_postgresql(self) -> Settings:
+        if self.workers > 1 and self.database_url.startswith("sqlite"):
+            raise ValueError(
+                "WORKERS: SQLite is used by one process only; several workers need PostgreSQL (DATABASE_URL)"
+            )
+        return self
 
     @model_validator(mode="after")
     def _secrets_for_production(self) -> Settings:

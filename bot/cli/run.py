@@ -12,19 +12,29 @@ from bot.logs import setup_logging
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("run", help="run the bot (long polling by default)")
     parser.add_argument("--webhook", action="store_true", help="receive updates by webhook (WEBHOOK_URL)")
+    # One of the processes that `tipline run --webhook` starts when WORKERS > 1 (not for people to use).
+    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     parser.set_defaults(func=_run)
 
 
-async def _run(args: argparse.Namespace) -> int:
-    # Imported here so that other subcommands do not pay for loading aiogram.
-    from bot.app import run_polling, run_webhook
-
+def _run(args: argparse.Namespace):
     settings = load_settings()
     settings.require_token()
     setup_logging(settings.log_level)
     logging.getLogger(__name__).info("starting (%s, %s)", settings.environment.value, _db_kind(settings))
-    if args.webhook:
-        await run_webhook(settings)
+    if args.webhook and settings.workers > 1 and not args.worker:
+        from bot.ops.workers import run_workers
+
+        return run_workers(settings)  # a process that starts and watches the workers (no event loop of its own)
+    return _serve(settings, webhook=args.webhook, worker=args.worker)
+
+
+async def _serve(settings, *, webhook: bool, worker: bool) -> int:
+    # Imported here so that other subcommands do not pay for loading aiogram.
+    from bot.ops.serve import run_polling, run_webhook
+
+    if webhook:
+        await run_webhook(settings, worker=worker)
     else:
         await run_polling(settings)
     return 0

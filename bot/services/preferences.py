@@ -18,9 +18,10 @@ _NONE = ""  # cached: this person has no stored choice
 
 
 class LanguagePreferences:
-    def __init__(self, *, cache_size: int = 50_000) -> None:
+    def __init__(self, *, cache_size: int = 50_000, enabled: bool = True) -> None:
         self._cache: OrderedDict[str, str] = OrderedDict()
-        self._cache_size = cache_size
+        # Off when several processes share the database: another one may change a choice at any time.
+        self._cache_size = cache_size if enabled else 0
         self._complete = False  # the cache holds every stored choice: a miss means "no choice", no look-up
 
     async def preload(self, session: AsyncSession) -> int:

@@ -11,6 +11,7 @@ import logging
 from aiogram.types import CallbackQuery, ErrorEvent, Message, User
 from aiogram.utils.i18n import gettext as _
 
+from bot.ops.metrics import Metrics
 from bot.services.preferences import LanguagePreferences
 from bot.services.privacy import Pseudonymizer
 from bot.telegram.common.keyboards import main_menu
@@ -27,6 +28,7 @@ async def on_error(
     pseudonymizer: Pseudonymizer,
     locale: str | None = None,
     unit_of_work: UnitOfWork | None = None,
+    metrics: Metrics | None = None,
 ) -> bool:
     # The exception type and where it happened are enough to debug; its message may quote user text.
     exc = event.exception
@@ -35,6 +37,8 @@ async def on_error(
         frame = frame.tb_next
     where = f"{frame.tb_frame.f_code.co_filename}:{frame.tb_lineno}" if frame else "?"
     log.error("handler failed on update %s: %s at %s", event.update.update_id, type(exc).__name__, where)
+    if metrics is not None:
+        metrics.errors.inc()
     update = event.update
     query: CallbackQuery | None = update.callback_query
     message: Message | None = update.message or (

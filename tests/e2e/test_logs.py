@@ -7,7 +7,6 @@ from __future__ import annotations
 import logging
 
 from bot.logs import setup_logging
-
 from tests.e2e.intake_steps import NARRATIVE, answer_until_review, case_and_receipt, open_report, submit
 
 USER_ID = 987_654_321_987

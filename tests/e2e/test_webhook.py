@@ -9,9 +9,9 @@ import socket
 import aiohttp
 import pytest
 
-from bot.app import run_webhook
 from bot.config import SettingsError
 from bot.emulator.server import TelegramEmulator
+from bot.ops.serve import run_webhook
 from tests.conftest import TEST_TOKEN
 
 

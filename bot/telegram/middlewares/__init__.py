@@ -28,10 +28,11 @@ def setup_middlewares(
     i18n: CatalogI18n,
     flood_limiter: SlidingWindowLimiter,
     clock: Callable[[], datetime],
+    count: Callable[[str], None] | None = None,
 ) -> None:
     # aiogram's error and user-context middlewares come first (registered by the Dispatcher); then one unit of work
     # per update, which everything after it reads and writes through.
-    dp.update.outer_middleware(UnitOfWorkMiddleware(session_factory, conversations, clock))
+    dp.update.outer_middleware(UnitOfWorkMiddleware(session_factory, conversations, clock, count))
     dp.update.outer_middleware(IdentityMiddleware(pseudonymizer, languages, default_locale=i18n.default_locale))
     dp.update.outer_middleware(LocaleMiddleware(i18n))
     dp.update.outer_middleware(ThrottlingMiddleware(flood_limiter))

@@ -33,10 +33,12 @@ class UnitOfWorkMiddleware(BaseMiddleware):
         session_factory: async_sessionmaker[AsyncSession],
         conversations: ConversationStore,
         clock: Callable[[], datetime],
+        count: Callable[[str], None] | None = None,
     ) -> None:
         self._sessions = session_factory
         self._conversations = conversations
         self._clock = clock
+        self._count = count or (lambda _outcome: None)  # metrics: "handled", "duplicate" or "failed"
 
     async def __call__(
         self,
@@ -67,12 +69,15 @@ class UnitOfWorkMiddleware(BaseMiddleware):
                     data["raw_state"] = await state.get_state()
                 result = await handler(event, data)
                 await unit.commit()
+                self._count("handled")
                 return result
             except DuplicateUpdate:
                 await session.rollback()
                 log.info("update %s was handled before; this delivery is ignored", event.update_id)
+                self._count("duplicate")
                 return None
             except Exception:
+                self._count("failed")
                 await session.rollback()
                 if not unit.recorded:
                     await self._record_failed(bot.id, event.update_id, from_inbox=bool(data.get(FROM_INBOX)))

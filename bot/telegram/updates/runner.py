@@ -14,6 +14,7 @@ from aiogram.types import Update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.services.privacy import Cipher
+from bot.telegram.updates.locks import PersonLocks
 from bot.telegram.updates.middleware import FROM_INBOX
 from bot.telegram.updates.polling import Poller
 from bot.telegram.updates.scheduler import UpdateScheduler
@@ -22,10 +23,18 @@ log = logging.getLogger(__name__)
 
 
 class BotRunner:
-    def __init__(self, dispatcher: Dispatcher, bot: Bot, *, concurrency: int) -> None:
+    def __init__(
+        self,
+        dispatcher: Dispatcher,
+        bot: Bot,
+        *,
+        concurrency: int,
+        locks: PersonLocks | None = None,
+        on_done: Callable[[float], None] | None = None,
+    ) -> None:
         self.dispatcher = dispatcher
         self.bot = bot
-        self.scheduler = UpdateScheduler(self._handle, concurrency=concurrency)
+        self.scheduler = UpdateScheduler(self._handle, concurrency=concurrency, locks=locks, on_done=on_done)
         self._poller: Poller | None = None
         self._poll_task: asyncio.Task[None] | None = None
 

@@ -11,10 +11,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from collections import deque
 from collections.abc import Awaitable, Callable
 
 from aiogram.types import Update
+
+from bot.telegram.updates.locks import LocalLocks, PersonLocks
 
 log = logging.getLogger(__name__)
 
@@ -44,10 +47,19 @@ def lane_of(update: Update) -> int:
 
 
 class UpdateScheduler:
-    def __init__(self, handle: Handle, *, concurrency: int) -> None:
+    def __init__(
+        self,
+        handle: Handle,
+        *,
+        concurrency: int,
+        locks: PersonLocks | None = None,
+        on_done: Callable[[float], None] | None = None,
+    ) -> None:
         self._handle = handle
+        self._locks = locks or LocalLocks()
+        self._on_done = on_done  # seconds from arrival to the end of handling (metrics)
         self._slots = asyncio.Semaphore(concurrency)
-        self._lanes: dict[int, deque[tuple[Update, bool, asyncio.Future[None]]]] = {}
+        self._lanes: dict[int, deque[tuple[Update, bool, asyncio.Future[None], float]]] = {}
         self._tasks: set[asyncio.Task[None]] = set()
         self._idle = asyncio.Event()
         self._idle.set()
@@ -65,9 +77,9 @@ class UpdateScheduler:
         self.pending += 1
         self._idle.clear()
         if queue is not None:
-            queue.append((update, from_inbox, future))
+            queue.append((update, from_inbox, future, time.monotonic()))
             return future
-        self._lanes[lane] = deque([(update, from_inbox, future)])
+        self._lanes[lane] = deque([(update, from_inbox, future, time.monotonic())])
         task = asyncio.create_task(self._run_lane(lane), name="updates-lane")
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
@@ -93,10 +105,14 @@ class UpdateScheduler:
         queue = self._lanes[lane]
         try:
             while queue:
-                update, from_inbox, future = queue[0]
+                update, from_inbox, future, arrived = queue[0]
                 try:
-                    async with self._slots:
-                        await self._handle(update, from_inbox)
+                    await self._hold(lane)
+                    try:
+                        async with self._slots:
+                            await self._handle(update, from_inbox)
+                    finally:
+                        await self._locks.release(lane)
                 except asyncio.CancelledError:
                     raise
                 except Exception as exc:  # the dispatcher reports handler errors; this is the last net
@@ -104,6 +120,8 @@ class UpdateScheduler:
                 finally:
                     queue.popleft()
                     self.pending -= 1
+                    if self._on_done is not None:
+                        self._on_done(time.monotonic() - arrived)
                     self._progress.set()
                     if not future.done():
                         future.set_result(None)
@@ -119,6 +137,19 @@ class UpdateScheduler:
             ) in queue:  # cancelled while work was queued (shutdown): release the waiters
                 if not future.done():
                     future.cancel()
+
+    async def _hold(self, lane: int) -> None:
+        """The person's lock across workers (a no-op with one process); waits out a database hiccup."""
+        delay = 0.1
+        while True:
+            try:
+                await self._locks.acquire(lane)
+                return
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                await asyncio.sleep(delay)
+                delay = min(5.0, delay * 2)
 
     async def close(self, timeout: float = 10.0) -> None:  # noqa: ASYNC109 - a grace period, then cancel
         """Let running updates finish (up to ``timeout`` seconds), then cancel the rest; unfinished polled updates

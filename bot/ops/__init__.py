@@ -1,0 +1,1 @@
+"""Running Tipline: health checks, metrics, several worker processes."""

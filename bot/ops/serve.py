@@ -1,0 +1,115 @@
+"""Running the bot: long polling, or a webhook served by one or several worker processes; with /healthz and
+/metrics beside it."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+
+from aiohttp import web
+
+from bot.app import App, build_app, build_bot, build_dispatcher, build_runner
+from bot.config import Settings, SettingsError
+from bot.ops.health import add_routes
+from bot.telegram.updates.webhook import webhook_handler
+
+log = logging.getLogger(__name__)
+
+
+def _stop_on_signals(stop: asyncio.Event) -> None:
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        with contextlib.suppress(NotImplementedError):
+            loop.add_signal_handler(sig, stop.set)
+
+
+def _health_app(app: App) -> web.Application:
+    web_app = web.Application()
+    add_routes(web_app, sessions=app.session_factory, metrics=app.metrics, clock=app.clock.now)
+    return web_app
+
+
+async def run_polling(settings: Settings) -> None:
+    app = await build_app(settings)
+    bot = build_bot(settings)
+    dp = build_dispatcher(app)
+    runner = build_runner(app, bot, dp)
+    stop = asyncio.Event()
+    _stop_on_signals(stop)
+    health: web.AppRunner | None = None
+    try:
+        if settings.health_port:
+            health = web.AppRunner(_health_app(app), access_log=None)
+            await health.setup()
+            await web.TCPSite(health, settings.webhook_host, settings.health_port).start()
+        await bot.delete_webhook(drop_pending_updates=False)
+        async with runner.polling(app.session_factory, app.cipher, clock=app.clock.now) as polling:
+            stopped = asyncio.create_task(stop.wait())
+            await asyncio.wait({polling, stopped}, return_when=asyncio.FIRST_COMPLETED)
+            stopped.cancel()
+            if polling.done() and not polling.cancelled() and polling.exception() is not None:
+                raise polling.exception()  # type: ignore[misc]
+    finally:
+        if health is not None:
+            await health.cleanup()
+        await bot.session.close()
+        await app.close()
+
+
+def check_webhook_settings(settings: Settings) -> str:
+    if not settings.webhook_url:
+        raise SettingsError("WEBHOOK_URL: required for --webhook")
+    if not settings.webhook_secret:
+        # Telegram sends the secret with every update; without it anyone could post forged updates.
+        raise SettingsError("WEBHOOK_SECRET: required for --webhook")
+    return settings.webhook_secret.get_secret_value()
+
+
+async def set_webhook(settings: Settings) -> None:
+    """Tell Telegram where to send updates (once, by the process that starts the workers)."""
+    secret = check_webhook_settings(settings)
+    app = await build_app(settings)
+    bot = build_bot(settings)
+    try:
+        dp = build_dispatcher(app)
+        await bot.set_webhook(
+            f"{settings.webhook_url}/webhook", secret_token=secret, allowed_updates=dp.resolve_used_update_types()
+        )
+    finally:
+        await bot.session.close()
+        await app.close()
+
+
+async def run_webhook(settings: Settings, *, worker: bool = False) -> None:
+    """Serve the webhook. ``worker``: one of several processes started by ``bot.ops.workers`` (they share the
+    port; the supervisor migrated the database and set the webhook)."""
+    secret = check_webhook_settings(settings)
+    app = await build_app(settings, migrate=not worker)
+    bot = build_bot(settings)
+    dp = build_dispatcher(app)
+    runner = build_runner(app, bot, dp)
+    web_app = _health_app(app)
+    web_app.router.add_post("/webhook", webhook_handler(runner, secret))
+    stop = asyncio.Event()
+    _stop_on_signals(stop)
+    site_runner = web.AppRunner(web_app, access_log=None)
+    try:
+        await runner.startup()
+        await site_runner.setup()
+        site = web.TCPSite(site_runner, settings.webhook_host, settings.webhook_port, reuse_port=settings.workers > 1)
+        await site.start()  # listening before Telegram is told where to send
+        log.info("webhook listening on %s:%s", settings.webhook_host, settings.webhook_port)
+        if not worker:
+            await bot.set_webhook(
+                f"{settings.webhook_url}/webhook",
+                secret_token=secret,
+                allowed_updates=dp.resolve_used_update_types(),
+            )
+        await stop.wait()
+    finally:
+        await site_runner.cleanup()
+        await runner.shutdown()
+        await bot.session.close()
+        await app.close()
