@@ -5,7 +5,7 @@
    are tiny pure functions, so ``run_filters_inline`` makes them run in the event loop.
 2. Each Bot API answer is checked against ``Response[ReturnType]``; pydantic's lookup of that generic class costs
    ~70 us per request even when cached (and rebuilds it when the garbage collector dropped it).
-   ``BotSession`` keeps one class per return type.
+   ``BotSession`` keeps one class per return type, and reads and writes JSON with orjson.
 
 ``tests/unit/test_speed.py`` fails if aiogram changes in a way that makes either of these stop applying.
 """
@@ -17,6 +17,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
+import orjson
 from aiogram import Bot, Router
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.dispatcher.event.handler import CallableObject, FilterObject
@@ -26,9 +27,18 @@ from aiogram.methods.base import Response, TelegramType
 _RESPONSES: dict[Any, Any] = {}
 
 
+def _dumps(value: Any) -> str:
+    return orjson.dumps(value).decode()
+
+
 class BotSession(AiohttpSession):
-    """aiogram's aiohttp session with the answer's model class kept per return type, and a quick close on a
-    plain-HTTP server (the local emulator, a benchmark's server), where there is no TLS to wind down."""
+    """aiogram's aiohttp session with the answer's model class kept per return type, JSON by orjson, and a quick
+    close on a plain-HTTP server (the local emulator, a benchmark's server), where there is no TLS to wind down."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("json_loads", orjson.loads)
+        kwargs.setdefault("json_dumps", _dumps)
+        super().__init__(**kwargs)
 
     def check_response(
         self, bot: Bot, method: TelegramMethod[TelegramType], status_code: int, content: str

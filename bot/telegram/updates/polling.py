@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import json
 import logging
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
 import aiohttp
+import orjson
 from aiogram import Bot
 from aiogram.methods import GetUpdates
 from aiogram.types import Update
@@ -101,7 +101,7 @@ class Poller:
         async with client.post(url, json=body, timeout=timeout) as response:
             content = await response.text()
             status = response.status
-        data = json.loads(content) if status == 200 else None
+        data = orjson.loads(content) if status == 200 else None
         if not isinstance(data, dict) or not data.get("ok"):
             session.check_response(self._bot, method, status, content)  # raises aiogram's error for the answer
             raise RuntimeError("getUpdates gave no updates and no error")
@@ -124,7 +124,7 @@ class Poller:
             self._scheduler.submit(update, from_inbox=True)
 
     def _seal(self, raw: dict) -> bytes:
-        return self._cipher.encrypt(json.dumps(raw, separators=(",", ":")).encode(), context=_CONTEXT)
+        return self._cipher.encrypt(orjson.dumps(raw), context=_CONTEXT)
 
     async def recover(self) -> int:
         """Queue what an earlier process left unhandled; returns how many."""
