@@ -9,6 +9,7 @@ import argparse
 import os
 from pathlib import Path
 
+from bot.cli._common import add_db_option, settings_from_args
 from bot.config import generate_data_key, generate_pepper
 
 
@@ -18,6 +19,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     generate = actions.add_parser("generate", help="print a fresh DATA_KEYS and PEPPER for .env")
     generate.add_argument("--key-id", default="k1", help="id of the new key (for rotation, e.g. k2)")
     generate.set_defaults(func=_generate)
+    reencrypt = actions.add_parser(
+        "reencrypt", help="seal again under the first key of DATA_KEYS everything sealed under an older one"
+    )
+    reencrypt.add_argument("--dry-run", action="store_true", help="count only")
+    add_db_option(reencrypt)
+    reencrypt.set_defaults(func=_reencrypt)
     ensure = actions.add_parser("ensure", help="add DATA_KEYS and PEPPER to an env file when they are missing")
     ensure.add_argument("--env-file", type=Path, default=Path(".env"))
     ensure.set_defaults(func=_ensure)
@@ -26,6 +33,33 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def _generate(args: argparse.Namespace) -> int:
     print(f"DATA_KEYS={generate_data_key(args.key_id)}")
     print(f"PEPPER={generate_pepper()}")
+    return 0
+
+
+async def _reencrypt(args: argparse.Namespace) -> int:
+    from bot.services.privacy import Cipher
+    from bot.services.rotation import reseal_database, reseal_evidence
+    from db.engine import make_engine, make_session_factory
+
+    settings = settings_from_args(args)
+    cipher = Cipher(settings.keys)
+    engine = make_engine(settings.database_url, pool_size=2)
+    try:
+        report = await reseal_database(make_session_factory(engine), cipher, dry_run=args.dry_run)
+    finally:
+        await engine.dispose()
+    reseal_evidence(settings.evidence_dir, cipher, report, dry_run=args.dry_run)
+    verb = "would be sealed again" if args.dry_run else "sealed again"
+    print(f"{report.total} value(s) {verb} under key {cipher.active_key_id}:")
+    for context, count in report.resealed.items():
+        print(f"  {context}: {count}")
+    if report.unreadable:
+        print("values no listed key opens (keep the key that sealed them in DATA_KEYS):")
+        for context, count in report.unreadable.items():
+            print(f"  {context}: {count}")
+        return 1
+    if not args.dry_run:
+        print("Older keys can now be removed from DATA_KEYS (keep a copy with your backups).")
     return 0
 
 
