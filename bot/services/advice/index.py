@@ -14,8 +14,10 @@ from __future__ import annotations
 import math
 import time
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from bot.services.advice.domain import in_domain
 from bot.services.advice.kb import DEFAULT_LANG, KnowledgeBase
 from bot.services.advice.langid import detect_language
 from bot.services.advice.money import MoneyCheck, check_money, classify_loan
@@ -34,9 +36,54 @@ UNKNOWN_WORD_WEIGHT = 1.5
 RED_FLAG_BOOST = 0.3
 # An amount or a bank loan in the question: a weaker hint than a warning sign (the words may be about more).
 MONEY_HINT_BOOST = 0.15
+# A keyword phrase found in the question ("tanpa nama", "bukan dari PT") counts as one more word of the question.
+PHRASE_WEIGHT = 1.0
+MAX_PHRASE_GAP = 1
 MIN_CONFIDENT_SCORE = 0.33
 MIN_CONFIDENT_RAW = 1.0
 AMBIGUOUS_SHARE = 0.9
+
+
+def phrase_term(key: tuple[str, ...]) -> str:
+    """The search term standing for a keyword phrase (no word can look like it: words have no spaces)."""
+    return "\u00ab" + " ".join(key)
+
+
+class PhraseMatcher:
+    """Finds the articles' keyword phrases in a question's word sequence (``AnalysedText.sequence``).
+
+    A phrase matches in order with at most ``MAX_PHRASE_GAP`` extra words inside it ("tanpa bagi nama" is "tanpa
+    nama"); a two-word phrase also matches in the other order ("apa dokumen" is "dokumen apa", which English writes
+    "what documents").
+    """
+
+    def __init__(self, phrases: Iterable[tuple[str, ...]]) -> None:
+        self._by_first: dict[str, list[tuple[str, ...]]] = {}
+        for key in sorted(set(phrases)):
+            self._by_first.setdefault(key[0], []).append(key)
+            if len(key) == 2 and key[1] != key[0]:
+                self._by_first.setdefault(key[1], []).append((key[1], key[0], _REVERSED))
+
+    def find(self, sequence: Sequence[str]) -> set[tuple[str, ...]]:
+        found: set[tuple[str, ...]] = set()
+        n = len(sequence)
+        for i, word in enumerate(sequence):
+            for key in self._by_first.get(word, ()):
+                reversed_pair = len(key) == 3 and key[2] is _REVERSED
+                wanted = key[:2] if reversed_pair else key
+                j, gaps, matched = i + 1, 0, 1
+                while matched < len(wanted) and j < n and gaps <= MAX_PHRASE_GAP:
+                    if sequence[j] == wanted[matched]:
+                        matched += 1
+                    else:
+                        gaps += 1
+                    j += 1
+                if matched == len(wanted) and gaps <= MAX_PHRASE_GAP:
+                    found.add((wanted[1], wanted[0]) if reversed_pair else wanted)
+        return found
+
+
+_REVERSED = "\u21c4"  # marks a two-word phrase indexed under its second word
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,9 +122,11 @@ class AdviceIndex:
         contributions: dict[str, dict[str, float]],
         idf: dict[str, float],
         build_seconds: float,
+        phrases: PhraseMatcher | None = None,
     ) -> None:
         self.kb = kb
         self.analyzer = analyzer
+        self._phrases = phrases or PhraseMatcher(())
         self._contributions = contributions
         self._idf = idf
         self._order = {topic: i for i, topic in enumerate(kb.topic_ids)}
@@ -96,6 +145,7 @@ class AdviceIndex:
 
         # term frequencies per topic and field, averaged over the languages the topic has
         tf: dict[str, dict[str, Counter[str]]] = {}
+        phrases: set[tuple[str, ...]] = set()
         lengths: dict[str, dict[str, float]] = {}
         for topic in kb.topic_ids:
             fields: dict[str, Counter[str]] = {name: Counter() for name in FIELD_WEIGHTS}
@@ -106,7 +156,12 @@ class AdviceIndex:
                 # Each keyword phrase counts once however many words it has, so a long keyword list does
                 # not drown the title.
                 for keyword in article.keywords:
-                    fields["keywords"].update(set(analyzer.document_terms(keyword)))
+                    terms = set(analyzer.document_terms(keyword))
+                    key = analyzer.phrase_key(keyword)
+                    if len(key) >= 2 and terms:
+                        terms.add(phrase_term(key))  # the phrase as one term, found by match_phrases
+                        phrases.add(key)
+                    fields["keywords"].update(terms)
                 fields["body"].update(analyzer.document_terms(article.body))
             tf[topic] = fields
             share = 1 / max(len(articles), 1)
@@ -139,7 +194,7 @@ class AdviceIndex:
                     pseudo[term] = pseudo.get(term, 0.0) + FIELD_WEIGHTS[name] * count / norm
             for term, value in pseudo.items():
                 contributions.setdefault(term, {})[topic] = idf[term] * value / (K1 + value)
-        return cls(kb, analyzer, contributions, idf, time.perf_counter() - started)
+        return cls(kb, analyzer, contributions, idf, time.perf_counter() - started, PhraseMatcher(phrases))
 
     def ask(self, question: str, lang: str | None = None, limit: int = 3) -> Answer:
         """Closest topics (best first, at most ``limit``, only topics matching something), confidence, red flags."""
@@ -151,6 +206,9 @@ class AdviceIndex:
         weights: dict[str, float] = {}
         for term in analysed.terms:
             weights[term.text] = max(weights.get(term.text, 0.0), term.weight)
+        phrases = self._phrases.find(analysed.sequence)
+        for key in phrases:
+            weights[phrase_term(key)] = PHRASE_WEIGHT
         total = 0.0
         scores: dict[str, float] = {}
         for term, weight in weights.items():
@@ -186,4 +244,9 @@ class AdviceIndex:
         # not which of them it means, so the person gets the list instead of one of them at random.
         if confident and len(ranked) >= 3 and ranked[2][1] >= AMBIGUOUS_SHARE * top_raw:
             confident = False
+        # Not about working abroad, migration or trafficking ("kredit motor", "visa liburan"): the closest article
+        # is not an answer, however well its words match.
+        if confident:
+            exact = any(t.how != "fuzzy" and t.text in self._idf for t in analysed.terms)
+            confident = in_domain(analysed, ranked[0][0], exact_match=exact, phrase_match=bool(phrases))
         return Answer(lang=answer_lang, results=results, confident=confident, red_flags=flags, money=money, loan=loan)

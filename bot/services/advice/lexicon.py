@@ -60,7 +60,9 @@ SLANG: dict[str, str] = {
     # money (Kupang Malay and chat)
     "doi": "uang", "duit": "uang", "fulus": "uang", "wang": "uang",
     # common misspellings of domain words that fuzzy matching cannot reach (too short or too far)
-    "psport": "paspor", "paspo": "paspor", "tkw2": "tkw",
+    "psport": "paspor", "paspo": "paspor", "tkw2": "tkw", "jop": "job",
+    # Kupang Malay says "taun", "liat" (the words exist, so nothing repairs them), "fisa" (f for v)
+    "taun": "tahun", "liat": "lihat", "fisa": "visa", "ajente": "agen", "ajénte": "agen",
 }
 # fmt: on
 
@@ -192,7 +194,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
      "individu", "individual", "tekong", "ejen individu", "orang perseorangan", "perseorangan", "middleman",
      "tukang rekrut"),
     ("agen", "agent", "agents", "agency", "agencies", "ejen", "agensi", "ajensia", "penyalur", "agen penyalur"),
-    ("perusahaan", "pt", "company", "companies", "syarikat", "kompania", "firm", "firma", "usaha"),
+    ("perusahaan", "pt", "company", "companies", "syarikat", "kompania", "firm", "firma"),
     ("p3mi", "pptkis", "pjtki", "perusahaan penempatan pekerja migran indonesia", "perusahaan penempatan",
      "recruitment agency", "recruitment company", "placement company", "syarikat pengambilan pekerja",
      "agensi pekerjaan"),
@@ -210,7 +212,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
      "job ad", "job post", "tawarkan", "menawarkan", "tawarin"),
     ("palsu", "fake", "penipuan", "tipu", "menipu", "scam", "scams", "bohong", "falsu", "lohi", "hoax",
      "fraud", "penipu", "scammer", "dipalsukan", "memalsukan", "forged", "forge", "forgery"),
-    ("medsos", "facebook", "fb", "media sosial", "social media", "instagram", "ig", "tiktok", "online"),
+    ("medsos", "facebook", "fb", "media sosial", "social media", "instagram", "ig", "tiktok"),
     # visas and Malaysia
     ("turis", "tourist", "tourism", "wisata", "pelancong", "melancong", "turista", "turismu", "pas lawatan",
      "lawatan sosial", "social visit", "social visit pass", "visit visa", "visa kunjungan", "vizita",
@@ -269,7 +271,8 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
      "pertolongan", "support"),
     ("lapor", "laporan", "melapor", "pelaporan", "report", "reports", "reporting", "adu", "aduan",
      "pengaduan", "complain", "complaint", "relata", "relatoriu", "keixa", "denuncia", "laporkan", "mengadu",
-     "tip off", "tipoff"),
+     "tip off", "tipoff", "hatoo", "fo hatene", "hato keixa"),
+    ("kasus", "case", "cases", "kazu", "kes"),
     ("anonim", "anonymous", "anonymously", "rahasia", "rahsia", "secret", "secretly", "sekretu", "tanpa nama",
      "without my name", "identitas dirahasiakan", "privasi", "privacy"),
     ("safetravel", "safe travel", "aplikasi safe travel", "safe travel app"),
@@ -312,3 +315,56 @@ SPELLED = {
     "te": "t", "u": "u", "ve": "v", "we": "w", "eks": "x", "ye": "y", "zet": "z",
     "nol": "0", "satu": "1", "dua": "2", "tiga": "3", "empat": "4", "lima": "5",
 }  # fmt: skip
+
+# Function words that mean the same in the four languages, read as one word only when keyword phrases are matched
+# (they are not search terms): "dokumen apa" meets "what documents" and "dokumentu saida", "tanpa nama" meets
+# "without my name" and "la ho naran".
+# fmt: off
+_FUNCTION_GROUPS: tuple[tuple[str, ...], ...] = (
+    ("apa", "what", "which", "saida", "apakah", "apa2"),
+    ("mana", "where", "neebe", "nebee", "nebe"),
+    ("siapa", "who", "whom", "whose"),
+    ("berapa", "much", "many", "hira"),
+    ("bagaimana", "how", "oinsa", "camne"),
+    ("tanpa", "without", "sein"),
+    ("tidak", "bukan", "not", "lae", "la", "laos", "tak", "never", "dont", "doesnt", "isnt"),
+    ("boleh", "bisa", "can", "may", "bele", "allowed", "could"),
+)
+# fmt: on
+FUNCTION_CONCEPTS: dict[str, str] = {word: group[0] for group in _FUNCTION_GROUPS for word in group}
+
+# Is a question about working abroad, migration or trafficking at all? The knowledge base answers only that, and a
+# question about a motorbike loan, a holiday visa or a school must not get one of its articles as a confident
+# answer (see domain.py). Words are read as written and as their synonym group or stem.
+# Words that are the domain by themselves:
+DOMAIN_STRONG: frozenset[str] = _words(
+    """
+    pmi luarnegeri p3mi sip3mi calo agen majikan ltsa disnaker bp2mi bp3mi p4mi siskop2mi tppo joborder plks
+    jalurtikus selundup deportasi opp g2g eps rekrut safetravel eksploitasi kurung darurat migran tampung paksa
+    nunukan entikong tawau
+    traballador cpmi ktkln kp2mi moratorium spsk sp2t ocs kdei bpjs blk lpk jamsostek penempatan
+    """
+)
+# Words of the domain that everyday questions use too; one of them is enough unless the closest topic is one of
+# CONTEXT_TOPICS (domain.py).
+DOMAIN_KINDS: dict[str, frozenset[str]] = {
+    "work": _words(
+        """kerja work job servisu serbisu gaji lowongan kontrak pekerja worker bekerja karyawan buruh employ
+        employment pabrik kilang fabrika factory perkebunan plantation prt pembantu maid caregiver
+        perawat pengasuh abk nelayan konstruksi"""
+    ),
+    "place": _words(
+        """malaysia kamboja taiwan hong kong hongkong jepang jepun japan japaun korea korsel arab saudi arabia
+        singapura singapore brunei dubai qatar kuwait oman uea sabah sarawak johor kuala tawau nunukan entikong batam
+        timur tengah"""
+    ),
+    "move": _words("pergi berangkat pulang kirim kabur halai"),
+    "papers": _words("paspor visa dokumen ktp kk akte izin imigrasi sertifikat sehat syarat umur latih kompetensi"),
+    "recruiter": _words("perusahaan lisensi cek lowongan"),
+    "money": _words("biaya bayar uang utang potong tiket"),
+    "harm": _words("lapor bantu polisi korban tahan palsu tanda hukum anonim kbri konsulat kedutaan ilegal"),
+}
+# A holiday, not migration: with none of the "work" words, a question with one of these is about travel.
+LEISURE: frozenset[str] = _words(
+    "liburan holiday holidays vacation pasiar pesiar honeymoon raya lebaran natal christmas wisata jalan2"
+)

@@ -28,8 +28,15 @@ MAX_PHRASE_WORDS = 5
 # Stems too common in another sense to carry a synonym group: "bertolak" (depart) stems to "tolak" (refuse),
 # "perorangan" (individual) to "orang" (person), "kekerasan" (violence) to "keras" (hard).
 _NO_STEM_KEYS = frozenset(
-    ["tolak", "orang", "jaga", "keras", "atur", "pasang", "kerja", "ambil", "tangan", "alam", "tua", "sama"]
-)
+    [
+        "tolak", "orang", "jaga", "keras", "atur", "pasang", "kerja", "ambil", "tangan", "alam", "tua", "sama",
+        # Tetun, Malay and English variants that Sastrawi cuts to another Indonesian word: "seguru" (insurance) to
+        # "guru" (teacher), "meninggal" (die) to "tinggal" (stay), "kebenaran" (Malay: permission) to "benar"
+        # (true), "persetujuan" to "tuju" (as in "negara tujuan"), "relata" to "rata", "lohi" to "loh".
+        "guru", "tinggal", "benar", "tuju", "henti", "malang", "lepas", "loh", "rata", "cemas", "pasti", "meni",
+        "mini", "tin", "tus", "sal", "rap", "pasuk", "usaha",
+    ]
+)  # fmt: skip
 
 # Units that people glue to numbers ("15jt", "17thn", "rm3000"); other letter-digit mixes (p3mi, bp2mi) are names.
 _NUMBER_UNITS = frozenset(
@@ -61,6 +68,7 @@ _REPEAT_RE = re.compile(r"([a-z])\1{2,}")
 _DIGITS_UNIT_RE = re.compile(r"^(\d+)([a-z]+)$")
 _UNIT_DIGITS_RE = re.compile(r"^([a-z]+)(\d+)$")
 _REDUPLICATION_RE = re.compile(r"^([a-z]{3,})2$")
+_VOWELS = frozenset("aeiou")
 
 
 def normalize(text: str) -> str:
@@ -194,6 +202,10 @@ class AnalysedText:
     stems: tuple[str, ...]  # their stems, position by position
     concepts: tuple[str, ...]  # position by position: the word's synonym group, else its stem
     terms: tuple[Term, ...]  # search terms: synonym groups, stems; function words removed
+    # Every word in order as its synonym group (phrases of a group joined), else its stem, function words kept:
+    # what keyword phrases such as "tanpa nama" or "dokumen apa" are matched against.
+    sequence: tuple[str, ...] = ()
+    hows: tuple[str, ...] = ()  # position by position: how the word was read ("exact", "split", "fuzzy")
 
 
 class Analyzer:
@@ -274,7 +286,19 @@ class Analyzer:
                 hows.append("exact")
         stems = [self._stem(w) for w in words]
         concepts = [self._single.get(w) or self._single.get(s) or s for w, s in zip(words, stems, strict=True)]
-        return AnalysedText(tuple(words), tuple(stems), tuple(concepts), tuple(self._terms(words, stems, hows)))
+        return AnalysedText(
+            tuple(words),
+            tuple(stems),
+            tuple(concepts),
+            tuple(self._terms(words, stems, hows)),
+            tuple(self._sequence(words, stems)),
+            tuple(hows),
+        )
+
+    def phrase_key(self, text: str) -> tuple[str, ...]:
+        """An article's keyword phrase as the sequence a question is matched against (see ``AnalysedText.sequence``)."""
+        words = expand_slang(tokenize(text))
+        return tuple(self._sequence(words, [self._stem(w) for w in words]))
 
     def is_known(self, word: str) -> bool:
         if len(word) <= 3 or not word.isalpha() or word in self._known or self.stemmer.is_root(word):
@@ -295,10 +319,13 @@ class Analyzer:
                 j = i + 1
                 while j < len(tokens) and tokens[j] in lexicon.SPELLED:
                     j += 1
-                for end in range(j, i + 1, -1):  # the longest run first
-                    head = tokens[i] if tokens[i] not in lexicon.SPELLED else lexicon.SPELLED[tokens[i]]
+                spelled_head = tokens[i] in lexicon.SPELLED
+                # A word before spelled letters ("sip dua em i") needs two of them: "do i" is not "doi".
+                shortest = i + 2 if spelled_head else i + 3
+                for end in range(j, shortest - 1, -1):  # the longest run first
+                    head = lexicon.SPELLED[tokens[i]] if spelled_head else tokens[i]
                     candidate = head + "".join(lexicon.SPELLED[t] for t in tokens[i + 1 : end])
-                    if end - i >= 2 and candidate in self._known and len(candidate) >= 3:
+                    if candidate in self._known and candidate not in lexicon.SLANG and len(candidate) >= 3:
                         joined = (candidate, end)
                         break
             if joined:
@@ -310,7 +337,11 @@ class Analyzer:
         return out
 
     def repair(self, word: str) -> tuple[list[str], str]:
-        """A word nobody knows: glued words ("kerjadi" -> "kerja di"), else the nearest known spelling."""
+        """A word nobody knows: a spoken spelling ("brangkat", "taun", "fisa", "tepepeo"), glued words
+        ("kerjadi" -> "kerja di"), else the nearest known spelling."""
+        spoken = self.respell(word)
+        if spoken:
+            return expand_slang([spoken]), "respelled"
         parts = self.split_glued(word)
         if parts:
             return expand_slang(parts), "split"
@@ -318,6 +349,43 @@ class Analyzer:
         if fixed:
             return expand_slang([fixed]), "fuzzy"
         return [word], "exact"
+
+    def respell(self, word: str) -> str | None:
+        """A known word written the way it is said: the "e" of "ber-", "per-", "ter-" left out ("brangkat",
+        "prusahaan"), an "h" between vowels left out ("taun", "liat"), "f" for "v" or "p" ("fisa", "pasfor"), or an
+        abbreviation spelled out letter by letter and glued, as speech-to-text writes it ("tepepeo" = TPPO,
+        "elteesa" = LTSA)."""
+        if len(word) < 4 or not word.isalpha():
+            return None
+        candidates = []
+        if word[0] not in _VOWELS and word[1] in "rl":
+            candidates.append(word[0] + "e" + word[1:])
+        for i in range(1, len(word) - 1):
+            if word[i - 1] in _VOWELS and word[i] in _VOWELS:
+                candidates.append(word[:i] + "h" + word[i:])
+        if "f" in word:
+            candidates += [word.replace("f", "v"), word.replace("f", "p")]
+        for candidate in candidates:
+            if candidate in self._known and candidate not in lexicon.STOPWORDS:
+                return candidate
+        letters = self._letter_names(word)
+        if letters and len(letters) >= 3 and letters in self._known and len(word) - len(letters) >= 2:
+            return letters
+        return None
+
+    @staticmethod
+    def _letter_names(word: str) -> str | None:
+        """``word`` read as letter names glued together ("tepepeo" -> "tppo"), or None."""
+        n = len(word)
+        best: list[str | None] = [None] * (n + 1)
+        best[0] = ""
+        for end in range(1, n + 1):
+            for start in range(max(0, end - 5), end):
+                prev = best[start]
+                name = word[start:end]
+                if prev is not None and name in lexicon.SPELLED and best[end] is None:
+                    best[end] = prev + lexicon.SPELLED[name]
+        return best[n]
 
     def split_glued(self, word: str, max_parts: int = 3) -> list[str] | None:
         """Split into known words, fewest pieces first, then the most even-handed (longest) pieces."""
@@ -390,6 +458,25 @@ class Analyzer:
             elif len(stem) >= 2:
                 terms.append(Term(stem, _weight(how), how))
         return terms
+
+    def _sequence(self, words: list[str], stems: list[str]) -> list[str]:
+        out: list[str] = []
+        i = 0
+        n = len(words)
+        while i < n:
+            for size in range(min(MAX_PHRASE_WORDS, n - i), 1, -1):
+                concept = self._phrases.get(tuple(words[i : i + size])) or self._phrases.get(tuple(stems[i : i + size]))
+                if concept:
+                    out.append(concept)
+                    i += size
+                    break
+            else:
+                word, stem = words[i], stems[i]
+                out.append(
+                    self._single.get(word) or self._single.get(stem) or lexicon.FUNCTION_CONCEPTS.get(word) or stem
+                )
+                i += 1
+        return out
 
 
 def _weight(how: str) -> float:

@@ -1,0 +1,52 @@
+"""Whether a question is about working abroad, migration or trafficking at all (word lists: lexicon.DOMAIN_*).
+
+The search always finds the closest article; this says whether "closest" can be "the answer". Outside the domain the
+bot lists the closest topics and offers to pass the question on, instead of answering someone who asks about a
+motorbike loan with the article on bank loans for migrant workers.
+"""
+
+from __future__ import annotations
+
+from bot.services.advice.lexicon import DOMAIN_KINDS, DOMAIN_STRONG, LEISURE
+from bot.services.advice.text import AnalysedText
+
+# Topics whose own words are everyday words (a bank loan, a tourist visa): the question must also speak of work,
+# a destination or leaving before one of them is the answer.
+CONTEXT_TOPICS = frozenset(["costs.loans", "visa.tourist"])
+CONTEXT_KINDS = frozenset(["work", "place", "move"])
+WEAK_ALONE = frozenset(["money", "place", "move"])
+
+
+def domain_kinds(analysed: AnalysedText) -> set[str]:
+    """The kinds of domain word in the question ("work", "place", ...); "strong" for a word that is the domain by
+    itself, "leisure" for a holiday."""
+    seen = set(analysed.concepts) | set(analysed.words) | {t.text for t in analysed.terms}
+    kinds = {kind for kind, words in DOMAIN_KINDS.items() if seen & words}
+    if seen & DOMAIN_STRONG:
+        kinds.add("strong")
+    if seen & LEISURE:
+        kinds.add("leisure")
+    return kinds
+
+
+def in_domain(analysed: AnalysedText, top_topic: str | None, *, exact_match: bool, phrase_match: bool) -> bool:
+    """Can the closest topic ``top_topic`` be the answer to this question, as far as its subject goes?
+
+    ``exact_match``: a word of the question as written (not a repaired misspelling) is in the articles;
+    ``phrase_match``: one of the articles' keyword phrases is in the question.
+    """
+    kinds = domain_kinds(analysed)
+    if "leisure" in kinds and "work" not in kinds and "strong" not in kinds:
+        return False  # a holiday, a pilgrimage, a friend's tourist visa
+    if "strong" in kinds:
+        return True
+    if top_topic in CONTEXT_TOPICS:
+        return bool(kinds & CONTEXT_KINDS)
+    if not exact_match:
+        return False  # only repaired words matched ("baratu" read as "barat"): not the articles' subject
+    # Money or a country alone is everyday talk (prices, exchange rates, football scores); any other kind of domain
+    # word, two kinds, or one of the articles' phrases is enough.
+    kinds.discard("leisure")
+    if not kinds:
+        return phrase_match  # "sistem satu kanal itu apa": the articles' own phrase, in no word list
+    return bool(kinds - WEAK_ALONE) or len(kinds) >= 2
