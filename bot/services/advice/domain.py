@@ -7,7 +7,9 @@ motorbike loan with the article on bank loans for migrant workers.
 
 from __future__ import annotations
 
-from bot.services.advice.lexicon import DOMAIN_KINDS, DOMAIN_STRONG, LEISURE
+from itertools import pairwise
+
+from bot.services.advice.lexicon import DOMAIN_KINDS, DOMAIN_STRONG, LEISURE, OFF_DOMAIN_PAIRS
 from bot.services.advice.text import AnalysedText
 
 # Topics whose own words are everyday words (a bank loan, a tourist visa): the question must also speak of work,
@@ -21,6 +23,9 @@ def domain_kinds(analysed: AnalysedText) -> set[str]:
     """The kinds of domain word in the question ("work", "place", ...); "strong" for a word that is the domain by
     itself, "leisure" for a holiday."""
     seen = set(analysed.concepts) | set(analysed.words) | {t.text for t in analysed.terms}
+    for first, second in pairwise(analysed.words):
+        if (first, second) in OFF_DOMAIN_PAIRS:
+            seen -= {first, second, "bpjs", "sehat"}
     kinds = {kind for kind, words in DOMAIN_KINDS.items() if seen & words}
     if seen & DOMAIN_STRONG:
         kinds.add("strong")

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from bot.services.advice.domain import in_domain
 from bot.services.advice.kb import DEFAULT_LANG, KnowledgeBase
 from bot.services.advice.langid import detect_language
+from bot.services.advice.lexicon import PLACE_NAMES
 from bot.services.advice.money import MoneyCheck, check_money, classify_loan
 from bot.services.advice.redflags import RedFlag, detect_red_flags
 from bot.services.advice.text import Analyzer, tokenize
@@ -36,6 +37,8 @@ UNKNOWN_WORD_WEIGHT = 1.5
 RED_FLAG_BOOST = 0.3
 # An amount or a bank loan in the question: a weaker hint than a warning sign (the words may be about more).
 MONEY_HINT_BOOST = 0.15
+# A place named in the question is usually the setting, not the subject (lexicon.PLACE_NAMES).
+PLACE_WEIGHT = 0.5
 # A keyword phrase found in the question ("tanpa nama", "bukan dari PT") counts as one more word of the question.
 PHRASE_WEIGHT = 1.0
 MAX_PHRASE_GAP = 1
@@ -205,7 +208,8 @@ class AdviceIndex:
 
         weights: dict[str, float] = {}
         for term in analysed.terms:
-            weights[term.text] = max(weights.get(term.text, 0.0), term.weight)
+            weight = term.weight * (PLACE_WEIGHT if term.text in PLACE_NAMES else 1.0)
+            weights[term.text] = max(weights.get(term.text, 0.0), weight)
         phrases = self._phrases.find(analysed.sequence)
         for key in phrases:
             weights[phrase_term(key)] = PHRASE_WEIGHT

@@ -86,6 +86,8 @@ STOPWORDS: frozenset[str] = _words(
     shall will may might must of to in on at by for from with about as into than then so if or and but not no
     yes please have has had get got just also there here im ive dont doesnt cant isnt wont whats hi hello whether
     any some all very too much many more most want need know tell
+    only still even already yet ever really actually maybe like wants wanted needs needed say says said told his
+    her him hers himself herself myself yourself take takes took taken let lets also just gonna wanna
     hau ita o nia sira ami imi atu iha nee neebe saida oinsa se hira tanba maibe ka lae la mak deit ona bele
     tenke presiza hakarak ba husi ho hodi ida mos loos diak ne sa sae kona kona-ba ne'e katak
     """
@@ -326,7 +328,7 @@ _FUNCTION_GROUPS: tuple[tuple[str, ...], ...] = (
     ("siapa", "who", "whom", "whose"),
     ("berapa", "much", "many", "hira"),
     ("bagaimana", "how", "oinsa", "camne"),
-    ("tanpa", "without", "sein"),
+    ("tanpa", "without", "sein", "no"),
     ("tidak", "bukan", "not", "lae", "la", "laos", "tak", "never", "dont", "doesnt", "isnt"),
     ("boleh", "bisa", "can", "may", "bele", "allowed", "could"),
 )
@@ -342,7 +344,7 @@ DOMAIN_STRONG: frozenset[str] = _words(
     pmi luarnegeri p3mi sip3mi calo agen majikan ltsa disnaker bp2mi bp3mi p4mi siskop2mi tppo joborder plks
     jalurtikus selundup deportasi opp g2g eps rekrut safetravel eksploitasi kurung darurat migran tampung paksa
     nunukan entikong tawau
-    traballador cpmi ktkln kp2mi moratorium spsk sp2t ocs kdei bpjs blk lpk jamsostek penempatan
+    traballador cpmi ktkln kp2mi moratorium spsk sp2t ocs kdei bpjs blk lpk jamsostek penempatan placement
     """
 )
 # Words of the domain that everyday questions use too; one of them is enough unless the closest topic is one of
@@ -360,10 +362,21 @@ DOMAIN_KINDS: dict[str, frozenset[str]] = {
     ),
     "move": _words("pergi berangkat pulang kirim kabur halai"),
     "papers": _words("paspor visa dokumen ktp kk akte izin imigrasi sertifikat sehat syarat umur latih kompetensi"),
-    "recruiter": _words("perusahaan lisensi cek lowongan"),
+    "recruiter": _words("perusahaan lisensi lowongan"),
     "money": _words("biaya bayar uang utang potong tiket"),
     "harm": _words("lapor bantu polisi korban tahan palsu tanda hukum anonim kbri konsulat kedutaan ilegal"),
 }
+# Word pairs that name something outside the domain although each word is in it: "BPJS Kesehatan" is health
+# insurance, not the workers' social security (BPJS Ketenagakerjaan). Neither word then counts as the domain.
+OFF_DOMAIN_PAIRS: frozenset[tuple[str, str]] = frozenset(
+    [("bpjs", "kesehatan"), ("bpjs", "sehat"), ("bpjs", "kesihatan"), ("bpjs", "health"), ("bpjs", "kis")]
+)
+# Names of places: a destination or a home district in a question is usually where, not what, the question is about
+# ("im 38, can i still apply to work in taiwan"), so it weighs less than the words that say what is asked.
+PLACE_NAMES: frozenset[str] = DOMAIN_KINDS["place"] | _words(
+    """kupang ntt sumba flores maumere sikka ende atambua belu soe tts ttu alor rote sabu larantuka waingapu bajawa
+    ruteng manggarai lembata malaka kefamenanu oelamasi dili timor surabaya jakarta batam"""
+)
 # A holiday, not migration: with none of the "work" words, a question with one of these is about travel.
 LEISURE: frozenset[str] = _words(
     "liburan holiday holidays vacation pasiar pesiar honeymoon raya lebaran natal christmas wisata jalan2"

@@ -236,6 +236,7 @@ class Analyzer:
         self._known: set[str] = set(lexicon.STOPWORDS) | set(lexicon.SLANG) | set(self._single)
         self._split_vocab: set[str] = {w for w in self._known if len(w) >= 2}
         self._fuzzy_choices: dict[str, list[str]] = {}
+        self._article_words: set[str] = set()
         self._known_stems: set[str] = {self._stem(w) for w in self._known}
 
     def _claim(self, key: str | tuple[str, ...], concept: str, record: bool) -> None:
@@ -252,6 +253,7 @@ class Analyzer:
                 if word.isalpha():
                     counts[word] = counts.get(word, 0) + 1
         self._known.update(counts)
+        self._article_words.update(w for w in counts if len(w) >= 5)
         self._known_stems.update(self._stem(w) for w in counts)
         self._split_vocab.update(w for w in counts if len(w) >= 2)
         for word in self._known:
@@ -275,7 +277,7 @@ class Analyzer:
         words: list[str] = []
         hows: list[str] = []
         repairs = 0
-        for token in expand_slang(self.join_spelled(tokenize(text)[:MAX_QUERY_TOKENS])):
+        for token in expand_slang(self.join_split(self.join_spelled(tokenize(text)[:MAX_QUERY_TOKENS]))):
             if repairs < MAX_REPAIRS and not self.is_known(token):
                 repairs += 1
                 repaired, how = self.repair(token)
@@ -334,6 +336,30 @@ class Analyzer:
             else:
                 out.append(tokens[i])
                 i += 1
+        return out
+
+    def join_split(self, tokens: list[str]) -> list[str]:
+        """A word cut in two, as speech-to-text writes a word it hears as two ("pas por", "kon trak", "maji kan"),
+        joined when the two halves make a word of the articles and one half is no word of ours."""
+        out: list[str] = []
+        i = 0
+        while i < len(tokens):
+            if i + 1 < len(tokens):
+                a, b = tokens[i], tokens[i + 1]
+                joined = a + b
+                if (
+                    joined in self._article_words
+                    and a.isalpha()
+                    and b.isalpha()
+                    and a not in lexicon.STOPWORDS
+                    and b not in lexicon.STOPWORDS
+                    and (a not in self._known or b not in self._known)
+                ):
+                    out.append(joined)
+                    i += 2
+                    continue
+            out.append(tokens[i])
+            i += 1
         return out
 
     def repair(self, word: str) -> tuple[list[str], str]:
@@ -411,19 +437,25 @@ class Analyzer:
 
     def correct_spelling(self, word: str) -> str | None:
         """Nearest known word with the same first letter: 1 edit (a swap of neighbours counts as one) for words of
-        5-6 letters, 2 beyond.
+        5-7 letters, 2 beyond. Among equally near words, one that only adds letters the writer left out wins
+        ("syrat" is "syarat", not "surat": chat drops vowels far more often than it swaps them), then the most
+        frequent.
 
         Four-letter words are left alone: one edit away from a four-letter word is too often another real
-        word ("best" -> "beat").
+        word ("best" -> "beat"); two edits from a seven-letter word is too often another language's word
+        ("primary" -> "privacy").
         """
         if len(word) < 5 or not word.isalpha():
             return None
         choices = self._fuzzy_choices.get(word[0])
         if not choices:
             return None
-        max_edits = 1 if len(word) <= 6 else 2
-        match = process.extractOne(word, choices, scorer=OSA.distance, score_cutoff=max_edits)
-        return match[0] if match else None
+        max_edits = 1 if len(word) <= 7 else 2
+        matches = process.extract(word, choices, scorer=OSA.distance, score_cutoff=max_edits, limit=12)
+        if not matches:
+            return None
+        best = min(matches, key=lambda m: (m[1], not _is_subsequence(word, m[0]), m[2]))
+        return best[0]
 
     # --- shared -------------------------------------------------------------------------------------------
 
@@ -477,6 +509,11 @@ class Analyzer:
                 )
                 i += 1
         return out
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    letters = iter(long)
+    return all(ch in letters for ch in short)
 
 
 def _weight(how: str) -> float:
