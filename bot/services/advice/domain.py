@@ -14,15 +14,26 @@ from bot.services.advice.text import AnalysedText
 
 # Topics whose own words are everyday words (a bank loan, a tourist visa): the question must also speak of work,
 # a destination or leaving before one of them is the answer.
-CONTEXT_TOPICS = frozenset(["costs.loans", "visa.tourist"])
-CONTEXT_KINDS = frozenset(["work", "place", "move"])
+# A loan also needs no more than a destination ("pinjam uang buat ke malaysia"); a visa question with a country and
+# no work or leaving in it is a traveller's ("visa fee for tourists visiting japan").
+CONTEXT_TOPICS = {"costs.loans": frozenset(["work", "place", "move"]), "visa.tourist": frozenset(["work", "move"])}
 WEAK_ALONE = frozenset(["money", "place", "move"])
+
+
+# Topics that answer one thing only: the tourist-visa article answers questions about a tourist, visit or
+# pilgrimage visa, not every question with "visa" and "kerja" in it ("bisa kerja di jepang jadi perawat & dapat
+# visa?" has no article; the person gets the closest topics).
+REQUIRED_WORDS = {"visa.tourist": frozenset(["turis", "umroh", "lawatan", "kunjungan", "vizita", "visit"])}
+
+
+def analysed_words(analysed: AnalysedText) -> set[str]:
+    return set(analysed.concepts) | set(analysed.words) | {t.text for t in analysed.terms}
 
 
 def domain_kinds(analysed: AnalysedText) -> set[str]:
     """The kinds of domain word in the question ("work", "place", ...); "strong" for a word that is the domain by
     itself, "leisure" for a holiday."""
-    seen = set(analysed.concepts) | set(analysed.words) | {t.text for t in analysed.terms}
+    seen = analysed_words(analysed)
     for first, second in pairwise(analysed.words):
         if (first, second) in OFF_DOMAIN_PAIRS:
             seen -= {first, second, "bpjs", "sehat"}
@@ -45,8 +56,10 @@ def in_domain(analysed: AnalysedText, top_topic: str | None, *, exact_match: boo
         return False  # a holiday, a pilgrimage, a friend's tourist visa
     if "strong" in kinds:
         return True
+    if top_topic in REQUIRED_WORDS and not analysed_words(analysed) & REQUIRED_WORDS[top_topic]:
+        return False
     if top_topic in CONTEXT_TOPICS:
-        return bool(kinds & CONTEXT_KINDS)
+        return bool(kinds & CONTEXT_TOPICS[top_topic])
     if not exact_match:
         return False  # only repaired words matched ("baratu" read as "barat"): not the articles' subject
     # Money or a country alone is everyday talk (prices, exchange rates, football scores); any other kind of domain

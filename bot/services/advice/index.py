@@ -17,7 +17,9 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from bot.services.advice.classifier import ARTICLE_WEIGHTS, OFF_TOPIC, SECOND_TOPIC_WEIGHT, TopicClassifier, features
 from bot.services.advice.domain import in_domain
+from bot.services.advice.examples import Example
 from bot.services.advice.kb import DEFAULT_LANG, KnowledgeBase
 from bot.services.advice.langid import detect_language
 from bot.services.advice.lexicon import PLACE_NAMES
@@ -42,6 +44,12 @@ PLACE_WEIGHT = 0.5
 # A keyword phrase found in the question ("tanpa nama", "bukan dari PT") counts as one more word of the question.
 PHRASE_WEIGHT = 1.0
 MAX_PHRASE_GAP = 1
+# The classifier's probability counts this much beside the word match's share (classifier.py); a topic the words
+# do not match at all is offered only when the classifier gives it at least MIN_CLASSIFIER_ONLY.
+CLASSIFIER_WEIGHT = 0.6
+MIN_CLASSIFIER_ONLY = 0.1
+# A question the classifier finds more like the off-topic examples than like any topic is not answered confidently.
+MAX_OFF_TOPIC_PROBABILITY = 0.5
 MIN_CONFIDENT_SCORE = 0.33
 MIN_CONFIDENT_RAW = 1.0
 AMBIGUOUS_SHARE = 0.9
@@ -89,6 +97,28 @@ class PhraseMatcher:
 _REVERSED = "\u21c4"  # marks a two-word phrase indexed under its second word
 
 
+def _train_classifier(
+    kb: KnowledgeBase, analyzer: Analyzer, matcher: PhraseMatcher, examples: Sequence[Example]
+) -> TopicClassifier:
+    def found(text: str) -> Counter[str]:
+        analysed = analyzer.analyse_question(text)
+        return features(analysed, (phrase_term(key) for key in matcher.find(analysed.sequence)))
+
+    documents: list[tuple[Counter[str], dict[str, float]]] = []
+    for article in kb.articles.values():
+        documents.append((found(article.title), {article.topic: ARTICLE_WEIGHTS["title"]}))
+        documents.append((found(article.summary), {article.topic: ARTICLE_WEIGHTS["summary"]}))
+        documents.extend((found(k), {article.topic: ARTICLE_WEIGHTS["keyword"]}) for k in article.keywords)
+    known = set(kb.topic_ids)
+    for example in examples:
+        topics = [t for t in example.topics if t in known]
+        if example.topics and not topics:
+            continue  # a topic that no longer exists
+        labels = {t: (1.0 if i == 0 else SECOND_TOPIC_WEIGHT) for i, t in enumerate(topics)} or {OFF_TOPIC: 1.0}
+        documents.append((found(example.question), labels))
+    return TopicClassifier.train([*kb.topic_ids, OFF_TOPIC], documents)
+
+
 @dataclass(frozen=True, slots=True)
 class Result:
     topic: str
@@ -104,6 +134,10 @@ class Answer:
     red_flags: list[RedFlag] = field(default_factory=list)
     money: MoneyCheck | None = None  # an amount in the question, judged against the cost rules
     loan: str | None = None  # "bank" or "bondage" when the question is about borrowing (money.classify_loan)
+    off_topic: float = 0.0  # the classifier's probability that the question is off-topic (classifier.py)
+    in_domain: bool = True  # about working abroad, migration or trafficking at all (domain.py)
+    word_share: float = 0.0  # the top topic's share of the question's words (the word match alone)
+    probability: float = 0.0  # the classifier's probability for the top topic
 
     def to_dict(self) -> dict[str, object]:
         """Exactly what ``tipline ask --json`` prints (red flags as their codes)."""
@@ -126,17 +160,22 @@ class AdviceIndex:
         idf: dict[str, float],
         build_seconds: float,
         phrases: PhraseMatcher | None = None,
+        classifier: TopicClassifier | None = None,
     ) -> None:
         self.kb = kb
         self.analyzer = analyzer
         self._phrases = phrases or PhraseMatcher(())
+        self._classifier = classifier
         self._contributions = contributions
         self._idf = idf
         self._order = {topic: i for i, topic in enumerate(kb.topic_ids)}
         self.build_seconds = build_seconds
 
     @classmethod
-    def build(cls, kb: KnowledgeBase, analyzer: Analyzer | None = None) -> AdviceIndex:
+    def build(
+        cls, kb: KnowledgeBase, analyzer: Analyzer | None = None, examples: Sequence[Example] | None = None
+    ) -> AdviceIndex:
+        """``examples``: the questions the classifier learns from (default: the knowledge base's own)."""
         started = time.perf_counter()
         analyzer = analyzer or Analyzer()
         texts = [
@@ -197,7 +236,9 @@ class AdviceIndex:
                     pseudo[term] = pseudo.get(term, 0.0) + FIELD_WEIGHTS[name] * count / norm
             for term, value in pseudo.items():
                 contributions.setdefault(term, {})[topic] = idf[term] * value / (K1 + value)
-        return cls(kb, analyzer, contributions, idf, time.perf_counter() - started, PhraseMatcher(phrases))
+        matcher = PhraseMatcher(phrases)
+        classifier = _train_classifier(kb, analyzer, matcher, kb.examples if examples is None else examples)
+        return cls(kb, analyzer, contributions, idf, time.perf_counter() - started, matcher, classifier)
 
     def ask(self, question: str, lang: str | None = None, limit: int = 3) -> Answer:
         """Closest topics (best first, at most ``limit``, only topics matching something), confidence, red flags."""
@@ -236,21 +277,52 @@ class AdviceIndex:
         for topic in hints:
             if topic in self._order:
                 scores[topic] = scores.get(topic, 0.0) + MONEY_HINT_BOOST * max(total, 1.0)
-        ranked = sorted(scores.items(), key=lambda item: (-item[1], self._order.get(item[0], 0)))
+        # The word match's share of the question (0-1) and the classifier's probability, blended.
+        shares = {topic: min(raw / max(total, 1e-9), 1.0) for topic, raw in scores.items() if raw > 0}
+        off_topic = 0.0
+        probabilities: dict[str, float] = {}
+        if self._classifier is not None and (analysed.terms or phrases):
+            found = features(analysed, (phrase_term(key) for key in phrases))
+            probabilities = self._classifier.probabilities(found)
+            off_topic = probabilities.pop(OFF_TOPIC, 0.0)
+            blended = {
+                topic: (shares.get(topic, 0.0) + CLASSIFIER_WEIGHT * p) / (1 + CLASSIFIER_WEIGHT)
+                for topic, p in probabilities.items()
+                if topic in shares or p >= MIN_CLASSIFIER_ONLY
+            }
+        else:
+            blended = shares
+        ranked = sorted(blended.items(), key=lambda item: (-item[1], self._order.get(item[0], 0)))
         results = [
-            Result(topic, round(min(raw / max(total, 1e-9), 1.0), 4), self.kb.title(topic, answer_lang))
-            for topic, raw in ranked[: max(limit, 0)]
-            if raw > 0
+            Result(topic, round(score, 4), self.kb.title(topic, answer_lang))
+            for topic, score in ranked[: max(limit, 0)]
         ]
-        top_raw = ranked[0][1] if ranked else 0.0
-        confident = bool(results) and results[0].score >= MIN_CONFIDENT_SCORE and top_raw >= MIN_CONFIDENT_RAW
+        top_raw = scores.get(ranked[0][0], 0.0) if ranked else 0.0
+        confident = (
+            bool(results)
+            and results[0].score >= MIN_CONFIDENT_SCORE
+            and top_raw >= MIN_CONFIDENT_RAW
+            and off_topic < MAX_OFF_TOPIC_PROBABILITY
+        )
         # Three topics nearly level: the question named only what they share (one general word such as "biaya"),
         # not which of them it means, so the person gets the list instead of one of them at random.
-        if confident and len(ranked) >= 3 and ranked[2][1] >= AMBIGUOUS_SHARE * top_raw:
+        if confident and len(ranked) >= 3 and ranked[2][1] >= AMBIGUOUS_SHARE * ranked[0][1]:
             confident = False
         # Not about working abroad, migration or trafficking ("kredit motor", "visa liburan"): the closest article
         # is not an answer, however well its words match.
-        if confident:
+        domain = False
+        if ranked:
             exact = any(t.how != "fuzzy" and t.text in self._idf for t in analysed.terms)
-            confident = in_domain(analysed, ranked[0][0], exact_match=exact, phrase_match=bool(phrases))
-        return Answer(lang=answer_lang, results=results, confident=confident, red_flags=flags, money=money, loan=loan)
+            domain = in_domain(analysed, ranked[0][0], exact_match=exact, phrase_match=bool(phrases))
+        return Answer(
+            lang=answer_lang,
+            results=results,
+            confident=confident and domain,
+            red_flags=flags,
+            money=money,
+            loan=loan,
+            off_topic=round(off_topic, 4),
+            in_domain=domain,
+            word_share=round(shares.get(ranked[0][0], 0.0), 4) if ranked else 0.0,
+            probability=round(probabilities.get(ranked[0][0], 0.0), 4) if ranked else 0.0,
+        )

@@ -178,7 +178,17 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
      "signup", "enrol", "enroll"),
     # costs
     ("biaya", "cost", "costs", "kos", "kustu", "ongkos", "fee", "fees", "charge", "charges", "charged",
-     "tarif", "price", "harga", "kos penempatan"),
+     "tarif", "price", "harga", "kos penempatan", "yuran", "caj", "folin"),
+    # jobs, in the words of the four languages (the ten zero-cost jobs are named this way)
+    ("prt", "pembantu rumah tangga", "pembantu", "asisten rumah tangga", "art", "pekerja rumah tangga",
+     "domestic worker", "domestic workers", "domestic helper", "housekeeper", "maid", "maids", "amah",
+     "pembantu rumah", "servisu uma", "servisu uma laran", "traballador uma laran", "empregada"),
+    ("pengasuh", "caregiver", "caregivers", "carer", "carers", "perawat lansia", "jaga orang tua", "nanny",
+     "babysitter", "baby sitter", "penjaga warga emas", "kuidador", "tau matan"),
+    ("pabrik", "kilang", "factory", "factories", "fabrika", "manufaktur", "manufacturing"),
+    ("perkebunan", "kebun", "ladang", "plantation", "plantations", "sawit", "kelapa sawit", "palm oil", "toos",
+     "kebun sawit", "ladang sawit"),
+    ("pemerintah", "government", "governu", "kerajaan"),
     # "who bears the cost" is how people ask "who pays"
     ("bayar", "pay", "paid", "paying", "payment", "payments", "selu", "setor", "bayaran", "membayar",
      "tanggung", "ditanggung", "menanggung", "cover", "covered", "covers", "borne", "tanggungan"),
@@ -187,7 +197,8 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("uang", "money", "osan", "dana", "cash", "rupiah", "ringgit"),
     ("gratis", "free", "percuma", "tanpa biaya", "zero cost", "bebas biaya", "nol rupiah", "free of charge",
      "gratuitu", "tidak dipungut biaya", "zero"),
-    ("utang", "hutang", "debt", "debts", "tusan", "pinjaman", "loan", "ijon", "debt bondage", "jeratan utang"),
+    ("utang", "hutang", "debt", "debts", "tusan", "pinjaman", "loan", "ijon", "debt bondage", "jeratan utang",
+     "emprestimu", "empresta", "loans", "borrow", "borrowed", "berhutang"),
     ("potong", "dipotong", "potongan", "cut", "cuts", "deduct", "deducted", "deduction", "deductions", "kotu"),
     ("gaji", "upah", "salary", "salaries", "wage", "wages", "salariu", "saláriu", "gajih", "payslip"),
     ("tiket", "ticket", "tickets", "bilhete", "tiket pesawat", "plane ticket", "air ticket"),
@@ -212,7 +223,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("lowongan", "loker", "vacancy", "vacancies", "job offer", "job offers", "tawaran kerja", "tawaran",
      "offer", "offers", "offered", "oferese", "oferta", "jawatan kosong", "info kerja", "iklan kerja",
      "job ad", "job post", "tawarkan", "menawarkan", "tawarin"),
-    ("palsu", "fake", "penipuan", "tipu", "menipu", "scam", "scams", "bohong", "falsu", "lohi", "hoax",
+    ("palsu", "fake", "bosok", "penipuan", "tipu", "menipu", "scam", "scams", "bohong", "falsu", "lohi", "hoax",
      "fraud", "penipu", "scammer", "dipalsukan", "memalsukan", "forged", "forge", "forgery"),
     ("medsos", "facebook", "fb", "media sosial", "social media", "instagram", "ig", "tiktok"),
     # visas and Malaysia
@@ -352,13 +363,12 @@ DOMAIN_STRONG: frozenset[str] = _words(
 DOMAIN_KINDS: dict[str, frozenset[str]] = {
     "work": _words(
         """kerja work job servisu serbisu gaji lowongan kontrak pekerja worker bekerja karyawan buruh employ
-        employment pabrik kilang fabrika factory perkebunan plantation prt pembantu maid caregiver
+        employment pabrik kilang fabrika factory prt pembantu maid caregiver
         perawat pengasuh abk nelayan konstruksi"""
     ),
     "place": _words(
         """malaysia kamboja taiwan hong kong hongkong jepang jepun japan japaun korea korsel arab saudi arabia
-        singapura singapore brunei dubai qatar kuwait oman uea sabah sarawak johor kuala tawau nunukan entikong batam
-        timur tengah"""
+        singapura singapore brunei dubai qatar kuwait oman uea sabah sarawak johor kuala timur tengah"""
     ),
     "move": _words("pergi berangkat pulang kirim kabur halai"),
     "papers": _words("paspor visa dokumen ktp kk akte izin imigrasi sertifikat sehat syarat umur latih kompetensi"),
