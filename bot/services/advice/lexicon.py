@@ -261,7 +261,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
      "rogol", "dirogol", "pelecehan", "harassment", "dera", "didera"),
     # trafficking and law
     ("g2g", "g to g", "gtog", "ji tu ji", "government to government", "g 2 g"),
-    ("tppo", "perdagangan orang", "perdagangan manusia", "pemerdagangan orang", "pemerdagangan manusia",
+    ("tppo", "tindak pidana perdagangan orang", "perdagangan orang", "perdagangan manusia", "pemerdagangan orang", "pemerdagangan manusia",
      "trafficking", "human trafficking", "trafficker", "traffickers", "trafficked", "trafiku ema", "trafiku",
      "jual orang", "jual manusia", "penjualan orang", "atipsom", "traffic", "tráfiku"),
     ("tandatangan", "tanda tangan", "ditandatangani", "menandatangani", "sign", "signed", "signing",
