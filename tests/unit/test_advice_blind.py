@@ -68,11 +68,11 @@ def test_the_sealed_held_out_set_meets_the_issue_targets(kb, index):
     assert not result.failures(ISSUE_TARGETS), report
 
 
-@pytest.mark.parametrize("label", ["blind set 1", "own batch 1", "own batch 2", "own batch 3"])
+@pytest.mark.parametrize("label", ["blind set 1", "own batch 1", "own batch 2", "own batch 3", "own batch 4"])
 def test_sets_not_learned_meet_the_targets(kb, label):
     eval_set = next(s for s in EVAL_SETS if s.label == label)
     questions = eval_set.questions(EVAL_DIR)
-    assert len([q for q in questions if not q.off_topic]) >= 50 and any(q.off_topic for q in questions)
+    assert len([q for q in questions if not q.off_topic]) >= 30 and any(q.off_topic for q in questions)
     result = evaluate(index_without(kb, questions), questions)
     print(TABLE_HEADER, result.report(label), sep="\n")
     # The issue's targets for top-1 and off-topic; own batch 3 was the last first look and stays harder (0.90).
@@ -86,7 +86,7 @@ def test_the_eval_sets_are_well_formed(kb):
         for question in eval_set.questions(EVAL_DIR):
             assert all(t in topics for t in question.topics), (eval_set.label, question)
     own = [q for s in EVAL_SETS if s.label.startswith("own batch") for q in s.questions(EVAL_DIR)]
-    assert len([q for q in own if not q.off_topic]) >= 150 and len([q for q in own if q.off_topic]) >= 40
+    assert len([q for q in own if not q.off_topic]) >= 180 and len([q for q in own if q.off_topic]) >= 50
     assert {q.lang for q in own} == {"id", "en", "ms", "tet"}
     assert {q.meta["style"] for q in own if not q.off_topic} >= {"kupang", "typo", "stt", "tet", "ms", "en"}
 

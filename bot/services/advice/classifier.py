@@ -27,6 +27,9 @@ ALPHA = 0.5
 PAIR_WEIGHT = 0.5
 ARTICLE_WEIGHTS = {"title": 0.5, "summary": 0.25, "keyword": 0.15}
 SECOND_TOPIC_WEIGHT = 0.5
+# Naive Bayes multiplies evidence as if every word were independent, so its probabilities are too sure of
+# themselves; dividing the log-probabilities by a temperature above 1 softens them before they are blended.
+TEMPERATURE = 2.0
 
 _FUNCTION = frozenset(lexicon.FUNCTION_CONCEPTS.values())
 
@@ -86,13 +89,14 @@ class TopicClassifier:
     def probabilities(self, found: Mapping[str, float]) -> dict[str, float]:
         """Class -> probability (summing to 1); features never seen in training are left out."""
         scores = list(self._log_prior)
-        n = len(scores)
         for feature, value in found.items():
             row = self._log_likelihood.get(feature)
             if row is not None:
-                for i in range(n):
-                    scores[i] += value * row[i]
+                if value == 1.0:
+                    scores = [a + b for a, b in zip(scores, row, strict=True)]
+                else:
+                    scores = [a + value * b for a, b in zip(scores, row, strict=True)]
         top = max(scores)
-        exps = [math.exp(s - top) for s in scores]
+        exps = [math.exp((s - top) / TEMPERATURE) for s in scores]
         total = sum(exps)
         return {c: e / total for c, e in zip(self.classes, exps, strict=True)}

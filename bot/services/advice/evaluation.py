@@ -206,6 +206,7 @@ EVAL_SETS = (
     EvalSet("own batch 1", ("advice_own.jsonl", "advice_offtopic_own.jsonl"), batch=1),
     EvalSet("own batch 2", ("advice_own.jsonl", "advice_offtopic_own.jsonl"), batch=2),
     EvalSet("own batch 3", ("advice_own.jsonl", "advice_offtopic_own.jsonl"), batch=3),
+    EvalSet("own batch 4", ("advice_own.jsonl", "advice_offtopic_own.jsonl"), batch=4),
     EvalSet("held-out 2 (sealed)", HOLDOUT_FILES, held_out=True),
 )
 

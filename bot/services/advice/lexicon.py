@@ -261,9 +261,9 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
      "rogol", "dirogol", "pelecehan", "harassment", "dera", "didera"),
     # trafficking and law
     ("g2g", "g to g", "gtog", "ji tu ji", "government to government", "g 2 g"),
-    ("tppo", "tindak pidana perdagangan orang", "perdagangan orang", "perdagangan manusia", "pemerdagangan orang", "pemerdagangan manusia",
-     "trafficking", "human trafficking", "trafficker", "traffickers", "trafficked", "trafiku ema", "trafiku",
-     "jual orang", "jual manusia", "penjualan orang", "atipsom", "traffic", "tráfiku"),
+    ("tppo", "tindak pidana perdagangan orang", "perdagangan orang", "perdagangan manusia", "pemerdagangan orang",
+     "pemerdagangan manusia", "trafficking", "human trafficking", "trafficker", "traffickers", "trafficked",
+     "trafiku ema", "trafiku", "jual orang", "jual manusia", "penjualan orang", "atipsom", "traffic", "tráfiku"),
     ("tandatangan", "tanda tangan", "ditandatangani", "menandatangani", "sign", "signed", "signing",
      "signature", "asina", "asinatura"),
     ("tanda", "ciri", "ciri ciri", "signs", "warning sign", "warning signs", "indicator", "indicators",
@@ -387,7 +387,8 @@ PLACE_NAMES: frozenset[str] = DOMAIN_KINDS["place"] | _words(
     """kupang ntt sumba flores maumere sikka ende atambua belu soe tts ttu alor rote sabu larantuka waingapu bajawa
     ruteng manggarai lembata malaka kefamenanu oelamasi dili timor surabaya jakarta batam"""
 )
-# A holiday, not migration: with none of the "work" words, a question with one of these is about travel.
+# A holiday or a pilgrimage, not migration: with none of the "work" words, a question with one of these is about
+# travel ("pasport untuk pergi umrah").
 LEISURE: frozenset[str] = _words(
-    "liburan holiday holidays vacation pasiar pesiar honeymoon raya lebaran natal christmas wisata jalan2"
+    "liburan holiday holidays vacation pasiar pesiar honeymoon raya lebaran natal christmas wisata jalan2 umroh"
 )

@@ -73,8 +73,10 @@ _VOWELS = frozenset("aeiou")
 
 def normalize(text: str) -> str:
     """Lower case, accents and apostrophes removed ("Ne'ebé" -> "neebe"), runs of 3+ letters cut to 2."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    if not text.isascii():  # most questions are plain ASCII: skip the per-character work
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.lower()
     text = _APOSTROPHE_RE.sub("", text)
     return _REPEAT_RE.sub(r"\1\1", text)
 
@@ -233,6 +235,8 @@ class Analyzer:
                 stem_keys.append((stems[0] if len(words) == 1 else tuple(stems), concept))
         for key, concept in stem_keys:
             self._claim(key, concept, record=False)
+        # First words of the synonym phrases: a position starting with no such word needs no phrase look-up.
+        self._phrase_starts: frozenset[str] = frozenset(key[0] for key in self._phrases)
         self._known: set[str] = set(lexicon.STOPWORDS) | set(lexicon.SLANG) | set(self._single)
         self._split_vocab: set[str] = {w for w in self._known if len(w) >= 2}
         self._fuzzy_choices: dict[str, list[str]] = {}
@@ -466,9 +470,11 @@ class Analyzer:
         terms: list[Term] = []
         i = 0
         n = len(words)
+        starts = self._phrase_starts
         while i < n:
             matched = False
-            for size in range(min(MAX_PHRASE_WORDS, n - i), 1, -1):
+            can_start = words[i] in starts or stems[i] in starts
+            for size in range(min(MAX_PHRASE_WORDS, n - i) if can_start else 1, 1, -1):
                 concept = self._phrases.get(tuple(words[i : i + size])) or self._phrases.get(tuple(stems[i : i + size]))
                 if concept:
                     how = "fuzzy" if "fuzzy" in hows[i : i + size] else "exact"
@@ -495,8 +501,10 @@ class Analyzer:
         out: list[str] = []
         i = 0
         n = len(words)
+        starts = self._phrase_starts
         while i < n:
-            for size in range(min(MAX_PHRASE_WORDS, n - i), 1, -1):
+            can_start = words[i] in starts or stems[i] in starts
+            for size in range(min(MAX_PHRASE_WORDS, n - i) if can_start else 1, 1, -1):
                 concept = self._phrases.get(tuple(words[i : i + size])) or self._phrases.get(tuple(stems[i : i + size]))
                 if concept:
                     out.append(concept)
