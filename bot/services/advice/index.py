@@ -3,10 +3,16 @@
 One document per topic holds all four languages, so a question in Kupang Malay, English, Malay or Tetun finds
 the topic whatever the user's interface language; synonym groups (see lexicon.py) bridge the languages.
 
-The reported score is the share of the question's weight that the topic matches (0-1, with BM25 saturation):
-a topic that matches every informative word scores near 1, one that matches a common word only scores low.
-Words of the question found in no article count against every topic, which is what keeps "resep ayam goreng"
-from confidently answering with the one topic that mentions food.
+Two signals are blended into the reported score (0-1):
+- the word match's share of the question's weight that the topic matches (with BM25 saturation): a topic that
+  matches every informative word scores near 1, one that matches a common word only scores low; words found in no
+  article count against every topic, which is what keeps "resep ayam goreng" from confidently answering with the
+  one topic that mentions food. Keyword phrases found in the question ("tanpa nama") count as words;
+- the probability a naive Bayes classifier, learned from example questions, gives the topic (classifier.py).
+
+An answer is confident when the blended score is high enough, the top three topics are not level, the classifier
+does not find the question more like its off-topic examples, and the question is about working abroad, migration
+or trafficking at all (domain.py).
 """
 
 from __future__ import annotations
