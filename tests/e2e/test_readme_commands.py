@@ -52,6 +52,8 @@ NOT_RUN: dict[str, str] = {
     "make hooks": "installs a git hook into the clone (and pre-commit from PyPI)",
     "scripts/stress_suite.sh 20": "runs this test suite 20 times with every core kept busy",
     ".venv/bin/python bench/bench_ask.py": "a benchmark (part of `make bench`)",
+    ".venv/bin/python bench/bench_ask.py --cv": "a benchmark with cross-validation (builds the index 8 times, about "
+    "a minute); tests/unit/test_advice_blind.py checks the same figures",
     ".venv/bin/python bench/bench_registry.py": "a benchmark (part of `make bench`)",
 }
 # What a run must print besides exiting 0.

@@ -307,3 +307,23 @@ def test_a_short_answer_must_fit_a_small_screen(kb_tree):
     path.write_text(path.read_text(encoding="utf-8").replace(long_next, long_next * 2), encoding="utf-8")
     errors = messages(check_knowledge_base(kb_tree, today=TODAY))
     assert any("'next' is" in e for e in errors) and any("lines of 40 characters" in e for e in errors)
+
+
+def test_example_questions_are_checked(kb_tree):
+    examples = kb_tree / "kb" / "examples.jsonl"
+    rows = [
+        {"question": "umur brp boleh kerja", "lang": "id", "topics": ["basics.one"], "source": "a:1"},
+        {"question": "resep ayam", "lang": "en", "topics": [], "source": "a:2"},
+    ]
+    examples.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    assert check_knowledge_base(kb_tree, today=TODAY) == []
+    rows += [
+        {"question": "x", "lang": "xx", "topics": ["basics.one"], "source": "a:3"},
+        {"question": "y", "lang": "id", "topics": ["basics.nine"], "source": "a:4"},
+    ]
+    examples.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    messages = [p.message for p in check_knowledge_base(kb_tree, today=TODAY)]
+    assert any("example 3" in m and "'xx'" in m for m in messages), messages
+    assert any("example 4" in m and "basics.nine" in m for m in messages), messages
+    examples.write_text('{"question": "no lang"}\n', encoding="utf-8")
+    assert any("line 1" in p.message for p in check_knowledge_base(kb_tree, today=TODAY))

@@ -14,6 +14,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from bot.services.advice import facts as facts_table
+from bot.services.advice.examples import EXAMPLES_FILE, parse_examples
 from bot.services.advice.kb import KnowledgeBaseError, kb_dir, read_topics_file, split_article
 from bot.services.advice.shortanswer import SHORT_LINE_CHARS, SHORT_TEXT_MAX_LINES, wrapped_lines
 
@@ -90,6 +91,7 @@ def check_knowledge_base(
             problems.extend(_check_article(path, lang, needs_confirm, today, max_age_days))
             problems.extend(_check_facts(path, lang, facts, stated))
     problems.extend(_check_stray_files(base, languages, set(topics)))
+    problems.extend(_check_examples(base / EXAMPLES_FILE, languages, set(topics)))
     return sorted(problems, key=lambda p: (str(p.path), p.severity != ERROR, p.message))
 
 
@@ -349,6 +351,27 @@ def _check_body(body: str, add: Any) -> None:
             add(f"link without http:// or https:// in article text: {link!r}")
         elif not is_valid_url(link):
             add(f"malformed link in article text: {link!r}")
+
+
+def _check_examples(path: Path, languages: list[str], topic_ids: set[str]) -> list[Problem]:
+    """examples.jsonl (optional): every line an example in a known language, naming known topics."""
+    if not path.exists():
+        return []
+    try:
+        examples = parse_examples(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        return [Problem(path, f"cannot be read: {exc}")]
+    problems = []
+    for n, example in enumerate(examples, start=1):
+        where = f"example {n} ({example.source or example.question[:40]!r})"
+        if example.lang not in languages:
+            problems.append(Problem(path, f"{where}: language '{example.lang}' is not listed in topics.toml"))
+        unknown = [t for t in example.topics if t not in topic_ids]
+        if unknown:
+            problems.append(Problem(path, f"{where}: unknown topic id(s) {', '.join(unknown)}"))
+        if not example.question.strip():
+            problems.append(Problem(path, f"{where}: the question is empty"))
+    return problems
 
 
 def _check_stray_files(base: Path, languages: list[str], topic_ids: set[str]) -> list[Problem]:

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bot.services.advice.examples import EXAMPLES_FILE, Example, load_examples
+
 DEFAULT_LANG = "id"
 HEADER_DELIMITER = "+++"
 
@@ -61,6 +63,7 @@ class KnowledgeBase:
     sections: tuple[Section, ...]
     topics: tuple[Topic, ...]
     articles: Mapping[tuple[str, str], Article] = field(default_factory=dict)
+    examples: tuple[Example, ...] = ()  # example questions the classifier learns from (examples.py)
     _by_id: dict[str, Topic] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -179,7 +182,8 @@ def load_knowledge_base(content_dir: Path) -> KnowledgeBase:
                 articles[(topic.id, lang)] = parse_article(path, topic.id, lang)
             except (ValueError, UnicodeDecodeError, OSError):
                 continue  # reported by `tipline kb check`
-    return KnowledgeBase(languages=languages, sections=sections, topics=topics, articles=articles)
+    examples = load_examples(base / EXAMPLES_FILE)
+    return KnowledgeBase(languages=languages, sections=sections, topics=topics, articles=articles, examples=examples)
 
 
 def _text(value: object) -> str:

@@ -60,7 +60,9 @@ SLANG: dict[str, str] = {
     # money (Kupang Malay and chat)
     "doi": "uang", "duit": "uang", "fulus": "uang", "wang": "uang",
     # common misspellings of domain words that fuzzy matching cannot reach (too short or too far)
-    "psport": "paspor", "paspo": "paspor", "tkw2": "tkw",
+    "psport": "paspor", "paspo": "paspor", "tkw2": "tkw", "jop": "job",
+    # Kupang Malay says "taun", "liat" (the words exist, so nothing repairs them), "fisa" (f for v)
+    "taun": "tahun", "liat": "lihat", "fisa": "visa", "ajente": "agen", "ajénte": "agen",
 }
 # fmt: on
 
@@ -84,6 +86,8 @@ STOPWORDS: frozenset[str] = _words(
     shall will may might must of to in on at by for from with about as into than then so if or and but not no
     yes please have has had get got just also there here im ive dont doesnt cant isnt wont whats hi hello whether
     any some all very too much many more most want need know tell
+    only still even already yet ever really actually maybe like wants wanted needs needed say says said told his
+    her him hers himself herself myself yourself take takes took taken let lets also just gonna wanna
     hau ita o nia sira ami imi atu iha nee neebe saida oinsa se hira tanba maibe ka lae la mak deit ona bele
     tenke presiza hakarak ba husi ho hodi ida mos loos diak ne sa sae kona kona-ba ne'e katak
     """
@@ -174,7 +178,17 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
      "signup", "enrol", "enroll"),
     # costs
     ("biaya", "cost", "costs", "kos", "kustu", "ongkos", "fee", "fees", "charge", "charges", "charged",
-     "tarif", "price", "harga", "kos penempatan"),
+     "tarif", "price", "harga", "kos penempatan", "yuran", "caj", "folin"),
+    # jobs, in the words of the four languages (the ten zero-cost jobs are named this way)
+    ("prt", "pembantu rumah tangga", "pembantu", "asisten rumah tangga", "art", "pekerja rumah tangga",
+     "domestic worker", "domestic workers", "domestic helper", "housekeeper", "maid", "maids", "amah",
+     "pembantu rumah", "servisu uma", "servisu uma laran", "traballador uma laran", "empregada"),
+    ("pengasuh", "caregiver", "caregivers", "carer", "carers", "perawat lansia", "jaga orang tua", "nanny",
+     "babysitter", "baby sitter", "penjaga warga emas", "kuidador", "tau matan"),
+    ("pabrik", "kilang", "factory", "factories", "fabrika", "manufaktur", "manufacturing"),
+    ("perkebunan", "kebun", "ladang", "plantation", "plantations", "sawit", "kelapa sawit", "palm oil", "toos",
+     "kebun sawit", "ladang sawit"),
+    ("pemerintah", "government", "governu", "kerajaan"),
     # "who bears the cost" is how people ask "who pays"
     ("bayar", "pay", "paid", "paying", "payment", "payments", "selu", "setor", "bayaran", "membayar",
      "tanggung", "ditanggung", "menanggung", "cover", "covered", "covers", "borne", "tanggungan"),
@@ -183,7 +197,8 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("uang", "money", "osan", "dana", "cash", "rupiah", "ringgit"),
     ("gratis", "free", "percuma", "tanpa biaya", "zero cost", "bebas biaya", "nol rupiah", "free of charge",
      "gratuitu", "tidak dipungut biaya", "zero"),
-    ("utang", "hutang", "debt", "debts", "tusan", "pinjaman", "loan", "ijon", "debt bondage", "jeratan utang"),
+    ("utang", "hutang", "debt", "debts", "tusan", "pinjaman", "loan", "ijon", "debt bondage", "jeratan utang",
+     "emprestimu", "empresta", "loans", "borrow", "borrowed", "berhutang"),
     ("potong", "dipotong", "potongan", "cut", "cuts", "deduct", "deducted", "deduction", "deductions", "kotu"),
     ("gaji", "upah", "salary", "salaries", "wage", "wages", "salariu", "saláriu", "gajih", "payslip"),
     ("tiket", "ticket", "tickets", "bilhete", "tiket pesawat", "plane ticket", "air ticket"),
@@ -192,7 +207,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
      "individu", "individual", "tekong", "ejen individu", "orang perseorangan", "perseorangan", "middleman",
      "tukang rekrut"),
     ("agen", "agent", "agents", "agency", "agencies", "ejen", "agensi", "ajensia", "penyalur", "agen penyalur"),
-    ("perusahaan", "pt", "company", "companies", "syarikat", "kompania", "firm", "firma", "usaha"),
+    ("perusahaan", "pt", "company", "companies", "syarikat", "kompania", "firm", "firma"),
     ("p3mi", "pptkis", "pjtki", "perusahaan penempatan pekerja migran indonesia", "perusahaan penempatan",
      "recruitment agency", "recruitment company", "placement company", "syarikat pengambilan pekerja",
      "agensi pekerjaan"),
@@ -208,9 +223,9 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("lowongan", "loker", "vacancy", "vacancies", "job offer", "job offers", "tawaran kerja", "tawaran",
      "offer", "offers", "offered", "oferese", "oferta", "jawatan kosong", "info kerja", "iklan kerja",
      "job ad", "job post", "tawarkan", "menawarkan", "tawarin"),
-    ("palsu", "fake", "penipuan", "tipu", "menipu", "scam", "scams", "bohong", "falsu", "lohi", "hoax",
+    ("palsu", "fake", "bosok", "penipuan", "tipu", "menipu", "scam", "scams", "bohong", "falsu", "lohi", "hoax",
      "fraud", "penipu", "scammer", "dipalsukan", "memalsukan", "forged", "forge", "forgery"),
-    ("medsos", "facebook", "fb", "media sosial", "social media", "instagram", "ig", "tiktok", "online"),
+    ("medsos", "facebook", "fb", "media sosial", "social media", "instagram", "ig", "tiktok"),
     # visas and Malaysia
     ("turis", "tourist", "tourism", "wisata", "pelancong", "melancong", "turista", "turismu", "pas lawatan",
      "lawatan sosial", "social visit", "social visit pass", "visit visa", "visa kunjungan", "vizita",
@@ -246,9 +261,9 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
      "rogol", "dirogol", "pelecehan", "harassment", "dera", "didera"),
     # trafficking and law
     ("g2g", "g to g", "gtog", "ji tu ji", "government to government", "g 2 g"),
-    ("tppo", "perdagangan orang", "perdagangan manusia", "pemerdagangan orang", "pemerdagangan manusia",
-     "trafficking", "human trafficking", "trafficker", "traffickers", "trafficked", "trafiku ema", "trafiku",
-     "jual orang", "jual manusia", "penjualan orang", "atipsom", "traffic", "tráfiku"),
+    ("tppo", "tindak pidana perdagangan orang", "perdagangan orang", "perdagangan manusia", "pemerdagangan orang",
+     "pemerdagangan manusia", "trafficking", "human trafficking", "trafficker", "traffickers", "trafficked",
+     "trafiku ema", "trafiku", "jual orang", "jual manusia", "penjualan orang", "atipsom", "traffic", "tráfiku"),
     ("tandatangan", "tanda tangan", "ditandatangani", "menandatangani", "sign", "signed", "signing",
      "signature", "asina", "asinatura"),
     ("tanda", "ciri", "ciri ciri", "signs", "warning sign", "warning signs", "indicator", "indicators",
@@ -269,7 +284,8 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
      "pertolongan", "support"),
     ("lapor", "laporan", "melapor", "pelaporan", "report", "reports", "reporting", "adu", "aduan",
      "pengaduan", "complain", "complaint", "relata", "relatoriu", "keixa", "denuncia", "laporkan", "mengadu",
-     "tip off", "tipoff"),
+     "tip off", "tipoff", "hatoo", "fo hatene", "hato keixa"),
+    ("kasus", "case", "cases", "kazu", "kes"),
     ("anonim", "anonymous", "anonymously", "rahasia", "rahsia", "secret", "secretly", "sekretu", "tanpa nama",
      "without my name", "identitas dirahasiakan", "privasi", "privacy"),
     ("safetravel", "safe travel", "aplikasi safe travel", "safe travel app"),
@@ -312,3 +328,67 @@ SPELLED = {
     "te": "t", "u": "u", "ve": "v", "we": "w", "eks": "x", "ye": "y", "zet": "z",
     "nol": "0", "satu": "1", "dua": "2", "tiga": "3", "empat": "4", "lima": "5",
 }  # fmt: skip
+
+# Function words that mean the same in the four languages, read as one word only when keyword phrases are matched
+# (they are not search terms): "dokumen apa" meets "what documents" and "dokumentu saida", "tanpa nama" meets
+# "without my name" and "la ho naran".
+# fmt: off
+_FUNCTION_GROUPS: tuple[tuple[str, ...], ...] = (
+    ("apa", "what", "which", "saida", "apakah", "apa2"),
+    ("mana", "where", "neebe", "nebee", "nebe"),
+    ("siapa", "who", "whom", "whose"),
+    ("berapa", "much", "many", "hira"),
+    ("bagaimana", "how", "oinsa", "camne"),
+    ("tanpa", "without", "sein", "no"),
+    ("tidak", "bukan", "not", "lae", "la", "laos", "tak", "never", "dont", "doesnt", "isnt"),
+    ("boleh", "bisa", "can", "may", "bele", "allowed", "could"),
+)
+# fmt: on
+FUNCTION_CONCEPTS: dict[str, str] = {word: group[0] for group in _FUNCTION_GROUPS for word in group}
+
+# Is a question about working abroad, migration or trafficking at all? The knowledge base answers only that, and a
+# question about a motorbike loan, a holiday visa or a school must not get one of its articles as a confident
+# answer (see domain.py). Words are read as written and as their synonym group or stem.
+# Words that are the domain by themselves:
+DOMAIN_STRONG: frozenset[str] = _words(
+    """
+    pmi luarnegeri p3mi sip3mi calo agen majikan ltsa disnaker bp2mi bp3mi p4mi siskop2mi tppo joborder plks
+    jalurtikus selundup deportasi opp g2g eps rekrut safetravel eksploitasi kurung darurat migran tampung paksa
+    nunukan entikong tawau
+    traballador cpmi ktkln kp2mi moratorium spsk sp2t ocs kdei bpjs blk lpk jamsostek penempatan placement
+    """
+)
+# Words of the domain that everyday questions use too; one of them is enough unless the closest topic is one of
+# CONTEXT_TOPICS (domain.py).
+DOMAIN_KINDS: dict[str, frozenset[str]] = {
+    "work": _words(
+        """kerja work job servisu serbisu gaji lowongan kontrak pekerja worker bekerja karyawan buruh employ
+        employment pabrik kilang fabrika factory prt pembantu maid caregiver
+        perawat pengasuh abk nelayan konstruksi"""
+    ),
+    "place": _words(
+        """malaysia kamboja taiwan hong kong hongkong jepang jepun japan japaun korea korsel arab saudi arabia
+        singapura singapore brunei dubai qatar kuwait oman uea sabah sarawak johor kuala timur tengah"""
+    ),
+    "move": _words("pergi berangkat pulang kirim kabur halai"),
+    "papers": _words("paspor visa dokumen ktp kk akte izin imigrasi sertifikat sehat syarat umur latih kompetensi"),
+    "recruiter": _words("perusahaan lisensi lowongan"),
+    "money": _words("biaya bayar uang utang potong tiket"),
+    "harm": _words("lapor bantu polisi korban tahan palsu tanda hukum anonim kbri konsulat kedutaan ilegal"),
+}
+# Word pairs that name something outside the domain although each word is in it: "BPJS Kesehatan" is health
+# insurance, not the workers' social security (BPJS Ketenagakerjaan). Neither word then counts as the domain.
+OFF_DOMAIN_PAIRS: frozenset[tuple[str, str]] = frozenset(
+    [("bpjs", "kesehatan"), ("bpjs", "sehat"), ("bpjs", "kesihatan"), ("bpjs", "health"), ("bpjs", "kis")]
+)
+# Names of places: a destination or a home district in a question is usually where, not what, the question is about
+# ("im 38, can i still apply to work in taiwan"), so it weighs less than the words that say what is asked.
+PLACE_NAMES: frozenset[str] = DOMAIN_KINDS["place"] | _words(
+    """kupang ntt sumba flores maumere sikka ende atambua belu soe tts ttu alor rote sabu larantuka waingapu bajawa
+    ruteng manggarai lembata malaka kefamenanu oelamasi dili timor surabaya jakarta batam"""
+)
+# A holiday or a pilgrimage, not migration: with none of the "work" words, a question with one of these is about
+# travel ("pasport untuk pergi umrah").
+LEISURE: frozenset[str] = _words(
+    "liburan holiday holidays vacation pasiar pesiar honeymoon raya lebaran natal christmas wisata jalan2 umroh"
+)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.services.advice.money import BANK, BONDAGE, MoneyCheck
 from bot.services.advice.text import AnalysedText
@@ -112,14 +112,28 @@ class _View:
     text: str
     loan: str | None = None  # money.classify_loan of the question
     money_flag: bool = False  # an amount that breaks a cost rule (money.check_money)
+    # word or stem -> positions, and synonym group -> positions: every rule asks "where is a word of this list",
+    # and a set intersection answers it without walking the question once per list.
+    written: dict[str, list[int]] = field(default_factory=dict)
+    grouped: dict[str, list[int]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, words: tuple[str, ...], stems: tuple[str, ...], concepts: tuple[str, ...], **rest) -> _View:
+        written: dict[str, list[int]] = {}
+        grouped: dict[str, list[int]] = {}
+        for i, (w, s, c) in enumerate(zip(words, stems, concepts, strict=True)):
+            written.setdefault(w, []).append(i)
+            if s != w:
+                written.setdefault(s, []).append(i)
+            grouped.setdefault(c, []).append(i)
+        return cls(words, stems, concepts, written=written, grouped=grouped, **rest)
 
     def positions(self, vocabulary: frozenset[str], by_group: bool = True) -> list[int]:
         """Where a word of ``vocabulary`` is, as written, as stem, or (``by_group``) by its synonym group."""
-        return [
-            i
-            for i, (w, s, c) in enumerate(zip(self.words, self.stems, self.concepts, strict=True))
-            if w in vocabulary or s in vocabulary or (by_group and c in vocabulary)
-        ]
+        found = {i for key in vocabulary.intersection(self.written) for i in self.written[key]}
+        if by_group:
+            found.update(i for key in vocabulary.intersection(self.grouped) for i in self.grouped[key])
+        return sorted(found)
 
     def has(self, vocabulary: frozenset[str]) -> bool:
         return bool(self.positions(vocabulary)) or bool(self.terms & vocabulary)
@@ -255,10 +269,10 @@ def detect_red_flags(
     ``money`` and ``loan`` are what money.py found in the question's raw text (amounts need the digits and units
     as written, which the analysed words no longer have).
     """
-    view = _View(
-        words=analysed.words,
-        stems=analysed.stems,
-        concepts=analysed.concepts,
+    view = _View.of(
+        analysed.words,
+        analysed.stems,
+        analysed.concepts,
         terms=frozenset(t.text for t in analysed.terms),
         text=" ".join(analysed.words),
         loan=loan,

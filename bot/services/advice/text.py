@@ -28,8 +28,15 @@ MAX_PHRASE_WORDS = 5
 # Stems too common in another sense to carry a synonym group: "bertolak" (depart) stems to "tolak" (refuse),
 # "perorangan" (individual) to "orang" (person), "kekerasan" (violence) to "keras" (hard).
 _NO_STEM_KEYS = frozenset(
-    ["tolak", "orang", "jaga", "keras", "atur", "pasang", "kerja", "ambil", "tangan", "alam", "tua", "sama"]
-)
+    [
+        "tolak", "orang", "jaga", "keras", "atur", "pasang", "kerja", "ambil", "tangan", "alam", "tua", "sama",
+        # Tetun, Malay and English variants that Sastrawi cuts to another Indonesian word: "seguru" (insurance) to
+        # "guru" (teacher), "meninggal" (die) to "tinggal" (stay), "kebenaran" (Malay: permission) to "benar"
+        # (true), "persetujuan" to "tuju" (as in "negara tujuan"), "relata" to "rata", "lohi" to "loh".
+        "guru", "tinggal", "benar", "tuju", "henti", "malang", "lepas", "loh", "rata", "cemas", "pasti", "meni",
+        "mini", "tin", "tus", "sal", "rap", "pasuk", "usaha",
+    ]
+)  # fmt: skip
 
 # Units that people glue to numbers ("15jt", "17thn", "rm3000"); other letter-digit mixes (p3mi, bp2mi) are names.
 _NUMBER_UNITS = frozenset(
@@ -61,12 +68,15 @@ _REPEAT_RE = re.compile(r"([a-z])\1{2,}")
 _DIGITS_UNIT_RE = re.compile(r"^(\d+)([a-z]+)$")
 _UNIT_DIGITS_RE = re.compile(r"^([a-z]+)(\d+)$")
 _REDUPLICATION_RE = re.compile(r"^([a-z]{3,})2$")
+_VOWELS = frozenset("aeiou")
 
 
 def normalize(text: str) -> str:
     """Lower case, accents and apostrophes removed ("Ne'ebé" -> "neebe"), runs of 3+ letters cut to 2."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    if not text.isascii():  # most questions are plain ASCII: skip the per-character work
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.lower()
     text = _APOSTROPHE_RE.sub("", text)
     return _REPEAT_RE.sub(r"\1\1", text)
 
@@ -194,6 +204,10 @@ class AnalysedText:
     stems: tuple[str, ...]  # their stems, position by position
     concepts: tuple[str, ...]  # position by position: the word's synonym group, else its stem
     terms: tuple[Term, ...]  # search terms: synonym groups, stems; function words removed
+    # Every word in order as its synonym group (phrases of a group joined), else its stem, function words kept:
+    # what keyword phrases such as "tanpa nama" or "dokumen apa" are matched against.
+    sequence: tuple[str, ...] = ()
+    hows: tuple[str, ...] = ()  # position by position: how the word was read ("exact", "split", "fuzzy")
 
 
 class Analyzer:
@@ -221,9 +235,12 @@ class Analyzer:
                 stem_keys.append((stems[0] if len(words) == 1 else tuple(stems), concept))
         for key, concept in stem_keys:
             self._claim(key, concept, record=False)
+        # First words of the synonym phrases: a position starting with no such word needs no phrase look-up.
+        self._phrase_starts: frozenset[str] = frozenset(key[0] for key in self._phrases)
         self._known: set[str] = set(lexicon.STOPWORDS) | set(lexicon.SLANG) | set(self._single)
         self._split_vocab: set[str] = {w for w in self._known if len(w) >= 2}
         self._fuzzy_choices: dict[str, list[str]] = {}
+        self._article_words: set[str] = set()
         self._known_stems: set[str] = {self._stem(w) for w in self._known}
 
     def _claim(self, key: str | tuple[str, ...], concept: str, record: bool) -> None:
@@ -240,6 +257,7 @@ class Analyzer:
                 if word.isalpha():
                     counts[word] = counts.get(word, 0) + 1
         self._known.update(counts)
+        self._article_words.update(w for w in counts if len(w) >= 5)
         self._known_stems.update(self._stem(w) for w in counts)
         self._split_vocab.update(w for w in counts if len(w) >= 2)
         for word in self._known:
@@ -263,7 +281,7 @@ class Analyzer:
         words: list[str] = []
         hows: list[str] = []
         repairs = 0
-        for token in expand_slang(self.join_spelled(tokenize(text)[:MAX_QUERY_TOKENS])):
+        for token in expand_slang(self.join_split(self.join_spelled(tokenize(text)[:MAX_QUERY_TOKENS]))):
             if repairs < MAX_REPAIRS and not self.is_known(token):
                 repairs += 1
                 repaired, how = self.repair(token)
@@ -274,7 +292,19 @@ class Analyzer:
                 hows.append("exact")
         stems = [self._stem(w) for w in words]
         concepts = [self._single.get(w) or self._single.get(s) or s for w, s in zip(words, stems, strict=True)]
-        return AnalysedText(tuple(words), tuple(stems), tuple(concepts), tuple(self._terms(words, stems, hows)))
+        return AnalysedText(
+            tuple(words),
+            tuple(stems),
+            tuple(concepts),
+            tuple(self._terms(words, stems, hows)),
+            tuple(self._sequence(words, stems)),
+            tuple(hows),
+        )
+
+    def phrase_key(self, text: str) -> tuple[str, ...]:
+        """An article's keyword phrase as the sequence a question is matched against (see ``AnalysedText.sequence``)."""
+        words = expand_slang(tokenize(text))
+        return tuple(self._sequence(words, [self._stem(w) for w in words]))
 
     def is_known(self, word: str) -> bool:
         if len(word) <= 3 or not word.isalpha() or word in self._known or self.stemmer.is_root(word):
@@ -295,10 +325,13 @@ class Analyzer:
                 j = i + 1
                 while j < len(tokens) and tokens[j] in lexicon.SPELLED:
                     j += 1
-                for end in range(j, i + 1, -1):  # the longest run first
-                    head = tokens[i] if tokens[i] not in lexicon.SPELLED else lexicon.SPELLED[tokens[i]]
+                spelled_head = tokens[i] in lexicon.SPELLED
+                # A word before spelled letters ("sip dua em i") needs two of them: "do i" is not "doi".
+                shortest = i + 2 if spelled_head else i + 3
+                for end in range(j, shortest - 1, -1):  # the longest run first
+                    head = lexicon.SPELLED[tokens[i]] if spelled_head else tokens[i]
                     candidate = head + "".join(lexicon.SPELLED[t] for t in tokens[i + 1 : end])
-                    if end - i >= 2 and candidate in self._known and len(candidate) >= 3:
+                    if candidate in self._known and candidate not in lexicon.SLANG and len(candidate) >= 3:
                         joined = (candidate, end)
                         break
             if joined:
@@ -309,8 +342,36 @@ class Analyzer:
                 i += 1
         return out
 
+    def join_split(self, tokens: list[str]) -> list[str]:
+        """A word cut in two, as speech-to-text writes a word it hears as two ("pas por", "kon trak", "maji kan"),
+        joined when the two halves make a word of the articles and one half is no word of ours."""
+        out: list[str] = []
+        i = 0
+        while i < len(tokens):
+            if i + 1 < len(tokens):
+                a, b = tokens[i], tokens[i + 1]
+                joined = a + b
+                if (
+                    joined in self._article_words
+                    and a.isalpha()
+                    and b.isalpha()
+                    and a not in lexicon.STOPWORDS
+                    and b not in lexicon.STOPWORDS
+                    and (a not in self._known or b not in self._known)
+                ):
+                    out.append(joined)
+                    i += 2
+                    continue
+            out.append(tokens[i])
+            i += 1
+        return out
+
     def repair(self, word: str) -> tuple[list[str], str]:
-        """A word nobody knows: glued words ("kerjadi" -> "kerja di"), else the nearest known spelling."""
+        """A word nobody knows: a spoken spelling ("brangkat", "taun", "fisa", "tepepeo"), glued words
+        ("kerjadi" -> "kerja di"), else the nearest known spelling."""
+        spoken = self.respell(word)
+        if spoken:
+            return expand_slang([spoken]), "respelled"
         parts = self.split_glued(word)
         if parts:
             return expand_slang(parts), "split"
@@ -318,6 +379,43 @@ class Analyzer:
         if fixed:
             return expand_slang([fixed]), "fuzzy"
         return [word], "exact"
+
+    def respell(self, word: str) -> str | None:
+        """A known word written the way it is said: the "e" of "ber-", "per-", "ter-" left out ("brangkat",
+        "prusahaan"), an "h" between vowels left out ("taun", "liat"), "f" for "v" or "p" ("fisa", "pasfor"), or an
+        abbreviation spelled out letter by letter and glued, as speech-to-text writes it ("tepepeo" = TPPO,
+        "elteesa" = LTSA)."""
+        if len(word) < 4 or not word.isalpha():
+            return None
+        candidates = []
+        if word[0] not in _VOWELS and word[1] in "rl":
+            candidates.append(word[0] + "e" + word[1:])
+        for i in range(1, len(word) - 1):
+            if word[i - 1] in _VOWELS and word[i] in _VOWELS:
+                candidates.append(word[:i] + "h" + word[i:])
+        if "f" in word:
+            candidates += [word.replace("f", "v"), word.replace("f", "p")]
+        for candidate in candidates:
+            if candidate in self._known and candidate not in lexicon.STOPWORDS:
+                return candidate
+        letters = self._letter_names(word)
+        if letters and len(letters) >= 3 and letters in self._known and len(word) - len(letters) >= 2:
+            return letters
+        return None
+
+    @staticmethod
+    def _letter_names(word: str) -> str | None:
+        """``word`` read as letter names glued together ("tepepeo" -> "tppo"), or None."""
+        n = len(word)
+        best: list[str | None] = [None] * (n + 1)
+        best[0] = ""
+        for end in range(1, n + 1):
+            for start in range(max(0, end - 5), end):
+                prev = best[start]
+                name = word[start:end]
+                if prev is not None and name in lexicon.SPELLED and best[end] is None:
+                    best[end] = prev + lexicon.SPELLED[name]
+        return best[n]
 
     def split_glued(self, word: str, max_parts: int = 3) -> list[str] | None:
         """Split into known words, fewest pieces first, then the most even-handed (longest) pieces."""
@@ -343,19 +441,25 @@ class Analyzer:
 
     def correct_spelling(self, word: str) -> str | None:
         """Nearest known word with the same first letter: 1 edit (a swap of neighbours counts as one) for words of
-        5-6 letters, 2 beyond.
+        5-7 letters, 2 beyond. Among equally near words, one that only adds letters the writer left out wins
+        ("syrat" is "syarat", not "surat": chat drops vowels far more often than it swaps them), then the most
+        frequent.
 
         Four-letter words are left alone: one edit away from a four-letter word is too often another real
-        word ("best" -> "beat").
+        word ("best" -> "beat"); two edits from a seven-letter word is too often another language's word
+        ("primary" -> "privacy").
         """
         if len(word) < 5 or not word.isalpha():
             return None
         choices = self._fuzzy_choices.get(word[0])
         if not choices:
             return None
-        max_edits = 1 if len(word) <= 6 else 2
-        match = process.extractOne(word, choices, scorer=OSA.distance, score_cutoff=max_edits)
-        return match[0] if match else None
+        max_edits = 1 if len(word) <= 7 else 2
+        matches = process.extract(word, choices, scorer=OSA.distance, score_cutoff=max_edits, limit=12)
+        if not matches:
+            return None
+        best = min(matches, key=lambda m: (m[1], not _is_subsequence(word, m[0]), m[2]))
+        return best[0]
 
     # --- shared -------------------------------------------------------------------------------------------
 
@@ -366,9 +470,11 @@ class Analyzer:
         terms: list[Term] = []
         i = 0
         n = len(words)
+        starts = self._phrase_starts
         while i < n:
             matched = False
-            for size in range(min(MAX_PHRASE_WORDS, n - i), 1, -1):
+            can_start = words[i] in starts or stems[i] in starts
+            for size in range(min(MAX_PHRASE_WORDS, n - i) if can_start else 1, 1, -1):
                 concept = self._phrases.get(tuple(words[i : i + size])) or self._phrases.get(tuple(stems[i : i + size]))
                 if concept:
                     how = "fuzzy" if "fuzzy" in hows[i : i + size] else "exact"
@@ -390,6 +496,32 @@ class Analyzer:
             elif len(stem) >= 2:
                 terms.append(Term(stem, _weight(how), how))
         return terms
+
+    def _sequence(self, words: list[str], stems: list[str]) -> list[str]:
+        out: list[str] = []
+        i = 0
+        n = len(words)
+        starts = self._phrase_starts
+        while i < n:
+            can_start = words[i] in starts or stems[i] in starts
+            for size in range(min(MAX_PHRASE_WORDS, n - i) if can_start else 1, 1, -1):
+                concept = self._phrases.get(tuple(words[i : i + size])) or self._phrases.get(tuple(stems[i : i + size]))
+                if concept:
+                    out.append(concept)
+                    i += size
+                    break
+            else:
+                word, stem = words[i], stems[i]
+                out.append(
+                    self._single.get(word) or self._single.get(stem) or lexicon.FUNCTION_CONCEPTS.get(word) or stem
+                )
+                i += 1
+        return out
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    letters = iter(long)
+    return all(ch in letters for ch in short)
 
 
 def _weight(how: str) -> float:
