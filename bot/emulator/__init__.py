@@ -1,6 +1,8 @@
 """Local Telegram Bot API emulator: one implementation for ``tipline demo`` and the end-to-end tests.
 
-- :class:`TelegramEmulator` (server.py): the Bot API over HTTP on loopback, user side, faults, records, events.
+- :class:`TelegramEmulator` (server.py): the Bot API over HTTP on loopback, put together from world.py (users,
+  chats, the update queue, records, events, idleness), files.py, users.py (the user side), bot_side.py and
+  methods.py (the method table: the Bot API methods it implements).
 - :class:`BotApiSpec` (spec.py): the Bot API specification (extract in ``bot_api/``) and request validation.
 - :class:`ChatDriver` (driver.py): chat with the bot as one user from a test.
 - :func:`run_script`, :func:`run_interactive` (console.py): the console chat of ``tipline demo``.
