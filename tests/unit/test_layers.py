@@ -3,6 +3,7 @@ lines outside content/, locales/ and tests/ except those listed below, which onl
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -62,3 +63,30 @@ def test_the_list_of_long_modules_only_shrinks():
     sizes = {path.relative_to(ROOT).as_posix(): line_count(path) for path in python_modules()}
     done = sorted(name for name in STILL_TOO_LONG if sizes.get(name, 0) <= MAX_LINES)
     assert done == [], f"these are split (or gone): remove them from STILL_TOO_LONG: {done}"
+
+
+def readme_layout() -> set[str]:
+    """The paths README's "Layout" block names ("__main__.py, cli/" under "bot/" is bot/__main__.py, bot/cli/)."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = text.split("## Layout", 1)[1].split("```", 2)[1]
+    paths: set[str] = set()
+    parent = ""
+    for line in block.splitlines():
+        if not line.strip():
+            continue
+        indent = len(line) - len(line.lstrip())
+        names = re.split(r"\s{2,}", line.strip(), maxsplit=1)[0]
+        for name in (n.strip() for n in names.split(",")):
+            path = (parent if indent else "") + name
+            paths.add(path.rstrip("/"))
+            if not indent and name.endswith("/"):
+                parent = name
+    return paths
+
+
+def test_the_readme_layout_matches_the_tree():
+    named = readme_layout()
+    assert sorted(p for p in named if not (ROOT / p).exists()) == [], "README names what is not there"
+    top = {p.name for p in ROOT.iterdir() if p.is_dir() and p.name not in {"data", "build"} and "." not in p.name}
+    parts = {f"bot/{p.name}" for p in (ROOT / "bot").iterdir() if p.name not in {"__init__.py", "__pycache__"}}
+    assert sorted((top | parts | {".ci/run"}) - named) == [], "README's Layout leaves these out"
