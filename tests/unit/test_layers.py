@@ -22,7 +22,6 @@ STILL_TOO_LONG = {
     "bot/services/triage/scoring.py": (423, "after the triage tuning (issue 13) lands: its owner splits it"),
     "bot/services/registry/index.py": (574, "layers helper (issue 12)"),
     "bot/services/registry/query.py": (535, "layers helper (issue 12)"),
-    "bot/services/outbox.py": (525, "layers helper (issue 12): the queue and the worker"),
 }
 
 
