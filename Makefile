@@ -14,7 +14,7 @@ help:
 	@echo "make demo      console chat with the bot on a local Telegram emulator (no account needed)"
 	@echo "make test      the whole test suite (unit, property, end-to-end through the emulator)"
 	@echo "make run       the bot against Telegram (BOT_TOKEN=... make run)"
-	@echo "make lint      ruff check and format check"
+	@echo "make lint      ruff check, format check and the import contracts (layers, no cycles)"
 	@echo "make hooks     git pre-commit hooks: ruff, ruff format, translation check"
 	@echo "make bench     benchmarks (figures in README)"
 	@echo "make i18n-update / i18n-compile / i18n-check   translation catalogs"
@@ -49,6 +49,7 @@ run: install
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 # Git pre-commit hooks (.pre-commit-config.yaml): ruff, ruff format and the translation check before each commit.
 hooks: install

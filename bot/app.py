@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -16,7 +17,6 @@ from aiogram.types import BotCommand, LinkPreviewOptions
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.config import SUPPORTED_LOCALES, Settings
-from bot.ops.metrics import Metrics
 from bot.paths import CONTENT_DIR, LOCALES_DIR
 from bot.services.advice import AdviceIndex, KnowledgeBase, load_knowledge_base
 from bot.services.advice.questions import QuestionService
@@ -24,6 +24,8 @@ from bot.services.clock import OffsetClock
 from bot.services.evidence import EvidenceStore
 from bot.services.followup import FollowUpService
 from bot.services.intake.submit import IntakeService
+from bot.services.metrics import Metrics
+from bot.services.outbox import NOTIFY_KEY
 from bot.services.preferences import LanguagePreferences
 from bot.services.privacy import Cipher, Pseudonymizer
 from bot.services.ratelimit import SlidingWindowLimiter
@@ -31,13 +33,14 @@ from bot.services.registry import RegistryService
 from bot.services.registry.model import local_date
 from bot.services.retention import RetentionService
 from bot.services.staff.cases import CaseService
+from bot.telegram.deps import Shared
 from bot.telegram.errors import on_error
 from bot.telegram.housekeeping import BackgroundTasks, retention_loop
 from bot.telegram.i18n import CatalogI18n, build_i18n
 from bot.telegram.middlewares import setup_middlewares
 from bot.telegram.routers import get_routers
 from bot.telegram.speed import BotSession, run_filters_inline
-from bot.telegram.staff.delivery import notify_staff_of, start_staff_delivery, stop_staff_delivery
+from bot.telegram.staff.delivery import StaffDelivery, build_delivery, notify_staff_of
 from bot.telegram.updates.conversation import ConversationStore
 from bot.telegram.updates.locks import OUTBOX_LEADER, AdvisoryLocks, LocalLocks, PersonLocks
 from bot.telegram.updates.runner import BotRunner
@@ -141,29 +144,33 @@ def build_bot(settings: Settings, *, session: AiohttpSession | None = None) -> B
     )
 
 
+def handler_deps(app: App) -> Shared:
+    """Everything a handler may ask for by name, made once (bot.telegram.deps lists the names and their types)."""
+    max_per_day = app.settings.max_reports_per_day
+    return Shared(
+        settings=app.settings,
+        clock=app.clock.now,
+        i18n=app.i18n,
+        languages=app.languages,
+        pseudonymizer=app.pseudonymizer,
+        cipher=app.cipher,
+        evidence_store=app.evidence_store,
+        registry=app.registry,
+        advice=app.advice,
+        intake=IntakeService(cipher=app.cipher, pseudonymizer=app.pseudonymizer, max_per_day=max_per_day),
+        advice_questions=QuestionService(cipher=app.cipher, pseudonymizer=app.pseudonymizer, max_per_day=max_per_day),
+        staff_cases=CaseService(cipher=app.cipher, clock=app.clock.now),
+        followup=FollowUpService(cipher=app.cipher, pseudonymizer=app.pseudonymizer),
+        notify_staff=notify_staff_of(app.clock.now),
+        metrics=app.metrics,
+    )
+
+
 def build_dispatcher(app: App) -> Dispatcher:
     # aiogram's FSM middleware is replaced by the unit of work, which keeps the conversation state in the update's
     # own transaction; each person's updates run one at a time (bot.telegram.updates.scheduler).
     dp = Dispatcher(disable_fsm=True)
-    dp["app"] = app
-    dp["i18n"] = app.i18n  # also set per update by the locale middleware; the error handler may run before it
-    dp["languages"] = app.languages
-    dp["pseudonymizer"] = app.pseudonymizer
-    dp["metrics"] = app.metrics
-    dp["settings"] = app.settings
-    dp["cipher"] = app.cipher
-    dp["app_clock"] = app.clock.now  # the time as the app sees it (tests and the demo move it forward)
-    dp["intake"] = IntakeService(
-        cipher=app.cipher, pseudonymizer=app.pseudonymizer, max_per_day=app.settings.max_reports_per_day
-    )
-    dp["evidence_store"] = app.evidence_store
-    dp["staff_cases"] = CaseService(cipher=app.cipher, clock=app.clock.now)
-    dp["registry"] = app.registry
-    dp["followup"] = FollowUpService(cipher=app.cipher, pseudonymizer=app.pseudonymizer)
-    dp["advice"] = app.advice
-    dp["advice_questions"] = QuestionService(
-        cipher=app.cipher, pseudonymizer=app.pseudonymizer, max_per_day=app.settings.max_reports_per_day
-    )
+    dp.workflow_data.update(handler_deps(app))
     setup_middlewares(
         dp,
         session_factory=app.session_factory,
@@ -178,69 +185,96 @@ def build_dispatcher(app: App) -> Dispatcher:
     dp.include_routers(*get_routers())
     run_filters_inline(dp)
     dp.errors.register(on_error)
-    dp.startup.register(_set_commands)
-    # Retention, staff alerts (the outbox worker) and P1 reminders run while the dispatcher does, in one process.
-    dp.startup.register(_start_background_work)
-    dp.shutdown.register(_stop_background)
-    dp.shutdown.register(stop_staff_delivery)
+    lifecycle = Lifecycle(app)
+    dp.startup.register(lifecycle.startup)
+    dp.shutdown.register(lifecycle.shutdown)
     return dp
 
 
 LEADER_RETRY_SECONDS = 5.0
 
 
-async def _start_background_work(dispatcher: Dispatcher, bot: Bot, app: App) -> None:
-    """With several workers, the one holding the outbox role does the background work; another takes it over
-    within seconds if that worker dies (its lock goes with its database connection). Every worker can queue
-    alerts: they are rows in the shared outbox."""
-    dispatcher["notify_staff"] = notify_staff_of(app)
-    if await app.locks.lead(OUTBOX_LEADER):
-        await _start_background(app)
-        await start_staff_delivery(dispatcher, bot, app)
-        return
+class Lifecycle:
+    """What runs while the dispatcher does: the command menu is set, the retention rules run every few hours, and the
+    staff alerts (the outbox worker, the P1 reminder loop) are delivered.
 
-    async def wait_for_the_role() -> None:
-        while not await app.locks.lead(OUTBOX_LEADER):  # noqa: ASYNC110 - the role is a lock in the database
-            await asyncio.sleep(LEADER_RETRY_SECONDS)
-        log.info("this worker now sends the outbox")
-        await _start_background(app)
-        await start_staff_delivery(dispatcher, bot, app)
+    With several workers, the worker holding the outbox role does the background work; another takes it over within
+    seconds if that worker dies (the role is a lock held by its database connection). Every worker can queue alerts:
+    they are rows in the shared outbox."""
 
-    app.background.start(wait_for_the_role(), "outbox-role")
+    def __init__(self, app: App) -> None:
+        self._app = app
+        self._delivery: StaffDelivery | None = None
+
+    async def startup(self, bot: Bot) -> None:
+        app = self._app
+        await _set_commands(bot, app.i18n, app.settings.default_locale)
+        if await app.locks.lead(OUTBOX_LEADER):
+            self._start_background(bot)
+            return
+
+        async def wait_for_the_role() -> None:
+            while not await app.locks.lead(OUTBOX_LEADER):  # noqa: ASYNC110 - the role is a lock in the database
+                await asyncio.sleep(LEADER_RETRY_SECONDS)
+            log.info("this worker now sends the outbox")
+            self._start_background(bot)
+
+        app.background.start(wait_for_the_role(), "outbox-role")
+
+    def _start_background(self, bot: Bot) -> None:
+        app = self._app
+        retention = RetentionService(
+            app.session_factory,
+            app.evidence_store,
+            app.cipher,
+            draft_days=app.settings.draft_retention_days,
+            closed_tip_days=app.settings.closed_tip_retention_days,
+        )
+        app.background.start(retention_loop(retention, app.clock.now), "retention")
+        delivery = build_delivery(
+            bot,
+            session_factory=app.session_factory,
+            cipher=app.cipher,
+            i18n=app.i18n,
+            staff_chat_id=app.settings.staff_chat_id,
+            clock=app.clock.now,
+        )
+        # A commit that enqueued wakes the worker at once (no waiting for the next look); so does a jump of the clock.
+        app.session_factory.configure(info={NOTIFY_KEY: delivery.worker.kick})
+        app.clock.on_advance(delivery.wake)
+        app.busy_hooks.append(delivery.busy)
+        delivery.start()
+        self._delivery = delivery
+
+    async def shutdown(self) -> None:
+        await self._app.background.stop()
+        delivery, self._delivery = self._delivery, None
+        if delivery is None:
+            return
+        await delivery.stop()
+        with contextlib.suppress(ValueError):
+            self._app.busy_hooks.remove(delivery.busy)
 
 
-async def _start_background(app: App) -> None:
-    retention = RetentionService(
-        app.session_factory,
-        app.evidence_store,
-        app.cipher,
-        draft_days=app.settings.draft_retention_days,
-        closed_tip_days=app.settings.closed_tip_retention_days,
-    )
-    app.background.start(retention_loop(retention), "retention")
-
-
-async def _stop_background(app: App) -> None:
-    await app.background.stop()
-
-
-async def _set_commands(bot: Bot, app: App) -> None:
+async def _set_commands(bot: Bot, i18n: CatalogI18n, default_locale: str) -> None:
     """The command menu in each language (Telegram picks it by the user's app language)."""
     for locale in SUPPORTED_LOCALES:
-        with app.i18n.use_locale(locale):
+        with i18n.use_locale(locale):
             commands = [
-                BotCommand(command="start", description=app.i18n.gettext("Main menu")),
-                BotCommand(command="tanya", description=app.i18n.gettext("Ask about working abroad")),
-                BotCommand(command="emergency", description=app.i18n.gettext("Emergency numbers")),
-                BotCommand(command="language", description=app.i18n.gettext("Language")),
+                BotCommand(command="start", description=i18n.gettext("Main menu")),
+                BotCommand(command="tanya", description=i18n.gettext("Ask about working abroad")),
+                BotCommand(command="emergency", description=i18n.gettext("Emergency numbers")),
+                BotCommand(command="language", description=i18n.gettext("Language")),
             ]
-        language_code = None if locale == app.settings.default_locale else locale
+        language_code = None if locale == default_locale else locale
         if locale == "tet":
             continue  # Telegram only accepts two-letter ISO 639-1 codes; Tetun users get the default list
         await bot.set_my_commands(commands, language_code=language_code)
 
 
 def build_runner(app: App, bot: Bot, dp: Dispatcher) -> BotRunner:
-    runner = BotRunner(dp, bot, concurrency=app.settings.updates_concurrency, on_done=app.metrics.latency.observe)
+    runner = BotRunner(
+        dp, bot, concurrency=app.settings.updates_concurrency, locks=app.locks, on_done=app.metrics.latency.observe
+    )
     app.busy_hooks.append(runner.busy)
     return runner

@@ -42,8 +42,8 @@ async def _demo(args: argparse.Namespace) -> int:
     from aiogram.client.telegram import TelegramAPIServer
 
     from bot.app import build_app, build_bot, build_dispatcher, build_runner
-    from bot.emulator.console import run_interactive
     from bot.emulator.server import TelegramEmulator
+    from bot.emulator.terminal import run_interactive
     from bot.emulator.testing import wait_until_polling
     from bot.telegram.speed import BotSession
 

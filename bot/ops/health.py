@@ -14,7 +14,7 @@ from aiohttp import web
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.ops.metrics import CONTENT_TYPE, Metrics, outbox_state
+from bot.services.metrics import CONTENT_TYPE, Metrics, outbox_state
 
 MAX_OUTBOX_LAG = 300.0
 

@@ -10,6 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
+# What a service or a handler that needs the time is given: ``OffsetClock().now``, or a fixed time in a test.
+Clock = Callable[[], datetime]
+
 
 class OffsetClock:
     def __init__(self) -> None:

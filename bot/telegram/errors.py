@@ -11,7 +11,7 @@ import logging
 from aiogram.types import CallbackQuery, ErrorEvent, Message, User
 from aiogram.utils.i18n import gettext as _
 
-from bot.ops.metrics import Metrics
+from bot.services.metrics import Metrics
 from bot.services.preferences import LanguagePreferences
 from bot.services.privacy import Pseudonymizer
 from bot.telegram.common.keyboards import main_menu

@@ -5,18 +5,19 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from datetime import UTC, datetime
 
+from bot.services.clock import Clock
 from bot.services.retention import RetentionService
 
 log = logging.getLogger(__name__)
 RETENTION_INTERVAL_SECONDS = 6 * 3600
 
 
-async def retention_loop(service: RetentionService, interval: float = RETENTION_INTERVAL_SECONDS) -> None:
+async def retention_loop(service: RetentionService, clock: Clock, interval: float = RETENTION_INTERVAL_SECONDS) -> None:
+    """Apply the retention rules now and every ``interval`` seconds, by the app's clock (the demo moves it)."""
     while True:
         try:
-            report = await service.run(datetime.now(UTC))
+            report = await service.run(clock())
             log.info("retention: %s", "; ".join(report.lines()))
         except Exception as exc:  # keep running; the next round retries
             log.error("retention run failed: %s", type(exc).__name__)

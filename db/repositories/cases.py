@@ -7,9 +7,9 @@ from datetime import datetime
 from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.services.staff.model import QueueFilter
 from db.models.staff import TipCase, TipEvent, TipLink, TipLinkKey
 from db.models.tips import Tip
+from db.records.staff import QueueFilter
 
 CLOSED = "closed"
 

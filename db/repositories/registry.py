@@ -2,24 +2,33 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Protocol
 
 from sqlalchemy import RowMapping, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.services.registry.model import (
-    LicenceStatus,
-    ParsedRegistry,
-    RegistryRow,
-    SnapshotInfo,
-    local_date,
-)
 from db.base import utcnow
 from db.models.registry import RegistryActive, RegistryCompany, RegistrySnapshot
+from db.records.registry import LicenceStatus, RegistryRow, SnapshotInfo, local_date
 
 _ACTIVE_ID = 1
 # Rows per INSERT statement: well under SQLite's and asyncpg's bound-parameter limits with 16 columns.
 _BATCH = 1000
+
+
+class SnapshotToImport(Protocol):
+    """What an import writes (the core's ``ParsedRegistry`` is one): validated rows and where they came from."""
+
+    @property
+    def rows(self) -> Sequence[RegistryRow]: ...
+
+    @property
+    def newest_retrieved_at(self) -> date | None: ...
+
+    @property
+    def digest(self) -> str: ...
 
 
 class RegistryRepository:
@@ -27,7 +36,7 @@ class RegistryRepository:
         self._session_factory = session_factory
 
     async def import_snapshot(
-        self, parsed: ParsedRegistry, source_name: str, *, demo: bool = False, now: datetime | None = None
+        self, parsed: SnapshotToImport, source_name: str, *, demo: bool = False, now: datetime | None = None
     ) -> SnapshotInfo:
         """Write every row and make the new snapshot active in one transaction: a failure part-way leaves the
         previous snapshot active and no trace of this one."""

@@ -7,10 +7,9 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.services.staff.model import StaffMember
-from bot.services.triage.status import Role
 from db.base import utcnow
 from db.models.staff import StaffMember as StaffRow
+from db.records.staff import Role, StaffMember
 
 
 def to_member(row: StaffRow) -> StaffMember:

@@ -314,7 +314,7 @@ async def test_news_from_the_reporter_reaches_the_group_and_shows_on_the_tip(har
     followup = FollowUpService(cipher=harness.app.cipher, pseudonymizer=harness.app.pseudonymizer)
     async with harness.app.session_factory() as session:
         reply = await followup.add(session, filed.tip_id, text="Calo itu datang lagi <malam ini>")
-        await notify_staff_of(harness.app)(session, filed.tip_id, reply)
+        await notify_staff_of(harness.app.clock.now)(session, filed.tip_id, reply)
     await settle(harness)
     group = [m.get("text", "") for m in harness.emulator.sent_messages(STAFF_GROUP_ID)]
     assert filed.case_number in group[-1] and "datang lagi" not in group[-1]

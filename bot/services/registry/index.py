@@ -48,20 +48,64 @@ answer that depends on the whole list ("not found", a list of similar names) is 
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable
 from datetime import date
 from itertools import pairwise
-from typing import Any
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from bot.services.registry.model import STALE_AFTER_DAYS, LicenceStatus, RegistryRow, SnapshotInfo, Verdict
-from bot.services.registry.normalise import licence_key, loose_licence_key, name_tokens, phone_lookup_keys
+from bot.services.registry.model import RegistryRow, SnapshotInfo, Verdict
+from bot.services.registry.normalise import (
+    LICENCE_FILLER_WORDS,
+    MAX_QUERY_LENGTH,
+    alone_enough,
+    has_run,
+    licence_key,
+    licence_numbers,
+    licence_words,
+    loose_licence_key,
+    name_tokens,
+    phone_lookup_keys,
+)
+from bot.services.registry.results import (
+    MATCHED_BY_LICENCE,
+    MATCHED_BY_NAME,
+    MATCHED_BY_PHONE,
+    NOTE_DEMO_DATA,
+    NOTE_EMPTY_QUERY,
+    NOTE_LICENCE_DIFFERS,
+    NOTE_MANY_SIMILAR,
+    NOTE_NAME_DIFFERS,
+    NOTE_NO_DATA,
+    NOTE_PAST_EXPIRY,
+    NOTE_SIMILAR_NAME_ONLY,
+    LookupContext,
+    LookupResult,
+    Match,
+)
+
+__all__ = [
+    "CLEAR_GAP",
+    "CLEAR_SCORE",
+    "CLOSE_SCORE",
+    "MATCHED_BY_LICENCE",
+    "MATCHED_BY_NAME",
+    "MATCHED_BY_PHONE",
+    "MAX_QUERY_LENGTH",
+    "NOTE_DEMO_DATA",
+    "NOTE_EMPTY_QUERY",
+    "NOTE_LICENCE_DIFFERS",
+    "NOTE_MANY_SIMILAR",
+    "NOTE_NAME_DIFFERS",
+    "NOTE_NO_DATA",
+    "NOTE_PAST_EXPIRY",
+    "NOTE_SIMILAR_NAME_ONLY",
+    "LookupResult",
+    "Match",
+    "RegistryIndex",
+]
 
 CLEAR_SCORE = 90.0
 CLEAR_GAP = 8.0
@@ -69,109 +113,8 @@ CLOSE_SCORE = 75.0
 # A query word meets a name word at this ratio (one typo in a five-letter word is 80); shorter words must be exact.
 WORD_SCORE = 80.0
 WORD_FUZZY_MIN_LENGTH = 4
-# Beyond this, a query is not a company name; cutting it keeps a look-up's cost bounded.
-MAX_QUERY_LENGTH = 200
 MAX_QUERY_WORDS = 8
 _FUZZY_CANDIDATES = 20
-
-NOTE_NO_DATA = "no_data"
-NOTE_EMPTY_QUERY = "empty_query"
-NOTE_SIMILAR_NAME_ONLY = "similar_name_only"
-NOTE_MANY_SIMILAR = "many_similar"
-NOTE_PAST_EXPIRY = "past_expiry"
-NOTE_NAME_DIFFERS = "name_differs"
-NOTE_DEMO_DATA = "demo_data"
-NOTE_LICENCE_DIFFERS = "licence_differs"
-
-# Words around a licence number that are not part of it ("no. 4/2022", "KEP 123 tahun 2021").
-LICENCE_FILLER_WORDS = frozenset(
-    {"NO", "NOMOR", "NOMER", "NUMBER", "NR", "NUM", "NUMERU", "TAHUN", "THN", "TH", "YEAR", "TINAN"}
-)
-# Shorter lone numbers match too many licences to be worth a list.
-LONE_NUMBER_MIN_DIGITS = 4
-_LICENCE_TOKEN = re.compile(r"[^\W_]+")
-
-MATCHED_BY_LICENCE = "licence_number"
-MATCHED_BY_PHONE = "phone"
-MATCHED_BY_NAME = "name"
-
-_VERDICT_FOR_STATUS = {
-    LicenceStatus.ACTIVE: Verdict.LICENSED,
-    LicenceStatus.SUSPENDED: Verdict.SUSPENDED,
-    LicenceStatus.REVOKED: Verdict.REVOKED,
-    LicenceStatus.EXPIRED: Verdict.EXPIRED,
-}
-
-
-@dataclass(frozen=True, slots=True)
-class Match:
-    name: str
-    licence_number: str
-    status: LicenceStatus
-    effective_status: LicenceStatus
-    score: float
-    branches: tuple[str, ...]
-    head_office: str | None
-    phone: str | None
-    licence_expires: date | None
-    source_url: str | None
-    matched_by: str = MATCHED_BY_NAME
-    # False when the name was matched despite typos: the user should compare the registered name letter by letter.
-    exact: bool = True
-    past_expiry: bool = False
-    licence_issued: date | None = None
-    issuer: str | None = None
-    retrieved_at: date | None = None
-    sanctions: str | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "name": self.name,
-            "licence_number": self.licence_number,
-            "status": self.status.value,
-            "effective_status": self.effective_status.value,
-            "past_expiry": self.past_expiry,
-            "score": self.score,
-            "matched_by": self.matched_by,
-            "exact": self.exact,
-            "branches": list(self.branches),
-            "head_office": self.head_office,
-            "phone": self.phone,
-            "licence_issued": _iso(self.licence_issued),
-            "licence_expires": _iso(self.licence_expires),
-            "issuer": self.issuer,
-            "source_url": self.source_url,
-            "retrieved_at": _iso(self.retrieved_at),
-            "sanctions": self.sanctions,
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class LookupResult:
-    query: str
-    verdict: Verdict
-    matches: tuple[Match, ...]
-    data_as_of: date | None
-    # True when the data is more than 30 days old, and when there is no data at all.
-    stale: bool
-    notes: tuple[str, ...] = ()
-    demo: bool = False
-
-    def to_dict(self) -> dict[str, Any]:
-        """The stable JSON form (``tipline registry check --json``)."""
-        return {
-            "query": self.query,
-            "verdict": self.verdict.value,
-            "matches": [match.to_dict() for match in self.matches],
-            "data_as_of": _iso(self.data_as_of),
-            "stale": self.stale,
-            "notes": list(self.notes),
-            "demo": self.demo,
-        }
-
-
-def _iso(value: date | None) -> str | None:
-    return value.isoformat() if value else None
 
 
 class RegistryIndex:
@@ -248,7 +191,7 @@ class RegistryIndex:
             for pair in pairwise(numbers):
                 index._number_pairs.setdefault(pair, []).append(i)
             for n in set(numbers):
-                if _alone_enough(n):
+                if alone_enough(n):
                     index._number_single.setdefault(n, []).append(i)
         index._postings = {token: frozenset(ids) for token, ids in postings.items()}
         index._vocabulary = sorted(index._postings)
@@ -330,11 +273,11 @@ class RegistryIndex:
             return base.result(Verdict.AMBIGUOUS, matches[: base.limit], *notes)
         return base.result(Verdict.NOT_FOUND, ())
 
-    def _context(self, query: str, limit: int, today: date | None) -> _Context | LookupResult:
+    def _context(self, query: str, limit: int, today: date | None) -> LookupContext | LookupResult:
         snapshot = self._snapshot
         if snapshot is None:
             return LookupResult(query, Verdict.NOT_FOUND, (), None, True, (NOTE_NO_DATA,))
-        return _Context(
+        return LookupContext(
             query,
             today or self._today,
             snapshot.data_as_of,
@@ -343,7 +286,7 @@ class RegistryIndex:
             max(1, limit),
         )
 
-    def _name_lookup(self, base: _Context, text: str) -> LookupResult:
+    def _name_lookup(self, base: LookupContext, text: str) -> LookupResult:
         tokens = name_tokens(text) if text else ()
         if not tokens:
             return base.result(Verdict.NOT_FOUND, (), NOTE_EMPTY_QUERY)
@@ -370,8 +313,8 @@ class RegistryIndex:
         if len(numbers) >= 2:
             for i in self._number_pairs.get((numbers[0], numbers[1]), ()):
                 own[i] = licence_words(self._rows[i].licence_number)
-            found = [i for i, w in own.items() if _has_run(licence_numbers(w), numbers)]
-        elif len(numbers) == 1 and _alone_enough(numbers[0]):
+            found = [i for i, w in own.items() if has_run(licence_numbers(w), numbers)]
+        elif len(numbers) == 1 and alone_enough(numbers[0]):
             found = list(dict.fromkeys(self._number_single.get(numbers[0], ())))
             own = {i: licence_words(self._rows[i].licence_number) for i in found}
         else:
@@ -391,7 +334,7 @@ class RegistryIndex:
             ids.extend(i for i in self._phone.get(key, ()) if i not in ids)
         return ids
 
-    def _exact_result(self, base: _Context, ids: list[int], matched_by: str) -> LookupResult:
+    def _exact_result(self, base: LookupContext, ids: list[int], matched_by: str) -> LookupResult:
         matches = [self._match(i, 100.0, matched_by, base.today) for i in ids]
         if len(matches) == 1:
             return base.single(matches[0])
@@ -401,7 +344,7 @@ class RegistryIndex:
 
     # Names --------------------------------------------------------------------------------------------
 
-    def _name_result(self, base: _Context, tokens: tuple[str, ...]) -> LookupResult:
+    def _name_result(self, base: LookupContext, tokens: tuple[str, ...]) -> LookupResult:
         sorted_query = " ".join(sorted(tokens))
         nospace_query = "".join(tokens)
         in_order = self._exact_nospace.get(nospace_query, [])
@@ -505,28 +448,6 @@ class RegistryIndex:
         )
 
 
-def licence_words(text: str) -> tuple[str, ...]:
-    """The letters-and-digits words of a licence number, upper case: "KEP.123/PPTK/2020" -> KEP 123 PPTK 2020."""
-    folded = unicodedata.normalize("NFKC", text[:MAX_QUERY_LENGTH]).upper()
-    return tuple(_LICENCE_TOKEN.findall(folded))
-
-
-def licence_numbers(words: Iterable[str]) -> tuple[int, ...]:
-    """The all-digit words as numbers (leading zeros dropped); words over 18 digits are not licence parts."""
-    return tuple(int(w) for w in words if w.isascii() and w.isdigit() and len(w) <= 18)
-
-
-def _alone_enough(number: int) -> bool:
-    """Whether a lone number is worth looking up: four digits or more, and not a year ("2022" is in every
-    licence issued that year)."""
-    return number >= 10 ** (LONE_NUMBER_MIN_DIGITS - 1) and not 1950 <= number <= 2100
-
-
-def _has_run(numbers: tuple[int, ...], run: tuple[int, ...]) -> bool:
-    size = len(run)
-    return any(numbers[k : k + size] == run for k in range(len(numbers) - size + 1))
-
-
 def _word_in(word: str, words: tuple[str, ...], joined: str) -> bool:
     if word in words or word in joined:
         return True
@@ -547,28 +468,3 @@ def _word_hits_enough(hits: int, query_words: int, name_words: int) -> bool:
     if hits == query_words or (name_words >= 2 and hits >= name_words and hits >= query_words - 1):
         return True
     return hits >= 2 and 3 * hits >= 2 * query_words and 3 * hits >= 2 * name_words
-
-
-@dataclass(frozen=True, slots=True)
-class _Context:
-    query: str
-    today: date
-    # The snapshot's date (its newest row) and its oldest row's: see "How old the answer's data is".
-    snapshot_as_of: date
-    list_as_of: date
-    demo: bool
-    limit: int
-
-    def result(
-        self, verdict: Verdict, matches: Sequence[Match], *notes: str, as_of: date | None = None
-    ) -> LookupResult:
-        as_of = as_of or self.list_as_of
-        stale = (self.today - as_of).days > STALE_AFTER_DAYS
-        all_notes = (*notes, NOTE_DEMO_DATA) if self.demo else notes
-        return LookupResult(self.query, verdict, tuple(matches), as_of, stale, all_notes, self.demo)
-
-    def single(self, match: Match, *notes: str) -> LookupResult:
-        verdict = _VERDICT_FOR_STATUS[match.effective_status]
-        if match.status is LicenceStatus.ACTIVE and match.past_expiry:
-            notes = (*notes, NOTE_PAST_EXPIRY)
-        return self.result(verdict, (match,), *notes, as_of=match.retrieved_at or self.snapshot_as_of)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 import phonenumbers
 
@@ -94,3 +95,37 @@ def phone_lookup_keys(text: str) -> tuple[str, ...]:
                 if key not in keys:
                     keys.append(key)
     return tuple(keys)
+
+
+# Licence numbers written loosely ("P3MI 004/2022", "no. 4/2022"): their words and numbers (see index.py).
+# Beyond this, a query is not a company name; cutting it keeps a look-up's cost bounded.
+MAX_QUERY_LENGTH = 200
+# Words around a licence number that are not part of it ("no. 4/2022", "KEP 123 tahun 2021").
+LICENCE_FILLER_WORDS = frozenset(
+    {"NO", "NOMOR", "NOMER", "NUMBER", "NR", "NUM", "NUMERU", "TAHUN", "THN", "TH", "YEAR", "TINAN"}
+)
+# Shorter lone numbers match too many licences to be worth a list.
+LONE_NUMBER_MIN_DIGITS = 4
+_LICENCE_TOKEN = re.compile(r"[^\W_]+")
+
+
+def licence_words(text: str) -> tuple[str, ...]:
+    """The letters-and-digits words of a licence number, upper case: "KEP.123/PPTK/2020" -> KEP 123 PPTK 2020."""
+    folded = unicodedata.normalize("NFKC", text[:MAX_QUERY_LENGTH]).upper()
+    return tuple(_LICENCE_TOKEN.findall(folded))
+
+
+def licence_numbers(words: Iterable[str]) -> tuple[int, ...]:
+    """The all-digit words as numbers (leading zeros dropped); words over 18 digits are not licence parts."""
+    return tuple(int(w) for w in words if w.isascii() and w.isdigit() and len(w) <= 18)
+
+
+def alone_enough(number: int) -> bool:
+    """Whether a lone number is worth looking up: four digits or more, and not a year ("2022" is in every
+    licence issued that year)."""
+    return number >= 10 ** (LONE_NUMBER_MIN_DIGITS - 1) and not 1950 <= number <= 2100
+
+
+def has_run(numbers: tuple[int, ...], run: tuple[int, ...]) -> bool:
+    size = len(run)
+    return any(numbers[k : k + size] == run for k in range(len(numbers) - size + 1))

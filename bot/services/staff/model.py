@@ -9,6 +9,9 @@ from typing import Any
 from bot.services.triage.scoring import Reason
 from bot.services.triage.status import Role, Status
 
+# Stored records the database returns and takes (db may not import the core): used here under their old names.
+from db.records.staff import QueueFilter, StaffMember
+
 # Agencies a tip is referred to (codes travel in buttons; labels are translated by the adapter).
 AGENCIES = ("police", "polda_tf", "bp3mi", "sapa", "disnaker", "other")
 PRIORITIES = ("P1", "P2", "P3", "P4")
@@ -28,29 +31,6 @@ class Refused(Exception):
         self.code = code
         self.detail = detail or code
         self.params = params
-
-
-@dataclass(frozen=True)
-class StaffMember:
-    telegram_id: int
-    role: Role
-    name: str | None = None
-    active: bool = True
-
-    @property
-    def label(self) -> str:
-        return self.name or f"#{self.telegram_id}"
-
-
-@dataclass(frozen=True)
-class QueueFilter:
-    status: str | None = None  # None: every open status
-    priority: str | None = None
-    regency: str | None = None
-    mine: bool = False
-
-    def is_empty(self) -> bool:
-        return not (self.status or self.priority or self.regency or self.mine)
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+# Roles are stored with each staff member, so they are defined with the database's records (db imports no core).
+from db.records.staff import Role
+
 
 class Status(StrEnum):
     NEW = "new"
@@ -19,12 +22,6 @@ class Status(StrEnum):
     AWAITING_REPORTER = "awaiting_reporter"
     REFERRED = "referred"
     CLOSED = "closed"
-
-
-class Role(StrEnum):
-    ADMIN = "admin"
-    TRIAGER = "triager"
-    VIEWER = "viewer"
 
 
 class Outcome(StrEnum):

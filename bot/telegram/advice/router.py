@@ -24,6 +24,7 @@ from bot.services.advice.money import Amount
 from bot.services.advice.plan import ARTICLE, CAPABILITIES, NO_WORDS, UNSURE, AnswerPlan, plan_answer
 from bot.services.advice.questions import MAX_ANSWERED, DailyLimitReached, QuestionService, report_prefill
 from bot.services.advice.shortanswer import fit_blocks
+from bot.services.intake.submit import IntakeService
 from bot.telegram.advice import keyboards, texts
 from bot.telegram.advice.callbacks import Browse, QuestionAction, Vote
 from bot.telegram.advice.pending import (
@@ -39,6 +40,7 @@ from bot.telegram.advice.pending import (
 from bot.telegram.advice.render import article_messages, footer, split_html
 from bot.telegram.common.callbacks import MenuAction, MenuCallback
 from bot.telegram.common.keyboards import main_menu
+from bot.telegram.intake.router import begin as begin_report
 from bot.telegram.recruiter.entry import check_company_row
 
 # How much of a question the confirmation screen shows (the whole question is sent).
@@ -304,7 +306,9 @@ async def on_question_action(
     state: FSMContext,
     session: AsyncSession,
     advice_questions: QuestionService,
-    **deps,
+    intake: IntakeService,
+    locale: str,
+    pseudonym: str | None = None,
 ) -> None:
     message = query.message
     question = await pending_question(state, callback_data.q)
@@ -312,16 +316,13 @@ async def on_question_action(
         await query.answer(texts.button_inactive())
         return
     await query.answer()
-    pseudonym: str | None = deps.get("pseudonym")
     if callback_data.action == "report":
-        from bot.telegram.intake.router import begin
-
-        await begin(
+        await begin_report(
             message,
             state,
-            intake=deps["intake"],
+            intake=intake,
             session=session,
-            locale=deps["locale"],
+            locale=locale,
             pseudonym=pseudonym,
             prefill=report_prefill(question.text, question.flags),
         )
@@ -346,7 +347,7 @@ async def on_question_action(
         result = await advice_questions.ask_staff(
             session,
             question=question.text,
-            lang=question.lang or deps["locale"],
+            lang=question.lang or locale,
             ref=callback_data.q,
             pseudonym=pseudonym or "",
             red_flags=question.flags,

@@ -19,12 +19,14 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMar
 from aiogram.utils.i18n import gettext as _
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.services.clock import Clock
 from bot.services.evidence import EvidenceStore
 from bot.services.followup import CoarseStatus, FollowUpService, TipStatus
 from bot.services.intake.draft import MAX_EVIDENCE_BYTES, MAX_SHORT_ANSWER, EvidenceRef, evidence_allowed
 from bot.telegram.common.callbacks import MenuAction, MenuCallback
 from bot.telegram.common.keyboards import main_menu, menu_button
 from bot.telegram.common.media import download_evidence, file_facts
+from bot.telegram.deps import NotifyStaff
 from bot.telegram.followup.callbacks import FollowUpCallback
 
 WITA = ZoneInfo("Asia/Makassar")  # NTT's time zone; also Malaysia's clock
@@ -183,7 +185,12 @@ async def on_action(
 
 
 async def on_writing_text(
-    message: Message, state: FSMContext, session: AsyncSession, followup: FollowUpService, **deps
+    message: Message,
+    state: FSMContext,
+    session: AsyncSession,
+    followup: FollowUpService,
+    notify_staff: NotifyStaff,
+    clock: Clock,
 ) -> None:
     tip_id = await _current_tip(state)
     text = (message.text or "").strip()
@@ -199,7 +206,7 @@ async def on_writing_text(
             )
         )
         return
-    await _save(message, state, session, followup, tip_id, text=text, evidence=[], **deps)
+    await _save(message, state, session, followup, tip_id, text=text, evidence=[], notify=notify_staff, now=clock())
 
 
 async def on_writing_file(
@@ -209,7 +216,8 @@ async def on_writing_file(
     followup: FollowUpService,
     bot: Bot,
     evidence_store: EvidenceStore,
-    **deps,
+    notify_staff: NotifyStaff,
+    clock: Clock,
 ) -> None:
     tip_id = await _current_tip(state)
     if tip_id is None:
@@ -236,8 +244,8 @@ async def on_writing_file(
         tip_id,
         text=caption,
         evidence=[item],
-        bot=bot,
-        **deps,
+        notify=notify_staff,
+        now=clock(),
     )
 
 
@@ -250,10 +258,11 @@ async def _save(
     *,
     text: str | None,
     evidence: list[EvidenceRef],
-    **deps,
+    notify: NotifyStaff,
+    now: datetime,
 ) -> None:
     try:
-        await followup.add(session, tip_id, text=text, evidence=evidence, on_saved=deps.get("notify_staff"))
+        await followup.add(session, tip_id, text=text, evidence=evidence, now=now, on_saved=notify)
     except LookupError:
         await state.clear()
         await message.answer(_("This report is closed; nothing more can be added."), reply_markup=main_menu())

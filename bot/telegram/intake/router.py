@@ -467,7 +467,7 @@ async def on_nav(query: CallbackQuery, callback_data: Nav, state: FSMContext, **
     step = await current_step(state)
     if fsm_state == Intake.submitted.state and action == "submit":
         await query.answer()
-        if await _show_receipt_again(message, state, deps["app_clock"]()):
+        if await _show_receipt_again(message, state, deps["clock"]()):
             return
         await message.answer(_("This report is no longer open."), reply_markup=main_menu())
         return
@@ -552,7 +552,7 @@ async def _submit(
     intake: IntakeService,
     session: AsyncSession,
     cipher: Cipher,
-    app_clock: Callable[[], datetime],
+    clock: Callable[[], datetime],
     pseudonym: str | None = None,
     **_deps,
 ) -> None:
@@ -575,7 +575,7 @@ async def _submit(
             reply_markup=main_menu(),
         )
         return
-    now = app_clock()
+    now = clock()
     receipt = receipts.Receipt(case_number=result.case_number, code=result.receipt, lang=draft.lang)
     # The tip, its alert, the receipt (in the outbox, in case the message below does not arrive) and the end of the
     # draft are one commit; the receipt is kept in the conversation for a while to show it again on a second tap.

@@ -10,7 +10,9 @@ from aiogram import Router
 from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
+from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.services.intake.submit import IntakeService
 from bot.services.registry import QUESTIONS, assess_offer, offer_to_tip_prefill
 from bot.services.registry.offer_check import MIDDLE_EAST_TOPIC, QUESTIONS_BY_ID, upgrade_saved_answers
 from bot.telegram.common.keyboards import main_menu
@@ -113,7 +115,15 @@ def _has_article(topic: str) -> bool:
     return article_view(topic, FALLBACK_LANG) is not None
 
 
-async def on_nav(query: CallbackQuery, callback_data: OfferNav, state: FSMContext, locale: str, **deps) -> None:
+async def on_nav(
+    query: CallbackQuery,
+    callback_data: OfferNav,
+    state: FSMContext,
+    locale: str,
+    intake: IntakeService,
+    session: AsyncSession,
+    pseudonym: str | None = None,
+) -> None:
     action = callback_data.action
     message = query.message
     if message is None:
@@ -123,7 +133,7 @@ async def on_nav(query: CallbackQuery, callback_data: OfferNav, state: FSMContex
         await _read(query, callback_data.topic, locale)
         return
     if action == "report":
-        await _report(query, state, callback_data.result, locale=locale, **deps)
+        await _report(query, state, callback_data.result, intake, session, locale, pseudonym)
         return
     if action not in ("back", "cancel") or await state.get_state() != RecruiterCheck.offer.state:
         await query.answer(texts.no_longer_active())
@@ -157,14 +167,24 @@ async def _read(query: CallbackQuery, topic: str, locale: str) -> None:
     await query.message.answer(text)
 
 
-async def _report(query: CallbackQuery, state: FSMContext, number: int, **deps) -> None:
+async def _report(
+    query: CallbackQuery,
+    state: FSMContext,
+    number: int,
+    intake: IntakeService,
+    session: AsyncSession,
+    locale: str,
+    pseudonym: str | None,
+) -> None:
     answers = ((await state.get_data()).get(RESULTS_KEY) or {}).get(str(number))
     prefill = offer_to_tip_prefill(upgrade_saved_answers(answers)) if isinstance(answers, dict) else None
     if prefill is None or query.message is None:
         await query.answer(texts.no_longer_active())
         return
     await query.answer()
-    await begin_report(query.message, state, prefill=prefill, **deps)
+    await begin_report(
+        query.message, state, intake=intake, session=session, locale=locale, pseudonym=pseudonym, prefill=prefill
+    )
 
 
 async def on_message(message: Message, state: FSMContext) -> None:

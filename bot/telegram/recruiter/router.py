@@ -18,7 +18,9 @@ from aiogram.dispatcher.event.bases import SkipHandler
 from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
+from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.services.intake.submit import IntakeService
 from bot.services.registry import LicenceStatus, LookupResult, Match, QueryCheck, RegistryService, Verdict
 from bot.services.registry.index import NOTE_EMPTY_QUERY, NOTE_NO_DATA
 from bot.telegram.common.callbacks import MenuAction, MenuCallback
@@ -226,7 +228,14 @@ async def _recall(state: FSMContext, number: int) -> dict | None:
 
 
 async def on_check(
-    query: CallbackQuery, callback_data: Check, state: FSMContext, registry: RegistryService, **deps
+    query: CallbackQuery,
+    callback_data: Check,
+    state: FSMContext,
+    registry: RegistryService,
+    intake: IntakeService,
+    session: AsyncSession,
+    locale: str,
+    pseudonym: str | None = None,
 ) -> None:
     message = query.message
     action = callback_data.action
@@ -264,7 +273,10 @@ async def on_check(
     else:  # report
         await query.answer()
         subject = str(entry.get("subject") or entry.get("q") or "")
-        await begin_report(message, state, prefill={"recruiter": subject, "source": "recruiter_check"}, **deps)
+        prefill = {"recruiter": subject, "source": "recruiter_check"}
+        await begin_report(
+            message, state, intake=intake, session=session, locale=locale, pseudonym=pseudonym, prefill=prefill
+        )
 
 
 async def on_check_named(

@@ -1,6 +1,7 @@
-"""Runs the staff side's background work with the dispatcher: the outbox worker (alerts to the staff group) and the
-P1 reminder loop. Started on dispatcher start-up, stopped on shutdown; the app reports busy while either has
-something to do now, so the emulator's ``wait_idle`` waits for deliveries."""
+"""The staff side's background work: the outbox worker (alerts to the staff group, receipts, notices to reporters)
+and the P1 reminder loop. ``bot.app`` builds it when the dispatcher starts, with what it needs passed in, and stops
+it on shutdown; the app reports busy while either has something to do now, so the emulator's ``wait_idle`` waits
+for deliveries."""
 
 from __future__ import annotations
 
@@ -10,9 +11,8 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING
 
-from aiogram import Bot, Dispatcher
+from aiogram import Bot
 from aiogram.exceptions import (
     TelegramBadRequest,
     TelegramForbiddenError,
@@ -20,10 +20,12 @@ from aiogram.exceptions import (
     TelegramRetryAfter,
     TelegramServerError,
 )
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.services.clock import Clock
+from bot.services.followup import Reply
 from bot.services.intake import receipt as receipts
 from bot.services.outbox import (
-    NOTIFY_KEY,
     SEALED_PREFIX,
     STAFF_GROUP,
     DeliveryError,
@@ -32,14 +34,14 @@ from bot.services.outbox import (
     OutboxWorker,
     open_sealed_destination,
 )
+from bot.services.privacy import Cipher
 from bot.services.staff.filing import notify_reporter_update
 from bot.services.staff.reminders import ReminderLoop
+from bot.telegram.deps import NotifyStaff
 from bot.telegram.followup.texts import reporter_notice_text
+from bot.telegram.i18n import CatalogI18n
 from bot.telegram.intake.texts import receipt_text
 from bot.telegram.staff import texts
-
-if TYPE_CHECKING:
-    from bot.app import App
 
 log = logging.getLogger(__name__)
 REQUEST_TIMEOUT = 20  # seconds for one sendMessage; a timeout is retried (see bot.services.outbox on duplicates)
@@ -71,31 +73,32 @@ class TelegramSender:
         return message.message_id
 
 
-def renderer(app: App):
-    """Alerts are written in the default language (the staff group is shared)."""
+def renderer(cipher: Cipher, i18n: CatalogI18n):
+    """Alerts are written in the default language (the staff group is shared); a receipt or a notice to a reporter
+    in the language of their report."""
 
     def render(items: Sequence[OutboxItem], now: datetime) -> str:
         if items[0].kind == receipts.KIND:
-            receipt = receipts.open_payload(app.cipher, items[0].payload)
+            receipt = receipts.open_payload(cipher, items[0].payload)
             if receipt is not None:
-                with app.i18n.context(), app.i18n.use_locale(receipt.lang):
+                with i18n.context(), i18n.use_locale(receipt.lang):
                     return receipt_text(receipt.case_number, receipt.code)
         if items[0].kind == "reporter_notice":
             # To a reporter, in the language of their report, saying only that there is news.
-            with app.i18n.context(), app.i18n.use_locale(items[0].payload.get("lang") or app.settings.default_locale):
+            with i18n.context(), i18n.use_locale(items[0].payload.get("lang") or i18n.default_locale):
                 return reporter_notice_text()
-        with app.i18n.context(), app.i18n.use_locale(app.settings.default_locale):
+        with i18n.context(), i18n.use_locale(i18n.default_locale):
             return texts.alert_text(items, now)
 
     return render
 
 
-def resolver(app: App):
+def resolver(cipher: Cipher, staff_chat_id: int | None):
     def resolve(destination: str) -> int | None:
         if destination == STAFF_GROUP:
-            return app.settings.staff_chat_id
+            return staff_chat_id
         if destination.startswith(SEALED_PREFIX):
-            return open_sealed_destination(app.cipher, destination)
+            return open_sealed_destination(cipher, destination)
         try:
             return int(destination)
         except ValueError:
@@ -113,6 +116,17 @@ class StaffDelivery:
     def busy(self) -> bool:
         return self.worker.busy() or self.reminders.busy()
 
+    def wake(self) -> None:
+        """Look again now (the clock jumped, or a commit queued something)."""
+        self.worker.kick()
+        self.reminders.kick()
+
+    def start(self) -> None:
+        self.tasks = [
+            asyncio.create_task(self.worker.run(), name="outbox"),
+            asyncio.create_task(self.reminders.run(), name="p1-reminders"),
+        ]
+
     async def stop(self, timeout: float = 5.0) -> None:  # noqa: ASYNC109 - a grace period, then cancel
         self.worker.stop()
         self.reminders.stop()
@@ -125,54 +139,40 @@ class StaffDelivery:
         self.tasks.clear()
 
 
-def build_delivery(app: App, bot: Bot, config: OutboxConfig | None = None) -> StaffDelivery:
+def build_delivery(
+    bot: Bot,
+    *,
+    session_factory: async_sessionmaker[AsyncSession],
+    cipher: Cipher,
+    i18n: CatalogI18n,
+    staff_chat_id: int | None,
+    clock: Clock,
+    config: OutboxConfig | None = None,
+) -> StaffDelivery:
     worker = OutboxWorker(
-        app.session_factory,
+        session_factory,
         send=TelegramSender(bot),
-        render=renderer(app),
-        resolve=resolver(app),
-        clock=app.clock.now,
+        render=renderer(cipher, i18n),
+        resolve=resolver(cipher, staff_chat_id),
+        clock=clock,
         config=config,
     )
-    reminders = ReminderLoop(app.session_factory, clock=app.clock.now)
+    reminders = ReminderLoop(session_factory, clock=clock)
+    if staff_chat_id is None:
+        log.warning("STAFF_CHAT_ID is not set: staff alerts wait in the outbox until it is")
     return StaffDelivery(worker, reminders)
 
 
-async def start_staff_delivery(dispatcher: Dispatcher, bot: Bot, app: App) -> None:
-    delivery = build_delivery(app, bot)
-    # A commit that enqueued wakes the worker at once (no waiting for the next look).
-    app.session_factory.configure(info={NOTIFY_KEY: delivery.worker.kick})
-    app.clock.on_advance(delivery.worker.kick)
-    app.clock.on_advance(delivery.reminders.kick)
-    app.busy_hooks.append(delivery.busy)
-    delivery.tasks = [
-        asyncio.create_task(delivery.worker.run(), name="outbox"),
-        asyncio.create_task(delivery.reminders.run(), name="p1-reminders"),
-    ]
-    dispatcher["staff_delivery"] = delivery
-    # The follow-up journey calls this when a reporter adds information or answers a question.
-    dispatcher["notify_staff"] = notify_staff_of(app)
-    if app.settings.staff_chat_id is None:
-        log.warning("STAFF_CHAT_ID is not set: staff alerts wait in the outbox until it is")
+def notify_staff_of(clock: Clock) -> NotifyStaff:
+    """What the follow-up journey calls when a reporter adds information or answers a question."""
 
-
-def notify_staff_of(app: App):
-    async def notify_staff(session, tip_id: int, reply) -> None:
+    async def notify_staff(session: AsyncSession, tip_id: int, reply: Reply) -> None:
         await notify_reporter_update(
             session,
             tip_id,
             ref=int(reply.message_id),
             answered_question=bool(reply.answered_question),
-            now=app.clock.now(),
+            now=clock(),
         )
 
     return notify_staff
-
-
-async def stop_staff_delivery(dispatcher: Dispatcher, app: App) -> None:
-    delivery: StaffDelivery | None = dispatcher.workflow_data.pop("staff_delivery", None)
-    if delivery is None:
-        return
-    await delivery.stop()
-    with contextlib.suppress(ValueError):
-        app.busy_hooks.remove(delivery.busy)

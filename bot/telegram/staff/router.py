@@ -14,7 +14,7 @@ import mimetypes
 import re
 from collections.abc import Awaitable, Callable
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from aiogram import BaseMiddleware, F, Router
 from aiogram.exceptions import TelegramBadRequest, TelegramRetryAfter
@@ -25,6 +25,7 @@ from aiogram.types import BufferedInputFile, CallbackQuery, Message, TelegramObj
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services import places
+from bot.services.clock import Clock
 from bot.services.evidence import EvidenceStore
 from bot.services.followup import FollowUpService
 from bot.services.staff.cases import CaseService
@@ -34,9 +35,6 @@ from bot.telegram.staff import keyboards, texts
 from bot.telegram.staff.callbacks import StaffCb, unpack_filter
 from bot.telegram.staff.html import split_html
 from db.repositories import staff as staff_repo
-
-if TYPE_CHECKING:
-    from bot.app import App
 
 log = logging.getLogger(__name__)
 
@@ -87,10 +85,6 @@ def build_router() -> Router:
 # Helpers ---------------------------------------------------------------------------------------------------
 
 
-def _now(app: App) -> datetime:
-    return app.clock.now()
-
-
 async def _refuse_outsider(target: Message | CallbackQuery, what: str) -> None:
     # Who it was and what they sent stay out of the log.
     log.warning("staff: %s refused: sender is not registered staff", what)
@@ -130,9 +124,9 @@ async def _drop_pending_input(state: FSMContext) -> None:
         await _end_input(state)
 
 
-async def _panel(target: Message, view, staff: StaffMember, app: App, *, edit: bool = False) -> None:
+async def _panel(target: Message, view, staff: StaffMember, clock: Clock, *, edit: bool = False) -> None:
     """The tip's status panel with its action buttons (edited in place after a button, else sent anew)."""
-    text = texts.actions_text(view, _now(app))
+    text = texts.actions_text(view, clock())
     markup = keyboards.case_keyboard(view, staff)
     if edit:
         try:
@@ -195,7 +189,7 @@ async def on_queue(
     state: FSMContext,
     session: AsyncSession,
     staff_cases: CaseService,
-    app: App,
+    clock: Clock,
     staff: StaffMember | None,
 ) -> None:
     if staff is None:
@@ -207,7 +201,7 @@ async def on_queue(
     except Refused as refused:
         await message.answer(texts.refused_text(refused))
         return
-    await message.answer(texts.queue_text(page, _now(app)), reply_markup=keyboards.queue_keyboard(page))
+    await message.answer(texts.queue_text(page, clock()), reply_markup=keyboards.queue_keyboard(page))
 
 
 async def on_overdue(
@@ -215,7 +209,7 @@ async def on_overdue(
     state: FSMContext,
     session: AsyncSession,
     staff_cases: CaseService,
-    app: App,
+    clock: Clock,
     staff: StaffMember | None,
 ) -> None:
     if staff is None:
@@ -227,7 +221,7 @@ async def on_overdue(
     except Refused as refused:
         await message.answer(texts.refused_text(refused))
         return
-    await message.answer(texts.overdue_text(items, _now(app)), reply_markup=keyboards.open_buttons(items))
+    await message.answer(texts.overdue_text(items, clock()), reply_markup=keyboards.open_buttons(items))
 
 
 async def on_tip(
@@ -237,7 +231,7 @@ async def on_tip(
     session: AsyncSession,
     staff_cases: CaseService,
     evidence_store: EvidenceStore,
-    app: App,
+    clock: Clock,
     staff: StaffMember | None,
     followup: FollowUpService | None = None,
 ) -> None:
@@ -252,7 +246,7 @@ async def on_tip(
     if tip is None:
         await message.answer(texts.refused_text(Refused("not_found")))
         return
-    await show_case(message, tip.id, staff, session, staff_cases, evidence_store, app, followup)
+    await show_case(message, tip.id, staff, session, staff_cases, evidence_store, clock, followup)
 
 
 async def on_audit(
@@ -301,7 +295,7 @@ async def show_case(
     session: AsyncSession,
     cases: CaseService,
     store: EvidenceStore,
-    app: App,
+    clock: Clock,
     followup: FollowUpService | None = None,
 ) -> None:
     """The whole tip: the card, the reporter's account, the follow-up conversation, each evidence file, then the
@@ -315,7 +309,7 @@ async def show_case(
     except Refused as refused:
         await target.answer(texts.refused_text(refused))
         return
-    now = _now(app)
+    now = clock()
     sends: list[Callable[[], Awaitable[Any]]] = []
     for part in [*split_html(texts.case_card(view, now)), *texts.story_parts(view)]:
         sends.append(_text_part(target, part))
@@ -394,7 +388,7 @@ async def on_button(
     session: AsyncSession,
     staff_cases: CaseService,
     evidence_store: EvidenceStore,
-    app: App,
+    clock: Clock,
     staff: StaffMember | None,
     followup: FollowUpService | None = None,
 ) -> None:
@@ -413,7 +407,7 @@ async def on_button(
             page = await cases.queue(session, staff, f, page_no)
             await query.answer()
             try:
-                await message.edit_text(texts.queue_text(page, _now(app)), reply_markup=keyboards.queue_keyboard(page))
+                await message.edit_text(texts.queue_text(page, clock()), reply_markup=keyboards.queue_keyboard(page))
             except TelegramBadRequest as exc:
                 if "not modified" not in str(exc):
                     raise
@@ -424,12 +418,12 @@ async def on_button(
             await message.edit_reply_markup(reply_markup=keyboards.filter_menu(which, f))
         elif action == "open":
             await query.answer()
-            await show_case(message, tip, staff, session, cases, evidence_store, app, followup)
+            await show_case(message, tip, staff, session, cases, evidence_store, clock, followup)
         elif action == "claim":
             await cases.claim(session, staff, tip)
             view = await cases.summary(session, staff, tip)
             await query.answer(texts.done_claim(view.case_number))
-            await _panel(message, view, staff, app, edit=True)
+            await _panel(message, view, staff, clock, edit=True)
         elif action == "assign":
             members = await cases.assignable(session, staff)
             view = await cases.summary(session, staff, tip)
@@ -441,7 +435,7 @@ async def on_button(
             member = await cases.assign(session, staff, tip, int(value) if value.isdigit() else 0)
             view = await cases.summary(session, staff, tip)
             await query.answer(texts.done_assign(view.case_number, member.label))
-            await _panel(message, view, staff, app, edit=True)
+            await _panel(message, view, staff, clock, edit=True)
         elif action == "prio":
             view = await cases.summary(session, staff, tip)
             await query.answer()
@@ -464,7 +458,7 @@ async def on_button(
             await cases.set_status(session, staff, tip, value)
             view = await cases.summary(session, staff, tip)
             await query.answer(texts.done_status(view.case_number, view.status))
-            await _panel(message, view, staff, app, edit=True)
+            await _panel(message, view, staff, clock, edit=True)
         elif action == "close":
             view = await cases.summary(session, staff, tip)
             await query.answer()
@@ -473,7 +467,7 @@ async def on_button(
             await cases.close(session, staff, tip, value)
             view = await cases.summary(session, staff, tip)
             await query.answer(texts.done_close(view.case_number, value))
-            await _panel(message, view, staff, app, edit=True)
+            await _panel(message, view, staff, clock, edit=True)
         elif action == "note":
             view = await cases.summary(session, staff, tip)
             await _begin_input(state, StaffInput.note, tip=tip)
@@ -509,7 +503,7 @@ async def on_button(
             if value == "x":
                 await message.answer(texts.prompt_referral_typed_date(), reply_markup=keyboards.cancel_keyboard(tip))
                 return
-            today = _now(app).astimezone(wita()).date()
+            today = clock().astimezone(wita()).date()
             on = today - timedelta(days=1 if value == "1" else 0)
             await _ask_referral_detail(message, state, info, on, cases, session, staff)
         elif action == "rskip":
@@ -517,7 +511,7 @@ async def on_button(
             if info.get("tip") != tip or "on" not in info:
                 await query.answer(texts.not_allowed_toast())
                 return
-            await _finish_referral(message, state, None, cases, session, staff, app)
+            await _finish_referral(message, state, None, cases, session, staff, clock)
             await query.answer()
         elif action == "link":
             view = await cases.summary(session, staff, tip)
@@ -532,7 +526,7 @@ async def on_button(
             other = await cases.unlink(session, staff, tip, int(value) if value.isdigit() else 0)
             view = await cases.summary(session, staff, tip)
             await query.answer(texts.done_unlink(view.case_number, other))
-            await _panel(message, view, staff, app, edit=True)
+            await _panel(message, view, staff, clock, edit=True)
         elif action == "cancel":
             current = await state.get_state()
             if current is not None and current.startswith("StaffInput:"):
@@ -540,7 +534,7 @@ async def on_button(
             await query.answer(texts.cancelled())
             if tip:
                 view = await cases.summary(session, staff, tip)
-                await _panel(message, view, staff, app, edit=bool(message.reply_markup))
+                await _panel(message, view, staff, clock, edit=bool(message.reply_markup))
         else:
             log.warning("staff: unknown button action refused")
             await query.answer(texts.not_allowed_toast(), show_alert=True)
@@ -553,7 +547,7 @@ async def on_button(
                 view = await cases.summary(session, staff, tip)
             except Refused:
                 return
-            await _panel(message, view, staff, app, edit=True)
+            await _panel(message, view, staff, clock, edit=True)
 
 
 # Free-text answers -----------------------------------------------------------------------------------------
@@ -597,14 +591,14 @@ async def _finish_referral(
     cases: CaseService,
     session: AsyncSession,
     staff: StaffMember,
-    app: App,
+    clock: Clock,
 ) -> None:
     info = await _end_input(state)
     tip = int(info["tip"])
     await cases.refer(session, staff, tip, info["agency"], date.fromisoformat(info["on"]), detail)
     view = await cases.summary(session, staff, tip)
     await message.answer(texts.done_referral(view.case_number, info["agency"]))
-    await _panel(message, view, staff, app)
+    await _panel(message, view, staff, clock)
 
 
 async def on_input(
@@ -612,7 +606,7 @@ async def on_input(
     state: FSMContext,
     session: AsyncSession,
     staff_cases: CaseService,
-    app: App,
+    clock: Clock,
     staff: StaffMember | None,
 ) -> None:
     if staff is None:
@@ -632,34 +626,34 @@ async def on_input(
             await _end_input(state)
             view = await cases.summary(session, staff, tip)
             await message.answer(texts.done_note(view.case_number))
-            await _panel(message, view, staff, app)
+            await _panel(message, view, staff, clock)
         elif step == StaffInput.ask.state:
             notified = await cases.ask_reporter(session, staff, tip, message.text)
             await _end_input(state)
             view = await cases.summary(session, staff, tip)
             await message.answer(texts.done_ask(view.case_number, view.kind == "question", notified))
-            await _panel(message, view, staff, app)
+            await _panel(message, view, staff, clock)
         elif step == StaffInput.priority_reason.state:
             priority = str(info.get("priority"))
             await cases.set_priority(session, staff, tip, priority, message.text)
             await _end_input(state)
             view = await cases.summary(session, staff, tip)
             await message.answer(texts.done_priority(view.case_number, priority))
-            await _panel(message, view, staff, app)
+            await _panel(message, view, staff, clock)
         elif step == StaffInput.referral_date.state:
-            on = parse_date(message.text, _now(app).astimezone(wita()).date())
+            on = parse_date(message.text, clock().astimezone(wita()).date())
             if on is None:
                 await message.answer(texts.bad_date(), reply_markup=keyboards.cancel_keyboard(tip))
                 return
             await _ask_referral_detail(message, state, info, on, cases, session, staff)
         elif step == StaffInput.referral_detail.state:
-            await _finish_referral(message, state, message.text, cases, session, staff, app)
+            await _finish_referral(message, state, message.text, cases, session, staff, clock)
         elif step == StaffInput.link_case.state:
             other = await cases.link(session, staff, tip, message.text.split()[0])
             await _end_input(state)
             view = await cases.summary(session, staff, tip)
             await message.answer(texts.done_link(view.case_number, other))
-            await _panel(message, view, staff, app)
+            await _panel(message, view, staff, clock)
     except Refused as refused:
         await message.answer(texts.refused_text(refused), reply_markup=keyboards.cancel_keyboard(tip))
         if refused.code not in ("reason_required", "bad_input", "not_found", "self_link"):

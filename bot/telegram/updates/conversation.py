@@ -13,7 +13,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from aiogram.fsm.state import State
 from aiogram.fsm.storage.base import BaseStorage, StateType, StorageKey
@@ -21,9 +21,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.privacy import Cipher, Pseudonymizer
 from db.repositories import conversations
-
-if TYPE_CHECKING:
-    from bot.telegram.updates.unit import UnitOfWork
 
 _CONTEXT = "conversation_states.data"
 
@@ -142,11 +139,17 @@ class ConversationStore:
         self._cache.pop(row_key, None)
 
 
+class HoldsConversations(Protocol):
+    """What the storage needs of the update's unit of work (bot.telegram.updates.unit)."""
+
+    async def conversation(self, key: StorageKey) -> Conversation: ...
+
+
 class UpdateStorage(BaseStorage):
     """aiogram's storage interface over the current unit of work: reads come from the unit, writes wait in it and
     are committed with the update's other changes."""
 
-    def __init__(self, unit: UnitOfWork) -> None:
+    def __init__(self, unit: HoldsConversations) -> None:
         self._unit = unit
 
     async def set_state(self, key: StorageKey, state: StateType = None) -> None:

@@ -1,170 +1,30 @@
-"""Durable outbox for staff messages: enqueue in the caller's transaction, deliver with retries, exactly once.
-
-Enqueue (``enqueue``) adds a row in the same transaction as what it announces, so a committed tip always has its
-alert waiting; after that commit the worker is woken (see ``NOTIFY_KEY``). The worker (``OutboxWorker``):
-
-- picks up due rows, most urgent first (P1 before P4, then oldest), including those left by an earlier process;
-- leases rows before sending (``locked_until``) so two workers never send the same row;
-- on 429 waits the ``retry_after`` Telegram gives (and sends nothing else to that chat meanwhile), on 5xx and network
-  errors backs off exponentially, and never drops a row: a message that keeps failing keeps being retried (with the
-  error type in ``last_error``);
-- respects a chat's budget (20 messages a minute in a group): while all pending rows fit in what is left of the
-  minute's budget with a few messages to spare (``reserve``), each goes out on its own; otherwise they are folded
-  into one digest (chunks of ``max_digest``) so a burst costs one message, not fifty. When only the reserve is left,
-  alerts are gathered for a few seconds (``gather``) before a digest goes, unless one of them is P1.
-
-Limits of "exactly once": a row is marked sent after Telegram answers. If the process dies between Telegram's answer
-and the commit, or the request times out after Telegram applied it, the row is sent again (a duplicate, never a
-loss). Telegram offers no idempotency key that would close that gap.
-
-Framework-free: the Telegram adapter passes ``send`` (returns the message id or raises ``DeliveryError``) and
-``render`` (items -> text; one item is an alert, several a digest).
-"""
+"""The outbox worker: due rows, most urgent first, leased, sent within each chat's budget (alone, or folded into a
+digest), retried without end on failure; see the package's docstring for the rules."""
 
 from __future__ import annotations
 
 import asyncio
-import base64
 import contextlib
 import logging
 from collections import deque
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
 
 from sqlalchemy import and_, or_, select, update
-from sqlalchemy import event as sa_event
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.services.privacy import Cipher
+from bot.services.outbox.queue import (
+    DELIVERED,
+    SECRET_KINDS,
+    DeliveryError,
+    OutboxItem,
+    Render,
+    Send,
+)
 from db.models.outbox import OutboxMessage
 
 log = logging.getLogger(__name__)
-
-STAFF_GROUP = "staff_group"
-# Kinds whose payload and destination are secret (a receipt code and the reporter's chat): both are scrubbed once
-# the message is delivered.
-SECRET_KINDS = frozenset({"receipt"})
-DELIVERED = "delivered"  # the destination of a delivered secret message
-# Sessions made by a factory configured with info={NOTIFY_KEY: callable} call it after a commit that enqueued.
-NOTIFY_KEY = "tipline.outbox_notify"
-
-
-class DeliveryError(Exception):
-    """Sending failed. ``retry_after`` (seconds) when Telegram said when to retry (429); ``kind`` is a short code for
-    ``last_error`` ("429", "5xx", "network", "bad_request", "forbidden")."""
-
-    def __init__(self, kind: str, retry_after: float | None = None) -> None:
-        super().__init__(kind)
-        self.kind = kind
-        self.retry_after = retry_after
-
-
-@dataclass(frozen=True)
-class OutboxItem:
-    id: int
-    kind: str
-    destination: str
-    tip_id: int | None
-    priority: str
-    payload: dict[str, Any]
-    created_at: datetime
-    attempts: int
-
-
-SEALED_PREFIX = "sealed:"
-_SEALED_CONTEXT = "outbox.destination"
-
-
-def sealed_destination(cipher: Cipher, chat_id: int) -> str:
-    """A reporter's chat as an outbox destination: encrypted, so the outbox table never holds it in the clear."""
-    blob = cipher.encrypt(str(chat_id).encode(), context=_SEALED_CONTEXT)
-    return SEALED_PREFIX + base64.urlsafe_b64encode(blob).decode().rstrip("=")
-
-
-def open_sealed_destination(cipher: Cipher, destination: str) -> int | None:
-    if not destination.startswith(SEALED_PREFIX):
-        return None
-    encoded = destination[len(SEALED_PREFIX) :]
-    blob = base64.urlsafe_b64decode(encoded + "=" * (-len(encoded) % 4))
-    return int(cipher.decrypt(blob, context=_SEALED_CONTEXT))
-
-
-Send = Callable[[int, str], Awaitable[int]]
-Render = Callable[[Sequence[OutboxItem], datetime], str]
-
-
-async def enqueue(
-    session: AsyncSession,
-    *,
-    kind: str,
-    dedup_key: str,
-    payload: dict[str, Any],
-    now: datetime,
-    tip_id: int | None = None,
-    priority: str = "P4",
-    destination: str = STAFF_GROUP,
-    not_before: datetime | None = None,
-) -> bool:
-    """Add a message to the outbox in the caller's transaction (not committed here). Returns False when a message
-    with this ``dedup_key`` already exists (so enqueueing twice sends once, also from two transactions at the same
-    moment: the insert is a single statement that skips an existing key). ``not_before``: the worker leaves the
-    message alone until then (the caller means to send it itself and records that it did)."""
-    await session.flush()  # the insert below is a statement of its own: pending objects (the tip) go first
-    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
-    result = await session.execute(
-        insert(OutboxMessage)
-        .values(
-            destination=destination,
-            kind=kind,
-            dedup_key=dedup_key,
-            tip_id=tip_id,
-            priority=priority,
-            payload=payload,
-            status="pending",
-            attempts=0,
-            next_attempt_at=not_before or now,
-            created_at=now,
-        )
-        .on_conflict_do_nothing(index_elements=["dedup_key"])
-    )
-    if not result.rowcount:
-        return False
-    _notify_after_commit(session)
-    return True
-
-
-async def mark_delivered(session: AsyncSession, dedup_key: str, message_id: int, now: datetime) -> None:
-    """The caller sent a message it had enqueued with ``not_before``: the worker must not send it again. A secret
-    message's payload and destination are dropped, as the worker drops them after sending."""
-    await session.execute(
-        update(OutboxMessage)
-        .where(OutboxMessage.dedup_key == dedup_key, OutboxMessage.status == "pending")
-        .values(status="sent", sent_at=now, message_id=message_id, attempts=OutboxMessage.attempts + 1, payload={})
-    )
-
-
-async def deliver_now(session: AsyncSession, dedup_key: str, now: datetime) -> None:
-    """The caller could not send a message it enqueued with ``not_before``: the worker takes over at once."""
-    await session.execute(
-        update(OutboxMessage)
-        .where(OutboxMessage.dedup_key == dedup_key, OutboxMessage.status == "pending")
-        .values(next_attempt_at=now)
-    )
-    _notify_after_commit(session)
-
-
-def _notify_after_commit(session: AsyncSession) -> None:
-    notify = session.info.get(NOTIFY_KEY)
-    if notify is None:
-        return
-
-    def after_commit(_session) -> None:
-        notify()
-
-    sa_event.listen(session.sync_session, "after_commit", after_commit, once=True)
 
 
 class RateWindow:
