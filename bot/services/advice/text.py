@@ -7,186 +7,25 @@ repaired, against the vocabulary of the articles.
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.services.advice import lexicon
-
-MAX_TOKEN_CHARS = 30
-MAX_QUERY_TOKENS = 200
-# Repairs cost a fuzzy search each; a real question has a handful of unknown words, a pasted essay can have
-# hundreds, and past this many the extra ones change nothing useful.
-MAX_REPAIRS = 24
-MAX_PHRASE_WORDS = 5
-# Stems too common in another sense to carry a synonym group: "bertolak" (depart) stems to "tolak" (refuse),
-# "perorangan" (individual) to "orang" (person), "kekerasan" (violence) to "keras" (hard).
-_NO_STEM_KEYS = frozenset(
-    [
-        "tolak", "orang", "jaga", "keras", "atur", "pasang", "kerja", "ambil", "tangan", "alam", "tua", "sama",
-        # Tetun, Malay and English variants that Sastrawi cuts to another Indonesian word: "seguru" (insurance) to
-        # "guru" (teacher), "meninggal" (die) to "tinggal" (stay), "kebenaran" (Malay: permission) to "benar"
-        # (true), "persetujuan" to "tuju" (as in "negara tujuan"), "relata" to "rata", "lohi" to "loh".
-        "guru", "tinggal", "benar", "tuju", "henti", "malang", "lepas", "loh", "rata", "cemas", "pasti", "meni",
-        "mini", "tin", "tus", "sal", "rap", "pasuk", "usaha",
-    ]
-)  # fmt: skip
-
-# Units that people glue to numbers ("15jt", "17thn", "rm3000"); other letter-digit mixes (p3mi, bp2mi) are names.
-_NUMBER_UNITS = frozenset(
-    [
-        "jt",
-        "jta",
-        "juta",
-        "rb",
-        "rbu",
-        "ribu",
-        "k",
-        "m",
-        "thn",
-        "th",
-        "tahun",
-        "tinan",
-        "bln",
-        "bulan",
-        "hr",
-        "hari",
-        "jam",
-        "x",
-    ]
+from bot.services.advice.stemming import Stemmer, shared_stemmer
+from bot.services.advice.tokens import (  # noqa: F401 - also reached as bot.services.advice.text.<name>
+    _NO_STEM_KEYS,
+    _VOWELS,
+    MAX_PHRASE_WORDS,
+    MAX_QUERY_TOKENS,
+    MAX_REPAIRS,
+    MAX_TOKEN_CHARS,
+    expand_slang,
+    normalize,
+    tokenize,
 )
-_CURRENCY_PREFIXES = frozenset(["rm", "rp", "usd", "us"])
-_TOKEN_RE = re.compile(r"[a-z0-9]+")
-_APOSTROPHE_RE = re.compile(r"(?<=[a-z])['’`´ʼ‘](?=[a-z])")
-_REPEAT_RE = re.compile(r"([a-z])\1{2,}")
-_DIGITS_UNIT_RE = re.compile(r"^(\d+)([a-z]+)$")
-_UNIT_DIGITS_RE = re.compile(r"^([a-z]+)(\d+)$")
-_REDUPLICATION_RE = re.compile(r"^([a-z]{3,})2$")
-_VOWELS = frozenset("aeiou")
-
-
-def normalize(text: str) -> str:
-    """Lower case, accents and apostrophes removed ("Ne'ebé" -> "neebe"), runs of 3+ letters cut to 2."""
-    if not text.isascii():  # most questions are plain ASCII: skip the per-character work
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.lower()
-    text = _APOSTROPHE_RE.sub("", text)
-    return _REPEAT_RE.sub(r"\1\1", text)
-
-
-def tokenize(text: str) -> list[str]:
-    """Words of the normalised text; numbers are separated from units glued to them ("15jt" -> "15", "jt")."""
-    tokens: list[str] = []
-    for token in _TOKEN_RE.findall(normalize(text)):
-        if len(token) > MAX_TOKEN_CHARS:
-            continue
-        if m := _DIGITS_UNIT_RE.match(token):
-            if m.group(2) in _NUMBER_UNITS:
-                tokens.extend(m.groups())
-                continue
-        elif (m := _UNIT_DIGITS_RE.match(token)) and m.group(1) in _CURRENCY_PREFIXES:
-            tokens.extend(m.groups())
-            continue
-        elif (m := _REDUPLICATION_RE.match(token)) and token not in lexicon.SLANG:
-            # Indonesian writes a repeated word as "word2" ("berkas2" = "berkas-berkas").
-            tokens.append(m.group(1))
-            continue
-        tokens.append(token)
-    return tokens
-
-
-def expand_slang(tokens: Iterable[str]) -> list[str]:
-    out: list[str] = []
-    for token in tokens:
-        replacement = lexicon.SLANG.get(token)
-        if replacement is None:
-            out.append(token)
-        else:
-            out.extend(replacement.split())
-    return out
-
-
-class _SetDictionary:
-    """Sastrawi's own dictionary searches a list for every lookup (about 100 ms a word); a set makes it ~0.2 ms."""
-
-    def __init__(self, words: Iterable[str]) -> None:
-        self.words = frozenset(w for w in words if w)
-
-    def contains(self, word: str) -> bool:
-        return word in self.words
-
-
-class Stemmer:
-    """Sastrawi stemming with a bounded cache, plus a light English suffix rule for words Sastrawi leaves alone.
-
-    Sastrawi takes 0.1-3 ms for an unseen word; questions repeat the same words, so a cache makes stemming free.
-    """
-
-    def __init__(self, cache_size: int = 50_000) -> None:
-        from Sastrawi.Stemmer.Stemmer import Stemmer as SastrawiStemmer
-        from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
-
-        roots = StemmerFactory().get_words_from_file()
-        self.dictionary = _SetDictionary(roots)
-        self._sastrawi = SastrawiStemmer(self.dictionary)
-        self._cache: OrderedDict[str, str] = OrderedDict()
-        self._cache_size = cache_size
-        self.hits = 0
-        self.misses = 0
-
-    def is_root(self, word: str) -> bool:
-        return self.dictionary.contains(word)
-
-    def stem(self, word: str) -> str:
-        cached = self._cache.get(word)
-        if cached is not None:
-            self.hits += 1
-            self._cache.move_to_end(word)
-            return cached
-        self.misses += 1
-        result = self._stem_uncached(word)
-        self._cache[word] = result
-        if len(self._cache) > self._cache_size:
-            self._cache.popitem(last=False)
-        return result
-
-    def _stem_uncached(self, word: str) -> str:
-        if len(word) <= 3 or not word.isalpha():
-            return word
-        stem = self._sastrawi.stem_word(word)
-        if stem != word or self.dictionary.contains(word):
-            return stem
-        # Sastrawi strips "-nya" only from dictionary words; "pasportnya", "agennya" need it too.
-        for particle in ("nya", "lah", "kah"):
-            if word.endswith(particle) and len(word) - len(particle) >= 4:
-                return self.stem(word[: -len(particle)])
-        return _english_stem(word)
-
-
-def _english_stem(word: str) -> str:
-    """Enough of English inflection to meet "fees"/"fee", "licensed"/"license"; applied only to non-roots."""
-    if len(word) < 5:
-        return word
-    if word.endswith("ies") and len(word) > 5:
-        return word[:-3] + "y"
-    for suffix in ("ing", "ed", "es", "s"):
-        if word.endswith(suffix) and not word.endswith(("ss", "us", "is")) and len(word) - len(suffix) >= 3:
-            word = word[: -len(suffix)]
-            break
-    return word[:-1] if word.endswith("e") and len(word) > 4 else word
-
-
-@lru_cache(maxsize=1)
-def shared_stemmer() -> Stemmer:
-    """One stemmer (and cache) per process: the dictionary is ~30,000 words and questions share most stems."""
-    return Stemmer()
 
 
 @dataclass(frozen=True, slots=True)
