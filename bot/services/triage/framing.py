@@ -7,6 +7,7 @@ case: a person ("adik saya", "Om Yos", a phone number), a time ("tadi malam"), s
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -118,9 +119,10 @@ def _anchored(t: Text, signals: Sequence[TextSignal], *, general: bool) -> bool:
             return True
     if find_phones(t.original):
         return True
+    events = sorted(s.start for s in signals if s.code in EVENTS)
     for pattern in (_DEICTIC, _EXISTENTIAL):
         for m in pattern.finditer(t.norm):
-            if open_clause(m.start()) and (pattern is _DEICTIC or _event_after(signals, m.end())):
+            if open_clause(m.start()) and (pattern is _DEICTIC or _event_after(events, m.end())):
                 return True
     return False
 
@@ -133,5 +135,7 @@ def _experiencer(t: Text, s: TextSignal) -> bool:
     return any(_PRONOUN.fullmatch(w) for w in near)
 
 
-def _event_after(signals: Sequence[TextSignal], pos: int) -> bool:
-    return any(s.code in EVENTS and 0 <= s.start - pos <= 40 for s in signals)
+def _event_after(event_starts: list[int], pos: int) -> bool:
+    """An event starts within 40 characters after ``pos`` (``event_starts`` sorted)."""
+    i = bisect.bisect_left(event_starts, pos)
+    return i < len(event_starts) and event_starts[i] - pos <= 40

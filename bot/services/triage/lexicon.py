@@ -10,9 +10,20 @@ from __future__ import annotations
 
 import re
 
+# A word starts here. Cheaper than a leading "\b", which also holds at every word's end, where the engine would then
+# try each of a pattern's hundreds of alternatives for nothing.
+WORD_START = r"(?=\w)\b"
+
 
 def rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
+    """A pattern for lower-cased text (``tense.normalise``): every pattern here runs on the lower-cased twin of a
+    text, so it is compiled case-sensitively (three times faster on long stories than IGNORECASE, which the engine
+    checks character by character). ``tests/unit/test_triage_speed_safety.py`` checks that no pattern holds a
+    capital letter. A leading "\\b(?:" becomes "a word starts here": the same matches, since every alternative of
+    such a pattern starts with a letter or digit (checked there too)."""
+    if pattern.startswith(r"\b(?:"):
+        pattern = WORD_START + pattern[2:]
+    return re.compile(pattern)
 
 
 def wordset(words: str) -> frozenset[str]:

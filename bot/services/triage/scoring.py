@@ -32,7 +32,7 @@ from bot.services.triage.framing import EVENTS, Framing, read_framing
 from bot.services.triage.lexicon import PRESENT, wordset
 from bot.services.triage.reasons import Reason
 from bot.services.triage.signals import TextFindings, TextSignal, clip, find_signals
-from bot.services.triage.tense import Text
+from bot.services.triage.tense import text_of
 
 __all__ = [
     "CATEGORIES",
@@ -357,9 +357,9 @@ def _names_someone(facts: TipFacts, read: _Read) -> bool:
         if s.code == "person_in_text" and s.detail.casefold().startswith(("pt", "cv", "syarikat")):
             return True
     for text in facts.texts():
-        t = Text(text)
+        t = text_of(text)
         for s in find_signals(text).signals:
-            if s.code == "illegal_recruitment" and PRESENT.search(t.clause_text(s.start)):
+            if s.code == "illegal_recruitment" and t.found_in(PRESENT, t.clause(s.start)):
                 return True
     return False
 

@@ -10,15 +10,16 @@ Missing a real signal costs more than a false one, so when in doubt a pattern ma
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from bot.services.places import PlaceMention, find_places
 from bot.services.triage import lexicon as lx
 from bot.services.triage import patterns as pt
-from bot.services.triage.tense import Text, has_past, is_conditional, is_future, is_past, negated, text_of
+from bot.services.triage.tense import Text, is_conditional, is_future, is_past, negated, sentence_has_past, text_of
 
 
 @dataclass(frozen=True)
@@ -59,10 +60,23 @@ def _signal(code: str, t: Text, start: int, end: int, **flags: bool) -> TextSign
     return TextSignal(code, clip(t.original[start:end]), start, end, **flags)
 
 
+# How many signals of one kind are read in one text once one of them is going on now. A story that repeats
+# "dipukul" a thousand times says no more than one that says it 32 times, and reading every repeat would hold up
+# the bot for everyone (a reason shows at most three of a kind). Until one is going on now, the whole text is read.
+ENOUGH = 32
+
+
+def _enough(found: Iterable[TextSignal]) -> Iterator[TextSignal]:
+    live = False
+    for count, sig in enumerate(found, start=1):
+        yield sig
+        live = live or not (sig.past or sig.conditional or sig.generic)
+        if count >= ENOUGH and live:
+            return
+
+
 def _simple(code: str, pattern: re.Pattern[str], t: Text) -> Iterable[TextSignal]:
-    for m in pattern.finditer(t.norm):
-        if not negated(t, m.start()):
-            yield _signal(code, t, m.start(), m.end())
+    return _enough(_signal(code, t, m.start(), m.end()) for m in pattern.finditer(t.norm) if not negated(t, m.start()))
 
 
 # People in general: "banyak perempuan disekap", "many children are sold", "feto barak".
@@ -76,13 +90,19 @@ _GENERIC = lx.rx(
 
 def _events(code: str, pattern: re.Pattern[str], t: Text) -> Iterable[TextSignal]:
     """A harm or a situation: with its tense, and whether it is hypothetical or said of people in general."""
-    for sig in _simple(code, pattern, t):
-        yield replace(
-            sig,
-            past=is_past(t, sig.start),
-            conditional=is_conditional(t, sig.start),
-            generic=bool(_GENERIC.search(t.clause_text(sig.start))),
+    return _enough(
+        _signal(
+            code,
+            t,
+            m.start(),
+            m.end(),
+            past=is_past(t, m.start()),
+            conditional=is_conditional(t, m.start()),
+            generic=t.found_in(_GENERIC, t.clause(m.start())),
         )
+        for m in pattern.finditer(t.norm)
+        if not negated(t, m.start())
+    )
 
 
 def _departures(t: Text, places: tuple[PlaceMention, ...]) -> Iterable[TextSignal]:
@@ -98,12 +118,17 @@ def _departures(t: Text, places: tuple[PlaceMention, ...]) -> Iterable[TextSigna
     ]
     done = [(m.start(), m.end()) for m in pt.DEPARTED.finditer(norm) if not negated(t, m.start(), departure=True)]
 
-    def near(m: re.Match[str], cues: list[tuple[int, int]]) -> tuple[int, int] | None:
+    def near(m: re.Match[str], cues: list[tuple[int, int]], starts: list[int]) -> tuple[int, int] | None:
+        """The closest cue within twelve words in the same sentence. ``cues`` are sorted; only the nearest few on
+        each side can be within twelve words (at most two cues start at one word), so a story with a thousand
+        cues is not read a thousand times."""
         s, e = t.sentence(m.start())
+        lo, hi = bisect.bisect_left(starts, s), bisect.bisect_right(starts, e)
+        i = bisect.bisect_left(starts, m.start())
         close = [
             c
-            for c in cues
-            if s <= c[0] <= e and _gap(norm, *((m.end(), c[0]) if c[0] >= m.end() else (c[1], m.start()))) <= 12
+            for c in cues[max(lo, i - _NEAR_CUES) : min(hi, i + _NEAR_CUES)]
+            if t.words_between(*((m.end(), c[0]) if c[0] >= m.end() else (c[1], m.start()))) <= 12
         ]
         return min(close, key=lambda c: abs(c[0] - m.start())) if close else None
 
@@ -112,58 +137,89 @@ def _departures(t: Text, places: tuple[PlaceMention, ...]) -> Iterable[TextSigna
         "hari ini dia dibawa" says nothing of tense: read as still to come."""
         if not lx.TODAY_EITHER.fullmatch(norm[m.start() : m.end()]):
             return False  # "besok", "tonight": still to come
-        clause = t.clause_text(cue[0])
-        if is_future(t, cue[0]) or lx.FUTURE.search(clause):
+        clause = t.clause(cue[0])
+        if is_future(t, cue[0]) or t.found_in(lx.FUTURE, clause):
             return False
         lo, hi = min(m.start(), cue[0]), max(m.end(), cue[1])
         window = norm[max(0, lo - 20) : hi + 20]
-        return bool(lx.PERFECT.search(clause) or _EN_PAST.search(window) or lx.RECENT.search(t.sentence_text(cue[0])))
+        return (
+            t.found_in(lx.PERFECT, clause) or bool(_EN_PAST.search(window)) or t.found_in(lx.RECENT, t.sentence(cue[0]))
+        )
 
-    found_recent: list[tuple[int, int]] = []
+    found_recent = _Spans()
+    cues = sorted(moves + route)
+    cue_starts = [c[0] for c in cues]
+    move_starts = [c[0] for c in moves]
     for code, pattern in (("departure_today", lx.TODAY), ("departure_this_week", lx.THIS_WEEK)):
         for m in pattern.finditer(norm):
             if negated(t, m.start(), departure=True):
                 continue
             # "hari ini saya pulang dengan selamat" is a homecoming; only its own clause can say so.
-            if lx.RESOLVED.search(t.clause_text(m.start())):
+            if t.found_in(lx.RESOLVED, t.clause(m.start())):
                 continue
-            cue = near(m, moves + route)
+            cue = near(m, cues, cue_starts)
             if cue is None:
                 continue
             lo, hi = min(m.start(), cue[0]), max(m.end(), cue[1])
             if already(m, cue):
-                found_recent.append((lo, hi))
+                found_recent.add(lo, hi)
                 yield _signal("departed", t, lo, hi, recent=True)
             else:
                 yield _signal(code, t, lo, hi)
     for m in lx.RECENT.finditer(norm):
-        cue = near(m, moves)
+        cue = near(m, moves, move_starts)
         if cue is None or is_future(t, cue[0]) or negated(t, cue[0], departure=True):
             continue
         lo, hi = min(m.start(), cue[0]), max(m.end(), cue[1])
-        if any(a <= lo < b or a < hi <= b for a, b in found_recent):
+        if found_recent.overlaps(lo, hi):
             continue
-        found_recent.append((lo, hi))
+        found_recent.add(lo, hi)
         yield _signal("departed", t, lo, hi, recent=True)
     for d in done:
         start, _ = t.clause(d[0])
-        if lx.FUTURE.search(norm[start : d[1]]) or any(a <= d[0] < b for a, b in found_recent):
+        if lx.FUTURE.search(norm[start : d[1]]) or found_recent.holds(d[0]):
             continue
-        yield _signal("departed", t, d[0], d[1], past=has_past(t.sentence_text(d[0])))
+        yield _signal("departed", t, d[0], d[1], past=sentence_has_past(t, d[0]))
+
+
+# Cues looked at on each side of a time word: at most two cues start at one word (a word of moving and a place),
+# so no more than 26 can be within twelve words.
+_NEAR_CUES = 30
+
+
+class _Spans:
+    """Stretches of text already read as a recent departure, found by position (a story may hold thousands)."""
+
+    # Longer than any time word, twelve words and a cue together.
+    _LONGEST = 400
+
+    def __init__(self) -> None:
+        self.spans: list[tuple[int, int]] = []
+
+    def add(self, lo: int, hi: int) -> None:
+        bisect.insort(self.spans, (lo, hi))
+
+    def _near(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        i = bisect.bisect_left(self.spans, (lo - self._LONGEST, -1))
+        j = bisect.bisect_right(self.spans, (hi, hi + self._LONGEST))
+        return self.spans[i:j]
+
+    def overlaps(self, lo: int, hi: int) -> bool:
+        return any(a <= lo < b or a < hi <= b for a, b in self._near(lo, hi))
+
+    def holds(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self._near(pos, pos))
 
 
 _FROM = lx.rx(r"\b(?:dari|from|asal|husi)\s*$")
 _EN_PAST = lx.rx(r"\b(?:left|went|took|was|were|gone|departed|sailed|flew|crossed)\b")
 
 
-def _gap(norm: str, a_end: int, b_start: int) -> int:
-    return len(lx.WORDS.findall(norm[a_end:b_start]))
-
-
 def _away_now(t: Text, places: tuple[PlaceMention, ...]) -> Iterable[TextSignal]:
     """Someone is away from home now: working or staying at a place outside NTT ("kerja di Malaysia",
     "servisu hela iha Batam"), not offered a job there ("ditawari kerja di Surabaya")."""
     away = [p for p in places if p.region != "ntt"]
+    away_starts = [p.start for p in away]
     for m in pt.AWAY_NOW.finditer(t.norm):
         if negated(t, m.start()) or is_future(t, m.start()):
             continue
@@ -171,10 +227,12 @@ def _away_now(t: Text, places: tuple[PlaceMention, ...]) -> Iterable[TextSignal]
         if any(w.startswith(_OFFER_PREFIXES) or w in _OFFER_WORDS for w in before):
             continue
         s, e = t.sentence(m.start())
-        for p in away:
-            if s <= p.start <= e and 0 <= p.start - m.end() <= 60:
+        # The first place after the words (places come in order of appearance).
+        i = bisect.bisect_left(away_starts, m.end())
+        if i < len(away):
+            p = away[i]
+            if s <= p.start <= e and p.start - m.end() <= 60:
                 yield _signal("away_now", t, m.start(), p.end, past=is_past(t, m.start()))
-                break
 
 
 _OFFER_PREFIXES = (
@@ -247,9 +305,11 @@ def _child_ages(t: Text) -> Iterable[TextSignal]:
 
 def _exploitation(t: Text) -> Iterable[TextSignal]:
     sexual = [(m.start(), m.end()) for m in pt.SEXUAL.finditer(t.norm) if not negated(t, m.start())]
+    sexual_starts = [a for a, _ in sexual]
     for sig in _events("exploitation_in_text", pt.EXPLOITATION, t):
         s, e = t.sentence(sig.start)
-        yield replace(sig, sexual=any(s <= a <= e for a, _ in sexual))
+        i = bisect.bisect_left(sexual_starts, s)
+        yield replace(sig, sexual=i < len(sexual_starts) and sexual_starts[i] <= e)
     # Sexual exploitation named without a word of force ("kerja di karaoke", "layani tamu").
     for a, b in sexual:
         yield replace(_signal("exploitation_in_text", t, a, b, sexual=True), past=is_past(t, a))
