@@ -304,3 +304,136 @@ def test_other_urgent_situations(text):
 
 def test_an_illness_that_is_over_is_not_urgent():
     assert score("saya sakit parah minggu lalu tapi sekarang sudah sembuh").priority == Priority.P4
+
+
+# --- Word families from the first blind set (new sentences, not its tips) -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "horiseik ema na'in tolu obriga ha'u-nia alin sae kamioneta ida iha merkadu",  # tet: forced to board
+        "foin daudaun sira forsa labarik-feto ida tama karreta mean",  # tet: forced into a car
+        "ohin dadeer mane ida obriga nia tuir sira ba tasi ibun",  # tet: forced to follow them
+        "they forced her to get into a white van outside the market an hour ago",  # en
+        "barusan dong paksa nona naik oto pick up",  # kpg
+    ],
+)
+def test_forced_to_board_or_follow_is_taken_by_force(text):
+    r = score(text)
+    assert r.priority == Priority.P1 and "taken_by_force" in r.codes, r
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tadi malam di belakang rumah ada nona teriak minta tolong, dorang angkat dia ke mobil",  # id
+        "ada perempuan menjerit minta tolong dalam lori tu tadi",  # ms
+        "I heard a girl screaming for help from the back of the truck",  # en
+        "iha uma ne'ebá feto ida hakilar husu tulun",  # tet
+    ],
+)
+def test_someone_heard_crying_for_help_is_danger(text):
+    r = score(text)
+    assert r.priority == Priority.P1 and "danger_in_text" in r.codes, r
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tolong la kerajaan buat sesuatu pasal ejen haram yang tipu orang kampung",  # ms: a plea, "tolong la"
+        "mohon pemerintah provinsi perhatikan nasib TKI kita di luar negeri",  # id
+        "kami minta kepada pemerintah supaya calo ilegal ditangkap semua",  # id
+        "please government do something about these illegal agents",  # en
+        "ami husu ba governu atu kaer ajente ilegál sira",  # tet
+        "ajuda ita nia feto sira, governu tenke halo buat ruma",  # tet: "ajuda ita nia" is "help our"
+        "tolong kami rakyat kecil, buka lapangan kerja di NTT",  # id: a plea for a whole group
+        "kerajaan kena ambil tindakan tegas, kesian budak-budak kampung",  # ms: "kena" is "must"
+    ],
+)
+def test_pleas_to_the_government_are_p4(text):
+    r = score(text)
+    assert r.priority == Priority.P4 and "danger_in_text" not in r.codes, r
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pekerja kat kilang tu takde permit tapi saya tak nampak kena pukul, diorang boleh balik",  # ms
+        "sonde liat ada yang pukul dong, cuma gaji kecil",  # kpg
+        "I saw no sign of abuse at the farm",  # en
+        "ha'u la haree ema baku sira",  # tet
+    ],
+)
+def test_harm_nobody_saw_is_not_claimed(text):
+    r = score(text)
+    assert "violence_in_text" not in r.codes and r.priority != Priority.P1, r
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "setiap malam ada bot turunkan orang kat pangkalan Sandakan, saya rasa pendatang haram",  # ms
+        "sy rasa dorang calo, tiap minggu ada oto bawa nona2 dari Soe pi Tenau",  # kpg
+        "I think they are smugglers, every night a boat lands people at the Nunukan jetty",  # en
+    ],
+)
+def test_a_guess_in_a_report_of_what_someone_sees_is_still_a_report(text):
+    r = score(text)
+    assert "general_request" not in r.codes and r.priority == Priority.P3, r
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "saya rasa ejen-ejen ni semua penipu",  # ms
+        "menurut saya calo itu jahat semua",  # id
+        "I think the recruiters are the real problem",  # en
+    ],
+)
+def test_an_opinion_alone_is_still_p4(text):
+    assert score(text).priority == Priority.P4
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ada rumah kat Kota Kinabalu tempat tekong simpan orang yang baru sampai, sekarang ada 20 orang",  # ms
+        "di mess itu ada 12 nona tunggu paspor baru mau dikirim ke Malaysia",  # id
+        "there is a house in Batam where the agent puts new workers until their papers are ready",  # en
+        "iha uma ida iha Atambua ajente rai feto sira hein pasaporte",  # tet
+    ],
+)
+def test_a_place_where_agents_keep_people_is_a_holding_house(text):
+    r = score(text)
+    assert r.priority == Priority.P2 and "holding_house" in r.codes, r
+
+
+@pytest.mark.parametrize(
+    "text,answers",
+    [
+        ("om dia mau bawa anak umur 15 ke Malaysia tahun depan", {"regency": "abroad", "minors": True}),
+        ("tekong nak bawa budak 14 tahun tu ke Sabah bulan depan", {"regency": "abroad"}),
+        ("ajente atu lori labarik tinan 16 ba Malaysia tinan oin", {"regency": "abroad", "departure": "later"}),
+    ],
+)
+def test_a_child_leaving_months_from_now_is_p2_even_answered_abroad(text, answers):
+    r = score(text, **answers)
+    assert r.priority == Priority.P2, r
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "budak tu baru tingkatan dua, ejen bawa dia ke Johor semalam",  # ms: budak is a child
+        "labarik tinan sanulu resin lima lakon horiseik ho ajente",  # tet: an age in words
+    ],
+)
+def test_malay_and_tetun_child_words_make_a_child_on_the_move(text):
+    r = score(text)
+    assert r.priority == Priority.P1 and "child_on_the_move" in r.codes, r
+
+
+def test_budak_as_slave_is_not_a_child():
+    r = score("dia diperlakukan seperti budak oleh majikan di Kuala Lumpur, gaji tak dibayar")
+    assert "child_age_in_text" not in r.codes, r

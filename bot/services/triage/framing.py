@@ -11,6 +11,7 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from bot.services.places import PlaceMention
 from bot.services.triage import lexicon as lx
 from bot.services.triage.entities import find_phones
 from bot.services.triage.signals import TextSignal
@@ -36,17 +37,49 @@ REQUEST = lx.rx(
     r"(?:bekin|buat|adakan|lakukan|bikin)\s+(?:sosialisasi|pelatihan|penyuluhan)|sosialisasi|pelatihan|penyuluhan|"
     r"relawan|sukarelawan|volunteer\w*|volunt[aá]riu|penelitian|skripsi|research)\b"
 )
+# Who a plea or an opinion is addressed to: the government and its offices, in the four languages.
+_AUTHORITY = (
+    r"(?:pihak\s+)?(?:pemerintah|pemda|pemprov|negara|kerajaan|governu|government|govt|gov|polisi|polis|police|"
+    r"aparat|dinas|disnaker|bp2mi|bp3mi|kbri|kjri|imigrasi|imigresen|bupati|gubernur|presiden|menteri|kementerian|"
+    r"jabatan|berkuasa|berwajib|terkait|authorit(?:y|ies)|ministry|minister|estadu|ukun(?:-na'in)?|ministériu|"
+    r"ministeriu|prezidente|parlamentu|dpr|dprd|wakil\s+rakyat)"
+)
 OPINION = lx.rx(
-    r"\b(?:(?:pemerintah|pemda|negara|kerajaan|governu|government|polisi|aparat|dinas)\s+(?:[\w']+\s+){0,2}?"
-    r"(?:harus|seharusnya|mestinya|perlu|wajib|patut|mesti|should|must|needs?\s+to|tenke|lebih)|"
-    r"tolong\s+pemerintah|kenapa\s+(?:pemerintah|polisi|orang)|mengapa|"
-    r"menurut\s+(?:saya|sy|beta|aku|kami)|saya\s+rasa|(?:pada\s+)?pendapat\s+saya|saya\s+berpendapat|in\s+my\s+(?:opinion|view)|"
-    r"i\s+(?:think|believe|feel)\s+(?:the|we|that|people|it|there)|ha'u-nia\s+hanoin|"
+    r"\b(?:" + _AUTHORITY + r"\s+(?:[\w']+\s+){0,2}?"
+    r"(?:harus|seharusnya|sepatutnya|mestinya|perlu|wajib|patut|mesti|hendaklah|kena|should|must|needs?\s+to|tenke|"
+    r"presiza|lebih)|"
+    # A plea to the government: "tolong la kerajaan ambil tindakan", "mohon pemerintah", "ami husu ba governu".
+    r"(?:tolong|mohon|minta|harap|berharap|harapkan|please|pls|plis|we\s+(?:ask|urge|beg|call\s+on)|i\s+(?:ask|urge|"
+    r"beg)|appeal\s+to|ajuda|fav[oó]r|husu|rogu)\s+(?:(?:la|lah|lh|ya|e|dong|sangat|kepada|pada|kpd|to|the|ba|ho)\s+)"
+    r"{0,2}"
+    + _AUTHORITY
+    + r"|"
+    # The government called on to act: "kerajaan ambil tindakan", "governu foti asaun".
+    + _AUTHORITY
+    + r"\s+(?:[\w']+\s+){0,2}?(?:ambil\s+tindakan|bertindak|tindak\s+tegas|take\s+action|act\s+now|"
+    r"do\s+something|berantas|basmi|foti\s+asaun|halo\s+buat\s+ruma)|"
+    r"kenapa\s+(?:pemerintah|polisi|orang)|mengapa|"
     r"(?:mesti|harus|perlu|patut|should|must|tenke)\s+(?:[\w']+\s+){0,2}?(?:dihukum|ditangkap|dipenjara|ditindak|"
     r"be\s+punished|be\s+arrested|be\s+jailed|hetan\s+kastigu|kastigu)|"
-    r"ha'u\s+hanoin|semoga|terima\s+kasih|thank\s+you|thanks|obrigad[ao]|maromak\s+bensa|"
+    r"semoga|terima\s+kasih|thank\s+you|thanks|obrigad[ao]|maromak\s+bensa|kasihan|kasian|kesian|"
     r"(?:ibu\s+bapa|orang\s+tua|kita|ita\s+hotu|we\s+all|everyone)\s+(?:[\w']+\s+){0,2}?"
     r"(?:mesti|harus|perlu|tenke|must|should)|harus\s+ada\s+tindakan|should\s+do\s+more)\b"
+)
+# "I think": an opinion, unless the text reports what someone sees ("kat jeti Tawau selalu ada bot turunkan orang
+# malam2, saya rasa PATI dari Nunukan" is a report with a guess in it).
+HEDGE = lx.rx(
+    r"\b(?:menurut\s+(?:saya|sy|beta|aku|kami)|(?:saya|sy|aku|beta)\s+(?:rasa|pikir|kira|rasa-rasa)|"
+    r"(?:pada\s+)?pendapat\s+saya|saya\s+berpendapat|in\s+my\s+(?:opinion|view)|"
+    r"i\s+(?:think|believe|feel|guess|suspect)\s+(?:the|we|that|people|it|there|they)|ha'u-nia\s+hanoin|"
+    r"ha'u\s+hanoin)\b"
+)
+# What someone sees, again and again or with their own eyes: a report, not an opinion.
+OBSERVED = lx.rx(
+    r"\b(?:selalu|sentiasa|selalunya|sering|kerap|setiap\s+(?:hari|malam|minggu|bulan|pagi)|tiap\s+(?:hari|malam|"
+    r"minggu|bulan|pagi)|always|often|every\s+(?:day|night|week|morning)|sempre|beibeik|kalan-kalan|"
+    r"(?:saya|sy|aku|beta|kami|katong|i|we|ha'u|ami)\s+(?:[\w']+\s+)?(?:nampak|tampak|lihat|liat|melihat|tengok|"
+    r"nengok|saksikan|saw|see|seen|watched|noticed|haree|rona)|"
+    r"(?:ada|there\s+(?:is|are|were|was))\s+(?:a\s+)?(?:bot|boat|kapal|lori|van|mobil|oto|truk|truck|bas|bus|car)s?)\b"
 )
 _SPEECH = lx.rx(r"^\s*(?:[\w']+\s+){0,2}?(?:bilang|kata|katanya|said|says|told|dehan|cakap|kasi\s+tau)\b")
 _DEICTIC = lx.rx(
@@ -87,7 +120,7 @@ class Framing:
     marker: str  # the words that frame it, for staff
 
 
-def read_framing(text: str, signals: Sequence[TextSignal]) -> Framing:
+def read_framing(text: str, signals: Sequence[TextSignal], places: Sequence[PlaceMention] = ()) -> Framing:
     t = text_of(text)
     marker = ""
     for pattern in (QUESTION, REQUEST, OPINION):
@@ -97,6 +130,12 @@ def read_framing(text: str, signals: Sequence[TextSignal]) -> Framing:
             break
     if not marker and text.rstrip().endswith("?"):
         marker = "?"
+    if not marker:
+        m = HEDGE.search(t.norm)
+        # A guess in a report of what someone sees, or of a particular place, is still a report.
+        specific_place = any(p.kind not in ("country", "region") for p in places)
+        if m is not None and not (specific_place or OBSERVED.search(t.norm)):
+            marker = text[m.start() : m.end()]
     return Framing(bool(marker), _anchored(t, signals, general=bool(marker)), marker)
 
 

@@ -39,6 +39,7 @@ NEGATORS = wordset(
     tidak tdk tak ga gak gk nggak ngga enggak engga ndak nda kagak sonde sond snd bukan bkn belum blm blom tiada
     not no never nobody none nothing didn't didnt doesn't doesnt don't dont wasn't wasnt weren't isn't isnt aren't
     hasn't hasnt haven't havent won't cannot can't tanpa batal
+    takde tkde xde xda x tra trada tida tdak
     la laiha seidauk nunka
     """
 )
@@ -46,7 +47,7 @@ NEGATORS = wordset(
 NOT_YET = wordset("belum blm blom seidauk")
 # A negator after one of these is a purpose clause ("supaya dia tidak dibawa"), not a denial.
 PURPOSE = wordset("supaya agar biar ko so before sebelum cegah prevent jangan keta")
-NOT = r"(?:tidak|tdk|tak|belum|blm|sonde|son|snd|ga|gak|nggak|ndak|never|not|no|la|seidauk)"
+NOT = r"(?:tidak|tdk|tak|x|tra|belum|blm|sonde|son|snd|ga|gak|nggak|ndak|never|not|no|la|seidauk)"
 
 CLAUSE_BREAK = rx(
     r"[.,;:!?\n()\[\]]|\b(?:tapi|tp|tetapi|namun|but|however|sedangkan|padahal|melainkan|maibé|maibe|ma|dan|and|"
@@ -69,6 +70,16 @@ NUMBER_WORDS = {
     "enam belas": 16,
     "tujuh belas": 17,
     "delapan belas": 18,
+    # tet: sanulu (10), sanulu resin neen (16)
+    "sanulu": 10,
+    "sanulu resin ida": 11,
+    "sanulu resin rua": 12,
+    "sanulu resin tolu": 13,
+    "sanulu resin haat": 14,
+    "sanulu resin lima": 15,
+    "sanulu resin neen": 16,
+    "sanulu resin hitu": 17,
+    "sanulu resin ualu": 18,
     "ten": 10,
     "eleven": 11,
     "twelve": 12,
@@ -79,7 +90,7 @@ NUMBER_WORDS = {
     "seventeen": 17,
     "eighteen": 18,
 }
-NUM = r"(\d{1,2}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+NUM = r"(\d{1,2}|" + "|".join(sorted((w.replace(" ", r"\s+") for w in NUMBER_WORDS), key=len, reverse=True)) + r")"
 
 # --- Time -----------------------------------------------------------------------------------------------------
 
@@ -131,6 +142,12 @@ THIS_WEEK = rx(
     # tet
     r"semana\s+(?:ne'?e|oin)|bainrua|loron\s+(?:rua|tolu|2|3)\s+tan|"
     r"(?:segunda|tersa|kuarta|kinta|sesta|s[aá]badu|domingu)(?:-feira)?\s+ne'?e)\b"
+)
+# More than a week away: "tahun depan", "next month", "tinan oin". A move this far off is not under way.
+LATER = rx(
+    r"\b(?:(?:tahun|thn|bulan|bln)\s+(?:depan|hadapan|dpn|muka)|(?:tahun|bulan)\s+yang\s+akan\s+datang|"
+    r"(?:hujung|akhir)\s+tahun|next\s+(?:year|month)|in\s+(?:a\s+few|\d+|two|three|six)\s+months|"
+    r"(?:\d+|dua|tiga|beberapa)\s+bulan\s+lagi|(?:tinan|fulan)\s+(?:oin|mai|tuir\s+mai))\b"
 )
 # Any specific time: makes a tip actionable.
 TIME_ANY = rx(

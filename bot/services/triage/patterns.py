@@ -41,8 +41,19 @@ _CONFINE_ROOTS = ("kurung", "sekap", "sandera", "penjarakan", "pingit", "kekang"
 _CONFINE_ROOTS_NOT_BARE = ("kunci", "gembok", "sekat")
 _FORCE_ROOTS = ("culik", "seret", "heret", "bekap", "sergap", "larikan", "rampas")
 _FORCE_ROOTS_NOT_BARE = ("bius",)
+_VEHICLE = (
+    r"(?:car|cars|van|truck|vehicle|boat|bus|minibus|pickup|pick-up|lorry|taxi|ship|motorbike|motorcycle|mobil|oto|"
+    r"truk|pikap|pick\s*up|angkot|bemo|travel|ojek|motor|motosikal|kereta|bas|bis|kapal|bot|karreta|kareta|kamioneta|"
+    r"mikrolet|kamiaun|ró)"
+)
 _PERSON_OBJ = r"(?:dia|de|dong|dorang|mereka|kami|katong|saya|sy|beta|nia|sira|ami|ha'u|her|him|them|us|me)"
 
+# "tolong kami rakyat kecil", "help us poor people", "ajuda ami povu": a plea for a whole group, not a cry.
+_NOT_A_GROUP = (
+    r"(?!\s+(?:rakyat|masyarakat|warga|orang\s+(?:kecil|miskin|kampung|ntt|timor|desa)|semua|sekalian|petani|nelayan|"
+    r"pekerja|buruh|tki|tkw|pmi|kaum|generasi|anak\s+muda|pemuda|people|all|everyone|poor|ordinary|migrants|workers|"
+    r"families|povu|ema\s+kiak|ema\s+hotu|komunidade|joven|foin-sa'e|hotu)\b)"
+)
 # A cry for help, not a polite "tolong" in a request ("tolong info", "tolong pemerintah perhatikan").
 DANGER = rx(
     r"\b(?:dalam\s+bahaya|dlm\s+bahaya|in\s+danger|iha\s+perigu|nyawa(?:nya)?\s+(?:terancam|dalam\s+bahaya)|"
@@ -50,12 +61,21 @@ DANGER = rx(
     r"suicid\w*|tolong\s+(?:selamatkan|keluarkan|kasi\s+kaluar|jemput|lepaskan)|"
     r"selamatkan\s+(?:dia|kami|saya|beta|dong|katong)|save\s+(?:me|us|her|him|them)|rescue\s+(?:me|us|her|him|them)|"
     r"help\s+(?:me|us)(?!\s+(?:with|to\s+(?:know|find|understand|get\s+information)|find))|"
-    r"tolong\s+" + _ME + r"\b(?!\s+(?:cek|tanya|info|informasi|tau|tahu|kasi\s+info|jelaskan))|"
+    r"tolong\s+" + _ME + r"\b(?!\s+(?:cek|tanya|info|informasi|tau|tahu|kasi\s+info|jelaskan))" + _NOT_A_GROUP + r"|"
     r"tolong\s*!{2,}|tolong\s+cepat|tolong\s+segera|(?:(?<=^)|(?<=[.!?\n]))\s*(?:tolong|help|ajuda|tulun)\s*!|"
     r"(?:please\s+)?come\s+(?:quickly|now|fast|immediately)|(?:cepat|segera)\s+datang|datang\s+(?:cepat|segera)|"
-    r"ajuda\s+(?:ha'u|ami|ita|nia)(?![-\w])(?!\s+(?:hatene|atu\s+hatene|ho\s+informasaun))|"
-    r"tulun\s+(?:ha'u|ami|nia)(?![-\w])|fav[oó]r\s+lalais|"
+    # "ajuda ita nia joven sira" is "help our young people": "nia" after the pronoun makes it possessive.
+    r"ajuda\s+(?:ha'u|ami|ita|nia)(?![-\w])(?!\s+(?:hatene|atu\s+hatene|ho\s+informasaun|nia\b))" + _NOT_A_GROUP + r"|"
+    r"tulun\s+(?:ha'u|ami|nia)(?![-\w])(?!\s+nia\b)" + _NOT_A_GROUP + r"|fav[oó]r\s+lalais|"
     r"salva\s+(?:ha'u|ami|nia))(?!\w)"
+)
+
+# Someone heard crying for help: "batariak minta tolong", "menjerit minta tolong", "screaming for help", "hakilar
+# husu tulun". Read with its tense: "dulu dia teriak minta tolong" is over.
+DISTRESS = rx(
+    r"\b(?:(?:ber)?teriak|teriak-teriak|batariak|batriak|bataria|menjerit|jerit|menangis|nangis|manangis|scream\w*|"
+    r"shout\w*|yell\w*|cr(?:y|ied|ying)|hakilar|tanis)\s+(?:[\w']+\s+){0,2}?(?:minta|meminta|mohon|for|husu|bolu)\s+"
+    r"(?:tolong|help|ajuda|tulun|bantuan|pertolongan)\b"
 )
 
 # Seriously ill with no care: danger now, unless the text says it is over ("sudah sembuh").
@@ -108,12 +128,12 @@ CONFINEMENT = rx(
     r"(?:dong|dorang|mereka|majikan|agen|bos|boss|de|dia|ejen|patraun|sira)\s+kunci|"
     r"kunci\s+(?:dia|de|dong|dorang|mereka|kami|katong|di\s+\w+)|"
     r"(?:di|me|ter)?sekap|disandera|sandera|"
-    r"(?:tidak|tdk|tak|ga|gak|nggak|ndak|nda|sonde|son|snd)\s+(?:boleh|bole|bisa|dikasih|dikasi|kasih|kasi|kase|"
+    r"(?:tidak|tdk|tak|x|tra|ga|gak|nggak|ndak|nda|sonde|son|snd)\s+(?:boleh|bole|bisa|dikasih|dikasi|kasih|kasi|kase|"
     r"bagi|dibenarkan|diizinkan|diijinkan|diberi|dibiarkan|pernah\s+boleh|izinkan|ijinkan)\s+(?:\w+\s+){0,3}?"
     r"(?:keluar|kaluar|kluar|pulang|"
     r"pergi|balik|pi\s+mana|kemana[- ]mana|ke\s+mana[- ]mana|pi\s+mana-mana)|"
     r"dilarang\s+(?:keluar|pulang|pergi|balik)|"
-    r"ditahan\s+(?:di|dalam|di\s+dalam)\s+(?:rumah|kamar|bilik|stor|gudang|mess|asrama|penampungan|kapal|kebun|ladang|"
+    r"(?:ditahan|kena\s+tahan|tertahan)\s+(?:di|dalam|di\s+dalam|kat|dekat)\s+(?:rumah|kamar|bilik|stor|gudang|mess|asrama|penampungan|kapal|kebun|ladang|"
     r"tempat|sebuah|satu|ruang)|(?:di)?gembok|digembok|dijaga\s+ketat|terperangkap|"
     r"lock(?:s|ed|ing)?\s+(?:up|in|inside|away)|lock(?:s|ed|ing)?\s+(?:her|him|them|us|me)\s+(?:up|in)|locked|"
     r"confined|captive|held\s+against\s+(?:her|his|their|my|our)\s+will|held\s+(?:in|inside)\s+(?:a|the)\s+\w+|"
@@ -137,7 +157,10 @@ CONFINEMENT = rx(
     # tet: xave (lock), sulan (shut in), la husik sai / la fó sai (not let out), la bele sai (cannot leave)
     r"xave\s+(?:nia|sira|ami|ha'u|iha)|xave|sulan|taka\s+(?:odamatan|nia|sira|ami)|"
     r"(?:odamatan|portaun|janela)\s+(?:[\w']+\s+)?(?:taka|xave)\s+(?:husi|hosi)\s+li'ur|taka\s+husi\s+li'ur|"
-    r"la\s+(?:husik|fó|fo|fó\s+lisensa)\s+(?:nia|sira|ami|ha'u)?\s*sai|la\s+bele\s+sai|prende)\b"
+    r"la\s+(?:husik|fó|fo|fó\s+lisensa)\s+(?:nia|sira|ami|ha'u)?\s*sai|la\s+bele\s+sai|prende|"
+    # tet: labele sai (cannot go out), hetan taka (shut in), taka ... iha kuartu laran (shut inside a room)
+    r"labele\s+(?:sai|fila|ba\s+li'ur)|hetan\s+(?:taka|xave|prende)|"
+    r"taka\s+(?:[\w']+\s+){0,2}?iha\s+(?:[\w']+\s+){0,2}?laran)\b"
 )
 
 # Taken or moved by force: "diculik", "tarik paksa masuk oto", "dragged into a car", "rapta".
@@ -151,21 +174,27 @@ FORCE = rx(
     r"dimasukkan\s+(?:paksa\s+)?(?:ke\s+)?(?:dalam\s+)?(?:mobil|oto|truk|truck|pick\s*up|van|bus|kereta|lori)|"
     r"kidnap(?:ped|ping)?|abduct(?:ed|ion|ing)?|snatch(?:ed)?|grabbed|dragged|"
     r"(?:push\w*|forc\w*|bundl\w*|shov\w*|threw|thrown|throw\w*|pull\w*|drag\w*|stuff\w*|put\w*|grab\w*)\s+"
-    r"(?:[\w'-]+\s+){0,4}?(?:into|in|onto)\s+(?:[\w'-]+\s+){0,4}?(?:car|cars|van|truck|vehicle|boat|bus|minibus|pickup|pick-up|lorry|taxi|ship|motorbike|motorcycle|mobil|oto|truk|pikap|pick\s*up|angkot|bemo|travel|ojek|motor|motosikal|kereta|bas|bis|kapal|bot|karreta|kareta|kamioneta|mikrolet|kamiaun|ró)|"
+    r"(?:[\w'-]+\s+){0,4}?(?:into|in|onto)\s+(?:[\w'-]+\s+){0,4}?" + _VEHICLE + r"|"
     r"(?:pushed|forced|bundled|shoved)\s+(?:[\w']+\s+){0,4}?into|"
     r"(?:di)?paksa\s+(?:[\w'-]+\s+){0,3}?(?:naik|masuk|ikut)|"
-    r"(?:di)?(?:tolak|dorong|sorong)\s+(?:[\w'-]+\s+){0,3}?(?:masuk|naik)\s+(?:ke\s+)?(?:dalam\s+)?(?:car|cars|van|truck|vehicle|boat|bus|minibus|pickup|pick-up|lorry|taxi|ship|motorbike|motorcycle|mobil|oto|truk|pikap|pick\s*up|angkot|bemo|travel|ojek|motor|motosikal|kereta|bas|bis|kapal|bot|karreta|kareta|kamioneta|mikrolet|kamiaun|ró)|"
+    r"(?:di)?(?:tolak|dorong|sorong)\s+(?:[\w'-]+\s+){0,3}?(?:masuk|naik)\s+(?:ke\s+)?(?:dalam\s+)?" + _VEHICLE + r"|"
     r"taken\s+(?:away\s+)?by\s+force|by\s+force|"
     r"carried\s+(?:off|away)|taken\s+away\s+by|took\s+(?:her|him|them)\s+away|seized|forcibly|hadau|"
     r"rapta(?:du|da)?|(?:dada|dudu)\s+(?:[\w'-]+\s+){0,3}?tama|ho\s+forsa|na'ok\s+(?:labarik|feto|ema|oan)|"
-    r"(?:tau|hatama|dada|dudu|lori|kaer)\s+(?:[\w'-]+\s+){0,3}?(?:ba|tama)\s+(?:iha\s+)?(?:car|cars|van|truck|vehicle|boat|bus|minibus|pickup|pick-up|lorry|taxi|ship|motorbike|motorcycle|mobil|oto|truk|pikap|pick\s*up|angkot|bemo|travel|ojek|motor|motosikal|kereta|bas|bis|kapal|bot|karreta|kareta|kamioneta|mikrolet|kamiaun|ró)|"
-    r"(?:dimasukkan|dinaikkan|dilempar)\s+(?:[\w'-]+\s+){0,2}?(?:ke\s+)?(?:dalam\s+)?(?:car|cars|van|truck|vehicle|boat|bus|minibus|pickup|pick-up|lorry|taxi|ship|motorbike|motorcycle|mobil|oto|truk|pikap|pick\s*up|angkot|bemo|travel|ojek|motor|motosikal|kereta|bas|bis|kapal|bot|karreta|kareta|kamioneta|mikrolet|kamiaun|ró))\b"
+    # tet: obriga (force) someone to board (sae), get in (tama) or follow (tuir): "obriga feto ida sae karreta".
+    r"(?:obriga|forsa|hafoin\s+obriga)\s+(?:[\w'-]+\s+){0,3}?(?:sae|tama)\s+(?:ba\s+|iha\s+)?(?:[\w'-]+\s+)?"
+    + _VEHICLE
+    + r"|(?:obriga|forsa)\s+(?:[\w'-]+\s+){0,3}?tuir\s+(?:sira|nia|ami|ema|mane)|"
+    r"(?:forced|made|obliged)\s+(?:[\w']+\s+){0,2}?to\s+(?:get|climb|go|board)\s+(?:in(?:to|side)?|on(?:to)?|"
+    r"aboard)\s+(?:[\w'-]+\s+){0,2}?" + _VEHICLE + r"|"
+    r"(?:tau|hatama|dada|dudu|lori|kaer)\s+(?:[\w'-]+\s+){0,3}?(?:ba|tama)\s+(?:iha\s+)?" + _VEHICLE + r"|"
+    r"(?:dimasukkan|dinaikkan|dilempar)\s+(?:[\w'-]+\s+){0,2}?(?:ke\s+)?(?:dalam\s+)?" + _VEHICLE + r")\b"
 )
 
 EXPLOITATION = rx(
     r"\b(?:(?:di|ter)?paksa\s+(?:untuk\s+)?(?:kerja|bekerja|melayani|layani|layan|jual|jadi|menjadi|tidur|"
     r"berhubungan|minum|temani)|kerja\s+paksa|dipaksa|forced\s+to\s+\w+|forced\s+labou?r|"
-    r"dijual|diperdagangkan|(?:jual|menjual)\s+(?:dia|orang|anak|perempuan|nona|wanita|gadis)|sold|trafficked|"
+    r"dijual|kena\s+jual|diperdagangkan|(?:jual|menjual)\s+(?:dia|orang|anak|perempuan|nona|wanita|gadis)|sold|trafficked|"
     r"(?:di)?nikahkan\s+(?:secara\s+)?paksa|kawin\s+paksa|forced\s+(?:to\s+)?marr\w*|kaben\s+ho\s+forsa|"
     r"fa'an\s+(?:ema|feto|labarik|nia)|obriga|"
     r"(?:tidak|tdk|tak|sonde|son|ga|gak|nggak)\s+(?:pernah\s+)?(?:dikasih|dikasi|kasi|kasih|diberi|boleh|dapa|dapat)"
@@ -201,7 +230,19 @@ HOLDING_HOUSE = rx(
     r"rumah\s+singgah|(?:rumah|house|uma)\s+(?:[\w']+\s+){0,8}?(?:kumpul|mengumpulkan|menampung|tampung|collect|"
     r"keep|halibur)\s+(?:[\w']+\s+){0,2}?(?:calon\s+)?(?:tkw|tki|pmi|pekerja|orang|nona|perempuan|workers|people|women|"
     r"girls|ema|feto)\s+(?:[\w']+\s+){0,2}?(?:sebelum|before|molok)\b|"
-    r"(?:menunggu|waiting|hein)\s+(?:untuk\s+|to\s+be\s+|atu\s+)?(?:dikirim|diberangkatkan|dihantar|sent|haruka))\b"
+    r"(?:menunggu|waiting|hein)\s+(?:untuk\s+|to\s+be\s+|atu\s+)?(?:dikirim|diberangkatkan|dihantar|sent|haruka)|"
+    # A place where an agent puts people: "rumah kongsi tempat ejen letak pekerja", "house where the agent keeps them"
+    # (not where brokers gather people: "warung tempat calo biasa kumpul orang" is a meeting point).
+    r"(?:rumah|tempat|house|place|uma|fatin|mess|asrama|hostel|gudang|bangsal|kem|camp)\s+(?:[\w']+\s+){0,4}?"
+    r"(?:ejen|agen|agent|calo|tekong|sponsor|ajente|tauke|taukeh|broker|recruiter|boss|bos)\s+(?:[\w']+\s+)?"
+    r"(?:letak|letakkan|taruh|simpan|tampung|sorok|tempatkan|menempatkan|inapkan|keeps?|kept|puts?|houses|holds?|"
+    r"held|rai|tau|hatama)\b|"
+    # A place with people waiting to be sent on or for papers: "di mess tunggu permit", "uma ida hein pasaporte".
+    r"(?:rumah|tempat|house|uma|fatin|mess|asrama|hostel|gudang|bangsal|kem|camp)\b[^.!?\n]{0,80}?\b"
+    r"(?:tunggu|menunggu|waiting|wait|hein|antri)\s+(?:untuk\s+|for\s+|to\s+be\s+|atu\s+|ba\s+)?(?:[\w']+\s+)?"
+    r"(?:permit|visa|paspor|pasport|passport|passports|dokumen|documents?|papers|majikan|employer|dihantar|dikirim|"
+    r"diberangkatkan|diambil|dijemput|berangkat|sent|shipped|picked|collected|kapal|bot|boat|flight|haruka|"
+    r"pasaporte|vistu|dokumentu))\b"
 )
 
 DEBT = rx(
@@ -239,7 +280,7 @@ _HOLD = (
 DOC_THEN_HOLD = rx(r"\b" + _DOC + r"\b((?:\s+[\w']+){0,3}?)\s+" + _HOLD + r"\b")
 HOLD_THEN_DOC = rx(r"\b" + _HOLD + r"\b((?:\s+[\w'-]+){0,3}?)\s+" + _DOC + r"\b")
 DOC_WITH = rx(
-    r"\b" + _DOC + r"(?:\s+[\w']+){0,3}?\s+(?:ada\s+|masih\s+)?(?:di|pada|sama|dengan|with|at|by|iha)\s+"
+    r"\b" + _DOC + r"(?:\s+[\w']+){0,3}?\s+(?:ada\s+|masih\s+)?(?:di|pada|sama|dengan|with|at|by|iha|kat|dekat|ngan)\s+"
     r"(?:the\s+)?(?:agen|agent|majikan|bos|boss|employer|tekong|calo|perusahaan|company|pt|sponsor|dong|dorang|"
     r"mereka|ejen|ajente|patraun)\b"
 )
@@ -253,7 +294,8 @@ CHILD_WORDS = rx(
     r"\b(?:(?:anak\s+)?di\s*bawah\s+umur|bawah\s+umur|underage|under[- ]age|under\s+18|di\s*bawah\s+18|"
     r"belum\s+(?:cukup\s+umur|dewasa|18)|blm\s+cukup\s+umur|minors?|child|children|kids?|"
     r"anak\s+kecil|ana\s+kecil|nona\s+kecil|masih\s+kecil|kanak-kanak|budak-budak|"
-    r"budak\s+(?:kecil|bawah\s+umur|sekolah|perempuan|lelaki)|"
+    r"budak\s+(?:kecil|bawah\s+umur|sekolah|perempuan|lelaki|pompuan|laki|tu|ni|itu|ini|tersebut|berumur|berusia|"
+    r"umur|baru)|(?<!seperti\s)(?<!macam\s)(?<!bagai\s)(?<!jadi\s)(?:seorang|sorang|dua|tiga|\d+|ada)\s+budak\b|"
     r"masih\s+(?:sd|smp|sma|smk|sekolah|skolah|anak-anak)|anak\s+(?:sd|smp|sekolah)|"
     r"(?:siswa|siswi|murid|pelajar)\s+(?:sd|smp|sma|smk|sekolah)|kelas\s+(?:\d{1,2}|x|xi|xii|satu|dua|tiga)\s*(?:sd|smp|sma|smk)|"
     r"anak\s+(?:sma|smk)|tingkatan\s+[1-5]|sekolah\s+rendah|"
@@ -280,7 +322,7 @@ AGE_BRACKETS = rx(r"\((\d{1,2})\)")
 # "a girl of 15"
 AGE_OF = rx(r"\b(?:girl|boy|child|kid|daughter|son|nona|anak)\s+of\s+(\d{1,2})\b")
 # Tetun "tinan 16" is an age; "tinan 2 ona", "servisu tinan 5" are durations.
-AGE_TINAN = rx(r"\btinan\s+(\d{1,2})\b(?!\s+(?:ona|liuba|kotuk|tan)\b)")
+AGE_TINAN = rx(r"\btinan\s+" + NUM + r"\b(?!\s+(?:ona|liuba|kotuk|tan)\b)")
 TINAN_DURATION_BEFORE = frozenset({"servisu", "hela", "durante", "kontratu", "iha", "loron", "fulan", "during"})
 # "kontrak 2 tahun", "sudah 5 tahun di Malaysia": a number of years that is a duration, not an age.
 DURATION_BEFORE = wordset(
@@ -338,6 +380,9 @@ RECRUITMENT = rx(
     r"(?:no|without)\s+(?:a\s+|any\s+)?(?:passport|papers|documents|visa|permit|contract)|"
     r"la\s+(?:ho|iha|presiza)\s+(?:dokumentu|pasaporte|vistu)|"
     r"undocumented|jalur\s+tikus|jalan\s+tikus|ilegal|illegal|haram|non[- ]?prosedural|tidak\s+(?:resmi|prosedural)|"
+    # ms: PATI (pendatang asing tanpa izin), "takde permit", "masuk ikut jalan tikus"
+    r"pati|pendatang\s+(?:asing\s+)?tanpa\s+izin|(?:takde|tkde|xde|xda|tak\s+ada|tiada)\s+(?:[\w']+\s+)?(?:permit|"
+    r"pasport|paspor|dokumen|visa|lesen)|"
     r"unofficial|visa\s+(?:turis|wisata|kunjungan|pelancong|melancong|umroh|umrah|ziarah)|vistu\s+turista|"
     r"(?:tourist|visit|visitor)\s+visas?|pas\s+lawatan|paspor\s+palsu|"
     r"(?:biaya|uang|bayar)\s+(?:pendaftaran|administrasi|daftar|muka|proses)|registration\s+fee|"

@@ -143,7 +143,7 @@ def _read_texts(facts: TipFacts, answers_anchor: bool) -> _Read:
     read = _Read()
     for text in facts.texts():
         found: TextFindings = find_signals(text)
-        framing: Framing = read_framing(text, found.signals)
+        framing: Framing = read_framing(text, found.signals, found.places)
         unanchored = not (answers_anchor or framing.anchored)
         for s in found.signals:
             if framing.general and (s.conditional or unanchored):
@@ -293,7 +293,12 @@ def _combine(
     child = facts.minors is True or category == "child" or child_text is not None
     child_from = "text" if child_text is not None and not (facts.minors is True or category == "child") else "answer"
     leaving_today = departure == "today" or out.has("departure_today")
-    away_answer = place in (ABROAD, ELSEWHERE_ID)
+    # "Where did it happen: abroad" with a child who leaves only months from now ("next year", answer "later") is
+    # where the reporter saw it, not where the child is.
+    later_only = departure == "later" or (
+        left is None and not leaving_today and any(s.code == "departure_later" for s in signals)
+    )
+    away_answer = place in (ABROAD, ELSEWHERE_ID) and not later_only
     if child and (left is not None or departure == "already_left" or leaving_today or away_answer):
         if left is not None:
             reason = Reason(

@@ -166,6 +166,11 @@ def _departures(t: Text, places: tuple[PlaceMention, ...]) -> Iterable[TextSigna
                 yield _signal("departed", t, lo, hi, recent=True)
             else:
                 yield _signal(code, t, lo, hi)
+    # A move more than a week away ("nak bawa budak tu tahun depan"): nobody is under way yet.
+    for m in lx.LATER.finditer(norm):
+        cue = near(m, moves, move_starts)
+        if cue is not None and not negated(t, m.start(), departure=True):
+            yield _signal("departure_later", t, min(m.start(), cue[0]), max(m.end(), cue[1]))
     for m in lx.RECENT.finditer(norm):
         cue = near(m, moves, move_starts)
         if cue is None or is_future(t, cue[0]) or negated(t, cue[0], departure=True):
@@ -340,6 +345,7 @@ def find_signals(text: str) -> TextFindings:
     found: list[TextSignal] = []
     found += _simple("danger_in_text", pt.DANGER, t)
     found += _events("danger_in_text", pt.ILLNESS, t)
+    found += _events("danger_in_text", pt.DISTRESS, t)
     found += _departures(t, places)
     found += _away_now(t, places)
     found += _events("taken_by_force", pt.FORCE, t)

@@ -179,13 +179,14 @@ def text_of(text: str) -> Text:
 
 
 def negated(text: Text, start: int, *, departure: bool = False) -> bool:
-    """A negator among the three words before ``start`` in its clause ("tidak dipukul", "sonde ada yang pukul",
-    "la baku"), unless a purpose word comes before it ("supaya dia tidak dibawa")."""
-    words = text.words_before(start)
-    for i in range(max(0, len(words) - 3), len(words)):
+    """A negator among the four words before ``start`` in its clause, with nothing but bridge words between
+    ("tidak dipukul", "sonde ada yang pukul", "sonde liat ada yang pukul", "la baku"), unless a purpose word comes
+    before it ("supaya dia tidak dibawa")."""
+    words = text.words_before(start, 6)
+    for i in range(max(0, len(words) - 4), len(words)):
         w = words[i]
-        # Tetun "no" is "and": only "no one" denies.
-        if w == "no" and words[i + 1 : i + 2] != ["one"]:
+        # Tetun "no" is "and": only "no one", "no sign of" deny.
+        if w == "no" and words[i + 1 : i + 2] not in (["one"], ["sign"], ["signs"], ["evidence"]):
             continue
         # "orang tdk dikenal paksa dia naik": the negator denies "dikenal", not what follows it.
         if any(between not in _BRIDGE for between in words[i + 1 :]):
@@ -204,8 +205,12 @@ _BRIDGE = lx.wordset(
     ada yang yg pernah prnah pernh di sampai sampe juga lagi jadi sama one body kena dapa dapat ever been being was is
     were are be hetan iha ema sira dia de dong mereka they she he her him it the a an kasi kasih dikasih boleh bisa
     akan mau will would can could did does do has have had ever punya pung got any
+    nampak tampak nmpk lihat liat melihat tengok nengok see saw seen notice noticed hear heard dengar haree rona
+    tanda sign signs of evidence bukti apa apa-apa
     """
 )
+# "tak nampak kena dera", "sonde liat dong pukul", "no sign of abuse", "la haree ema baku": what was not seen is
+# denied like what did not happen (perception words above).
 
 
 def _formerly(span: str) -> bool:
