@@ -437,3 +437,79 @@ def test_malay_and_tetun_child_words_make_a_child_on_the_move(text):
 def test_budak_as_slave_is_not_a_child():
     r = score("dia diperlakukan seperti budak oleh majikan di Kuala Lumpur, gaji tak dibayar")
     assert "child_age_in_text" not in r.codes, r
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dia tidak bisa pulang ke Indonesia karena paspornya ditahan majikan di Johor",  # id
+        "adik saya tak boleh balik sebab takde duit tiket, ejen simpan pasport dia",  # ms
+        "she cannot go home because the agency in Kuala Lumpur took her passport",  # en
+    ],
+)
+def test_unable_to_go_home_for_want_of_papers_is_documents_held_not_confinement(text):
+    r = score(text)
+    assert r.priority == Priority.P2 and "confinement_in_text" not in r.codes, r
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "anak saya umur 16 ikut bas ke Kota Kinabalu bulan lepas, sampai sekarang tak balik",  # ms
+        "ade nona umur 15 pi deng satu om dari kampung sebelah, sampe skarang sonde pulang",  # kpg
+        "my 14-year-old niece went off with a man from the next village and still hasn't come home",  # en
+        "ha'u-nia oan tinan 16 sai ho mane ida, to'o agora la fila",  # tet
+    ],
+)
+def test_a_child_gone_with_someone_and_not_back_has_left(text):
+    r = score(text)
+    assert r.priority == Priority.P1 and "child_on_the_move" in r.codes, r
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "anak tetangga umur 15 sudah seminggu tinggal di rumah calo di Oesapa, katanya tunggu paspor",  # id
+        "labarik tinan 14 hela iha uma ajente nian iha Atambua hein atu ba Malázia",  # tet
+    ],
+)
+def test_a_child_kept_in_a_holding_house_has_left_home(text):
+    r = score(text)
+    assert r.priority == Priority.P1 and "holding_house" in r.codes, r
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "abang saya kena tangkap kat Johor tahun 2019 dan dihantar balik, sekarang dia ok je kat kampung",  # ms
+        "my cousin was deported from Malaysia in 2020 and works in Kupang now",  # en
+        "kaka beta balik dari Malaysia tahun lalu, dulu dong pukul dia tapi sekarang su sehat",  # kpg
+    ],
+)
+def test_sent_home_or_back_from_abroad_and_well_is_resolved(text):
+    assert score(text).priority == Priority.P4
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pemerintah kok diam saja, banyak TKI kita pulang dalam peti mati",  # id
+        "kerajaan buat tak tahu je pasal pekerja asing kena tipu",  # ms
+        "the government does nothing while agents cheat our people",  # en
+        "governu nonok deit, ita-nia joven sira ba rai liur la ho dokumentu",  # tet
+    ],
+)
+def test_complaints_about_the_government_are_p4(text):
+    assert score(text).priority == Priority.P4
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ejen tu kutip IC orang kampung, kata nak buat permit kerja kat Malaysia",  # ms
+        "calo itu kumpul KTP warga desa, janji kerja di Kalimantan",  # id
+    ],
+)
+def test_identity_cards_collected_from_people_are_recruitment_not_documents_held(text):
+    r = score(text)
+    assert r.priority == Priority.P3 and "documents_held" not in r.codes, r

@@ -58,6 +58,11 @@ OPINION = lx.rx(
     + _AUTHORITY
     + r"\s+(?:[\w']+\s+){0,2}?(?:ambil\s+tindakan|bertindak|tindak\s+tegas|take\s+action|act\s+now|"
     r"do\s+something|berantas|basmi|foti\s+asaun|halo\s+buat\s+ruma)|"
+    # A complaint about the government: "pemerintah kok diam sa", "kerajaan buat tak tahu", "governu nonok deit".
+     + _AUTHORITY + r"\s+(?:[\w']+\s+){0,2}?(?:diam|tidur|tutup\s+mata|buta|tuli|cuek|lambat|gagal|(?:tidak|tdk|tak|"
+    r"sonde|ga|gak)\s+(?:peduli|pernah\s+peduli|buat\s+apa-apa|bertindak)|buat\s+tak\s+tahu|does\s+nothing|"
+    r"do(?:es)?\s+not\s+care|doesn't\s+care|don't\s+care|nonok|la\s+halo\s+buat\s+ida)|"
+    r"(?:tolong|mohon|please)\s+(?:di)?perhatikan|(?:tolong|mohon)\s+perhatian|pay\s+attention\s+to|"
     r"kenapa\s+(?:pemerintah|polisi|orang)|mengapa|"
     r"(?:mesti|harus|perlu|patut|should|must|tenke)\s+(?:[\w']+\s+){0,2}?(?:dihukum|ditangkap|dipenjara|ditindak|"
     r"be\s+punished|be\s+arrested|be\s+jailed|hetan\s+kastigu|kastigu)|"

@@ -182,7 +182,14 @@ FORMERLY = rx(r"\b(?:dulu|dolo|uluk)\b")
 # The person is out of it now: this outweighs "sekarang" ("sekarang sudah pulang").
 RESOLVED = rx(
     r"\b(?:(?:sudah|su|sdh|udah|udh|telah|dah)\s+(?:lama\s+)?(?:pulang|kembali|balik|bebas|selamat|dipulangkan|"
-    r"aman|keluar\s+dari|di\s+rumah|beres)|pulang\s+(?:dengan\s+|deng\s+|dgn\s+)?selamat|"
+    r"aman|keluar\s+dari|di\s+rumah|beres|sehat|sihat|pulih)|pulang\s+(?:dengan\s+|deng\s+|dgn\s+)?selamat|"
+    # Came back from somewhere ("balik dari Sabah tahun lepas"), unless wanted, denied or not yet.
+    r"(?<!mau\s)(?<!nak\s)(?<!mo\s)(?<!ingin\s)(?<!mahu\s)(?<!akan\s)(?<!bisa\s)(?<!boleh\s)(?<!belum\s)(?<!blm\s)"
+    r"(?<!tak\s)(?<!tidak\s)(?<!sonde\s)(?<!to\s)(?<!atu\s)(?<!sei\s)(?<!la\s)(?<!seidauk\s)(?<!never\s)(?<!not\s)"
+    r"(?:pulang|balik|kembali|came\s+back|returned|fila)\s+(?:dari|from|husi|hosi)\b|"
+    # Sent home by the authorities: "dihantar balik", "dideportasi", "deported".
+    r"dihantar\s+(?:balik|pulang)|dideportasi|deported|repatriated|sent\s+(?:back\s+)?home|haruka\s+fila|"
+    r"(?:ok|okay)\s+(?:je|jer|saja|sa|aja|sahaja)|baik-baik\s+(?:saja|sahaja|je|sa|aja)|baik2\s+(?:saja|sa|je|aja)|"
     r"(?:sekarang|skrg|skarang|skrang|now|agora)\s+(?:sudah\s+|su\s+|dah\s+|semua\s+sudah\s+)?"
     r"(?:aman|selamat|baik|safe|fine|ok|okay|di'ak|seguru|beres)|aman2\s+(?:aja|saja|sa)|semua\s+sudah\s+beres|"
     r"(?:already|now)\s+(?:back\s+)?(?:home|back|safe|free)|(?:is|are|am|i'm)\s+(?:safe|home)\s+now|back\s+home|"

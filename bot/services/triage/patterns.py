@@ -130,7 +130,7 @@ CONFINEMENT = rx(
     r"(?:di|me|ter)?sekap|disandera|sandera|"
     r"(?:tidak|tdk|tak|x|tra|ga|gak|nggak|ndak|nda|sonde|son|snd)\s+(?:boleh|bole|bisa|dikasih|dikasi|kasih|kasi|kase|"
     r"bagi|dibenarkan|diizinkan|diijinkan|diberi|dibiarkan|pernah\s+boleh|izinkan|ijinkan)\s+(?:\w+\s+){0,3}?"
-    r"(?:keluar|kaluar|kluar|pulang|"
+    r"(?:keluar|kaluar|kluar|pulang|naik\s+darat|ke\s+darat|mendarat|turun\s+(?:dari\s+)?(?:kapal|bot|darat)|"
     r"pergi|balik|pi\s+mana|kemana[- ]mana|ke\s+mana[- ]mana|pi\s+mana-mana)|"
     r"dilarang\s+(?:keluar|pulang|pergi|balik)|"
     r"(?:ditahan|kena\s+tahan|tertahan)\s+(?:di|dalam|di\s+dalam|kat|dekat)\s+(?:rumah|kamar|bilik|stor|gudang|mess|asrama|penampungan|kapal|kebun|ladang|"
@@ -142,7 +142,8 @@ CONFINEMENT = rx(
     r"(?:tak|tidak|tdk|not)\s+(?:benarkan|izinkan|ijinkan|allow)\s+(?:[\w']+\s+){0,2}?(?:keluar|pulang|balik|leave|go\s+out)|"
     r"(?:pagar|gate|pintu|door|odamatan)\s+(?:[\w']+\s+)?(?:dikunci|digembok|locked)|"
     r"la\s+husik\s+(?:[\w'-]+\s+){0,3}?(?:ba\s+li'ur|sai|fila|ba\s+uma)|"
-    r"not\s+allowed\s+to\s+(?:leave|go\s+out|go\s+home|go\s+outside|go\s+anywhere)|"
+    r"not\s+allowed\s+to\s+(?:leave|go\s+out|go\s+home|go\s+outside|go\s+anywhere|go\s+ashore|come\s+ashore|"
+    r"get\s+off)|(?:never|not)\s+(?:been\s+)?allowed\s+(?:off|ashore)|"
     r"(?:won't|will\s+not|don't|do\s+not|doesn't|does\s+not|never|not)\s+let\s+(?:[\w']+\s+){1,3}?"
     r"(?:leave|go|out|outside)|"
     r"(?:can't|cannot|can\s+not|unable\s+to)\s+(?:leave|go\s+out|escape|get\s+out)|"
@@ -159,8 +160,16 @@ CONFINEMENT = rx(
     r"(?:odamatan|portaun|janela)\s+(?:[\w']+\s+)?(?:taka|xave)\s+(?:husi|hosi)\s+li'ur|taka\s+husi\s+li'ur|"
     r"la\s+(?:husik|fó|fo|fó\s+lisensa)\s+(?:nia|sira|ami|ha'u)?\s*sai|la\s+bele\s+sai|prende|"
     # tet: labele sai (cannot go out), hetan taka (shut in), taka ... iha kuartu laran (shut inside a room)
-    r"labele\s+(?:sai|fila|ba\s+li'ur)|hetan\s+(?:taka|xave|prende)|"
+    r"labele\s+(?:sai|fila|ba\s+li'ur|tun)|hetan\s+(?:taka|xave|prende)|"
     r"taka\s+(?:[\w']+\s+){0,2}?iha\s+(?:[\w']+\s+){0,2}?laran)\b"
+)
+
+# "Cannot go home because of the passport / without money": documents held or debt, not being locked in.
+UNABLE = rx(r"\b(?:boleh|bole|bisa|can't|cannot|can\s+not|unable|labele|la\s+bele)\b")
+FOR_WANT_OF = rx(
+    r"^\W*(?:[\w']+\s+){0,3}?(?:sebab|kerana|karena|krn|karna|gara-gara|because|since|as|tanpa|without|tanba|tamba|"
+    r"por\s+kauza)\s+(?:[\w']+\s+){0,3}?(?:paspor|pasport|passport|pasaporte|dokumen|documents?|papers|dokumentu|"
+    r"permit|visa|duit|uang|doi|money|tiket|ticket|tickets|osan|bilete|utang|hutang|debt|tusan|ongkos|biaya|fare)"
 )
 
 # Taken or moved by force: "diculik", "tarik paksa masuk oto", "dragged into a car", "rapta".
@@ -242,7 +251,11 @@ HOLDING_HOUSE = rx(
     r"(?:tunggu|menunggu|waiting|wait|hein|antri)\s+(?:untuk\s+|for\s+|to\s+be\s+|atu\s+|ba\s+)?(?:[\w']+\s+)?"
     r"(?:permit|visa|paspor|pasport|passport|passports|dokumen|documents?|papers|majikan|employer|dihantar|dikirim|"
     r"diberangkatkan|diambil|dijemput|berangkat|sent|shipped|picked|collected|kapal|bot|boat|flight|haruka|"
-    r"pasaporte|vistu|dokumentu))\b"
+    r"pasaporte|vistu|dokumentu|ba|sai|pergi|pigi|go|leave|fly|terbang)|"
+    # Staying at an agent's place: "hela iha uma ajente nian", "nginap di rumah calo", "staying at the agent's house".
+    r"(?:tinggal|menginap|nginap|tidur|hela|toba|stay\w*|living|lives|duduk|ditampung|dititip)\s+(?:di|iha|at|in|kat|"
+    r"dekat|sementara\s+di)\s+(?:the\s+)?(?:rumah|uma|house|mess|tempat|place|asrama|hostel)\s+(?:milik\s+|punya\s+|"
+    r"pung\s+)?(?:ajente|agen|ejen|calo|sponsor|tekong|agent's|broker's|recruiter's|perekrut|tauke)\b)\b"
 )
 
 DEBT = rx(
@@ -268,7 +281,7 @@ UNPAID = rx(
 )
 
 _DOC = (
-    r"(?:paspor|pasport|passport|passports|pasfor|paspot|pasportnya|paspornya|pasaporte|ktp|e-ktp|ektp|ijazah|akta|"
+    r"(?:paspor|pasport|passport|passports|pasfor|paspot|pasportnya|paspornya|pasaporte|ktp|e-ktp|ektp|ic|mykad|ijazah|akta|"
     r"dokumen|dokumentu|documents?|papers|id\s+card|kad\s+pengenalan|permit|lisensa(?:\s+servisu)?|work\s+permit|"
     r"kartaun(?:\s+identidade)?)"
 )
@@ -279,6 +292,12 @@ _HOLD = (
 )
 DOC_THEN_HOLD = rx(r"\b" + _DOC + r"\b((?:\s+[\w']+){0,3}?)\s+" + _HOLD + r"\b")
 HOLD_THEN_DOC = rx(r"\b" + _HOLD + r"\b((?:\s+[\w'-]+){0,3}?)\s+" + _DOC + r"\b")
+COLLECTED_IDS = rx(
+    r"\b(?:ema\s+nia|ema\s+sira\s+nia|orang-orang|orang2|warga|penduduk|people's|everyone's|semua\s+orang|orang\s+muda|"
+    r"orang\s+kampung|orang)\b.*\b(?:ktp|e-ktp|ektp|ic|kad\s+pengenalan|id\s+cards?|kartaun(?:\s+\w+)?|kk)\b|"
+    r"\b(?:ktp|e-ktp|ektp|ic|kad\s+pengenalan|id\s+cards?|kartaun(?:\s+\w+)?|kk)\s+(?:[\w']+\s+)?(?:ema|orang|"
+    r"orang-orang|warga|penduduk|people|everyone|semua)\b"
+)
 DOC_WITH = rx(
     r"\b" + _DOC + r"(?:\s+[\w']+){0,3}?\s+(?:ada\s+|masih\s+)?(?:di|pada|sama|dengan|with|at|by|iha|kat|dekat|ngan)\s+"
     r"(?:the\s+)?(?:agen|agent|majikan|bos|boss|employer|tekong|calo|perusahaan|company|pt|sponsor|dong|dorang|"
@@ -353,6 +372,18 @@ DEPARTED = rx(
     # Gone and not heard of: a child missing after leaving with someone is gone.
     r"(?:tidak|tdk|belum|blm|sonde|tak|never|hasn't|has\s+not|didn't|la)\s+(?:pulang|balik|kembali|come\s+home|"
     r"came\s+home|returned|fila)\s+(?:ke\s+|ba\s+)?(?:rumah\s+|uma\s+|home\s+)?(?:sejak|since|dari|desde|dezde)|"
+    # Not back until now: "sampai sekarang tak balik", "to'o agora la fila", "still hasn't come home".
+    r"(?:sampai|sampe|hingga|till|until|to'o|sehingga)\s+(?:sekarang|skrg|skarang|kini|now|agora|hari\s+ini|ohin)\s+"
+    r"(?:[\w']+\s+)?(?:tak|tidak|tdk|belum|blm|sonde|not|la|seidauk|haven't|hasn't|never)\s+(?:pulang|balik|kembali|"
+    r"fila|come\s+(?:back|home)|came\s+(?:back|home)|returned)|"
+    r"(?:tak|tidak|tdk|belum|blm|sonde|la|seidauk)\s+(?:pulang|balik|kembali|fila)\s+(?:[\w']+\s+)?(?:sampai|sampe|"
+    r"hingga|to'o|sehingga)\s+(?:sekarang|skrg|skarang|kini|agora|hari\s+ini|ohin)|"
+    r"(?:still\s+)?(?:hasn't|has\s+not|haven't|have\s+not)\s+(?:come\s+(?:back|home)|returned)|"
+    # Went off on a vehicle or with a man: "ikut lori sawit ke Keningau", "nae oto travel deng laki2".
+    r"(?:ikut|ikot|iko|naik|nae|numpang|tumpang|sae)\s+(?:[\w']+\s+)?" + _VEHICLE + r"|"
+    r"(?:pergi|pigi|pi|ikut|ikot|iko|lari|kabur|went|left|ran\s+off|sai|ba|halai)\s+(?:[\w']+\s+){0,6}?(?:dengan|deng|"
+    r"sama|bersama|with|ho)\s+(?:seorang\s+|sorang\s+|satu\s+|a\s+|an\s+|some\s+|ida\s+)?(?:pakcik|paman|om|"
+    r"lelaki|laki2|laki-laki|orang\s+asing|orang\s+tak\s+dikenal|stranger|man|men|mane|ema\s+foun)\b|"
     r"hilang(?:\s+kontak)?|menghilang|went\s+missing|is\s+missing|"
     r"lost\s+contact|lakon|dijual\s+(?:ke|kepada|to)|sold\s+(?:to|off)|fa'an\s+(?:nia|sira)\s+ba|"
     r"(?:lari|kabur|minggat|halai|ran\s+off|ran\s+away|eloped|went\s+off)\s+(?:ikut|sama|dengan|deng|ho|with|bersama)|"
@@ -391,8 +422,8 @@ RECRUITMENT = rx(
     r"tiket\s+percuma|bilete\s+gr[aá]tis|"
     r"bayar\s+\d+\s*(?:juta|jt)|(?:charges?|pay)\s+\d+\s*(?:million|juta)|bayaran\s+rm|husu\s+osan|"
     r"gaji\s+(?:besar|tinggi|\d+\s*(?:juta|jt|ringgit|rm))|high\s+(?:salary|pay|wages)|sal[aá]riu\s+aas|"
-    r"(?:kasi|kase|serahkan|kumpul(?:kan)?|kirim|minta|halibur|collecting)\s+(?:[\w']+\s+)?(?:ktp|id\s+cards?|"
-    r"kad\s+pengenalan|kartaun)|kumpul\s+pekerja|"
+    r"(?:kasi|kase|serahkan|kumpul(?:kan)?|kutip|mengutip|kirim|minta|halibur|collect(?:ing|s|ed)?)\s+(?:[\w']+\s+)?"
+    r"(?:ktp|ic|mykad|id\s+cards?|kad\s+pengenalan|kartaun)|kumpul\s+pekerja|"
     r"(?:alasan|katanya|bilang|ngaku|pamit|izin|alasannya)\s+(?:[\w']+\s+){0,3}(?:pesta|nikah|kawin|kawinan|"
     r"acara\s+keluarga|kunjungi\s+keluarga|jenguk|liburan)|(?:going\s+to\s+a\s+wedding|visiting\s+family)|"
     r"(?:tawari?|tawar|tawarkan|ditawari|ditawarkan|menawarkan|dijanjikan|janji(?:kan)?|janjikan|ajak|diajak)\s+"
@@ -403,6 +434,11 @@ RECRUITMENT = rx(
     r"tkw|tki|pmi\s+ilegal)\b"
 )
 
+# Words that follow "PT" without naming a company: "itu PT sekarang su tutup", "PT yang resmi".
+_NOT_A_NAME = (
+    r"(?:sekarang|skrg|itu|ini|tersebut|tsb|yang|yg|resmi|swasta|apa|mana|tutup|sudah|su|dah|dia|de|di|ke|dari|nya|"
+    r"ni|tu|dan|atau|ko|ka|kah|lain|mana-mana|tadi|baru|besar|kecil|itu|the|that|this|a|an|is|was|which|ne'e|ne'ebá)"
+)
 _KIN = (
     r"(?:adik|ade|adek|anak|ana|kakak|kaka|kak|abang|om|mama|ibu|bapa|bapak|ayah|tanta|tante|paman|bibi|opa|oma|"
     r"teman|kawan|sepupu|ponakan|keponakan|istri|isteri|suami|laki|bini|nenek|kakek|cucu|saudara|sodara|"
@@ -420,7 +456,7 @@ PERSON = rx(
     r"\d+\s+(?:orang|org|nona|perempuan|laki|anak|people|girls|women|men|boys)|na'in\s+(?:rua|tolu|haat|lima|neen|"
     r"hitu|ualu|sia|sanulu|\d+)|"
     # A company named outright ("PT Maju Jaya") is as specific as a person.
-    r"(?:pt|cv|syarikat)\.?\s+[a-z]\w+)\b"
+    r"(?:pt|cv|syarikat)\.?\s+(?!" + _NOT_A_NAME + r"\b)[a-z]\w+)\b"
 )
 # A person named with a title: "Om Yos", "Pak Markus", "Encik Rahman", "Tiu Markus" (checked on the original case).
 TITLED_NAME = re.compile(

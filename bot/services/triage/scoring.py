@@ -238,6 +238,8 @@ def score_tip(facts: TipFacts) -> TriageResult:
                 out.add(Priority.P3, rs.from_text("past_" + code, s.detail))
             elif not s.past:
                 out.add(Priority.P2, rs.from_text(code, s.detail))
+                if code == "holding_house":
+                    left = left or s  # someone kept in a holding house has left home
         elif code == "unpaid_wages":
             # Wages withheld far from home leave a worker stuck; at home it is a labour dispute first.
             level = Priority.P3 if (local or s.past) else Priority.P2

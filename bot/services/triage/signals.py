@@ -228,7 +228,7 @@ def _away_now(t: Text, places: tuple[PlaceMention, ...]) -> Iterable[TextSignal]
     for m in pt.AWAY_NOW.finditer(t.norm):
         if negated(t, m.start()) or is_future(t, m.start()):
             continue
-        before = t.words_before(m.start(), 2)
+        before = [w.strip("'") for w in t.words_before(m.start(), 2)]
         if any(w.startswith(_OFFER_PREFIXES) or w in _OFFER_WORDS for w in before):
             continue
         s, e = t.sentence(m.start())
@@ -254,7 +254,10 @@ _OFFER_PREFIXES = (
     "oferta",
     "ofere",
 )
-_OFFER_WORDS = frozenset({"cari", "lowongan", "iklan", "mau", "ingin", "akan", "nak", "mahu", "atu", "sei", "job"})
+# An offer or a purpose, not where someone is: "cari budak untuk kerja kat Sandakan", "katanya kerja di cafe".
+_OFFER_WORDS = lx.wordset(
+    "cari lowongan iklan mau ingin akan nak mahu atu sei job untuk utk to para katanya kononnya dehan"
+)
 
 
 def _documents(t: Text) -> Iterable[TextSignal]:
@@ -265,7 +268,10 @@ def _documents(t: Text) -> Iterable[TextSignal]:
                 continue
             if pattern is pt.DOC_THEN_HOLD and pt.OWN_DOCS.match(t.norm[m.end() : m.end() + 30]):
                 continue
-            yield replace(_signal("documents_held", t, m.start(), m.end()), past=is_past(t, m.start()))
+            # Identity cards taken from people in general are collected for recruitment, not held from someone:
+            # "ejen kutip IC orang muda", "foti ema nia kartaun eleitorál".
+            code = "illegal_recruitment" if pt.COLLECTED_IDS.search(m.group()) else "documents_held"
+            yield replace(_signal(code, t, m.start(), m.end()), past=is_past(t, m.start()))
     for pattern in (pt.DOC_WITH, pt.DOC_OWNER):
         for sig in _simple("documents_held", pattern, t):
             yield replace(sig, past=is_past(t, sig.start))
@@ -320,6 +326,13 @@ def _exploitation(t: Text) -> Iterable[TextSignal]:
         yield replace(_signal("exploitation_in_text", t, a, b, sexual=True), past=is_past(t, a))
 
 
+def _for_want_of(t: Text, sig: TextSignal) -> bool:
+    """ "tak boleh balik sebab pasport tu", "can't go home without money": someone unable to leave for want of papers
+    or money is held by the papers or the debt (their own signals), not locked in."""
+    _, end = t.sentence(sig.start)
+    return bool(pt.UNABLE.search(t.norm, sig.start, sig.end)) and bool(pt.FOR_WANT_OF.search(t.norm[sig.end : end]))
+
+
 def _people(t: Text) -> Iterable[TextSignal]:
     yield from _simple("person_in_text", pt.PERSON, t)
     for m in pt.TITLED_NAME.finditer(t.original):
@@ -352,7 +365,7 @@ def find_signals(text: str) -> TextFindings:
     found += _events("violence_in_text", pt.VIOLENCE, t)
     # A threat spelt out as "if she runs away, ..." is a threat, not a hypothetical.
     found += (replace(s, past=is_past(t, s.start)) for s in _simple("violence_in_text", pt.THREAT, t))
-    found += _events("confinement_in_text", pt.CONFINEMENT, t)
+    found += (s for s in _events("confinement_in_text", pt.CONFINEMENT, t) if not _for_want_of(t, s))
     found += _child_ages(t)
     found += _documents(t)
     found += _events("debt_bondage", pt.DEBT, t)
