@@ -513,3 +513,74 @@ def test_complaints_about_the_government_are_p4(text):
 def test_identity_cards_collected_from_people_are_recruitment_not_documents_held(text):
     r = score(text)
     assert r.priority == Priority.P3 and "documents_held" not in r.codes, r
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dulu tahun 2005 bapa saya kerja di Sabah dan pernah disiksa mandor, sekarang bapa sudah meninggal",  # id
+        "uluk tinan 1999 patraun baku ha'u-nia tiu iha Malázia, agora nia mate ona",  # tet
+    ],
+)
+def test_an_old_story_of_someone_long_dead_is_over(text):
+    assert score(text).priority == Priority.P4
+
+
+def test_a_phone_that_is_dead_is_not_a_story_that_is_over():
+    r = score("ha'u-nia alin-feto tinan 14 sai ho mane ida horiseik, agora nia telefone mate")
+    assert r.priority == Priority.P1, r
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "majikan kunci pintu bilik setiap kali dia keluar, kami tak boleh buat apa",  # ms
+        "the supervisor locks the gate of the dorm from outside at night",  # en
+        "patraun xave odamatan husi li'ur kalan-kalan",  # tet
+    ],
+)
+def test_someone_else_locking_the_door_on_them_is_confinement(text):
+    r = score(text)
+    assert r.priority == Priority.P1 and "confinement_in_text" in r.codes, r
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ade nona umur 16 su seminggu di rumah satu ibu di Kefa yang janji kerja di Bali",  # kpg
+        "my niece, 15, has been at the recruiter's house in Kupang for four days",  # en
+    ],
+)
+def test_a_child_who_has_stayed_days_at_someone_elses_place_has_left_home(text):
+    r = score(text)
+    assert r.priority == Priority.P1 and "child_on_the_move" in r.codes, r
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("saya dengar cerita, ada kapal bawa budak-budak dari Flores ke Tawau", Priority.P3),  # children in general
+        ("ejen tu nak bawa budak-budak dari kampung kami ke Johor bulan depan", Priority.P2),  # a particular group
+        ("bagaimana cara lapor calo? di kampung kami banyak", Priority.P4),  # "our village" in a question
+    ],
+)
+def test_children_in_general_against_children_of_a_particular_place(text, expected):
+    assert score(text).priority == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "three girls about 14-15 were brought to the guesthouse last night",  # en
+        "ada budak lelaki dalam 13 tahun dibawa ke Tawau semalam",  # ms
+        "3 ana nona SMP pi deng satu ibu ke Atambua kemarin",  # kpg
+    ],
+)
+def test_ages_given_roughly_and_school_levels_are_children(text):
+    r = score(text)
+    assert r.priority == Priority.P1 and "child_on_the_move" in r.codes, r
+
+
+def test_a_rescue_told_after_it_happened_is_not_a_cry():
+    r = score("alhamdulillah, polis selamatkan dia semalam dan dia dah selamat di rumah")
+    assert "danger_in_text" not in [c for c in r.codes], r

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from bot.services.places import PlaceMention
 from bot.services.triage import lexicon as lx
+from bot.services.triage import patterns as pt
 from bot.services.triage.entities import find_phones
 from bot.services.triage.signals import TextSignal
 from bot.services.triage.tense import Text, is_conditional, text_of
@@ -87,10 +88,7 @@ OBSERVED = lx.rx(
     r"(?:ada|there\s+(?:is|are|were|was))\s+(?:a\s+)?(?:bot|boat|kapal|lori|van|mobil|oto|truk|truck|bas|bus|car)s?)\b"
 )
 _SPEECH = lx.rx(r"^\s*(?:[\w']+\s+){0,2}?(?:bilang|kata|katanya|said|says|told|dehan|cakap|kasi\s+tau)\b")
-_DEICTIC = lx.rx(
-    r"\b(?:(?:rumah|uma|kamar|rumah\s+makan|warung|mess|asrama|kampung|desa|house|room|place)\s+(?:itu|ini|sebelah|"
-    r"ne'?e|ne'ebá|tu)|di\s+(?:sini|situ|sebelah)|next\s+door|this\s+house|that\s+house)\b"
-)
+_DEICTIC = pt.DEICTIC_PLACE
 _EXISTENTIAL = lx.rx(
     r"\b(?:ada|there\s+(?:is|are)|iha)\s+(?:yang|yg|orang|org|anak|nona|perempuan|seorang|satu|banyak|ramai|many|"
     r"some|several|beberapa|\d+)\b"
@@ -139,7 +137,7 @@ def read_framing(text: str, signals: Sequence[TextSignal], places: Sequence[Plac
         m = HEDGE.search(t.norm)
         # A guess in a report of what someone sees, or of a particular place, is still a report.
         specific_place = any(p.kind not in ("country", "region") for p in places)
-        if m is not None and not (specific_place or OBSERVED.search(t.norm)):
+        if m is not None and not (specific_place or OBSERVED.search(t.norm) or _DEICTIC.search(t.norm)):
             marker = text[m.start() : m.end()]
     return Framing(bool(marker), _anchored(t, signals, general=bool(marker)), marker)
 
@@ -164,6 +162,8 @@ def _anchored(t: Text, signals: Sequence[TextSignal], *, general: bool) -> bool:
     if find_phones(t.original):
         return True
     events = sorted(s.start for s in signals if s.code in EVENTS)
+    if not general and pt.OWN_PLACE.search(t.norm):
+        return True
     for pattern in (_DEICTIC, _EXISTENTIAL):
         for m in pattern.finditer(t.norm):
             if open_clause(m.start()) and (pattern is _DEICTIC or _event_after(events, m.end())):

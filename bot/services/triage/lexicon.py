@@ -182,7 +182,15 @@ FORMERLY = rx(r"\b(?:dulu|dolo|uluk)\b")
 # The person is out of it now: this outweighs "sekarang" ("sekarang sudah pulang").
 RESOLVED = rx(
     r"\b(?:(?:sudah|su|sdh|udah|udh|telah|dah)\s+(?:lama\s+)?(?:pulang|kembali|balik|bebas|selamat|dipulangkan|"
-    r"aman|keluar\s+dari|di\s+rumah|beres|sehat|sihat|pulih)|pulang\s+(?:dengan\s+|deng\s+|dgn\s+)?selamat|"
+    r"aman|keluar\s+dari|di\s+rumah|beres|sehat|sihat|pulih|diselamatkan|ditebus)|"
+    r"pulang\s+(?:dengan\s+|deng\s+|dgn\s+)?selamat|"
+    # Rescued ("rescued by police in 2017", "diselamatkan polisi"), or dead long since ("skrg mama su meninggal",
+    # "agora nia mate ona"): over for the person, with nothing going on now.
+    r"(?:rescued|diselamatkan|diselamatkan\s+oleh)\s+(?:by|in|from|last|polisi|polis|police|aparat|petugas)|"
+    r"(?:sekarang|skrg|skarang|kini|agora|now)\s+(?:(?:beta\s+pung|sa\s+pung|saya\s+punya|ha'u-nia|my|our|his|her)\s+)?"
+    r"(?:dia|de|nia|she|he|beliau|mama|mamak|bapa|bapak|ayah|ibu|papa|inan|aman|av[oó]|tia|tiu|tanta|om|nenek|kakek|"
+    r"grandma|grandpa|grandmother|grandfather|mother|father|uncle|aunt)\s+(?:sudah\s+|su\s+|dah\s+|has\s+|is\s+|"
+    r"already\s+)?(?:meninggal|wafat|died|dead|passed\s+away|mate\s+ona)|"
     # Came back from somewhere ("balik dari Sabah tahun lepas"), unless wanted, denied or not yet.
     r"(?<!mau\s)(?<!nak\s)(?<!mo\s)(?<!ingin\s)(?<!mahu\s)(?<!akan\s)(?<!bisa\s)(?<!boleh\s)(?<!belum\s)(?<!blm\s)"
     r"(?<!tak\s)(?<!tidak\s)(?<!sonde\s)(?<!to\s)(?<!atu\s)(?<!sei\s)(?<!la\s)(?<!seidauk\s)(?<!never\s)(?<!not\s)"
@@ -192,8 +200,8 @@ RESOLVED = rx(
     r"(?:ok|okay)\s+(?:je|jer|saja|sa|aja|sahaja)|baik-baik\s+(?:saja|sahaja|je|sa|aja)|baik2\s+(?:saja|sa|je|aja)|"
     r"(?:sekarang|skrg|skarang|skrang|now|agora)\s+(?:sudah\s+|su\s+|dah\s+|semua\s+sudah\s+)?"
     r"(?:aman|selamat|baik|safe|fine|ok|okay|di'ak|seguru|beres)|aman2\s+(?:aja|saja|sa)|semua\s+sudah\s+beres|"
-    r"(?:already|now)\s+(?:back\s+)?(?:home|back|safe|free)|(?:is|are|am|i'm)\s+(?:safe|home)\s+now|back\s+home|"
-    r"(?:i\s+am|i'm)\s+(?:back\s+)?home|"
+    r"(?:already|now)\s+(?:back\s+)?(?:home|back|safe|free)|(?:is|are|am|i'm|im)\s+(?:safe|home)\s+now|back\s+home|"
+    r"(?:i\s+am|i'm|im)\s+(?:back\s+)?home|"
     r"(?:have|has|had)\s+been\s+(?:back\s+)?home|(?:is|are)\s+back\s+(?:in|to|at)\s+\w+|doing\s+(?:well|fine|okay|ok)|"
     r"(?:sudah|su|sdh|udah|udh|dah)\s+(?:di\s+)?(?:kampung|rumah)|(?:dan|and)\s+(?:sudah\s+)?(?:aman|selamat)\s*(?:[.!]|$)|"
     r"hidup\s+baik|moris\s+di'ak|(?:lived|living|stayed)\s+(?:at\s+)?home|has\s+lived\s+at\s+home|"

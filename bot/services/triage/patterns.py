@@ -59,7 +59,7 @@ DANGER = rx(
     r"\b(?:dalam\s+bahaya|dlm\s+bahaya|in\s+danger|iha\s+perigu|nyawa(?:nya)?\s+(?:terancam|dalam\s+bahaya)|"
     r"life\s+is\s+at\s+risk|darurat|emergency|emerjensia|sos|(?:mau|akan|ingin)\s+bunuh\s+diri|bunuh\s+diri|"
     r"suicid\w*|tolong\s+(?:selamatkan|keluarkan|kasi\s+kaluar|jemput|lepaskan)|"
-    r"selamatkan\s+(?:dia|kami|saya|beta|dong|katong)|save\s+(?:me|us|her|him|them)|rescue\s+(?:me|us|her|him|them)|"
+    r"(?<!polis\s)(?<!polisi\s)(?<!police\s)(?<!aparat\s)(?<!petugas\s)selamatkan\s+(?:dia|kami|saya|beta|dong|katong)|save\s+(?:me|us|her|him|them)|rescue\s+(?:me|us|her|him|them)|"
     r"help\s+(?:me|us)(?!\s+(?:with|to\s+(?:know|find|understand|get\s+information)|find))|"
     r"tolong\s+" + _ME + r"\b(?!\s+(?:cek|tanya|info|informasi|tau|tahu|kasi\s+info|jelaskan))" + _NOT_A_GROUP + r"|"
     r"tolong\s*!{2,}|tolong\s+cepat|tolong\s+segera|(?:(?<=^)|(?<=[.!?\n]))\s*(?:tolong|help|ajuda|tulun)\s*!|"
@@ -141,6 +141,12 @@ CONFINEMENT = rx(
     r"(?:compound|camp|house|room|building|hostel|dorm\w*|shed|container|barrack\w*)|"
     r"(?:tak|tidak|tdk|not)\s+(?:benarkan|izinkan|ijinkan|allow)\s+(?:[\w']+\s+){0,2}?(?:keluar|pulang|balik|leave|go\s+out)|"
     r"(?:pagar|gate|pintu|door|odamatan)\s+(?:[\w']+\s+)?(?:dikunci|digembok|locked)|"
+    # Someone else locks the door on them: "bos saya kunci pintu asrama setiap malam", "locks the door from outside".
+    r"(?:bos|boss|majikan|agen|ejen|tekong|calo|sponsor|mandor|tauke|taukeh|patraun|ajente|dong|dorang|diorang|mereka|"
+    r"he|she|they|supervisor|employer|agent|owner)\s+(?:[\w']+\s+)?(?:kunci|mengunci|lock(?:s|ed)?|xave|taka)\s+"
+    r"(?:the\s+)?(?:pintu|pagar|gerbang|bilik|kamar|asrama|door|gate|room|odamatan|portaun|kuartu)|"
+    r"(?:kunci|mengunci|lock(?:s|ed)?|xave|taka)\s+(?:the\s+|our\s+|their\s+|her\s+)?(?:pintu|pagar|door|gate|"
+    r"odamatan|portaun)\s+(?:[\w']+\s+){0,2}?(?:dari\s+luar|from\s+(?:the\s+)?outside|husi\s+li'ur|hosi\s+li'ur)|"
     r"la\s+husik\s+(?:[\w'-]+\s+){0,3}?(?:ba\s+li'ur|sai|fila|ba\s+uma)|"
     r"not\s+allowed\s+to\s+(?:leave|go\s+out|go\s+home|go\s+outside|go\s+anywhere|go\s+ashore|come\s+ashore|"
     r"get\s+off)|(?:never|not)\s+(?:been\s+)?allowed\s+(?:off|ashore)|"
@@ -318,6 +324,7 @@ CHILD_WORDS = rx(
     r"masih\s+(?:sd|smp|sma|smk|sekolah|skolah|anak-anak)|anak\s+(?:sd|smp|sekolah)|"
     r"(?:siswa|siswi|murid|pelajar)\s+(?:sd|smp|sma|smk|sekolah)|kelas\s+(?:\d{1,2}|x|xi|xii|satu|dua|tiga)\s*(?:sd|smp|sma|smk)|"
     r"anak\s+(?:sma|smk)|tingkatan\s+[1-5]|sekolah\s+rendah|"
+    r"(?:ana|nona|cewek|cewe|gadis|girls?|boys?|budak|labarik)\s+(?:sd|smp)\b|"
     r"(?:baru\s+)?(?:tamat|lulus|tamatan|lulusan)\s+(?:sd|smp)|schoolgirls?|schoolboys?|still\s+in\s+school|"
     r"labarik(?:-feto|-mane|\s+feto|\s+mane)?|menor(?:\s+de\s+idade)?|remaja|abg|bocah|gadis\s+kecil|"
     r"siswi|siswa|murid|pelajar|estudante|"
@@ -326,7 +333,18 @@ CHILD_WORDS = rx(
 )
 AGE_LABELLED = rx(
     r"\b(?:umur|umurnya|umur\s+dia|umr|usia|usianya|berumur|berusia|umor|age|aged|idade)\s*:?\s*"
-    r"(?:baru\s+|masih\s+|only\s+|just\s+)?" + NUM + r"\b"
+    r"(?:baru\s+|masih\s+|only\s+|just\s+|dalam\s+|sekitar\s+|kira-kira\s+|kira2\s+|lebih\s+kurang\s+|about\s+|"
+    r"around\s+|approximately\s+|roughly\s+|maybe\s+)?" + NUM + r"\b"
+)
+# "my niece, 15, has been...", "adik saya Maria, 16, dibawa": an age set off by commas after a relative or a child.
+AGE_APPOSITION = rx(
+    r"\b(?:niece|nephew|daughter|son|sister|brother|girl|boy|cousin|child|kid|anak|ana|adik|ade|adek|nona|keponakan|"
+    r"ponakan|sepupu|budak|labarik|oan|alin|subrinha|subrinhu|primu|prima)(?:[-\s]+[\w']+)?\s*,\s*(\d{1,2})\s*(?:,|\.|\)|$)"
+)
+# "3 girls about 15-16", "budak lelaki dalam 14": an age after a child.
+AGE_PERSON = rx(
+    r"\b(?:girls?|boys?|kids?|children|daughters?|sons?|teens?|nona|nona2|anak|ana|budak|cewek|labarik)\s+(?:aged\s+|about\s+|"
+    r"around\s+|approx\w*\s+|roughly\s+|maybe\s+|sekitar\s+|kira-kira\s+|kira2\s+|lebih\s+kurang\s+|dalam\s+)(\d{1,2})\b"
 )
 AGE_YEARS = rx(r"\b" + NUM + r"\s*(?:tahun|thn|th|taun|thun|tahunan)\b")
 AGE_EN = rx(r"\b" + NUM + r"[\s-]*(?:yo|y/o|y\.o\.?|yrs?[\s-]+old|years?[\s-]+old|yr[\s-]+old|years?\s+of\s+age)(?!\w)")
@@ -402,6 +420,31 @@ AWAY_NOW = rx(
     r"is\s+at|been\s+on|been\s+in|skrg\s+di|sekarang\s+di|skarang\s+di|masih\s+di|ada\s+di|sudah\s+di|su\s+di)\b"
 )
 
+# Someone staying days at someone else's place: away from home even inside NTT ("sudah 3 hari di rumah seorang ibu
+# di Kupang", "been at the agent's house for a week", "hela loron tolu ona iha uma ajente").
+STAYING_AWAY = rx(
+    r"\b(?:(?:sudah|su|sdh|dah|udah|telah|already|been|has\s+been|have\s+been|hela)\s+(?:[\w']+\s+)?(?:\d+|satu|dua|tiga|"
+    r"empat|lima|beberapa|se|a|one|two|three|four|five|several|a\s+few|ida|rua|tolu|haat|lima)\s*(?:hari|minggu|"
+    r"bulan|days?|weeks?|months?|loron|semana|fulan)\s+(?:ona\s+)?(?:di|kat|at|in|iha|dekat)\s+(?:the\s+|a\s+)?"
+    r"(?:rumah|tempat|house|place|uma|mess|asrama|hostel|hotel|penginapan|losmen|kos|guesthouse)\b"
+    r"(?!\s+(?:sendiri|kami|saya|beta|sa|kita|own|our|my|ami|ha'u|ita|kampung|desa)\b)|"
+    r"(?:di|kat|at|in|iha)\s+(?:the\s+|a\s+)?(?:[\w]+'s\s+)?(?:rumah|tempat|house|place|uma|mess|asrama|hostel|hotel|"
+    r"penginapan|losmen|kos|guesthouse)\s+(?:[\w']+\s+){0,4}?(?:sudah|su|sdh|dah|for|since|dezde|sejak)\s+(?:\d+|satu|"
+    r"dua|tiga|empat|lima|beberapa|se|a|one|two|three|four|five|several|a\s+few|ida|rua|tolu|haat)?\s*(?:hari|minggu|"
+    r"days?|weeks?|loron|semana)\b)"
+)
+# "Our village": a particular place in a report ("budak-budak dari kampung kami"), but only where the asker lives in a
+# question ("di kampung kami banyak calo, bagaimana lapor?").
+OWN_PLACE = rx(
+    r"\b(?:kampung|kampong|desa|dusun|village|suku|aldeia|kota)\s+(?:kami|saya|sy|beta|sa|katong|ami|ha'u|our|my)\b"
+)
+# A place pointed at: "kilang papan dekat Sibu tu", "rumah itu", "the farm next door".
+DEICTIC_PLACE = rx(
+    r"\b(?:(?:rumah|uma|kamar|rumah\s+makan|warung|mess|asrama|kampung|desa|house|room|place|kilang|pabrik|ladang|kebun|"
+    r"estate|farm|factory|site|tapak|kapal|bot|boat|restoran|restaurant|kedai|toko|hotel|gudang|warehouse|karaoke|bar|"
+    r"salon|spa|to'os|fatin)\s+(?:[\w']+\s+){0,3}?(?:itu|ini|tu|ni|sebelah|ne'?e|ne'ebá|ne'eba|there|next\s+door|"
+    r"across\s+the\s+road)|di\s+(?:sini|situ|sebelah)|next\s+door|this\s+house|that\s+house)\b"
+)
 RECRUITMENT = rx(
     r"\b(?:calo|sponsor|tekong|perekrut|recruiters?|(?:di|me)?rekrut|direkrut|recruit(?:ed|ing|s)?|agen|ejen|ajente|"
     r"agents?|agency|brokers?|rekruta|"

@@ -30,6 +30,7 @@ from bot.services.triage.facts import (
 )
 from bot.services.triage.framing import EVENTS, Framing, read_framing
 from bot.services.triage.lexicon import PRESENT, wordset
+from bot.services.triage.patterns import DEICTIC_PLACE
 from bot.services.triage.reasons import Reason
 from bot.services.triage.signals import TextFindings, TextSignal, clip, find_signals
 from bot.services.triage.tense import text_of
@@ -153,7 +154,7 @@ def _read_texts(facts: TipFacts, answers_anchor: bool) -> _Read:
             # to work in Malaysia?"): only what happened counts.
             if framing.general and s.code in ("person_in_text", "time_in_text"):
                 continue
-            if unanchored and s.generic and s.code in EVENTS:
+            if unanchored and s.generic and (s.code in EVENTS or s.code == "child_age_in_text"):
                 read.dropped += 1
                 continue
             read.signals.append(s)
@@ -379,8 +380,14 @@ def _specifics(
     found: list[tuple[str, str]] = []
     ntt_places = [p for p in places if p.region == "ntt"]
     answered = regency(place) if place is not None else None
+    # A place pointed at ("kilang papan dekat Sibu tu"), in the reporter's words.
+    pointed = next(
+        (text[m.start() : m.end()] for text in facts.texts() if (m := DEICTIC_PLACE.search(text_of(text).norm))), None
+    )
     if ntt_places:
         found.append(("place_text", ntt_places[0].text))
+    elif pointed is not None:
+        found.append(("place_text", clip(pointed)))
     elif answered is not None:
         found.append(("regency", answered.code))
     elif facts.has_location is True:

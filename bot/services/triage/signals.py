@@ -238,6 +238,10 @@ def _away_now(t: Text, places: tuple[PlaceMention, ...]) -> Iterable[TextSignal]
             p = away[i]
             if s <= p.start <= e and p.start - m.end() <= 60:
                 yield _signal("away_now", t, m.start(), p.end, past=is_past(t, m.start()))
+    # Days at someone else's place, wherever it is: "sudah 3 hari di rumah seorang ibu di Kupang".
+    for m in pt.STAYING_AWAY.finditer(t.norm):
+        if not negated(t, m.start()) and not is_future(t, m.start()):
+            yield _signal("away_now", t, m.start(), m.end(), past=is_past(t, m.start()))
 
 
 _OFFER_PREFIXES = (
@@ -291,7 +295,7 @@ def _child_ages(t: Text) -> Iterable[TextSignal]:
         age = _to_int(m.group(1))
         return age is not None and low <= age < 18 and m.start(1) not in seen and not negated(t, m.start())
 
-    for pattern in (pt.AGE_LABELLED, pt.AGE_EN, pt.AGE_IS, pt.AGE_OF):
+    for pattern in (pt.AGE_LABELLED, pt.AGE_EN, pt.AGE_IS, pt.AGE_OF, pt.AGE_PERSON, pt.AGE_APPOSITION):
         for m in pattern.finditer(norm):
             if is_child(m):
                 yield emit(m)
@@ -311,7 +315,21 @@ def _child_ages(t: Text) -> Iterable[TextSignal]:
         yield emit(m)
     for m in pt.CHILD_WORDS.finditer(norm):
         if not negated(t, m.start()):
-            yield emit(m)
+            sig = emit(m)
+            # "budak-budak", "children", "anak-anak" with no count: children in general unless the tip points at a
+            # case ("ada kapal bawa budak-budak", heard from a friend, is about people in general).
+            counted = _COUNT_BEFORE.search(norm[max(0, m.start() - 20) : m.start()])
+            yield replace(sig, generic=bool(_PLURAL_CHILDREN.fullmatch(m.group())) and not counted)
+
+
+_PLURAL_CHILDREN = lx.rx(
+    r"(?:budak-budak|anak-anak|kanak-kanak|children|kids|minors|remaja|bocah-bocah|labarik\s+sira|schoolgirls|"
+    r"schoolboys|teenagers|siswi|siswa|murid|pelajar|estudante)"
+)
+_COUNT_BEFORE = lx.rx(
+    r"\b(?:\d+|dua|tiga|empat|lima|enam|tujuh|lapan|delapan|sembilan|sepuluh|beberapa|some|two|three|four|five|six|"
+    r"several|the|these|those|my|our|his|her|their|his|rua|tolu|haat|lima|na'in\s+\w+)\s+(?:[\w']+\s+)?$"
+)
 
 
 def _exploitation(t: Text) -> Iterable[TextSignal]:
@@ -324,6 +342,10 @@ def _exploitation(t: Text) -> Iterable[TextSignal]:
     # Sexual exploitation named without a word of force ("kerja di karaoke", "layani tamu").
     for a, b in sexual:
         yield replace(_signal("exploitation_in_text", t, a, b, sexual=True), past=is_past(t, a))
+
+
+def _resolved_sentence(t: Text, pos: int) -> bool:
+    return t.found_in(lx.RESOLVED, t.sentence(pos))
 
 
 def _for_want_of(t: Text, sig: TextSignal) -> bool:
@@ -356,7 +378,8 @@ def find_signals(text: str) -> TextFindings:
     t = text_of(text)
     places = tuple(find_places(text))
     found: list[TextSignal] = []
-    found += _simple("danger_in_text", pt.DANGER, t)
+    # A cry in a sentence that says it is over ("polis selamatkan dia ... dah selamat") is the story of a rescue.
+    found += (replace(s, past=_resolved_sentence(t, s.start)) for s in _simple("danger_in_text", pt.DANGER, t))
     found += _events("danger_in_text", pt.ILLNESS, t)
     found += _events("danger_in_text", pt.DISTRESS, t)
     found += _departures(t, places)
