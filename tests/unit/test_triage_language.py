@@ -584,3 +584,108 @@ def test_ages_given_roughly_and_school_levels_are_children(text):
 def test_a_rescue_told_after_it_happened_is_not_a_cry():
     r = score("alhamdulillah, polis selamatkan dia semalam dan dia dah selamat di rumah")
     assert "danger_in_text" not in [c for c in r.codes], r
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sonde ada yang pukul ato kunci dong, cuma gaji dipotong untuk bayar utang di Pontianak",  # kpg
+        "tak pernah kena pukul atau kurung, cuma kerja lama",  # ms
+        "nobody hit or locked them up, they just work long hours in Johor",  # en
+    ],
+)
+def test_a_negation_reaches_across_or(text):
+    r = score(text)
+    assert not {"violence_in_text", "confinement_in_text"} & set(r.codes), r
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "td subuh ada oto bawa 12 org dr Soe ke Tenau",  # SMS spelling of "tadi subuh"
+        "tadi petang dorang brangkat ke pelabuhan Bolok",  # kpg
+    ],
+)
+def test_sms_and_kupang_time_words_of_the_last_day(text):
+    r = score(text)
+    assert r.priority == Priority.P2 and "in_transit" in r.codes, r
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kerja dari jam 5 pagi sampai jam 11 malam di rumah makan di Ende",  # id
+        "she works from 6am till midnight every day at a shop in Kupang",  # en
+    ],
+)
+def test_long_hours_with_the_hour_written_out(text):
+    r = score(text)
+    assert r.priority == Priority.P2 and "exploitation_now" in r.codes, r
+
+
+def test_ordinary_working_hours_are_not_exploitation():
+    assert "exploitation_now" not in score("dia kerja dari jam 8 pagi sampai jam 4 sore di toko").codes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "jiran saya sorok 4 orang perempuan dalam rumah, tak pernah nampak diorang keluar",  # ms
+        "the couple next door keeps two young women inside the house, I never see them go out",  # en
+    ],
+)
+def test_people_kept_inside_and_never_seen_out_is_confinement(text):
+    r = score(text)
+    assert r.priority == Priority.P1 and "confinement_in_text" in r.codes, r
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PT Sumber Rejeki menampung 30 calon PMI di BLK mereka di Kupang sebelum berangkat",  # id
+        "the agency is keeping about 20 girls in its dormitory in Atambua",  # en
+    ],
+)
+def test_an_agency_keeping_recruits_in_its_training_centre_is_a_holding_house(text):
+    r = score(text)
+    assert "holding_house" in r.codes and r.priority <= Priority.P2, r
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Why doesn't the government stop these agents?",  # en
+        "kenapa polis tak tangkap tekong-tekong ni",  # ms
+    ],
+)
+def test_why_does_the_government_not_act_is_a_complaint(text):
+    assert score(text).priority == Priority.P4
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("ema dehan feto barak hetan baku iha Malázia", Priority.P4),  # heard, people in general
+        ("I heard girls are abused on the plantations in Sabah", Priority.P3),  # heard, a transit region
+        ("ema dehan iha uma ida iha Kefamenanu ajente rai feto sira hein pasaporte", Priority.P2),  # a town in NTT
+    ],
+)
+def test_hearsay_about_people_in_general_against_hearsay_about_a_place(text, expected):
+    assert score(text).priority == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "anak saya umur 15 kabur dari rumah majikan di Kupang tadi pagi",  # id
+        "a 14-year-old girl escaped from her employer and is at the police post",  # en
+    ],
+)
+def test_a_child_who_ran_away_from_an_employer_has_left_home(text):
+    r = score(text)
+    assert r.priority == Priority.P1 and "child_on_the_move" in r.codes, r
+
+
+def test_living_at_the_employers_house_is_not_home():
+    r = score("adik saya dipukul majikan minggu ini, skrg masih tinggal di rumah majikan itu")
+    assert r.priority == Priority.P1, r

@@ -65,11 +65,21 @@ OPINION = lx.rx(
     r"do(?:es)?\s+not\s+care|doesn't\s+care|don't\s+care|nonok|la\s+halo\s+buat\s+ida)|"
     r"(?:tolong|mohon|please)\s+(?:di)?perhatikan|(?:tolong|mohon)\s+perhatian|pay\s+attention\s+to|"
     r"kenapa\s+(?:pemerintah|polisi|orang)|mengapa|"
+    # "Why doesn't the police arrest these brokers?", "kenapa kerajaan tak bantu", "tanba sa mak governu la halo".
+    r"(?:why|kenapa|knp|napa|tanba\s+sa)\s+(?:[\w']+\s+){0,2}?(?:the\s+)?" + _AUTHORITY + r"|"
     r"(?:mesti|harus|perlu|patut|should|must|tenke)\s+(?:[\w']+\s+){0,2}?(?:dihukum|ditangkap|dipenjara|ditindak|"
     r"be\s+punished|be\s+arrested|be\s+jailed|hetan\s+kastigu|kastigu)|"
     r"semoga|terima\s+kasih|thank\s+you|thanks|obrigad[ao]|maromak\s+bensa|kasihan|kasian|kesian|"
     r"(?:ibu\s+bapa|orang\s+tua|kita|ita\s+hotu|we\s+all|everyone)\s+(?:[\w']+\s+){0,2}?"
     r"(?:mesti|harus|perlu|tenke|must|should)|harus\s+ada\s+tindakan|should\s+do\s+more)\b"
+)
+# Heard from others: "ema balun dehan katak...", "saya dengar cerita kawan", "people say". What is only heard of
+# people in general makes no case unless the tip points at one.
+HEARSAY = lx.rx(
+    r"\b(?:(?:saya|sy|aku|beta|sa|i|we|kami|katong|ha'u|ami)\s+(?:cuma\s+|hanya\s+|just\s+|only\s+|pernah\s+|deit\s+)?"
+    r"(?:dengar|denger|mendengar|heard|hear|rona)|dengar-dengar|denger2|kononnya|khabarnya|kabarnya|"
+    r"orang\s+(?:kata|cakap|bilang|omong)|people\s+(?:say|said)|they\s+say|rumou?rs?|gosip|gossip|"
+    r"ema\s+(?:balun\s+|barak\s+)?(?:dehan|koalia)|dehan\s+katak)\b"
 )
 # "I think": an opinion, unless the text reports what someone sees ("kat jeti Tawau selalu ada bot turunkan orang
 # malam2, saya rasa PATI dari Nunukan" is a report with a guess in it).
@@ -121,6 +131,7 @@ class Framing:
     general: bool  # the text is a question, a request or an opinion
     anchored: bool  # it points at a particular person, time or place
     marker: str  # the words that frame it, for staff
+    hearsay: bool = False  # told as heard from others ("ema dehan", "saya dengar")
 
 
 def read_framing(text: str, signals: Sequence[TextSignal], places: Sequence[PlaceMention] = ()) -> Framing:
@@ -139,7 +150,7 @@ def read_framing(text: str, signals: Sequence[TextSignal], places: Sequence[Plac
         specific_place = any(p.kind not in ("country", "region") for p in places)
         if m is not None and not (specific_place or OBSERVED.search(t.norm) or _DEICTIC.search(t.norm)):
             marker = text[m.start() : m.end()]
-    return Framing(bool(marker), _anchored(t, signals, general=bool(marker)), marker)
+    return Framing(bool(marker), _anchored(t, signals, general=bool(marker)), marker, bool(HEARSAY.search(t.norm)))
 
 
 def _anchored(t: Text, signals: Sequence[TextSignal], *, general: bool) -> bool:

@@ -122,7 +122,7 @@ TODAY_EITHER = rx(
 )
 # The last day or so: "tadi malam", "barusan", "last night", "horikalan".
 RECENT = rx(
-    r"\b(?:tadi\s+(?:malam|pagi|siang|sore|subuh)|td\s+(?:malam|mlm|pagi)|(?:malam|pagi|siang|sore|subuh|petang)\s+tadi|"
+    r"\b(?:tadi\s+(?:malam|pagi|siang|sore|subuh)|td\s+(?:malam|mlm|pagi|pgi|siang|sore|subuh|petang)|(?:malam|pagi|siang|sore|subuh|petang)\s+tadi|"
     r"tadi|barusan|baru\s+(?:saja|aja|tadi|sj)|br\s+(?:saja|aja)|semalam|kemarin|kemaren|kamarin|kmrn|kmarin|"
     r"kemarin\s+(?:malam|sore|pagi)|kelmarin|sebentar\s+tadi|malam\s+semalam|"
     r"last\s+night|just\s+now|yesterday|earlier\s+today|(?:an?|one|two|few|\d)\s+hours?\s+ago|minutes\s+ago|"
@@ -197,6 +197,14 @@ RESOLVED = rx(
     r"(?:pulang|balik|kembali|came\s+back|returned|fila)\s+(?:dari|from|husi|hosi)\b|"
     # Sent home by the authorities: "dihantar balik", "dideportasi", "deported".
     r"dihantar\s+(?:balik|pulang)|dideportasi|deported|repatriated|sent\s+(?:back\s+)?home|haruka\s+fila|"
+    # In a legal job now ("sekarang kerja kat kilang dengan permit sah"), or living at home with family ("agora ha'u
+    # hela iha ha'u-nia uma iha Suai ho ha'u-nia família").
+    r"(?:dengan|with|ho|pakai|guna)\s+(?:permit|visa|kontrak|contract|dokumen|documents|papers|paspor|passport|pasaporte|"
+    r"dokumentu)\s+(?:yang\s+)?(?:sah|resmi|legal|lengkap|valid|leg[aá]l)|"
+    r"(?:agora|sekarang|skrg|skarang|now|kini)\s+(?:[\w']+\s+){0,2}?(?:hela|moris|tinggal|duduk|live|lives|living|stay|"
+    r"stays|staying)\s+(?:iha|di|at|in|kat|with|ho|dengan|sama)\s+(?:(?:ha'u-nia|nia|my|our|her|his|saya|sy|beta|kami|"
+    r"ami|the)\s+)?(?:uma|rumah|home|kampung|village|fam[ií]lia|family|keluarga|parents)(?!\s+(?:majikan|makan|agen|bos|"
+    r"boss|orang|penampungan|patraun|sakit|ejen|ajente|calo|sponsor|tekong|employer|agent|tauke|the|of)\b)|"
     r"(?:ok|okay)\s+(?:je|jer|saja|sa|aja|sahaja)|baik-baik\s+(?:saja|sahaja|je|sa|aja)|baik2\s+(?:saja|sa|je|aja)|"
     r"(?:sekarang|skrg|skarang|skrang|now|agora)\s+(?:sudah\s+|su\s+|dah\s+|semua\s+sudah\s+)?"
     r"(?:aman|selamat|baik|safe|fine|ok|okay|di'ak|seguru|beres)|aman2\s+(?:aja|saja|sa)|semua\s+sudah\s+beres|"

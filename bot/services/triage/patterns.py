@@ -141,6 +141,14 @@ CONFINEMENT = rx(
     r"(?:compound|camp|house|room|building|hostel|dorm\w*|shed|container|barrack\w*)|"
     r"(?:tak|tidak|tdk|not)\s+(?:benarkan|izinkan|ijinkan|allow)\s+(?:[\w']+\s+){0,2}?(?:keluar|pulang|balik|leave|go\s+out)|"
     r"(?:pagar|gate|pintu|door|odamatan)\s+(?:[\w']+\s+)?(?:dikunci|digembok|locked)|"
+    # People kept or hidden inside a house, or never seen going out: "jiran saya macam simpan 3 orang perempuan dalam
+    # rumah, tak pernah nampak diorang keluar".
+    r"(?:simpan|sorok|sembunyikan|menyembunyikan|keep(?:s|ing)?|kept|hide|hides|hiding|hid|rai|subar)\s+(?:[\w']+\s+){0,4}?"
+    r"(?:orang|perempuan|pekerja|budak|nona|anak|cewek|women|girls|people|workers|feto|ema|labarik|dia|mereka|diorang|"
+    r"dorang|them|her|him)\s+(?:[\w']+\s+){0,2}?(?:dalam|di\s+dalam|inside|in|iha)\s+(?:the\s+|a\s+)?(?:rumah|bilik|kamar|"
+    r"house|room|uma|kuartu|stor|gudang)|"
+    r"(?:tak|tidak|tdk|never|sonde|la|nunka)\s+(?:pernah\s+)?(?:nampak|tampak|lihat|liat|melihat|tengok|see|seen|saw|"
+    r"haree)\s+(?:diorang|dorang|mereka|them|sira|dia|her|him|nia|de)\s+(?:keluar|kaluar|out|go\s+out|leave|leaving|sai)|"
     # Someone else locks the door on them: "bos saya kunci pintu asrama setiap malam", "locks the door from outside".
     r"(?:bos|boss|majikan|agen|ejen|tekong|calo|sponsor|mandor|tauke|taukeh|patraun|ajente|dong|dorang|diorang|mereka|"
     r"he|she|they|supervisor|employer|agent|owner)\s+(?:[\w']+\s+)?(?:kunci|mengunci|lock(?:s|ed)?|xave|taka)\s+"
@@ -221,8 +229,10 @@ EXPLOITATION = rx(
     r"work\s+all\s+night|scam\s+(?:online|people)|kerja\s+scam|"
     r"servisu\s+oras\s+\d{2}|(?:la|laiha)\s+(?:iha|hetan|simu)?\s*loron\s+deskansa|"
     r"la\s+(?:fó|fo)\s+(?:nia|sira|ami)?\s*hah[aá]n|"
-    r"(?:dari|from|husi|sejak)\s+(?:subuh|pagi|dadeer|morning|dawn|jam\s+\d+)\s+(?:sampai|sampe|hingga|to|until|till|"
-    r"to'o)\s+(?:tengah\s+malam|malam|kalan|night|midnight|jam\s+\d+)|"
+    r"(?:dari|from|husi|sejak)\s+(?:subuh|pagi|dadeer|morning|dawn|(?:jam|pukul)\s+\d+(?:\s+(?:pagi|subuh|am))?|\d{1,2}\s*am)"
+    # ... till late at night: "sampe jam 12 malam", "till 11pm", "sampai jam 22" (not "jam 4 sore").
+    r"\s+(?:sampai|sampe|hingga|to|until|till|to'o)\s+(?:tengah\s+malam|malam|kalan|night|midnight|(?:jam|pukul)\s+\d+"
+    r"\s+(?:malam|mlm)|(?:jam|pukul)\s+(?:2[0-4]|1[01])(?![\d.:])(?!\s+(?:pagi|siang|sore))|(?:9|10|11|12)\s*pm)|"
     r"minta\s+(?:tolong\s+)?(?:di)?pulangkan|(?:mau|ingin|pengen|minta)\s+pulang\s+(?:tapi|tp|namun|sonde|tidak)|"
     r"(?:mahu|nak|ingin)\s+balik(?:\s+kampung)?|hakarak\s+fila|"
     r"want(?:s)?\s+to\s+(?:go|come)\s+home|melarikan\s+diri|kabur\s+dari|lari\s+dari\s+(?:majikan|rumah|tempat)|"
@@ -258,6 +268,19 @@ HOLDING_HOUSE = rx(
     r"(?:permit|visa|paspor|pasport|passport|passports|dokumen|documents?|papers|majikan|employer|dihantar|dikirim|"
     r"diberangkatkan|diambil|dijemput|berangkat|sent|shipped|picked|collected|kapal|bot|boat|flight|haruka|"
     r"pasaporte|vistu|dokumentu|ba|sai|pergi|pigi|go|leave|fly|terbang)|"
+    # An agency keeping recruits in its training centre or dormitory: "PT X is holding 25 women in their training
+    # centre", "calon PMI ditampung di BLK".
+    r"(?:agency|agensi|agen|ejen|pt|perusahaan|company|syarikat|calo|sponsor|ajente|kompa[nñ]ia|recruiter|pjtki|p3mi)\b"
+    r"[^.!?\n]{0,80}?\b(?:holding|holds|held|keeping|keeps|kept|housing|houses|ditampung|menampung|tampung|"
+    r"menempatkan|ditempatkan|rai|tau)\s+(?:[\w']+\s+){0,5}?(?:in|at|di|iha|kat|dalam)\s+(?:the\s+|their\s+|its\s+|a\s+)?"
+    r"(?:[\w-]+\s+)?(?:blk|balai\s+latihan|training\s+(?:centre|center|camp)|asrama|dormitory|dorm|hostel|mess|camp|kem|"
+    r"house|rumah|uma|centre|center)\b|"
+    # Now at an agent's place, or waiting there: "sekarang dia kat rumah ejen tunggu kerja".
+    r"(?:sekarang|skrg|kini|now|agora|masih|still|hela|tinggal|duduk|tidur|stay\w*)\s+(?:[\w']+\s+)?(?:di|kat|at|iha|in)\s+"
+    r"(?:the\s+)?(?:rumah|uma|house|mess|tempat|place|asrama)\s+(?:milik\s+|punya\s+|pung\s+)?(?:ajente|agen|ejen|calo|"
+    r"sponsor|tekong|agent's|broker's|recruiter's|perekrut|tauke)\b|"
+    r"(?:rumah|uma|house|mess)\s+(?:ajente|agen|ejen|calo|sponsor|tekong|perekrut|tauke)(?:\s+nian)?\s+(?:[\w']+\s+){0,2}?"
+    r"(?:tunggu|menunggu|hein|waiting|wait)\b|"
     # Staying at an agent's place: "hela iha uma ajente nian", "nginap di rumah calo", "staying at the agent's house".
     r"(?:tinggal|menginap|nginap|tidur|hela|toba|stay\w*|living|lives|duduk|ditampung|dititip)\s+(?:di|iha|at|in|kat|"
     r"dekat|sementara\s+di)\s+(?:the\s+)?(?:rumah|uma|house|mess|tempat|place|asrama|hostel)\s+(?:milik\s+|punya\s+|"
@@ -320,7 +343,8 @@ CHILD_WORDS = rx(
     r"belum\s+(?:cukup\s+umur|dewasa|18)|blm\s+cukup\s+umur|minors?|child|children|kids?|"
     r"anak\s+kecil|ana\s+kecil|nona\s+kecil|masih\s+kecil|kanak-kanak|budak-budak|"
     r"budak\s+(?:kecil|bawah\s+umur|sekolah|perempuan|lelaki|pompuan|laki|tu|ni|itu|ini|tersebut|berumur|berusia|"
-    r"umur|baru)|(?<!seperti\s)(?<!macam\s)(?<!bagai\s)(?<!jadi\s)(?:seorang|sorang|dua|tiga|\d+|ada)\s+budak\b|"
+    r"umur|baru)|(?<!seperti\s)(?<!bagai\s)(?<!jadi\s)(?:seorang|sorang|dua|tiga|\d+|ada)\s+budak\b|"
+    r"(?:nampak|macam|look\w*\s+like)\s+(?:macam\s+)?budak(?:\s+lagi|\s+sekolah|\s+kecil)?|budak\s+lagi|"
     r"masih\s+(?:sd|smp|sma|smk|sekolah|skolah|anak-anak)|anak\s+(?:sd|smp|sekolah)|"
     r"(?:siswa|siswi|murid|pelajar)\s+(?:sd|smp|sma|smk|sekolah)|kelas\s+(?:\d{1,2}|x|xi|xii|satu|dua|tiga)\s*(?:sd|smp|sma|smk)|"
     r"anak\s+(?:sma|smk)|tingkatan\s+[1-5]|sekolah\s+rendah|"
@@ -384,7 +408,8 @@ MOVE = rx(
 # Leaving or being taken, when said as done: "sudah berangkat", "dibawa", "left", "was taken", "ba ona".
 DEPARTED = rx(
     r"\b(?:(?:sudah|sdh|udah|udh|su|telah|dah)\s+(?:[\w']+\s+)?(?:berangkat|barangkat|brangkat|pergi|pigi|pi|jalan|"
-    r"dibawa|di\s+bawa|dikirim|dihantar|terbang|naik|menyeberang|nyebrang|bertolak|keluar|ikut|lari|kabur)|"
+    r"dibawa|di\s+bawa|dikirim|dihantar|terbang|naik|menyeberang|nyebrang|bertolak|keluar|ikut|lari|kabur|sampai|sampe|"
+    r"tiba|mendarat)|(?:has|have|had|already|just)\s+(?:arrived|landed)|to'o\s+ona|"
     r"(?:di|dong|dorang|dia|de|mereka|calo|sponsor|agen|ejen)\s*bawa(?:\s+(?:pergi|pi|lari|kabur))?|"
     r"dibawa|dikirim|dihantar|diberangkatkan|ame\s+bawa|dijemput|diajak\s+pergi|dibawa\s+pergi|"
     # Gone and not heard of: a child missing after leaving with someone is gone.
@@ -405,6 +430,9 @@ DEPARTED = rx(
     r"hilang(?:\s+kontak)?|menghilang|went\s+missing|is\s+missing|"
     r"lost\s+contact|lakon|dijual\s+(?:ke|kepada|to)|sold\s+(?:to|off)|fa'an\s+(?:nia|sira)\s+ba|"
     r"(?:lari|kabur|minggat|halai|ran\s+off|ran\s+away|eloped|went\s+off)\s+(?:ikut|sama|dengan|deng|ho|with|bersama)|"
+    # Ran away from home or from an employer: gone from home ("nona kecil ... kabur dari rumah majikan").
+    r"(?:kabur|lari|melarikan\s+diri|minggat|ran\s+away|escaped|fled|halai)\s+(?:dari|from|husi|hosi)\s+(?:the\s+|her\s+|"
+    r"his\s+)?(?:rumah|home|majikan|employer|agen|ejen|agent|boss|bos|tempat\s+kerja|uma|patraun|ajente)|"
     r"(?:ikut|iko|follow(?:ed)?|went\s+with|left\s+with|leave\s+with|ba\s+ho|sai\s+ho|pergi\s+(?:dengan|bersama|sama)|"
     r"pigi\s+deng|pi\s+deng)\s+(?:[\w']+\s+)?(?:ejen|agen|agent|calo|sponsor|"
     r"ajente|tekong|broker|recruiter|om|lelaki|laki2|laki-laki|a\s+man|mane)|"
@@ -496,6 +524,7 @@ PERSON = rx(
     r"named|called|"
     r"(?:ha'u|ami)-?\s*nia\s+[\w'-]+|viziñu|vizinu|naran|"
     r"(?:alin|maun|mana|primu|prima|subrinha|subrinhu|laen|feen|oan|tiu|tia|kolega)(?:-feto|-mane)?\s+(?:ha'u|nia)|"
+    r"(?<!ita-)(?<!ita\s)nia\s+(?:oan|alin|maun|mana|feen|laen|inan|aman|primu|prima)(?:-feto|-mane)?|"
     r"\d+\s+(?:orang|org|nona|perempuan|laki|anak|people|girls|women|men|boys)|na'in\s+(?:rua|tolu|haat|lima|neen|"
     r"hitu|ualu|sia|sanulu|\d+)|"
     # A company named outright ("PT Maju Jaya") is as specific as a person.

@@ -146,6 +146,8 @@ def _read_texts(facts: TipFacts, answers_anchor: bool) -> _Read:
         found: TextFindings = find_signals(text)
         framing: Framing = read_framing(text, found.signals, found.places)
         unanchored = not (answers_anchor or framing.anchored)
+        # Heard from others about people in general; heard of a particular town in NTT is something staff can check.
+        hearsay = framing.hearsay and not any(p.region == "ntt" for p in found.places)
         for s in found.signals:
             if framing.general and (s.conditional or unanchored):
                 read.dropped += 1
@@ -154,7 +156,8 @@ def _read_texts(facts: TipFacts, answers_anchor: bool) -> _Read:
             # to work in Malaysia?"): only what happened counts.
             if framing.general and s.code in ("person_in_text", "time_in_text"):
                 continue
-            if unanchored and s.generic and (s.code in EVENTS or s.code == "child_age_in_text"):
+            # People in general, or heard of from others, with nothing pointing at a case: no case to raise.
+            if unanchored and (s.generic or hearsay) and (s.code in EVENTS or s.code == "child_age_in_text"):
                 read.dropped += 1
                 continue
             read.signals.append(s)

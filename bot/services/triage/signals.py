@@ -109,7 +109,11 @@ def _departures(t: Text, places: tuple[PlaceMention, ...]) -> Iterable[TextSigna
     """Someone moved: within 24 hours or a week (a time word near a word of moving or a route place), or already
     gone (said as done, or with a time word of the last day)."""
     norm = t.norm
-    moves = [(m.start(), m.end()) for m in pt.MOVE.finditer(norm) if not negated(t, m.start(), departure=True)]
+    moves = [
+        (m.start(), m.end())
+        for m in pt.MOVE.finditer(norm)
+        if not negated(t, m.start(), departure=True) and not _street(t, m)
+    ]
     # A route place is where someone goes when it is not where they come back from.
     route = [
         (p.start, p.end)
@@ -217,6 +221,17 @@ class _Spans:
 
 
 _FROM = lx.rx(r"\b(?:dari|from|asal|husi)\s*$")
+_ON_THE_STREET = lx.rx(r"\b(?:di|kat|dekat|at|in|on|tepi|pinggir|sepanjang|seberang|binaan|iha)\s*$")
+
+
+def _street(t: Text, m: re.Match[str]) -> bool:
+    """ "Jalan Apas", "di jalan": a street, not someone leaving ("jalan" is also "to go" in Kupang Malay)."""
+    if m.group() != "jalan":
+        return False
+    capital = t.original[m.start()] == "J" and m.start() > 0 and t.original[: m.start()].rstrip()[-1:] not in ".!?\n"
+    return capital or bool(_ON_THE_STREET.search(t.norm[max(0, m.start() - 15) : m.start()]))
+
+
 _EN_PAST = lx.rx(r"\b(?:left|went|took|was|were|gone|departed|sailed|flew|crossed)\b")
 
 

@@ -131,6 +131,13 @@ class Text:
             for a, b in zip(self._word_starts[first:last], self._word_ends[first:last], strict=True)
         ]
 
+    def word_start_before(self, pos: int, n: int) -> int | None:
+        """Where the ``n``-th word before ``pos`` starts, if it is in ``pos``'s clause."""
+        start, _ = self.clause(pos)
+        self._index_words()
+        i = bisect.bisect_left(self._word_starts, pos) - n
+        return self._word_starts[i] if i >= 0 and self._word_starts[i] >= start else None
+
     def _index_words(self) -> None:
         if self._word_starts is None:
             runs = [(m.start(), m.end()) for m in lx.WORDS.finditer(self.norm)]
@@ -178,7 +185,11 @@ def text_of(text: str) -> Text:
     return Text(text)
 
 
-def negated(text: Text, start: int, *, departure: bool = False) -> bool:
+# "sonde ada yang pukul ato kunci dong", "not beaten or locked up": a negation reaches across "or".
+_OR = lx.wordset("ato atau atawa or nor ka ou maupun mahupun ataupun")
+
+
+def negated(text: Text, start: int, *, departure: bool = False, _depth: int = 0) -> bool:
     """A negator among the four words before ``start`` in its clause, with nothing but bridge words between
     ("tidak dipukul", "sonde ada yang pukul", "sonde liat ada yang pukul", "la baku"), unless a purpose word comes
     before it ("supaya dia tidak dibawa")."""
@@ -195,6 +206,10 @@ def negated(text: Text, start: int, *, departure: bool = False) -> bool:
             if any(p in lx.PURPOSE for p in words[:i]):
                 continue
             return True
+    if words and words[-1] in _OR and _depth < 2:
+        before = text.word_start_before(start, 2)
+        if before is not None:
+            return negated(text, before, departure=departure, _depth=_depth + 1)
     return False
 
 
