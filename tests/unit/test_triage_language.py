@@ -689,3 +689,62 @@ def test_a_child_who_ran_away_from_an_employer_has_left_home(text):
 def test_living_at_the_employers_house_is_not_home():
     r = score("adik saya dipukul majikan minggu ini, skrg masih tinggal di rumah majikan itu")
     assert r.priority == Priority.P1, r
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pukul 4 pagi tadi perahu yang bawa 15 orang ke Malaysia terbalik dekat Sebatik, 6 orang belum ditemukan",  # id
+        "the boat carrying workers capsized off Tawau last night and three are still not found",  # en
+    ],
+)
+def test_a_boat_that_sank_with_people_missing_is_danger_now(text):
+    r = score(text)
+    assert r.priority == Priority.P1 and "danger_in_text" in r.codes, r
+
+
+def test_a_shipwreck_long_ago_is_not_danger_now():
+    r = score("tahun 2015 kapal yang bawa paman saya tenggelam, dia selamat dan sudah pulang")
+    assert r.priority != Priority.P1, r
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dua nona umur 13 dan 14 tinggal di rumah majikan di Kupang jadi pembantu, tidak sekolah",  # id
+        "labarik-mane tinan 15 servisu iha uma patraun nian iha Kefamenanu",  # tet
+        "a 15-year-old girl works as a live-in maid in Kupang",  # en
+    ],
+)
+def test_a_child_living_at_an_employers_house_is_away_from_home(text):
+    r = score(text)
+    assert r.priority == Priority.P1 and "child_on_the_move" in r.codes, r
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Boleh saya lapor tanpa nama? Saya takut calo tahu.",  # ms/id: the question comes first
+        "bisa sy lapor lewat sini? ada calo di kampung",  # kpg
+    ],
+)
+def test_a_question_anywhere_in_the_text_frames_it(text):
+    assert score(text).priority == Priority.P4
+
+
+def test_got_back_and_okay_now_is_over():
+    assert score("my mother got back from Malaysia in 2016, the agent cheated her but she's okay now").priority == (
+        Priority.P4
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a man keeps waiting outside the junior high school in Kefa offering girls jobs in Bali",  # en
+        "ada om yang tunggu anak2 kls 2 SMP pulang sekolah, tawari kerja di Jakarta",  # id
+    ],
+)
+def test_schoolchildren_approached_by_a_recruiter_are_children(text):
+    r = score(text)
+    assert r.priority == Priority.P2 and "child_age_in_text" in r.codes, r

@@ -22,7 +22,8 @@ QUESTION = lx.rx(
     r"\b(?:bagaimana|bagaimanakah|bgmn|bgmana|gimana|gmn|gmana|caranya|cara\s+(?:daftar|mendaftar|urus|mengurus|lapor|"
     r"melapor|jadi|menjadi|cek|mengecek|klaim|mohon|buat|bikin)|(?:apa\s+)?(?:saja\s+|aja\s+|sa\s+)?syarat(?:nya)?|"
     r"apakah|apa\s+(?:benar|betul|bisa|boleh)|berapa|bisa\s+ko\s+sonde|bisakah|bolehkah|boleh\s+ko\s+sonde|"
-    r"boleh\s+tak|macam\s+mana|adakah|oins[aá]|ka\s+lae|"
+    r"boleh\s+tak|macam\s+mana|adakah|oins[aá]|ka\s+lae|boleh\s+(?:ke\s+)?(?:saya|sy|aku|kami)\b|"
+    r"bisa\s+(?:saya|sy|beta|kami)\s+(?:lapor|tanya|minta|dapat|daftar)|"
     r"(?:mau|mo|ingin|nak|sy\s+mau|saya\s+mau|beta\s+mau|saya\s+nak)\s+(?:tanya|nanya|bertanya|tahu|tau)|ingin\s+tahu|"
     r"hakarak\s+(?:husu|hatene)|"
     r"how\s+(?:do|can|to|should|much|long|does)|what\s+(?:should|is|are|do|does|can)|which\s+\w+\s+do|"
@@ -142,7 +143,8 @@ def read_framing(text: str, signals: Sequence[TextSignal], places: Sequence[Plac
         if m is not None:
             marker = text[m.start() : m.end()]
             break
-    if not marker and text.rstrip().endswith("?"):
+    # A question mark anywhere: a text that asks is framed as a question (what points at a case still counts).
+    if not marker and "?" in text:
         marker = "?"
     if not marker:
         m = HEDGE.search(t.norm)

@@ -78,6 +78,13 @@ DISTRESS = rx(
     r"(?:tolong|help|ajuda|tulun|bantuan|pertolongan)\b"
 )
 
+# A boat that sank or capsized, people not yet found: danger now (read with its tense).
+SHIPWRECK = rx(
+    r"\b(?:(?:bot|boat|kapal|perahu|speedboat|ró|feri|ferry|sampan|pompong)\s+(?:[\w']+\s+){0,3}?(?:tenggelam|karam|"
+    r"terbalik|sank|sunk|sinking|capsized|capsizing|went\s+down)|(?:belum|blm|not\s+yet|still\s+not|seidauk|masih\s+belum)\s+"
+    r"(?:di)?(?:jumpa|ditemui|ditemukan|ketemu|found|hetan|been\s+found)|missing\s+at\s+sea|hilang\s+di\s+laut)\b"
+)
+
 # Seriously ill with no care: danger now, unless the text says it is over ("sudah sembuh").
 ILLNESS = rx(
     r"\b(?:(?:sakit|sick|ill|moras)\s+(?:parah|keras|berat|teruk|badly|seriously|very\s+badly|todan)|"
@@ -346,7 +353,8 @@ CHILD_WORDS = rx(
     r"umur|baru)|(?<!seperti\s)(?<!bagai\s)(?<!jadi\s)(?:seorang|sorang|dua|tiga|\d+|ada)\s+budak\b|"
     r"(?:nampak|macam|look\w*\s+like)\s+(?:macam\s+)?budak(?:\s+lagi|\s+sekolah|\s+kecil)?|budak\s+lagi|"
     r"masih\s+(?:sd|smp|sma|smk|sekolah|skolah|anak-anak)|anak\s+(?:sd|smp|sekolah)|"
-    r"(?:siswa|siswi|murid|pelajar)\s+(?:sd|smp|sma|smk|sekolah)|kelas\s+(?:\d{1,2}|x|xi|xii|satu|dua|tiga)\s*(?:sd|smp|sma|smk)|"
+    r"(?:siswa|siswi|murid|pelajar)\s+(?:sd|smp|sma|smk|sekolah)|(?:kelas|kls|klas)\s+(?:\d{1,2}|x|xi|xii|satu|dua|tiga)\s*"
+    r"(?:sd|smp|sma|smk)|junior\s+high|primary\s+school|elementary\s+school|middle\s+school|"
     r"anak\s+(?:sma|smk)|tingkatan\s+[1-5]|sekolah\s+rendah|"
     r"(?:ana|nona|cewek|cewe|gadis|girls?|boys?|budak|labarik)\s+(?:sd|smp)\b|"
     r"(?:baru\s+)?(?:tamat|lulus|tamatan|lulusan)\s+(?:sd|smp)|schoolgirls?|schoolboys?|still\s+in\s+school|"
@@ -465,6 +473,12 @@ STAYING_AWAY = rx(
 # question ("di kampung kami banyak calo, bagaimana lapor?").
 OWN_PLACE = rx(
     r"\b(?:kampung|kampong|desa|dusun|village|suku|aldeia|kota)\s+(?:kami|saya|sy|beta|sa|katong|ami|ha'u|our|my)\b"
+)
+# Living at an employer's house, wherever it is: away from home ("hela iha uma patraun nian iha Atambua").
+AT_AN_EMPLOYERS = rx(
+    r"\b(?:hela|tinggal|live|lives|living|stay\w*|duduk|kerja|bekerja|servisu|works?|working)\s+(?:iha|di|at|in|kat|with|ho|"
+    r"dengan|dekat)\s+(?:the\s+|a\s+)?(?:uma|rumah|house|home)\s+(?:[\w']+\s+)?(?:patraun|majikan|employer|employers|"
+    r"bos|boss|tauke|taukeh|madam|juragan|tuan)\b|\blive-in\s+(?:maid|helper|worker)"
 )
 # A place pointed at: "kilang papan dekat Sibu tu", "rumah itu", "the farm next door".
 DEICTIC_PLACE = rx(

@@ -253,8 +253,9 @@ def _away_now(t: Text, places: tuple[PlaceMention, ...]) -> Iterable[TextSignal]
             p = away[i]
             if s <= p.start <= e and p.start - m.end() <= 60:
                 yield _signal("away_now", t, m.start(), p.end, past=is_past(t, m.start()))
-    # Days at someone else's place, wherever it is: "sudah 3 hari di rumah seorang ibu di Kupang".
-    for m in pt.STAYING_AWAY.finditer(t.norm):
+    # Days at someone else's place, wherever it is: "sudah 3 hari di rumah seorang ibu di Kupang"; living at an
+    # employer's house.
+    for m in (*pt.STAYING_AWAY.finditer(t.norm), *pt.AT_AN_EMPLOYERS.finditer(t.norm)):
         if not negated(t, m.start()) and not is_future(t, m.start()):
             yield _signal("away_now", t, m.start(), m.end(), past=is_past(t, m.start()))
 
@@ -397,6 +398,7 @@ def find_signals(text: str) -> TextFindings:
     found += (replace(s, past=_resolved_sentence(t, s.start)) for s in _simple("danger_in_text", pt.DANGER, t))
     found += _events("danger_in_text", pt.ILLNESS, t)
     found += _events("danger_in_text", pt.DISTRESS, t)
+    found += _events("danger_in_text", pt.SHIPWRECK, t)
     found += _departures(t, places)
     found += _away_now(t, places)
     found += _events("taken_by_force", pt.FORCE, t)
