@@ -191,8 +191,9 @@ RESOLVED = rx(
     r"(?:dia|de|nia|she|he|beliau|mama|mamak|bapa|bapak|ayah|ibu|papa|inan|aman|av[oó]|tia|tiu|tanta|om|nenek|kakek|"
     r"grandma|grandpa|grandmother|grandfather|mother|father|uncle|aunt)\s+(?:sudah\s+|su\s+|dah\s+|has\s+|is\s+|"
     r"already\s+)?(?:meninggal|wafat|died|dead|passed\s+away|mate\s+ona)|"
-    # Came back from somewhere ("balik dari Sabah tahun lepas"), unless wanted, denied or not yet.
-    r"(?<!mau\s)(?<!nak\s)(?<!mo\s)(?<!ingin\s)(?<!mahu\s)(?<!akan\s)(?<!bisa\s)(?<!boleh\s)(?<!belum\s)(?<!blm\s)"
+    # Came back from somewhere ("balik dari Sabah tahun lepas"), unless wanted, denied or not yet. (The lookahead
+    # first: the look-behinds are dear at every word of a long story.)
+    r"(?=pulang|balik|kembali|came|returned|fila)(?<!mau\s)(?<!nak\s)(?<!mo\s)(?<!ingin\s)(?<!mahu\s)(?<!akan\s)(?<!bisa\s)(?<!boleh\s)(?<!belum\s)(?<!blm\s)"
     r"(?<!tak\s)(?<!tidak\s)(?<!sonde\s)(?<!to\s)(?<!atu\s)(?<!sei\s)(?<!la\s)(?<!seidauk\s)(?<!never\s)(?<!not\s)"
     r"(?:pulang|balik|kembali|came\s+back|returned|fila)\s+(?:dari|from|husi|hosi)\b|"
     # Sent home by the authorities: "dihantar balik", "dideportasi", "deported".

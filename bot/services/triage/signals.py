@@ -123,17 +123,25 @@ def _departures(t: Text, places: tuple[PlaceMention, ...]) -> Iterable[TextSigna
     done = [(m.start(), m.end()) for m in pt.DEPARTED.finditer(norm) if not negated(t, m.start(), departure=True)]
 
     def near(m: re.Match[str], cues: list[tuple[int, int]], starts: list[int]) -> tuple[int, int] | None:
-        """The closest cue within twelve words in the same sentence. ``cues`` are sorted; only the nearest few on
-        each side can be within twelve words (at most two cues start at one word), so a story with a thousand
+        """The closest cue within twelve words in the same sentence. ``cues`` are sorted: read outwards from the
+        time word and stop once they are too far (a cue is at most a few words long), so a story with a thousand
         cues is not read a thousand times."""
         s, e = t.sentence(m.start())
         lo, hi = bisect.bisect_left(starts, s), bisect.bisect_right(starts, e)
         i = bisect.bisect_left(starts, m.start())
-        close = [
-            c
-            for c in cues[max(lo, i - _NEAR_CUES) : min(hi, i + _NEAR_CUES)]
-            if t.words_between(*((m.end(), c[0]) if c[0] >= m.end() else (c[1], m.start()))) <= 12
-        ]
+        close = []
+        for j in range(i, min(hi, i + _NEAR_CUES)):
+            c = cues[j]
+            if t.words_between(*((m.end(), c[0]) if c[0] >= m.end() else (c[1], m.start()))) <= 12:
+                close.append(c)
+            elif c[0] >= m.end():
+                break  # further cues are further away
+        for j in range(i - 1, max(lo, i - _NEAR_CUES) - 1, -1):
+            c = cues[j]
+            if t.words_between(c[1], m.start()) <= 12:
+                close.append(c)
+            elif t.words_between(c[0], m.start()) > 12 + _LONGEST_CUE:
+                break
         return min(close, key=lambda c: abs(c[0] - m.start())) if close else None
 
     def already(m: re.Match[str], cue: tuple[int, int]) -> bool:
@@ -191,6 +199,8 @@ def _departures(t: Text, places: tuple[PlaceMention, ...]) -> Iterable[TextSigna
         yield _signal("departed", t, d[0], d[1], past=sentence_has_past(t, d[0]))
 
 
+# Words in the longest cue (a place name like "Pelabuhan Tenau Kupang", a move like "picked up").
+_LONGEST_CUE = 6
 # Cues looked at on each side of a time word: at most two cues start at one word (a word of moving and a place),
 # so no more than 26 can be within twelve words.
 _NEAR_CUES = 30
@@ -380,7 +390,15 @@ def _people(t: Text) -> Iterable[TextSignal]:
 def forget_texts() -> None:
     """Drop every text kept for scoring (call when a tip has been filed or re-scored)."""
     find_signals.cache_clear()
+    places_in.cache_clear()
     text_of.cache_clear()
+
+
+@lru_cache(maxsize=32)
+def places_in(text: str) -> tuple[PlaceMention, ...]:
+    """The places named in one text, found once for scoring and once for the tip's link keys (``entities``): the
+    look-up of every word against place names is the dearest part of reading a long story."""
+    return tuple(find_places(text))
 
 
 @lru_cache(maxsize=32)
@@ -392,7 +410,7 @@ def find_signals(text: str) -> TextFindings:
     if not text or not text.strip():
         return TextFindings((), ())
     t = text_of(text)
-    places = tuple(find_places(text))
+    places = places_in(text)
     found: list[TextSignal] = []
     # A cry in a sentence that says it is over ("polis selamatkan dia ... dah selamat") is the story of a rescue.
     found += (replace(s, past=_resolved_sentence(t, s.start)) for s in _simple("danger_in_text", pt.DANGER, t))
