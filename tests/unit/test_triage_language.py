@@ -304,3 +304,447 @@ def test_other_urgent_situations(text):
 
 def test_an_illness_that_is_over_is_not_urgent():
     assert score("saya sakit parah minggu lalu tapi sekarang sudah sembuh").priority == Priority.P4
+
+
+# --- Word families from the first blind set (new sentences, not its tips) -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "horiseik ema na'in tolu obriga ha'u-nia alin sae kamioneta ida iha merkadu",  # tet: forced to board
+        "foin daudaun sira forsa labarik-feto ida tama karreta mean",  # tet: forced into a car
+        "ohin dadeer mane ida obriga nia tuir sira ba tasi ibun",  # tet: forced to follow them
+        "they forced her to get into a white van outside the market an hour ago",  # en
+        "barusan dong paksa nona naik oto pick up",  # kpg
+    ],
+)
+def test_forced_to_board_or_follow_is_taken_by_force(text):
+    r = score(text)
+    assert r.priority == Priority.P1 and "taken_by_force" in r.codes, r
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tadi malam di belakang rumah ada nona teriak minta tolong, dorang angkat dia ke mobil",  # id
+        "ada perempuan menjerit minta tolong dalam lori tu tadi",  # ms
+        "I heard a girl screaming for help from the back of the truck",  # en
+        "iha uma ne'ebá feto ida hakilar husu tulun",  # tet
+    ],
+)
+def test_someone_heard_crying_for_help_is_danger(text):
+    r = score(text)
+    assert r.priority == Priority.P1 and "danger_in_text" in r.codes, r
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tolong la kerajaan buat sesuatu pasal ejen haram yang tipu orang kampung",  # ms: a plea, "tolong la"
+        "mohon pemerintah provinsi perhatikan nasib TKI kita di luar negeri",  # id
+        "kami minta kepada pemerintah supaya calo ilegal ditangkap semua",  # id
+        "please government do something about these illegal agents",  # en
+        "ami husu ba governu atu kaer ajente ilegál sira",  # tet
+        "ajuda ita nia feto sira, governu tenke halo buat ruma",  # tet: "ajuda ita nia" is "help our"
+        "tolong kami rakyat kecil, buka lapangan kerja di NTT",  # id: a plea for a whole group
+        "kerajaan kena ambil tindakan tegas, kesian budak-budak kampung",  # ms: "kena" is "must"
+    ],
+)
+def test_pleas_to_the_government_are_p4(text):
+    r = score(text)
+    assert r.priority == Priority.P4 and "danger_in_text" not in r.codes, r
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pekerja kat kilang tu takde permit tapi saya tak nampak kena pukul, diorang boleh balik",  # ms
+        "sonde liat ada yang pukul dong, cuma gaji kecil",  # kpg
+        "I saw no sign of abuse at the farm",  # en
+        "ha'u la haree ema baku sira",  # tet
+    ],
+)
+def test_harm_nobody_saw_is_not_claimed(text):
+    r = score(text)
+    assert "violence_in_text" not in r.codes and r.priority != Priority.P1, r
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "setiap malam ada bot turunkan orang kat pangkalan Sandakan, saya rasa pendatang haram",  # ms
+        "sy rasa dorang calo, tiap minggu ada oto bawa nona2 dari Soe pi Tenau",  # kpg
+        "I think they are smugglers, every night a boat lands people at the Nunukan jetty",  # en
+    ],
+)
+def test_a_guess_in_a_report_of_what_someone_sees_is_still_a_report(text):
+    r = score(text)
+    assert "general_request" not in r.codes and r.priority == Priority.P3, r
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "saya rasa ejen-ejen ni semua penipu",  # ms
+        "menurut saya calo itu jahat semua",  # id
+        "I think the recruiters are the real problem",  # en
+    ],
+)
+def test_an_opinion_alone_is_still_p4(text):
+    assert score(text).priority == Priority.P4
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ada rumah kat Kota Kinabalu tempat tekong simpan orang yang baru sampai, sekarang ada 20 orang",  # ms
+        "di mess itu ada 12 nona tunggu paspor baru mau dikirim ke Malaysia",  # id
+        "there is a house in Batam where the agent puts new workers until their papers are ready",  # en
+        "iha uma ida iha Atambua ajente rai feto sira hein pasaporte",  # tet
+    ],
+)
+def test_a_place_where_agents_keep_people_is_a_holding_house(text):
+    r = score(text)
+    assert r.priority == Priority.P2 and "holding_house" in r.codes, r
+
+
+@pytest.mark.parametrize(
+    "text,answers",
+    [
+        ("om dia mau bawa anak umur 15 ke Malaysia tahun depan", {"regency": "abroad", "minors": True}),
+        ("tekong nak bawa budak 14 tahun tu ke Sabah bulan depan", {"regency": "abroad"}),
+        ("ajente atu lori labarik tinan 16 ba Malaysia tinan oin", {"regency": "abroad", "departure": "later"}),
+    ],
+)
+def test_a_child_leaving_months_from_now_is_p2_even_answered_abroad(text, answers):
+    r = score(text, **answers)
+    assert r.priority == Priority.P2, r
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "budak tu baru tingkatan dua, ejen bawa dia ke Johor semalam",  # ms: budak is a child
+        "labarik tinan sanulu resin lima lakon horiseik ho ajente",  # tet: an age in words
+    ],
+)
+def test_malay_and_tetun_child_words_make_a_child_on_the_move(text):
+    r = score(text)
+    assert r.priority == Priority.P1 and "child_on_the_move" in r.codes, r
+
+
+def test_budak_as_slave_is_not_a_child():
+    r = score("dia diperlakukan seperti budak oleh majikan di Kuala Lumpur, gaji tak dibayar")
+    assert "child_age_in_text" not in r.codes, r
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dia tidak bisa pulang ke Indonesia karena paspornya ditahan majikan di Johor",  # id
+        "adik saya tak boleh balik sebab takde duit tiket, ejen simpan pasport dia",  # ms
+        "she cannot go home because the agency in Kuala Lumpur took her passport",  # en
+    ],
+)
+def test_unable_to_go_home_for_want_of_papers_is_documents_held_not_confinement(text):
+    r = score(text)
+    assert r.priority == Priority.P2 and "confinement_in_text" not in r.codes, r
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "anak saya umur 16 ikut bas ke Kota Kinabalu bulan lepas, sampai sekarang tak balik",  # ms
+        "ade nona umur 15 pi deng satu om dari kampung sebelah, sampe skarang sonde pulang",  # kpg
+        "my 14-year-old niece went off with a man from the next village and still hasn't come home",  # en
+        "ha'u-nia oan tinan 16 sai ho mane ida, to'o agora la fila",  # tet
+    ],
+)
+def test_a_child_gone_with_someone_and_not_back_has_left(text):
+    r = score(text)
+    assert r.priority == Priority.P1 and "child_on_the_move" in r.codes, r
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "anak tetangga umur 15 sudah seminggu tinggal di rumah calo di Oesapa, katanya tunggu paspor",  # id
+        "labarik tinan 14 hela iha uma ajente nian iha Atambua hein atu ba Malázia",  # tet
+    ],
+)
+def test_a_child_kept_in_a_holding_house_has_left_home(text):
+    r = score(text)
+    assert r.priority == Priority.P1 and "holding_house" in r.codes, r
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "abang saya kena tangkap kat Johor tahun 2019 dan dihantar balik, sekarang dia ok je kat kampung",  # ms
+        "my cousin was deported from Malaysia in 2020 and works in Kupang now",  # en
+        "kaka beta balik dari Malaysia tahun lalu, dulu dong pukul dia tapi sekarang su sehat",  # kpg
+    ],
+)
+def test_sent_home_or_back_from_abroad_and_well_is_resolved(text):
+    assert score(text).priority == Priority.P4
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pemerintah kok diam saja, banyak TKI kita pulang dalam peti mati",  # id
+        "kerajaan buat tak tahu je pasal pekerja asing kena tipu",  # ms
+        "the government does nothing while agents cheat our people",  # en
+        "governu nonok deit, ita-nia joven sira ba rai liur la ho dokumentu",  # tet
+    ],
+)
+def test_complaints_about_the_government_are_p4(text):
+    assert score(text).priority == Priority.P4
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ejen tu kutip IC orang kampung, kata nak buat permit kerja kat Malaysia",  # ms
+        "calo itu kumpul KTP warga desa, janji kerja di Kalimantan",  # id
+    ],
+)
+def test_identity_cards_collected_from_people_are_recruitment_not_documents_held(text):
+    r = score(text)
+    assert r.priority == Priority.P3 and "documents_held" not in r.codes, r
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dulu tahun 2005 bapa saya kerja di Sabah dan pernah disiksa mandor, sekarang bapa sudah meninggal",  # id
+        "uluk tinan 1999 patraun baku ha'u-nia tiu iha Malázia, agora nia mate ona",  # tet
+    ],
+)
+def test_an_old_story_of_someone_long_dead_is_over(text):
+    assert score(text).priority == Priority.P4
+
+
+def test_a_phone_that_is_dead_is_not_a_story_that_is_over():
+    r = score("ha'u-nia alin-feto tinan 14 sai ho mane ida horiseik, agora nia telefone mate")
+    assert r.priority == Priority.P1, r
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "majikan kunci pintu bilik setiap kali dia keluar, kami tak boleh buat apa",  # ms
+        "the supervisor locks the gate of the dorm from outside at night",  # en
+        "patraun xave odamatan husi li'ur kalan-kalan",  # tet
+    ],
+)
+def test_someone_else_locking_the_door_on_them_is_confinement(text):
+    r = score(text)
+    assert r.priority == Priority.P1 and "confinement_in_text" in r.codes, r
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ade nona umur 16 su seminggu di rumah satu ibu di Kefa yang janji kerja di Bali",  # kpg
+        "my niece, 15, has been at the recruiter's house in Kupang for four days",  # en
+    ],
+)
+def test_a_child_who_has_stayed_days_at_someone_elses_place_has_left_home(text):
+    r = score(text)
+    assert r.priority == Priority.P1 and "child_on_the_move" in r.codes, r
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("saya dengar cerita, ada kapal bawa budak-budak dari Flores ke Tawau", Priority.P3),  # children in general
+        ("ejen tu nak bawa budak-budak dari kampung kami ke Johor bulan depan", Priority.P2),  # a particular group
+        ("bagaimana cara lapor calo? di kampung kami banyak", Priority.P4),  # "our village" in a question
+    ],
+)
+def test_children_in_general_against_children_of_a_particular_place(text, expected):
+    assert score(text).priority == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "three girls about 14-15 were brought to the guesthouse last night",  # en
+        "ada budak lelaki dalam 13 tahun dibawa ke Tawau semalam",  # ms
+        "3 ana nona SMP pi deng satu ibu ke Atambua kemarin",  # kpg
+    ],
+)
+def test_ages_given_roughly_and_school_levels_are_children(text):
+    r = score(text)
+    assert r.priority == Priority.P1 and "child_on_the_move" in r.codes, r
+
+
+def test_a_rescue_told_after_it_happened_is_not_a_cry():
+    r = score("alhamdulillah, polis selamatkan dia semalam dan dia dah selamat di rumah")
+    assert "danger_in_text" not in [c for c in r.codes], r
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sonde ada yang pukul ato kunci dong, cuma gaji dipotong untuk bayar utang di Pontianak",  # kpg
+        "tak pernah kena pukul atau kurung, cuma kerja lama",  # ms
+        "nobody hit or locked them up, they just work long hours in Johor",  # en
+    ],
+)
+def test_a_negation_reaches_across_or(text):
+    r = score(text)
+    assert not {"violence_in_text", "confinement_in_text"} & set(r.codes), r
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "td subuh ada oto bawa 12 org dr Soe ke Tenau",  # SMS spelling of "tadi subuh"
+        "tadi petang dorang brangkat ke pelabuhan Bolok",  # kpg
+    ],
+)
+def test_sms_and_kupang_time_words_of_the_last_day(text):
+    r = score(text)
+    assert r.priority == Priority.P2 and "in_transit" in r.codes, r
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kerja dari jam 5 pagi sampai jam 11 malam di rumah makan di Ende",  # id
+        "she works from 6am till midnight every day at a shop in Kupang",  # en
+    ],
+)
+def test_long_hours_with_the_hour_written_out(text):
+    r = score(text)
+    assert r.priority == Priority.P2 and "exploitation_now" in r.codes, r
+
+
+def test_ordinary_working_hours_are_not_exploitation():
+    assert "exploitation_now" not in score("dia kerja dari jam 8 pagi sampai jam 4 sore di toko").codes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "jiran saya sorok 4 orang perempuan dalam rumah, tak pernah nampak diorang keluar",  # ms
+        "the couple next door keeps two young women inside the house, I never see them go out",  # en
+    ],
+)
+def test_people_kept_inside_and_never_seen_out_is_confinement(text):
+    r = score(text)
+    assert r.priority == Priority.P1 and "confinement_in_text" in r.codes, r
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PT Sumber Rejeki menampung 30 calon PMI di BLK mereka di Kupang sebelum berangkat",  # id
+        "the agency is keeping about 20 girls in its dormitory in Atambua",  # en
+    ],
+)
+def test_an_agency_keeping_recruits_in_its_training_centre_is_a_holding_house(text):
+    r = score(text)
+    assert "holding_house" in r.codes and r.priority <= Priority.P2, r
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Why doesn't the government stop these agents?",  # en
+        "kenapa polis tak tangkap tekong-tekong ni",  # ms
+    ],
+)
+def test_why_does_the_government_not_act_is_a_complaint(text):
+    assert score(text).priority == Priority.P4
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("ema dehan feto barak hetan baku iha Malázia", Priority.P4),  # heard, people in general
+        ("I heard girls are abused on the plantations in Sabah", Priority.P3),  # heard, a transit region
+        ("ema dehan iha uma ida iha Kefamenanu ajente rai feto sira hein pasaporte", Priority.P2),  # a town in NTT
+    ],
+)
+def test_hearsay_about_people_in_general_against_hearsay_about_a_place(text, expected):
+    assert score(text).priority == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "anak saya umur 15 kabur dari rumah majikan di Kupang tadi pagi",  # id
+        "a 14-year-old girl escaped from her employer and is at the police post",  # en
+    ],
+)
+def test_a_child_who_ran_away_from_an_employer_has_left_home(text):
+    r = score(text)
+    assert r.priority == Priority.P1 and "child_on_the_move" in r.codes, r
+
+
+def test_living_at_the_employers_house_is_not_home():
+    r = score("adik saya dipukul majikan minggu ini, skrg masih tinggal di rumah majikan itu")
+    assert r.priority == Priority.P1, r
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pukul 4 pagi tadi perahu yang bawa 15 orang ke Malaysia terbalik dekat Sebatik, 6 orang belum ditemukan",  # id
+        "the boat carrying workers capsized off Tawau last night and three are still not found",  # en
+    ],
+)
+def test_a_boat_that_sank_with_people_missing_is_danger_now(text):
+    r = score(text)
+    assert r.priority == Priority.P1 and "danger_in_text" in r.codes, r
+
+
+def test_a_shipwreck_long_ago_is_not_danger_now():
+    r = score("tahun 2015 kapal yang bawa paman saya tenggelam, dia selamat dan sudah pulang")
+    assert r.priority != Priority.P1, r
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dua nona umur 13 dan 14 tinggal di rumah majikan di Kupang jadi pembantu, tidak sekolah",  # id
+        "labarik-mane tinan 15 servisu iha uma patraun nian iha Kefamenanu",  # tet
+        "a 15-year-old girl works as a live-in maid in Kupang",  # en
+    ],
+)
+def test_a_child_living_at_an_employers_house_is_away_from_home(text):
+    r = score(text)
+    assert r.priority == Priority.P1 and "child_on_the_move" in r.codes, r
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Boleh saya lapor tanpa nama? Saya takut calo tahu.",  # ms/id: the question comes first
+        "bisa sy lapor lewat sini? ada calo di kampung",  # kpg
+    ],
+)
+def test_a_question_anywhere_in_the_text_frames_it(text):
+    assert score(text).priority == Priority.P4
+
+
+def test_got_back_and_okay_now_is_over():
+    assert score("my mother got back from Malaysia in 2016, the agent cheated her but she's okay now").priority == (
+        Priority.P4
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a man keeps waiting outside the junior high school in Kefa offering girls jobs in Bali",  # en
+        "ada om yang tunggu anak2 kls 2 SMP pulang sekolah, tawari kerja di Jakarta",  # id
+    ],
+)
+def test_schoolchildren_approached_by_a_recruiter_are_children(text):
+    r = score(text)
+    assert r.priority == Priority.P2 and "child_age_in_text" in r.codes, r

@@ -64,8 +64,10 @@ async def file_tip(
 ) -> TriageResult:
     """Store the tip's link keys, raise it and the tips it shares a recruiter with (three or more tips: at least P2),
     and enqueue its alert. ``tip`` must be flushed (it has an id). Returns the tip's (possibly raised) triage."""
-    forget_texts()  # the reporter's words were kept only while the tip was scored
-    hashes = link_hashes(pseudonymizer, extract_entities(facts))
+    try:
+        hashes = link_hashes(pseudonymizer, extract_entities(facts))  # reads the places found while scoring
+    finally:
+        forget_texts()  # the reporter's words were kept only while the tip was scored and linked
     for kind, key_hash in hashes:
         session.add(TipLinkKey(tip_id=tip.id, kind=kind, key_hash=key_hash))
     await session.flush()

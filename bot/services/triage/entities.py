@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from bot.services.places import find_places, is_common_word, is_place_code
 from bot.services.triage.facts import TipFacts
+from bot.services.triage.signals import places_in
 
 
 @dataclass(frozen=True)
@@ -268,7 +269,7 @@ def extract_entities(facts: TipFacts) -> Entities:
     for text in _texts(facts):
         phones += find_phones(text)
         names += company_names(text)
-        for p in find_places(text):
+        for p in places_in(text):
             places.add(p.code)
             if p.regency_code:
                 places.add(p.regency_code)

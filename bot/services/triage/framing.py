@@ -7,10 +7,13 @@ case: a person ("adik saya", "Om Yos", a phone number), a time ("tadi malam"), s
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from bot.services.places import PlaceMention
 from bot.services.triage import lexicon as lx
+from bot.services.triage import patterns as pt
 from bot.services.triage.entities import find_phones
 from bot.services.triage.signals import TextSignal
 from bot.services.triage.tense import Text, is_conditional, text_of
@@ -19,7 +22,8 @@ QUESTION = lx.rx(
     r"\b(?:bagaimana|bagaimanakah|bgmn|bgmana|gimana|gmn|gmana|caranya|cara\s+(?:daftar|mendaftar|urus|mengurus|lapor|"
     r"melapor|jadi|menjadi|cek|mengecek|klaim|mohon|buat|bikin)|(?:apa\s+)?(?:saja\s+|aja\s+|sa\s+)?syarat(?:nya)?|"
     r"apakah|apa\s+(?:benar|betul|bisa|boleh)|berapa|bisa\s+ko\s+sonde|bisakah|bolehkah|boleh\s+ko\s+sonde|"
-    r"boleh\s+tak|macam\s+mana|adakah|oins[aá]|ka\s+lae|"
+    r"boleh\s+tak|macam\s+mana|adakah|oins[aá]|ka\s+lae|boleh\s+(?:ke\s+)?(?:saya|sy|aku|kami)\b|"
+    r"bisa\s+(?:saya|sy|beta|kami)\s+(?:lapor|tanya|minta|dapat|daftar)|"
     r"(?:mau|mo|ingin|nak|sy\s+mau|saya\s+mau|beta\s+mau|saya\s+nak)\s+(?:tanya|nanya|bertanya|tahu|tau)|ingin\s+tahu|"
     r"hakarak\s+(?:husu|hatene)|"
     r"how\s+(?:do|can|to|should|much|long|does)|what\s+(?:should|is|are|do|does|can)|which\s+\w+\s+do|"
@@ -35,23 +39,67 @@ REQUEST = lx.rx(
     r"(?:bekin|buat|adakan|lakukan|bikin)\s+(?:sosialisasi|pelatihan|penyuluhan)|sosialisasi|pelatihan|penyuluhan|"
     r"relawan|sukarelawan|volunteer\w*|volunt[aá]riu|penelitian|skripsi|research)\b"
 )
+# Who a plea or an opinion is addressed to: the government and its offices, in the four languages.
+_AUTHORITY = (
+    r"(?:pihak\s+)?(?:pemerintah|pemda|pemprov|negara|kerajaan|governu|government|govt|gov|polisi|polis|police|"
+    r"aparat|dinas|disnaker|bp2mi|bp3mi|kbri|kjri|imigrasi|imigresen|bupati|gubernur|presiden|menteri|kementerian|"
+    r"jabatan|berkuasa|berwajib|terkait|authorit(?:y|ies)|ministry|minister|estadu|ukun(?:-na'in)?|ministériu|"
+    r"ministeriu|prezidente|parlamentu|dpr|dprd|wakil\s+rakyat)"
+)
 OPINION = lx.rx(
-    r"\b(?:(?:pemerintah|pemda|negara|kerajaan|governu|government|polisi|aparat|dinas)\s+(?:[\w']+\s+){0,2}?"
-    r"(?:harus|seharusnya|mestinya|perlu|wajib|patut|mesti|should|must|needs?\s+to|tenke|lebih)|"
-    r"tolong\s+pemerintah|kenapa\s+(?:pemerintah|polisi|orang)|mengapa|"
-    r"menurut\s+(?:saya|sy|beta|aku|kami)|saya\s+rasa|(?:pada\s+)?pendapat\s+saya|saya\s+berpendapat|in\s+my\s+(?:opinion|view)|"
-    r"i\s+(?:think|believe|feel)\s+(?:the|we|that|people|it|there)|ha'u-nia\s+hanoin|"
+    r"\b(?:" + _AUTHORITY + r"\s+(?:[\w']+\s+){0,2}?"
+    r"(?:harus|seharusnya|sepatutnya|mestinya|perlu|wajib|patut|mesti|hendaklah|kena|should|must|needs?\s+to|tenke|"
+    r"presiza|lebih)|"
+    # A plea to the government: "tolong la kerajaan ambil tindakan", "mohon pemerintah", "ami husu ba governu".
+    r"(?:tolong|mohon|minta|harap|berharap|harapkan|please|pls|plis|we\s+(?:ask|urge|beg|call\s+on)|i\s+(?:ask|urge|"
+    r"beg)|appeal\s+to|ajuda|fav[oó]r|husu|rogu)\s+(?:(?:la|lah|lh|ya|e|dong|sangat|kepada|pada|kpd|to|the|ba|ho)\s+)"
+    r"{0,2}"
+    + _AUTHORITY
+    + r"|"
+    # The government called on to act: "kerajaan ambil tindakan", "governu foti asaun".
+    + _AUTHORITY
+    + r"\s+(?:[\w']+\s+){0,2}?(?:ambil\s+tindakan|bertindak|tindak\s+tegas|take\s+action|act\s+now|"
+    r"do\s+something|berantas|basmi|foti\s+asaun|halo\s+buat\s+ruma)|"
+    # A complaint about the government: "pemerintah kok diam sa", "kerajaan buat tak tahu", "governu nonok deit".
+     + _AUTHORITY + r"\s+(?:[\w']+\s+){0,2}?(?:diam|tidur|tutup\s+mata|buta|tuli|cuek|lambat|gagal|(?:tidak|tdk|tak|"
+    r"sonde|ga|gak)\s+(?:peduli|pernah\s+peduli|buat\s+apa-apa|bertindak)|buat\s+tak\s+tahu|does\s+nothing|"
+    r"do(?:es)?\s+not\s+care|doesn't\s+care|don't\s+care|nonok|la\s+halo\s+buat\s+ida)|"
+    r"(?:tolong|mohon|please)\s+(?:di)?perhatikan|(?:tolong|mohon)\s+perhatian|pay\s+attention\s+to|"
+    r"kenapa\s+(?:pemerintah|polisi|orang)|mengapa|"
+    # "Why doesn't the police arrest these brokers?", "kenapa kerajaan tak bantu", "tanba sa mak governu la halo".
+    r"(?:why|kenapa|knp|napa|tanba\s+sa)\s+(?:[\w']+\s+){0,2}?(?:the\s+)?" + _AUTHORITY + r"|"
     r"(?:mesti|harus|perlu|patut|should|must|tenke)\s+(?:[\w']+\s+){0,2}?(?:dihukum|ditangkap|dipenjara|ditindak|"
     r"be\s+punished|be\s+arrested|be\s+jailed|hetan\s+kastigu|kastigu)|"
-    r"ha'u\s+hanoin|semoga|terima\s+kasih|thank\s+you|thanks|obrigad[ao]|maromak\s+bensa|"
+    r"semoga|terima\s+kasih|thank\s+you|thanks|obrigad[ao]|maromak\s+bensa|kasihan|kasian|kesian|"
     r"(?:ibu\s+bapa|orang\s+tua|kita|ita\s+hotu|we\s+all|everyone)\s+(?:[\w']+\s+){0,2}?"
     r"(?:mesti|harus|perlu|tenke|must|should)|harus\s+ada\s+tindakan|should\s+do\s+more)\b"
 )
-_SPEECH = lx.rx(r"^\s*(?:[\w']+\s+){0,2}?(?:bilang|kata|katanya|said|says|told|dehan|cakap|kasi\s+tau)\b")
-_DEICTIC = lx.rx(
-    r"\b(?:(?:rumah|uma|kamar|rumah\s+makan|warung|mess|asrama|kampung|desa|house|room|place)\s+(?:itu|ini|sebelah|"
-    r"ne'?e|ne'ebá|tu)|di\s+(?:sini|situ|sebelah)|next\s+door|this\s+house|that\s+house)\b"
+# Heard from others: "ema balun dehan katak...", "saya dengar cerita kawan", "people say". What is only heard of
+# people in general makes no case unless the tip points at one.
+HEARSAY = lx.rx(
+    r"\b(?:(?:saya|sy|aku|beta|sa|i|we|kami|katong|ha'u|ami)\s+(?:cuma\s+|hanya\s+|just\s+|only\s+|pernah\s+|deit\s+)?"
+    r"(?:dengar|denger|mendengar|heard|hear|rona)|dengar-dengar|denger2|kononnya|khabarnya|kabarnya|"
+    r"orang\s+(?:kata|cakap|bilang|omong)|people\s+(?:say|said)|they\s+say|rumou?rs?|gosip|gossip|"
+    r"ema\s+(?:balun\s+|barak\s+)?(?:dehan|koalia)|dehan\s+katak)\b"
 )
+# "I think": an opinion, unless the text reports what someone sees ("kat jeti Tawau selalu ada bot turunkan orang
+# malam2, saya rasa PATI dari Nunukan" is a report with a guess in it).
+HEDGE = lx.rx(
+    r"\b(?:menurut\s+(?:saya|sy|beta|aku|kami)|(?:saya|sy|aku|beta)\s+(?:rasa|pikir|kira|rasa-rasa)|"
+    r"(?:pada\s+)?pendapat\s+saya|saya\s+berpendapat|in\s+my\s+(?:opinion|view)|"
+    r"i\s+(?:think|believe|feel|guess|suspect)\s+(?:the|we|that|people|it|there|they)|ha'u-nia\s+hanoin|"
+    r"ha'u\s+hanoin)\b"
+)
+# What someone sees, again and again or with their own eyes: a report, not an opinion.
+OBSERVED = lx.rx(
+    r"\b(?:selalu|sentiasa|selalunya|sering|kerap|setiap\s+(?:hari|malam|minggu|bulan|pagi)|tiap\s+(?:hari|malam|"
+    r"minggu|bulan|pagi)|always|often|every\s+(?:day|night|week|morning)|sempre|beibeik|kalan-kalan|"
+    r"(?:saya|sy|aku|beta|kami|katong|i|we|ha'u|ami)\s+(?:[\w']+\s+)?(?:nampak|tampak|lihat|liat|melihat|tengok|"
+    r"nengok|saksikan|saw|see|seen|watched|noticed|haree|rona)|"
+    r"(?:ada|there\s+(?:is|are|were|was))\s+(?:a\s+)?(?:bot|boat|kapal|lori|van|mobil|oto|truk|truck|bas|bus|car)s?)\b"
+)
+_SPEECH = lx.rx(r"^\s*(?:[\w']+\s+){0,2}?(?:bilang|kata|katanya|said|says|told|dehan|cakap|kasi\s+tau)\b")
+_DEICTIC = pt.DEICTIC_PLACE
 _EXISTENTIAL = lx.rx(
     r"\b(?:ada|there\s+(?:is|are)|iha)\s+(?:yang|yg|orang|org|anak|nona|perempuan|seorang|satu|banyak|ramai|many|"
     r"some|several|beberapa|\d+)\b"
@@ -84,9 +132,10 @@ class Framing:
     general: bool  # the text is a question, a request or an opinion
     anchored: bool  # it points at a particular person, time or place
     marker: str  # the words that frame it, for staff
+    hearsay: bool = False  # told as heard from others ("ema dehan", "saya dengar")
 
 
-def read_framing(text: str, signals: Sequence[TextSignal]) -> Framing:
+def read_framing(text: str, signals: Sequence[TextSignal], places: Sequence[PlaceMention] = ()) -> Framing:
     t = text_of(text)
     marker = ""
     for pattern in (QUESTION, REQUEST, OPINION):
@@ -94,9 +143,16 @@ def read_framing(text: str, signals: Sequence[TextSignal]) -> Framing:
         if m is not None:
             marker = text[m.start() : m.end()]
             break
-    if not marker and text.rstrip().endswith("?"):
+    # A question mark anywhere: a text that asks is framed as a question (what points at a case still counts).
+    if not marker and "?" in text:
         marker = "?"
-    return Framing(bool(marker), _anchored(t, signals, general=bool(marker)), marker)
+    if not marker:
+        m = HEDGE.search(t.norm)
+        # A guess in a report of what someone sees, or of a particular place, is still a report.
+        specific_place = any(p.kind not in ("country", "region") for p in places)
+        if m is not None and not (specific_place or OBSERVED.search(t.norm) or _DEICTIC.search(t.norm)):
+            marker = text[m.start() : m.end()]
+    return Framing(bool(marker), _anchored(t, signals, general=bool(marker)), marker, bool(HEARSAY.search(t.norm)))
 
 
 def _anchored(t: Text, signals: Sequence[TextSignal], *, general: bool) -> bool:
@@ -118,9 +174,12 @@ def _anchored(t: Text, signals: Sequence[TextSignal], *, general: bool) -> bool:
             return True
     if find_phones(t.original):
         return True
+    events = sorted(s.start for s in signals if s.code in EVENTS)
+    if not general and pt.OWN_PLACE.search(t.norm):
+        return True
     for pattern in (_DEICTIC, _EXISTENTIAL):
         for m in pattern.finditer(t.norm):
-            if open_clause(m.start()) and (pattern is _DEICTIC or _event_after(signals, m.end())):
+            if open_clause(m.start()) and (pattern is _DEICTIC or _event_after(events, m.end())):
                 return True
     return False
 
@@ -133,5 +192,7 @@ def _experiencer(t: Text, s: TextSignal) -> bool:
     return any(_PRONOUN.fullmatch(w) for w in near)
 
 
-def _event_after(signals: Sequence[TextSignal], pos: int) -> bool:
-    return any(s.code in EVENTS and 0 <= s.start - pos <= 40 for s in signals)
+def _event_after(event_starts: list[int], pos: int) -> bool:
+    """An event starts within 40 characters after ``pos`` (``event_starts`` sorted)."""
+    i = bisect.bisect_left(event_starts, pos)
+    return i < len(event_starts) and event_starts[i] - pos <= 40

@@ -30,9 +30,10 @@ from bot.services.triage.facts import (
 )
 from bot.services.triage.framing import EVENTS, Framing, read_framing
 from bot.services.triage.lexicon import PRESENT, wordset
+from bot.services.triage.patterns import DEICTIC_PLACE
 from bot.services.triage.reasons import Reason
 from bot.services.triage.signals import TextFindings, TextSignal, clip, find_signals
-from bot.services.triage.tense import Text
+from bot.services.triage.tense import text_of
 
 __all__ = [
     "CATEGORIES",
@@ -143,8 +144,10 @@ def _read_texts(facts: TipFacts, answers_anchor: bool) -> _Read:
     read = _Read()
     for text in facts.texts():
         found: TextFindings = find_signals(text)
-        framing: Framing = read_framing(text, found.signals)
+        framing: Framing = read_framing(text, found.signals, found.places)
         unanchored = not (answers_anchor or framing.anchored)
+        # Heard from others about people in general; heard of a particular town in NTT is something staff can check.
+        hearsay = framing.hearsay and not any(p.region == "ntt" for p in found.places)
         for s in found.signals:
             if framing.general and (s.conditional or unanchored):
                 read.dropped += 1
@@ -153,7 +156,8 @@ def _read_texts(facts: TipFacts, answers_anchor: bool) -> _Read:
             # to work in Malaysia?"): only what happened counts.
             if framing.general and s.code in ("person_in_text", "time_in_text"):
                 continue
-            if unanchored and s.generic and s.code in EVENTS:
+            # People in general, or heard of from others, with nothing pointing at a case: no case to raise.
+            if unanchored and (s.generic or hearsay) and (s.code in EVENTS or s.code == "child_age_in_text"):
                 read.dropped += 1
                 continue
             read.signals.append(s)
@@ -238,6 +242,8 @@ def score_tip(facts: TipFacts) -> TriageResult:
                 out.add(Priority.P3, rs.from_text("past_" + code, s.detail))
             elif not s.past:
                 out.add(Priority.P2, rs.from_text(code, s.detail))
+                if code == "holding_house":
+                    left = left or s  # someone kept in a holding house has left home
         elif code == "unpaid_wages":
             # Wages withheld far from home leave a worker stuck; at home it is a labour dispute first.
             level = Priority.P3 if (local or s.past) else Priority.P2
@@ -293,7 +299,12 @@ def _combine(
     child = facts.minors is True or category == "child" or child_text is not None
     child_from = "text" if child_text is not None and not (facts.minors is True or category == "child") else "answer"
     leaving_today = departure == "today" or out.has("departure_today")
-    away_answer = place in (ABROAD, ELSEWHERE_ID)
+    # "Where did it happen: abroad" with a child who leaves only months from now ("next year", answer "later") is
+    # where the reporter saw it, not where the child is.
+    later_only = departure == "later" or (
+        left is None and not leaving_today and any(s.code == "departure_later" for s in signals)
+    )
+    away_answer = place in (ABROAD, ELSEWHERE_ID) and not later_only
     if child and (left is not None or departure == "already_left" or leaving_today or away_answer):
         if left is not None:
             reason = Reason(
@@ -357,9 +368,9 @@ def _names_someone(facts: TipFacts, read: _Read) -> bool:
         if s.code == "person_in_text" and s.detail.casefold().startswith(("pt", "cv", "syarikat")):
             return True
     for text in facts.texts():
-        t = Text(text)
+        t = text_of(text)
         for s in find_signals(text).signals:
-            if s.code == "illegal_recruitment" and PRESENT.search(t.clause_text(s.start)):
+            if s.code == "illegal_recruitment" and t.found_in(PRESENT, t.clause(s.start)):
                 return True
     return False
 
@@ -372,8 +383,14 @@ def _specifics(
     found: list[tuple[str, str]] = []
     ntt_places = [p for p in places if p.region == "ntt"]
     answered = regency(place) if place is not None else None
+    # A place pointed at ("kilang papan dekat Sibu tu"), in the reporter's words.
+    pointed = next(
+        (text[m.start() : m.end()] for text in facts.texts() if (m := DEICTIC_PLACE.search(text_of(text).norm))), None
+    )
     if ntt_places:
         found.append(("place_text", ntt_places[0].text))
+    elif pointed is not None:
+        found.append(("place_text", clip(pointed)))
     elif answered is not None:
         found.append(("regency", answered.code))
     elif facts.has_location is True:

@@ -10,15 +10,16 @@ Missing a real signal costs more than a false one, so when in doubt a pattern ma
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from bot.services.places import PlaceMention, find_places
 from bot.services.triage import lexicon as lx
 from bot.services.triage import patterns as pt
-from bot.services.triage.tense import Text, has_past, is_conditional, is_future, is_past, negated, text_of
+from bot.services.triage.tense import Text, is_conditional, is_future, is_past, negated, sentence_has_past, text_of
 
 
 @dataclass(frozen=True)
@@ -59,10 +60,23 @@ def _signal(code: str, t: Text, start: int, end: int, **flags: bool) -> TextSign
     return TextSignal(code, clip(t.original[start:end]), start, end, **flags)
 
 
+# How many signals of one kind are read in one text once one of them is going on now. A story that repeats
+# "dipukul" a thousand times says no more than one that says it 32 times, and reading every repeat would hold up
+# the bot for everyone (a reason shows at most three of a kind). Until one is going on now, the whole text is read.
+ENOUGH = 32
+
+
+def _enough(found: Iterable[TextSignal]) -> Iterator[TextSignal]:
+    live = False
+    for count, sig in enumerate(found, start=1):
+        yield sig
+        live = live or not (sig.past or sig.conditional or sig.generic)
+        if count >= ENOUGH and live:
+            return
+
+
 def _simple(code: str, pattern: re.Pattern[str], t: Text) -> Iterable[TextSignal]:
-    for m in pattern.finditer(t.norm):
-        if not negated(t, m.start()):
-            yield _signal(code, t, m.start(), m.end())
+    return _enough(_signal(code, t, m.start(), m.end()) for m in pattern.finditer(t.norm) if not negated(t, m.start()))
 
 
 # People in general: "banyak perempuan disekap", "many children are sold", "feto barak".
@@ -76,20 +90,30 @@ _GENERIC = lx.rx(
 
 def _events(code: str, pattern: re.Pattern[str], t: Text) -> Iterable[TextSignal]:
     """A harm or a situation: with its tense, and whether it is hypothetical or said of people in general."""
-    for sig in _simple(code, pattern, t):
-        yield replace(
-            sig,
-            past=is_past(t, sig.start),
-            conditional=is_conditional(t, sig.start),
-            generic=bool(_GENERIC.search(t.clause_text(sig.start))),
+    return _enough(
+        _signal(
+            code,
+            t,
+            m.start(),
+            m.end(),
+            past=is_past(t, m.start()),
+            conditional=is_conditional(t, m.start()),
+            generic=t.found_in(_GENERIC, t.clause(m.start())),
         )
+        for m in pattern.finditer(t.norm)
+        if not negated(t, m.start())
+    )
 
 
 def _departures(t: Text, places: tuple[PlaceMention, ...]) -> Iterable[TextSignal]:
     """Someone moved: within 24 hours or a week (a time word near a word of moving or a route place), or already
     gone (said as done, or with a time word of the last day)."""
     norm = t.norm
-    moves = [(m.start(), m.end()) for m in pt.MOVE.finditer(norm) if not negated(t, m.start(), departure=True)]
+    moves = [
+        (m.start(), m.end())
+        for m in pt.MOVE.finditer(norm)
+        if not negated(t, m.start(), departure=True) and not _street(t, m)
+    ]
     # A route place is where someone goes when it is not where they come back from.
     route = [
         (p.start, p.end)
@@ -98,13 +122,26 @@ def _departures(t: Text, places: tuple[PlaceMention, ...]) -> Iterable[TextSigna
     ]
     done = [(m.start(), m.end()) for m in pt.DEPARTED.finditer(norm) if not negated(t, m.start(), departure=True)]
 
-    def near(m: re.Match[str], cues: list[tuple[int, int]]) -> tuple[int, int] | None:
+    def near(m: re.Match[str], cues: list[tuple[int, int]], starts: list[int]) -> tuple[int, int] | None:
+        """The closest cue within twelve words in the same sentence. ``cues`` are sorted: read outwards from the
+        time word and stop once they are too far (a cue is at most a few words long), so a story with a thousand
+        cues is not read a thousand times."""
         s, e = t.sentence(m.start())
-        close = [
-            c
-            for c in cues
-            if s <= c[0] <= e and _gap(norm, *((m.end(), c[0]) if c[0] >= m.end() else (c[1], m.start()))) <= 12
-        ]
+        lo, hi = bisect.bisect_left(starts, s), bisect.bisect_right(starts, e)
+        i = bisect.bisect_left(starts, m.start())
+        close = []
+        for j in range(i, min(hi, i + _NEAR_CUES)):
+            c = cues[j]
+            if t.words_between(*((m.end(), c[0]) if c[0] >= m.end() else (c[1], m.start()))) <= 12:
+                close.append(c)
+            elif c[0] >= m.end():
+                break  # further cues are further away
+        for j in range(i - 1, max(lo, i - _NEAR_CUES) - 1, -1):
+            c = cues[j]
+            if t.words_between(c[1], m.start()) <= 12:
+                close.append(c)
+            elif t.words_between(c[0], m.start()) > 12 + _LONGEST_CUE:
+                break
         return min(close, key=lambda c: abs(c[0] - m.start())) if close else None
 
     def already(m: re.Match[str], cue: tuple[int, int]) -> bool:
@@ -112,69 +149,125 @@ def _departures(t: Text, places: tuple[PlaceMention, ...]) -> Iterable[TextSigna
         "hari ini dia dibawa" says nothing of tense: read as still to come."""
         if not lx.TODAY_EITHER.fullmatch(norm[m.start() : m.end()]):
             return False  # "besok", "tonight": still to come
-        clause = t.clause_text(cue[0])
-        if is_future(t, cue[0]) or lx.FUTURE.search(clause):
+        clause = t.clause(cue[0])
+        if is_future(t, cue[0]) or t.found_in(lx.FUTURE, clause):
             return False
         lo, hi = min(m.start(), cue[0]), max(m.end(), cue[1])
         window = norm[max(0, lo - 20) : hi + 20]
-        return bool(lx.PERFECT.search(clause) or _EN_PAST.search(window) or lx.RECENT.search(t.sentence_text(cue[0])))
+        return (
+            t.found_in(lx.PERFECT, clause) or bool(_EN_PAST.search(window)) or t.found_in(lx.RECENT, t.sentence(cue[0]))
+        )
 
-    found_recent: list[tuple[int, int]] = []
+    found_recent = _Spans()
+    cues = sorted(moves + route)
+    cue_starts = [c[0] for c in cues]
+    move_starts = [c[0] for c in moves]
     for code, pattern in (("departure_today", lx.TODAY), ("departure_this_week", lx.THIS_WEEK)):
         for m in pattern.finditer(norm):
             if negated(t, m.start(), departure=True):
                 continue
             # "hari ini saya pulang dengan selamat" is a homecoming; only its own clause can say so.
-            if lx.RESOLVED.search(t.clause_text(m.start())):
+            if t.found_in(lx.RESOLVED, t.clause(m.start())):
                 continue
-            cue = near(m, moves + route)
+            cue = near(m, cues, cue_starts)
             if cue is None:
                 continue
             lo, hi = min(m.start(), cue[0]), max(m.end(), cue[1])
             if already(m, cue):
-                found_recent.append((lo, hi))
+                found_recent.add(lo, hi)
                 yield _signal("departed", t, lo, hi, recent=True)
             else:
                 yield _signal(code, t, lo, hi)
+    # A move more than a week away ("nak bawa budak tu tahun depan"): nobody is under way yet.
+    for m in lx.LATER.finditer(norm):
+        cue = near(m, moves, move_starts)
+        if cue is not None and not negated(t, m.start(), departure=True):
+            yield _signal("departure_later", t, min(m.start(), cue[0]), max(m.end(), cue[1]))
     for m in lx.RECENT.finditer(norm):
-        cue = near(m, moves)
+        cue = near(m, moves, move_starts)
         if cue is None or is_future(t, cue[0]) or negated(t, cue[0], departure=True):
             continue
         lo, hi = min(m.start(), cue[0]), max(m.end(), cue[1])
-        if any(a <= lo < b or a < hi <= b for a, b in found_recent):
+        if found_recent.overlaps(lo, hi):
             continue
-        found_recent.append((lo, hi))
+        found_recent.add(lo, hi)
         yield _signal("departed", t, lo, hi, recent=True)
     for d in done:
         start, _ = t.clause(d[0])
-        if lx.FUTURE.search(norm[start : d[1]]) or any(a <= d[0] < b for a, b in found_recent):
+        if lx.FUTURE.search(norm[start : d[1]]) or found_recent.holds(d[0]):
             continue
-        yield _signal("departed", t, d[0], d[1], past=has_past(t.sentence_text(d[0])))
+        yield _signal("departed", t, d[0], d[1], past=sentence_has_past(t, d[0]))
+
+
+# Words in the longest cue (a place name like "Pelabuhan Tenau Kupang", a move like "picked up").
+_LONGEST_CUE = 6
+# Cues looked at on each side of a time word: at most two cues start at one word (a word of moving and a place),
+# so no more than 26 can be within twelve words.
+_NEAR_CUES = 30
+
+
+class _Spans:
+    """Stretches of text already read as a recent departure, found by position (a story may hold thousands)."""
+
+    # Longer than any time word, twelve words and a cue together.
+    _LONGEST = 400
+
+    def __init__(self) -> None:
+        self.spans: list[tuple[int, int]] = []
+
+    def add(self, lo: int, hi: int) -> None:
+        bisect.insort(self.spans, (lo, hi))
+
+    def _near(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        i = bisect.bisect_left(self.spans, (lo - self._LONGEST, -1))
+        j = bisect.bisect_right(self.spans, (hi, hi + self._LONGEST))
+        return self.spans[i:j]
+
+    def overlaps(self, lo: int, hi: int) -> bool:
+        return any(a <= lo < b or a < hi <= b for a, b in self._near(lo, hi))
+
+    def holds(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self._near(pos, pos))
 
 
 _FROM = lx.rx(r"\b(?:dari|from|asal|husi)\s*$")
+_ON_THE_STREET = lx.rx(r"\b(?:di|kat|dekat|at|in|on|tepi|pinggir|sepanjang|seberang|binaan|iha)\s*$")
+
+
+def _street(t: Text, m: re.Match[str]) -> bool:
+    """ "Jalan Apas", "di jalan": a street, not someone leaving ("jalan" is also "to go" in Kupang Malay)."""
+    if m.group() != "jalan":
+        return False
+    capital = t.original[m.start()] == "J" and m.start() > 0 and t.original[: m.start()].rstrip()[-1:] not in ".!?\n"
+    return capital or bool(_ON_THE_STREET.search(t.norm[max(0, m.start() - 15) : m.start()]))
+
+
 _EN_PAST = lx.rx(r"\b(?:left|went|took|was|were|gone|departed|sailed|flew|crossed)\b")
-
-
-def _gap(norm: str, a_end: int, b_start: int) -> int:
-    return len(lx.WORDS.findall(norm[a_end:b_start]))
 
 
 def _away_now(t: Text, places: tuple[PlaceMention, ...]) -> Iterable[TextSignal]:
     """Someone is away from home now: working or staying at a place outside NTT ("kerja di Malaysia",
     "servisu hela iha Batam"), not offered a job there ("ditawari kerja di Surabaya")."""
     away = [p for p in places if p.region != "ntt"]
+    away_starts = [p.start for p in away]
     for m in pt.AWAY_NOW.finditer(t.norm):
         if negated(t, m.start()) or is_future(t, m.start()):
             continue
-        before = t.words_before(m.start(), 2)
+        before = [w.strip("'") for w in t.words_before(m.start(), 2)]
         if any(w.startswith(_OFFER_PREFIXES) or w in _OFFER_WORDS for w in before):
             continue
         s, e = t.sentence(m.start())
-        for p in away:
-            if s <= p.start <= e and 0 <= p.start - m.end() <= 60:
+        # The first place after the words (places come in order of appearance).
+        i = bisect.bisect_left(away_starts, m.end())
+        if i < len(away):
+            p = away[i]
+            if s <= p.start <= e and p.start - m.end() <= 60:
                 yield _signal("away_now", t, m.start(), p.end, past=is_past(t, m.start()))
-                break
+    # Days at someone else's place, wherever it is: "sudah 3 hari di rumah seorang ibu di Kupang"; living at an
+    # employer's house.
+    for m in (*pt.STAYING_AWAY.finditer(t.norm), *pt.AT_AN_EMPLOYERS.finditer(t.norm)):
+        if not negated(t, m.start()) and not is_future(t, m.start()):
+            yield _signal("away_now", t, m.start(), m.end(), past=is_past(t, m.start()))
 
 
 _OFFER_PREFIXES = (
@@ -191,7 +284,10 @@ _OFFER_PREFIXES = (
     "oferta",
     "ofere",
 )
-_OFFER_WORDS = frozenset({"cari", "lowongan", "iklan", "mau", "ingin", "akan", "nak", "mahu", "atu", "sei", "job"})
+# An offer or a purpose, not where someone is: "cari budak untuk kerja kat Sandakan", "katanya kerja di cafe".
+_OFFER_WORDS = lx.wordset(
+    "cari lowongan iklan mau ingin akan nak mahu atu sei job untuk utk to para katanya kononnya dehan"
+)
 
 
 def _documents(t: Text) -> Iterable[TextSignal]:
@@ -202,7 +298,10 @@ def _documents(t: Text) -> Iterable[TextSignal]:
                 continue
             if pattern is pt.DOC_THEN_HOLD and pt.OWN_DOCS.match(t.norm[m.end() : m.end() + 30]):
                 continue
-            yield replace(_signal("documents_held", t, m.start(), m.end()), past=is_past(t, m.start()))
+            # Identity cards taken from people in general are collected for recruitment, not held from someone:
+            # "ejen kutip IC orang muda", "foti ema nia kartaun eleitorál".
+            code = "illegal_recruitment" if pt.COLLECTED_IDS.search(m.group()) else "documents_held"
+            yield replace(_signal(code, t, m.start(), m.end()), past=is_past(t, m.start()))
     for pattern in (pt.DOC_WITH, pt.DOC_OWNER):
         for sig in _simple("documents_held", pattern, t):
             yield replace(sig, past=is_past(t, sig.start))
@@ -222,7 +321,7 @@ def _child_ages(t: Text) -> Iterable[TextSignal]:
         age = _to_int(m.group(1))
         return age is not None and low <= age < 18 and m.start(1) not in seen and not negated(t, m.start())
 
-    for pattern in (pt.AGE_LABELLED, pt.AGE_EN, pt.AGE_IS, pt.AGE_OF):
+    for pattern in (pt.AGE_LABELLED, pt.AGE_EN, pt.AGE_IS, pt.AGE_OF, pt.AGE_PERSON, pt.AGE_APPOSITION):
         for m in pattern.finditer(norm):
             if is_child(m):
                 yield emit(m)
@@ -242,17 +341,44 @@ def _child_ages(t: Text) -> Iterable[TextSignal]:
         yield emit(m)
     for m in pt.CHILD_WORDS.finditer(norm):
         if not negated(t, m.start()):
-            yield emit(m)
+            sig = emit(m)
+            # "budak-budak", "children", "anak-anak" with no count: children in general unless the tip points at a
+            # case ("ada kapal bawa budak-budak", heard from a friend, is about people in general).
+            counted = _COUNT_BEFORE.search(norm[max(0, m.start() - 20) : m.start()])
+            yield replace(sig, generic=bool(_PLURAL_CHILDREN.fullmatch(m.group())) and not counted)
+
+
+_PLURAL_CHILDREN = lx.rx(
+    r"(?:budak-budak|anak-anak|kanak-kanak|children|kids|minors|remaja|bocah-bocah|labarik\s+sira|schoolgirls|"
+    r"schoolboys|teenagers|siswi|siswa|murid|pelajar|estudante)"
+)
+_COUNT_BEFORE = lx.rx(
+    r"\b(?:\d+|dua|tiga|empat|lima|enam|tujuh|lapan|delapan|sembilan|sepuluh|beberapa|some|two|three|four|five|six|"
+    r"several|the|these|those|my|our|his|her|their|his|rua|tolu|haat|lima|na'in\s+\w+)\s+(?:[\w']+\s+)?$"
+)
 
 
 def _exploitation(t: Text) -> Iterable[TextSignal]:
     sexual = [(m.start(), m.end()) for m in pt.SEXUAL.finditer(t.norm) if not negated(t, m.start())]
+    sexual_starts = [a for a, _ in sexual]
     for sig in _events("exploitation_in_text", pt.EXPLOITATION, t):
         s, e = t.sentence(sig.start)
-        yield replace(sig, sexual=any(s <= a <= e for a, _ in sexual))
+        i = bisect.bisect_left(sexual_starts, s)
+        yield replace(sig, sexual=i < len(sexual_starts) and sexual_starts[i] <= e)
     # Sexual exploitation named without a word of force ("kerja di karaoke", "layani tamu").
     for a, b in sexual:
         yield replace(_signal("exploitation_in_text", t, a, b, sexual=True), past=is_past(t, a))
+
+
+def _resolved_sentence(t: Text, pos: int) -> bool:
+    return t.found_in(lx.RESOLVED, t.sentence(pos))
+
+
+def _for_want_of(t: Text, sig: TextSignal) -> bool:
+    """ "tak boleh balik sebab pasport tu", "can't go home without money": someone unable to leave for want of papers
+    or money is held by the papers or the debt (their own signals), not locked in."""
+    _, end = t.sentence(sig.start)
+    return bool(pt.UNABLE.search(t.norm, sig.start, sig.end)) and bool(pt.FOR_WANT_OF.search(t.norm[sig.end : end]))
 
 
 def _people(t: Text) -> Iterable[TextSignal]:
@@ -264,7 +390,15 @@ def _people(t: Text) -> Iterable[TextSignal]:
 def forget_texts() -> None:
     """Drop every text kept for scoring (call when a tip has been filed or re-scored)."""
     find_signals.cache_clear()
+    places_in.cache_clear()
     text_of.cache_clear()
+
+
+@lru_cache(maxsize=32)
+def places_in(text: str) -> tuple[PlaceMention, ...]:
+    """The places named in one text, found once for scoring and once for the tip's link keys (``entities``): the
+    look-up of every word against place names is the dearest part of reading a long story."""
+    return tuple(find_places(text))
 
 
 @lru_cache(maxsize=32)
@@ -276,17 +410,20 @@ def find_signals(text: str) -> TextFindings:
     if not text or not text.strip():
         return TextFindings((), ())
     t = text_of(text)
-    places = tuple(find_places(text))
+    places = places_in(text)
     found: list[TextSignal] = []
-    found += _simple("danger_in_text", pt.DANGER, t)
+    # A cry in a sentence that says it is over ("polis selamatkan dia ... dah selamat") is the story of a rescue.
+    found += (replace(s, past=_resolved_sentence(t, s.start)) for s in _simple("danger_in_text", pt.DANGER, t))
     found += _events("danger_in_text", pt.ILLNESS, t)
+    found += _events("danger_in_text", pt.DISTRESS, t)
+    found += _events("danger_in_text", pt.SHIPWRECK, t)
     found += _departures(t, places)
     found += _away_now(t, places)
     found += _events("taken_by_force", pt.FORCE, t)
     found += _events("violence_in_text", pt.VIOLENCE, t)
     # A threat spelt out as "if she runs away, ..." is a threat, not a hypothetical.
     found += (replace(s, past=is_past(t, s.start)) for s in _simple("violence_in_text", pt.THREAT, t))
-    found += _events("confinement_in_text", pt.CONFINEMENT, t)
+    found += (s for s in _events("confinement_in_text", pt.CONFINEMENT, t) if not _for_want_of(t, s))
     found += _child_ages(t)
     found += _documents(t)
     found += _events("debt_bondage", pt.DEBT, t)
