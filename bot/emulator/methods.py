@@ -5,6 +5,7 @@ knows and this table does not is answered ``True`` and flagged ``unimplemented``
 
 from __future__ import annotations
 
+import asyncio
 import copy
 import json
 from typing import Any
@@ -16,6 +17,7 @@ from bot.emulator.models import (
     BotDelete,
     CallbackAnswer,
 )
+from bot.emulator.webhooks import WebhookDelivery
 from bot.emulator.world import describe
 
 DOWNLOAD_LIMIT = 20 * 1024 * 1024
@@ -52,12 +54,40 @@ class MethodTable(BotSide):
             "has_main_web_app": False,
         }
 
+    def _m_setwebhook(self, p: dict) -> bool:
+        """From now on every update is POSTed to ``url`` (bot.emulator.webhooks), getUpdates is refused."""
+        self._stop_webhook()
+        if p.get("drop_pending_updates"):
+            self._queue.clear()
+            self._redeliver.clear()
+        if p.get("allowed_updates") is not None:
+            self._allowed = set(p["allowed_updates"]) or None
+        self.webhook_url = p["url"]
+        self.webhook = WebhookDelivery(
+            self._pending_list,
+            self._delivered,
+            url=p["url"],
+            secret=p.get("secret_token"),
+            max_connections=p.get("max_connections") or 40,
+        )
+        self.webhook.start()
+        self._notify()  # a long poll still parked ends (409), as Telegram does
+        return True
+
     def _m_deletewebhook(self, p: dict) -> bool:
+        self._stop_webhook()
         self.webhook_url = ""
         if p.get("drop_pending_updates"):
             self._queue.clear()
             self._redeliver.clear()
         return True
+
+    def _stop_webhook(self) -> None:
+        if self.webhook is not None:
+            delivery, self.webhook = self.webhook, None
+            task = asyncio.get_running_loop().create_task(delivery.stop())
+            self._background.add(task)
+            task.add_done_callback(self._background.discard)
 
     def _m_getwebhookinfo(self, p: dict) -> dict:
         return {"url": self.webhook_url, "has_custom_certificate": False, "pending_update_count": self.pending_updates}

@@ -90,6 +90,9 @@ class TelegramEmulator(UserSide, MethodTable):
         """Answer parked long polls, release held requests and stop the server."""
         self._stopping.set()
         self._notify()
+        if self.webhook is not None:
+            await self.webhook.stop()
+            self.webhook = None
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None

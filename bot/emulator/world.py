@@ -24,6 +24,7 @@ from bot.emulator.models import (
     StoredMessage,
 )
 from bot.emulator.spec import BotApiSpec, UploadedFile
+from bot.emulator.webhooks import WebhookDelivery
 
 _NOT_DEFAULT_UPDATES = {"chat_member", "message_reaction", "message_reaction_count"}
 
@@ -114,6 +115,8 @@ class World:
         self.commands: dict[tuple[str, str], list[dict]] = {}
         self.menu_buttons: dict[int | None, dict] = {}
         self.webhook_url = ""
+        self.webhook: WebhookDelivery | None = None  # deliveries to webhook_url, while one is set
+        self._background: set[asyncio.Task[None]] = set()
         self.last_update: dict | None = None
         self._queue: list[dict] = []
         self._redeliver: list[dict] = []
@@ -157,8 +160,10 @@ class World:
         pending = self.pending_updates
         if pending:
             reasons.append(f"{pending} update(s) not fetched yet (is the bot polling?)")
-        if self._parked == 0:
+        if self._parked == 0 and self.webhook is None:
             reasons.append("the bot is not waiting in getUpdates")
+        if self.webhook is not None and self.webhook.busy:
+            reasons.append("webhook deliveries in flight")
         if self._inflight:
             reasons.append("requests in flight: " + ", ".join(sorted(self._inflight.values())))
         if extra_busy is not None and extra_busy():
@@ -245,7 +250,23 @@ class World:
         self.last_update = update
         self._touch()
         self._notify()
+        if self.webhook is not None:
+            self.webhook.notify()
         return update
+
+    def _pending_list(self) -> list[dict]:
+        """Every update waiting to be delivered, oldest first, without taking any (for webhook deliveries)."""
+        allowed = self._allowed_kinds()
+        return [*self._redeliver, *(u for u in self._queue if update_kind(u) in allowed)]
+
+    def _delivered(self, update_id: int) -> None:
+        """A webhook delivery was accepted: the update is no longer pending."""
+        for pending in (self._redeliver, self._queue):
+            for index, update in enumerate(pending):
+                if update["update_id"] == update_id:
+                    del pending[index]
+                    self._touch()
+                    return
 
     def duplicate_last_update(self) -> dict:
         """Deliver the last update once more with the same update_id, even though the bot confirmed it."""
