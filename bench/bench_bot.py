@@ -2,7 +2,7 @@
 same run a bare aiogram echo bot against the same server, for a yardstick.
 
     .venv/bin/python bench/bench_bot.py [--workloads start,mix,reports] [--burst 2000] [--reporters 300]
-                                        [--database sqlite|postgresql+asyncpg://...]
+                                        [--database sqlite|postgresql+asyncpg://USER@HOST:PORT/DB] [--workers 1,2,4]
 
 Workloads:
 - start: ``--burst`` new people each send /start, all at once.
@@ -10,6 +10,9 @@ Workloads:
   (/cekpt NAME), a main-menu button with the bot's real callback data, or /start.
 - reports: ``--reporters`` people file a whole report at once, each answering the bot's questions as they come
   (bot.emulator.scripted), about 17 updates each; Tipline only (an echo bot cannot file a report).
+
+--workers runs the reports workload again in webhook mode with that many worker processes (PostgreSQL only; the
+server given by --database gets a new database for every run).
 
 For each: updates handled per second, CPU time of the bot's process per update, reply latency (p50/p95: from an
 update being available to the bot's first answer to it), updates left unanswered, failures in the bot's log, and
@@ -86,11 +89,33 @@ class Result:
         )
 
 
-class BotProcess:
-    """A bot as a process of its own, with CPU time and peak memory read from /proc."""
+def _free_port() -> int:
+    import socket
 
-    def __init__(self, kind: str, server_url: str, workdir: Path, database: str) -> None:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            out.append(int(stat.parent.name))
+    return out
+
+
+class BotProcess:
+    """A bot as a process of its own (or a supervisor and its workers), with CPU time and peak memory read from
+    /proc."""
+
+    def __init__(self, kind: str, server_url: str, workdir: Path, database: str, *, workers: int = 0) -> None:
         self.kind = kind
+        self.workers = workers  # 0: long polling; N: webhook with N workers
         self.log = workdir / f"{kind}.log"
         env = {
             **os.environ,
@@ -112,23 +137,48 @@ class BotProcess:
             subprocess.run([TIPLINE, "db", "upgrade"], env=env, check=True, capture_output=True)
             subprocess.run([TIPLINE, "registry", "import", "--demo"], env=env, check=True, capture_output=True)
             self.cmd = [TIPLINE, "run"]
+            if workers:
+                port = _free_port()
+                env.update(
+                    WORKERS=str(workers),
+                    WEBHOOK_URL=f"http://127.0.0.1:{port}",
+                    WEBHOOK_SECRET="bench-webhook-secret",
+                    WEBHOOK_HOST="127.0.0.1",
+                    WEBHOOK_PORT=str(port),
+                )
+                self.cmd = [TIPLINE, "run", "--webhook"]
         self.env = env
         self.proc: subprocess.Popen | None = None
 
     def start(self) -> None:
         self.proc = subprocess.Popen(self.cmd, env=self.env, stdout=subprocess.DEVNULL, stderr=self.log.open("w"))
 
-    def cpu_seconds(self) -> float:
+    def _pids(self) -> list[int]:
         assert self.proc is not None
-        fields = Path(f"/proc/{self.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / TICKS
+        return [self.proc.pid, *_children(self.proc.pid)]
+
+    def cpu_seconds(self) -> float:
+        total = 0
+        for pid in self._pids():
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            total += int(fields[11]) + int(fields[12])
+        return total / TICKS
 
     def peak_rss_mib(self) -> float:
-        assert self.proc is not None
-        for line in Path(f"/proc/{self.proc.pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-        return 0.0
+        """The largest process's peak (each worker is its own process)."""
+        peak = 0.0
+        for pid in self._pids():
+            try:
+                lines = Path(f"/proc/{pid}/status").read_text().splitlines()
+            except OSError:
+                continue
+            for line in lines:
+                if line.startswith("VmHWM:"):
+                    peak = max(peak, int(line.split()[1]) / 1024)
+        return peak
 
     def stop(self) -> int:
         assert self.proc is not None
@@ -144,7 +194,8 @@ class BotProcess:
 
 async def _wait_ready(server: FakeTelegram, bot: BotProcess, timeout: float = 60) -> None:  # noqa: ASYNC109
     deadline = time.monotonic() + timeout
-    while server.calls.get("getupdates", 0) == 0:
+    ready = "setwebhook" if bot.workers else "getupdates"
+    while server.calls.get(ready, 0) == 0 or (bot.workers and len(_children(bot.proc.pid)) < bot.workers):
         if bot.proc is not None and bot.proc.poll() is not None:
             raise RuntimeError(f"{bot.kind} exited at start:\n{bot.log.read_text()[-3000:]}")
         if time.monotonic() > deadline:
@@ -220,17 +271,32 @@ async def _reports(server: FakeTelegram, n: int, timeout: float) -> tuple:  # no
     return updates, time.perf_counter() - start, latencies, unanswered
 
 
-async def run_workload(kind: str, bot_kind: str, args, workdir: Path) -> Result:
+async def _fresh_database(args, workdir: Path, name: str) -> str:
+    """A new database for each run: a file beside the others, or a new PostgreSQL database on the given server."""
+    if args.database == "sqlite":
+        return f"sqlite+aiosqlite:///{workdir / f'{name}.db'}"
+    import asyncpg
+
+    server = args.database
+    admin = server.replace("postgresql+asyncpg://", "postgresql://")
+    database = f"bench_{name}_{os.getpid()}_{int(time.time() * 1000) % 10**9}".replace("-", "_")
+    conn = await asyncpg.connect(admin)
+    try:
+        await conn.execute(f'CREATE DATABASE "{database}"')
+    finally:
+        await conn.close()
+    return server.rsplit("/", 1)[0] + "/" + database
+
+
+async def run_workload(kind: str, bot_kind: str, args, workdir: Path, workers: int = 0) -> Result:
     server = FakeTelegram(keep_texts=kind == "reports")
     url = await server.start()
-    database = args.database
-    if database == "sqlite":
-        database = f"sqlite+aiosqlite:///{workdir / f'{kind}.db'}"
-    bot = BotProcess(bot_kind, url, workdir, database)
+    database = await _fresh_database(args, workdir, f"{kind}_{bot_kind}_{workers}")
+    bot = BotProcess(bot_kind, url, workdir, database, workers=workers)
     bot.start()
     try:
         await _wait_ready(server, bot)
-        await asyncio.sleep(0.5)  # start-up messages (commands, webhook) done
+        await asyncio.sleep(2.0 if workers else 0.5)  # start-up done (workers listening)
         cpu_before = bot.cpu_seconds()
         if kind == "reports":
             updates, seconds, latencies, unanswered = await _reports(server, args.reporters, args.timeout)
@@ -243,7 +309,8 @@ async def run_workload(kind: str, bot_kind: str, args, workdir: Path) -> Result:
     finally:
         failures = bot.stop()
         await server.stop()
-    return Result(bot_kind, kind, updates, seconds, cpu, latencies, unanswered, failures, rss)
+    label = f"{kind} (webhook, {workers} worker{'s' if workers > 1 else ''})" if workers else kind
+    return Result(bot_kind, label, updates, seconds, cpu, latencies, unanswered, failures, rss)
 
 
 async def main() -> None:
@@ -253,6 +320,11 @@ async def main() -> None:
     parser.add_argument("--reporters", type=int, default=300)
     parser.add_argument("--database", default="sqlite")
     parser.add_argument("--timeout", type=float, default=600)
+    parser.add_argument(
+        "--workers",
+        default="",
+        help="also run the reports workload in webhook mode with these worker counts, e.g. 1,2,4 (PostgreSQL)",
+    )
     args = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="tipline-bench-"))
     print(
@@ -273,6 +345,8 @@ async def main() -> None:
             ours = await run_workload(kind, "tipline", args, workdir)
             ratio = f"{ours.per_second / echo.per_second:.2f}" if echo else "-"
             print(ours.row(ratio), flush=True)
+        for workers in [int(n) for n in args.workers.split(",") if n.strip()]:
+            print((await run_workload("reports", "tipline", args, workdir, workers=workers)).row("-"), flush=True)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 

@@ -43,6 +43,9 @@ class FakeTelegram:
         self.keep_texts = keep_texts
         self._callbacks: dict[str, int] = {}  # callback query id -> chat id
         self._answered = asyncio.Event()
+        self._deliverer: asyncio.Task | None = None
+        self.webhook_url = ""
+        self.webhook_secret = ""
         self._runner: web.AppRunner | None = None
         self.url = ""
 
@@ -59,6 +62,8 @@ class FakeTelegram:
         return self.url
 
     async def stop(self) -> None:
+        if self._deliverer is not None:
+            self._deliverer.cancel()
         self._wakeup.set()
         if self._runner is not None:
             await self._runner.cleanup()
@@ -179,6 +184,61 @@ class FakeTelegram:
             except TimeoutError:
                 return []
         return self._queue[:limit]
+
+    # ---- webhooks: every update POSTed to the bot, one person's updates one at a time -------------------------------
+    async def _m_setwebhook(self, p: dict) -> bool:
+        self.webhook_url = str(p["url"])
+        self.webhook_secret = str(p.get("secret_token") or "")
+        if self._deliverer is None:
+            self._deliverer = asyncio.create_task(self._deliver_webhooks())
+        return True
+
+    async def _m_deletewebhook(self, p: dict) -> bool:
+        if self._deliverer is not None:
+            self._deliverer.cancel()
+            self._deliverer = None
+        return True
+
+    async def _deliver_webhooks(self) -> None:
+        import aiohttp
+
+        slots = asyncio.Semaphore(40)
+        sending: set[int] = set()  # people with an update on its way
+        tasks: set[asyncio.Task] = set()
+        session = aiohttp.ClientSession()
+        headers = {"X-Telegram-Bot-Api-Secret-Token": self.webhook_secret}
+
+        async def send(update: dict, sender: int) -> None:
+            try:
+                async with slots, session.post(self.webhook_url, data=json.dumps(update), headers=headers) as r:
+                    await r.read()
+                    ok = r.status == 200
+            except Exception:
+                ok = False
+            if ok:
+                self._queue.remove(update)
+            else:
+                await asyncio.sleep(0.5)
+            sending.discard(sender)
+            self._wakeup.set()
+
+        try:
+            while True:
+                self._wakeup.clear()
+                blocked = set(sending)
+                for update in list(self._queue):
+                    body = update.get("message") or update.get("callback_query") or {}
+                    sender = int((body.get("from") or {}).get("id", 0))
+                    if sender in blocked:
+                        continue
+                    blocked.add(sender)
+                    sending.add(sender)
+                    task = asyncio.create_task(send(update, sender))
+                    tasks.add(task)
+                    task.add_done_callback(tasks.discard)
+                await self._wakeup.wait()
+        finally:
+            await session.close()
 
     async def _m_getme(self, p: dict) -> dict:
         return {"id": BOT_ID, "is_bot": True, "first_name": "Bench", "username": "bench_bot"}
