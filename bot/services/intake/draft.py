@@ -12,6 +12,8 @@ from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from bot.services.evidence import EvidenceRef as EvidenceRef
+
 # The answer codes are the triage core's: what intake asks is exactly what triage scores.
 from bot.services.triage.scoring import CATEGORIES as CATEGORIES
 from bot.services.triage.scoring import DEPARTURES as DEPARTURES
@@ -60,16 +62,6 @@ class AnswerError(StrEnum):
 
 
 @dataclass
-class EvidenceRef:
-    """A file already downloaded and stored encrypted; only our random name and facts about it."""
-
-    ref: str
-    kind: str  # photo, document, voice, video, audio
-    mime: str
-    size: int
-
-
-@dataclass
 class Draft:
     id: str = field(default_factory=lambda: uuid.uuid4().hex)
     lang: str = "id"
@@ -80,6 +72,8 @@ class Draft:
     regency: str | None = None
     place_text: str | None = None
     location: tuple[float, float] | None = None
+    destination: str | None = None  # ISO code of the country or province outside NTT (bot.services.places)
+    transit: list[str] = field(default_factory=list)  # transit point codes, in the order given
     departure: str | None = None
     when_text: str | None = None
     people: str | None = None
