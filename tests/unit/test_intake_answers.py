@@ -201,10 +201,10 @@ def test_a_story_is_not_mistaken_for_done():
 @pytest.mark.parametrize(
     ("text", "lang"),
     [
-        ("mau lapor", None),
-        ("Saya mau melaporkan", None),
-        ("beta mau lapor kasus", None),  # kpg
-        ("saya ingin membuat laporan", None),
+        ("mau lapor", "id"),
+        ("Saya mau melaporkan", "id"),
+        ("beta mau lapor kasus", "id"),  # kpg
+        ("saya ingin membuat laporan", "id"),
         ("I want to report", "en"),
         ("I'd like to report a case", "en"),
         ("saya nak buat aduan", "ms"),
@@ -308,3 +308,16 @@ def test_any_text_at_any_step_never_raises_and_never_stores_a_code_that_is_not_o
     assert draft.minors in (None, "yes", "no", "unknown")
     assert draft.relation in (None, "self", "family", "neighbour", "witness", "online", "other")
     u.report_request(text)
+
+
+def test_only_a_destination_code_reaches_triage_and_the_tip():
+    from bot.services.intake.submit import answers_payload, tip_facts
+
+    draft = Draft(story=["x"])
+    answers.choose(draft, Step.DESTINATION, "unknown")
+    assert draft.destination == "unknown" and tip_facts(draft).destination is None
+    draft = Draft(awaiting=answers.AWAIT_DESTINATION, route="lewat Bandara El Tari lalu Surabaya")
+    answers.typed(draft, Step.DESTINATION, "Oman")
+    facts = tip_facts(draft)
+    assert facts.destination is None and answers_payload(draft)["destination_text"] == "Oman"
+    assert facts.transit_points == ("el_tari", "surabaya")

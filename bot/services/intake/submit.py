@@ -43,6 +43,12 @@ def transit_points(draft: Draft) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*draft.transit, *named]))
 
 
+def destination(draft: Draft) -> str | None:
+    """The destination's code, or None ("I don't know", a place typed that no code names, not asked)."""
+    code = draft.destination
+    return code if code and places.is_destination_code(code) else None
+
+
 def tip_facts(draft: Draft) -> TipFacts:
     """The structured view of a draft that triage scores."""
     # "I'm not sure" is a signal for triage, not a no.
@@ -63,7 +69,7 @@ def tip_facts(draft: Draft) -> TipFacts:
         people_count=people,
         minors=minors,
         regency=draft.regency,
-        destination=draft.destination,
+        destination=destination(draft),
         transit_points=transit_points(draft),
         recruiter=draft.recruiter,
         route=draft.route,
@@ -84,6 +90,7 @@ def answers_payload(draft: Draft) -> dict:
         "place_text": draft.place_text,
         "location": list(draft.location) if draft.location else None,
         "destination": draft.destination,
+        "destination_text": draft.destination_text,
         "transit_points": list(transit_points(draft)),
         "departure": draft.departure,
         "when_text": draft.when_text,
@@ -138,7 +145,7 @@ class IntakeService:
             answers=answers_payload(draft),
             category=draft.category,
             regency=draft.regency,
-            destination=draft.destination,
+            destination=facts.destination,
             transit_points=facts.transit_points,
             departure=draft.departure,
             minors=draft.minors,

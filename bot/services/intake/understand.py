@@ -269,7 +269,7 @@ MAX_REPORT_REQUEST = 12  # words: a longer message tells something and is read a
 
 @dataclass(frozen=True)
 class ReportRequest:
-    lang: str | None  # the language the words are clearly in (None: Indonesian, or not clear)
+    lang: str | None  # the language the words are clearly in (None: not clear, "report" alone)
 
 
 def report_request(text: str) -> ReportRequest | None:
@@ -285,14 +285,13 @@ def report_request(text: str) -> ReportRequest | None:
         return None
     if any(t not in v.report_verbs and t not in v.report_fillers for t in tokens):
         return None
-    lang = None
     for code, markers in v.report_language.items():
         hits = sum(1 for t in tokens if t in markers)
         # One Tetun or Malay word says it; English needs two ("report" alone is typed in every language).
         if hits >= (2 if code == "en" else 1):
-            lang = code
-            break
-    return ReportRequest(lang)
+            return ReportRequest(code)
+    # Otherwise Indonesian (or Kupang Malay, read in Indonesian), unless only English words were used.
+    return ReportRequest("id" if any(t in v.report_language_id for t in tokens) else None)
 
 
 STEP_READERS = {

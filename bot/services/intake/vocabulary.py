@@ -30,7 +30,8 @@ class Vocabulary:
     not_answers: tuple[str, ...]
     report_verbs: frozenset[str]
     report_fillers: frozenset[str]
-    report_language: dict[str, frozenset[str]]
+    report_language: dict[str, frozenset[str]]  # en, ms, tet
+    report_language_id: frozenset[str]  # Indonesian: what the message is in when no other language's words are
 
     @property
     def category_order(self) -> tuple[str, ...]:
@@ -60,7 +61,8 @@ def load(path: Path = WORDS_FILE) -> Vocabulary:
         not_answers=tuple(data["not_answers"]["words"]),
         report_verbs=frozenset(report["verbs"]),
         report_fillers=frozenset(report["fillers"]),
-        report_language={lang: frozenset(words) for lang, words in report["language"].items()},
+        report_language={lang: frozenset(words) for lang, words in report["language"].items() if lang != "id"},
+        report_language_id=frozenset(report["language"]["id"]),
     )
 
 

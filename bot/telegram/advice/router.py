@@ -22,8 +22,15 @@ from bot.services.advice import AdviceIndex, Article
 from bot.services.advice.feedback import record_vote
 from bot.services.advice.money import Amount
 from bot.services.advice.plan import ARTICLE, CAPABILITIES, NO_WORDS, UNSURE, AnswerPlan, plan_answer
-from bot.services.advice.questions import MAX_ANSWERED, DailyLimitReached, QuestionService, report_prefill
+from bot.services.advice.questions import (
+    MAX_ANSWERED,
+    DailyLimitReached,
+    QuestionService,
+    answer_language,
+    report_prefill,
+)
 from bot.services.advice.shortanswer import fit_blocks
+from bot.services.preferences import LanguagePreferences
 from bot.telegram.advice import keyboards, texts
 from bot.telegram.advice.callbacks import Browse, QuestionAction, Vote
 from bot.telegram.advice.pending import (
@@ -39,6 +46,7 @@ from bot.telegram.advice.pending import (
 from bot.telegram.advice.render import article_messages, footer, split_html
 from bot.telegram.common.callbacks import MenuAction, MenuCallback
 from bot.telegram.common.keyboards import main_menu
+from bot.telegram.intake import start_report
 from bot.telegram.recruiter.entry import check_company_row
 
 # How much of a question the confirmation screen shows (the whole question is sent).
@@ -164,7 +172,15 @@ async def on_question(
     advice: AdviceIndex,
     i18n: I18n,
     locale: str,
+    session: AsyncSession,
+    languages: LanguagePreferences,
+    pseudonym: str | None = None,
 ) -> None:
+    # A question clearly in another language than the person's makes it their language (unless they chose one),
+    # so the report or the menu that may follow speaks it too.
+    recognised = answer_language(message.text or "", locale, advice.kb.languages)
+    if recognised != locale and pseudonym is not None and await languages.adopt(session, pseudonym, recognised):
+        i18n.current_locale = recognised
     await answer_question(message, message.text or "", state=state, advice=advice, i18n=i18n, locale=locale)
 
 
@@ -314,16 +330,17 @@ async def on_question_action(
     await query.answer()
     pseudonym: str | None = deps.get("pseudonym")
     if callback_data.action == "report":
-        from bot.telegram.intake.router import begin
-
-        await begin(
+        await start_report(
             message,
             state,
             intake=deps["intake"],
             session=session,
+            app_clock=deps.get("app_clock"),
             locale=deps["locale"],
             pseudonym=pseudonym,
             prefill=report_prefill(question.text, question.flags),
+            languages=deps.get("languages"),
+            i18n=deps.get("i18n"),
         )
         return
     if callback_data.action == "cancel":

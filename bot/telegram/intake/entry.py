@@ -42,9 +42,9 @@ async def start_report(
 
     ``prefill`` carries answers already known (see ``Draft.apply_prefill``). ``lang`` is a language recognised from
     what the person wrote; without it, the language of a prefilled story is recognised the way advice answers
-    recognise it. A recognised language other than the current one is stored as the person's choice, so every
-    later screen speaks it until they change it. ``app_clock`` is the app's clock (tests move it); without it the
-    first pause of this report goes unnoticed."""
+    recognise it. A recognised language other than the current one becomes the person's choice (unless they chose
+    one from the language menu), so every later screen speaks it until they change it. ``app_clock`` is the app's
+    clock (tests move it); without it the first pause of this report goes unnoticed."""
     if await current_step(state) is not None:
         await target.answer(texts.in_progress(), reply_markup=keyboards.resume_keyboard())
         return
@@ -56,11 +56,12 @@ async def start_report(
     if lang is None and isinstance(story, str) and story.strip():
         lang = answer_language(story, locale, SUPPORTED_LOCALES)
     if lang in SUPPORTED_LOCALES and lang != locale:
-        if languages is not None and pseudonym is not None:
-            await languages.set(session, pseudonym, lang)
-        if i18n is not None:
-            i18n.current_locale = lang  # the rest of this update already speaks it
-        locale = lang
+        # Kept as the person's language from now on, unless they chose one from the language menu.
+        adopted = languages is not None and pseudonym is not None and await languages.adopt(session, pseudonym, lang)
+        if adopted:
+            if i18n is not None:
+                i18n.current_locale = lang  # the rest of this update already speaks it
+            locale = lang
     draft = Draft(lang=locale)
     if prefill:
         draft.apply_prefill(prefill)
