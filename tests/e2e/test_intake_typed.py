@@ -43,9 +43,39 @@ TYPED = {
         "remata",
         "haruka",
     ],
+    "en": [
+        "no",
+        "fake job offer in Malaysia",
+        "Soe",
+        "this week",
+        "Malaysia",
+        "three",
+        "no",
+        "Mr Yos 0812 3456 7890",
+        "via Tenau",
+        "neighbour",
+        "They promised work on a plantation, 5 million a month. They leave this week.",
+        "done",
+        "send",
+    ],
+    "ms": [
+        "tidak",
+        "tawaran kerja palsu ke Malaysia",
+        "Atambua",
+        "minggu ini",
+        "Malaysia",
+        "tiga orang",
+        "tak",
+        "Encik Yos 0812 3456 7890",
+        "melalui Tenau",
+        "jiran",
+        "Mereka janji kerja di ladang, gaji 5 juta sebulan. Bertolak minggu ini.",
+        "dah siap",
+        "hantar",
+    ],
 }
-REGENCY = {"id": "tts", "tet": "belu"}
-DEPARTURE = {"id": "this_week", "tet": "this_week"}
+REGENCY = {"id": "tts", "tet": "belu", "en": "tts", "ms": "belu"}
+DEPARTURE = {"id": "this_week", "tet": "this_week", "en": "this_week", "ms": "this_week"}
 
 
 async def the_tip(harness) -> tuple[Tip, dict]:
@@ -54,7 +84,7 @@ async def the_tip(harness) -> tuple[Tip, dict]:
     return tip, harness.app.cipher.decrypt_json(tip.answers, context=ANSWERS_CONTEXT)
 
 
-@pytest.mark.parametrize("lang", ["id", "tet"])
+@pytest.mark.parametrize("lang", ["id", "tet", "en", "ms"])
 async def test_typed_answers_are_understood_at_every_question(harness, lang):
     ana = harness.user(620001, "Ana", language_code=lang)
     await open_report(ana)

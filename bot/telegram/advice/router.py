@@ -22,15 +22,8 @@ from bot.services.advice import AdviceIndex, Article
 from bot.services.advice.feedback import record_vote
 from bot.services.advice.money import Amount
 from bot.services.advice.plan import ARTICLE, CAPABILITIES, NO_WORDS, UNSURE, AnswerPlan, plan_answer
-from bot.services.advice.questions import (
-    MAX_ANSWERED,
-    DailyLimitReached,
-    QuestionService,
-    answer_language,
-    report_prefill,
-)
+from bot.services.advice.questions import MAX_ANSWERED, DailyLimitReached, QuestionService, report_prefill
 from bot.services.advice.shortanswer import fit_blocks
-from bot.services.preferences import LanguagePreferences
 from bot.telegram.advice import keyboards, texts
 from bot.telegram.advice.callbacks import Browse, QuestionAction, Vote
 from bot.telegram.advice.pending import (
@@ -172,15 +165,7 @@ async def on_question(
     advice: AdviceIndex,
     i18n: I18n,
     locale: str,
-    session: AsyncSession,
-    languages: LanguagePreferences,
-    pseudonym: str | None = None,
 ) -> None:
-    # A question clearly in another language than the person's makes it their language (unless they chose one),
-    # so the report or the menu that may follow speaks it too.
-    recognised = answer_language(message.text or "", locale, advice.kb.languages)
-    if recognised != locale and pseudonym is not None and await languages.adopt(session, pseudonym, recognised):
-        i18n.current_locale = recognised
     await answer_question(message, message.text or "", state=state, advice=advice, i18n=i18n, locale=locale)
 
 

@@ -70,7 +70,8 @@ async def on_away(query: CallbackQuery, callback_data: Away, state: FSMContext, 
     turn = await Turn.load(message, state, app_clock)
     abroad = callback_data.region == "abroad"
     turn.draft.awaiting = answers.AWAIT_ABROAD if abroad else answers.AWAIT_ELSEWHERE
-    await turn.say(texts.type_the_place(abroad), keyboards.for_step(Step.WHERE))
+    # The same places stay under the request, for a reporter who finds theirs after all.
+    await turn.say(texts.type_the_place(abroad), keyboards.away_keyboard(callback_data.region))
 
 
 async def on_islands(query: CallbackQuery, state: FSMContext) -> None:
