@@ -155,6 +155,19 @@ async def test_a_wish_to_report_opens_the_report_and_is_never_an_answer(harness,
     assert draft["place_text"] is None and draft["story"] == [] and draft["regency"] is None
 
 
+async def test_a_wish_to_report_opens_the_report_from_any_other_journey(harness):
+    ana = harness.user(620014, "Ana")
+    await ana.say("/start")
+    await ana.press(4)  # check my report: the bot waits for a receipt code
+    reply = await ana.say("mau lapor")
+    assert "Laporkan kasus" in reply.text and "dalam bahaya sekarang" in reply.text
+    await ana.say("/cekpt")  # the recruiter check waits for a name
+    await ana.press(2)  # discard the report just started
+    await ana.say("/cekpt")
+    reply = await ana.say("saya mau lapor")
+    assert "Laporkan kasus" in reply.text
+
+
 @pytest.mark.parametrize(
     ("lang", "welcome", "when"),
     [("id", "Selamat datang kembali", "Waktu / keberangkatan"), ("tet", "Bemvindu fali", "Bainhira / sai")],

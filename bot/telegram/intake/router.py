@@ -36,6 +36,15 @@ def _nav(action: NavAction):
     return Nav.filter(F.action == action)
 
 
+def build_phrase_router() -> Router:
+    """ "mau lapor", "I want to report", "ha'u hakarak hato'o" open the report from anywhere (in the middle of a
+    report: the current question again). It comes before every journey but the staff's, whose typed notes it must
+    not take."""
+    router = Router(name="intake_phrase")
+    router.message.register(starting.on_report_phrase, F.text, ReportPhrase())
+    return router
+
+
 def build_router() -> Router:
     router = Router(name="intake")
     m, c = router.message.register, router.callback_query.register
@@ -47,7 +56,6 @@ def build_router() -> Router:
     # Other commands would start another journey and abandon the draft: offer to continue or discard instead.
     # Help that changes nothing (emergency numbers, language) still works in the middle of a report.
     m(starting.on_start_during_report, IN_REPORT, F.text.startswith("/"), ~Command(*SAFE_COMMANDS))
-    m(starting.on_report_phrase, F.text, ReportPhrase())
     m(starting.on_paused, IN_REPORT, F.text | F.location | F.contact, Paused())
     c(starting.on_resume, _nav(NavAction.RESUME))
     c(starting.on_discard, _nav(NavAction.DISCARD))
@@ -91,4 +99,4 @@ def build_router() -> Router:
     return router
 
 
-__all__ = ["DRAFT_KEY", "build_router"]
+__all__ = ["DRAFT_KEY", "build_phrase_router", "build_router"]
