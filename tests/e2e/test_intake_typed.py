@@ -155,6 +155,26 @@ async def test_a_wish_to_report_opens_the_report_and_is_never_an_answer(harness,
     assert draft["place_text"] is None and draft["story"] == [] and draft["regency"] is None
 
 
+async def test_kupang_malay_as_people_type_it(harness):
+    ana = harness.user(620015, "Ana")
+    await open_report(ana)
+    reply = await ana.say("iyo, dong kunci dia di rumah")
+    assert "110" in reply.texts[0] and "🤔" not in reply.text  # yes: the emergency numbers at once
+    # Someone in danger: the short way, from where they went straight to the story.
+    for text in ("calo janji karja di Malaysia", "Kefa", "su pi", "Nunukan", "sonde"):
+        reply = await ana.say(text)
+        assert "🤔" not in reply.text, (text, reply.text)
+    assert "Selesai" in " ".join(reply.buttons)  # the story's Done
+    await ana.say("Dong bawa pi Kupang su dua hari, sonde bisa kontak.")
+    await ana.say("sudah")
+    reply = await ana.say("kirim")
+    case_and_receipt(reply)
+    tip, answers = await the_tip(harness)
+    assert (answers["danger_now"], tip.urgent, tip.category, tip.regency) == ("yes", True, "recruitment_fraud", "ttu")
+    assert (tip.departure, tip.destination, tip.transit_points) == ("already_left", "ID-KU", ["nunukan"])
+    assert answers["notes"] == {"danger": "iyo, dong kunci dia di rumah"}  # the words beyond "iyo" are kept
+
+
 async def test_a_wish_to_report_opens_the_report_from_any_other_journey(harness):
     ana = harness.user(620014, "Ana")
     await ana.say("/start")
@@ -362,6 +382,8 @@ async def test_a_contradicted_no_danger_is_asked_again_and_yes_brings_the_emerge
     await ana.say("Kakak saya dikurung di rumah agen di Kupang sekarang, tidak boleh keluar.")
     reply = await ana.press(1)
     assert "dikurung" in reply.text and "dalam bahaya sekarang" in reply.text
+    reply = await ana.say("halo")  # not an answer: the same question again
+    assert "🤔" in reply.text and "dikurung" in reply.text and len(reply.buttons) == 3
     reply = await ana.press(1)  # yes, someone is in danger now
     assert "110" in reply.texts[0] and "Ditandai mendesak" in reply.text
     await ana.press(1)

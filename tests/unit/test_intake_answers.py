@@ -77,7 +77,11 @@ def test_danger_in_words(text, value):
         ("kakak saya", "family"),
         ("família", "family"),  # tet, with its accent
         ("maun", "family"),  # tet: older brother
+        ("beta pung sodara", "family"),  # kpg: my sibling
+        ("saya punya kakak", "family"),
+        ("ha'u-nia maun", "family"),  # tet: my older brother
         ("saya sendiri", "self"),
+        ("beta", "self"),
         ("ha'u rasik", "self"),
         ("saya lihat sendiri", "witness"),
         ("i saw it", "witness"),
@@ -295,6 +299,9 @@ def test_contradictions_are_found_once_each():
     assert checks.next_check(draft).code == "danger"
     draft.checked.append("danger")
     assert checks.next_check(draft) is None
+    draft.checking = "minors"  # being asked, not answered yet: asked again
+    assert checks.next_check(draft).code == "minors"
+    draft.checking = None
     child = Draft(category="child", minors="no")
     assert [c.code for c in checks.contradictions(child)] == ["minors"]
 

@@ -41,5 +41,10 @@ def contradictions(draft: Draft) -> list[Contradiction]:
 
 
 def next_check(draft: Draft) -> Contradiction | None:
-    """The first contradiction not asked about yet."""
-    return next((c for c in contradictions(draft) if c.code not in draft.checked), None)
+    """The contradiction being asked about (until it is answered), else the first not asked about yet."""
+    found = contradictions(draft)
+    if draft.checking:
+        pending = next((c for c in found if c.code == draft.checking), None)
+        if pending is not None:
+            return pending
+    return next((c for c in found if c.code not in draft.checked), None)

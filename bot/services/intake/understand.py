@@ -199,8 +199,9 @@ def relation(text: str, labels: Mapping[str, str] = {}) -> Understood:
     matches = _books()["relation"].find(tokens)
     if not matches:
         return NOT_UNDERSTOOD
-    # The longest phrase says most ("saya lihat sendiri" is a witness, not "saya"); the first when equal.
-    _start, length, code = max(matches, key=lambda m: (m[1], -m[0]))
+    # The longest phrase says most ("saya lihat sendiri" is a witness, not "saya"); a bare "saya" / "beta" loses
+    # to any other word as long ("beta pung sodara" is family); else the first.
+    _start, length, code = max(matches, key=lambda m: (m[1], m[2] != "self", -m[0]))
     return Understood(code, extra=len(tokens) - length >= 3)
 
 

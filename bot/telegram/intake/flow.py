@@ -119,7 +119,8 @@ class Turn:
             check = checks.next_check(draft)
             if check is not None:
                 draft.checking = check.code
-                draft.checked.append(check.code)
+                if check.code not in draft.checked:
+                    draft.checked.append(check.code)
                 text = texts.contradiction(check, draft.category)
                 markup = keyboards.check_keyboard(check.code, check.step)
             else:
