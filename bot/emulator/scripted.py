@@ -78,6 +78,9 @@ def next_action(buttons: Sequence[dict], script: ReporterScript) -> Action:
         return Action("press", SEND)
     if "m:report" in data:
         return Action("press", "m:report")
+    checks = [d for d in data if d.startswith("ic:")]
+    if checks:  # the review asks about a contradiction: the reporter keeps what they answered
+        return Action("press", next((d for d in checks if d.endswith(":no")), checks[0]))
     answers = [d for d in data if d.startswith("ia:")]
     if answers:
         step = answers[0].split(":")[1]
