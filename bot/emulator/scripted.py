@@ -196,4 +196,11 @@ class CrowdReporter:
                 self.emulator.press(self.user, message, callback_data=action.value)
             else:
                 self.emulator.send_text(self.user, action.value)
-        raise AssertionError(f"reporter {self.script.marker} did not finish in {max_actions} actions")
+        last = [
+            f"{(m.get('text') or '')[:60]!r} {[b.get('callback_data') for b in buttons_of(m)]}"
+            for m in self.emulator.sent_messages(self.user.id)[-6:]
+        ]
+        raise AssertionError(
+            f"reporter {self.script.marker} did not finish in {max_actions} actions ({self.recoveries} recoveries); "
+            f"the bot's last messages: {last}"
+        )
