@@ -1,9 +1,9 @@
 """Scripted people for crowd tests and benchmarks: a reporter who files a whole report by reading the bot's buttons.
 
 The reporter acts on the newest message with buttons in their chat, as a person does: it answers button questions
-with its own choices, types its own text where a text answer is asked for, presses Done, Submit and "keep the
-conversation". Each reporter's typed answers carry its marker, so a test can check afterwards that every tip holds
-exactly its reporter's answers, each in the right place.
+with its own choices, types its own text where a text answer is asked for (the place too), presses Done, "Send
+anonymously" and "keep the conversation". Each reporter's typed answers carry its marker, so a test can check
+afterwards that every tip holds exactly its reporter's answers, each in the right place.
 
 ``next_action`` is pure (buttons in, action out) so the same policy drives the in-process emulator
 (``CrowdReporter``) and the benchmark's fake Bot API server.
@@ -25,13 +25,14 @@ CASE_RE = re.compile(r"TPPO-\d{4}-\d{5}")
 CHOICES = {
     "danger": ("no",),
     "category": ("recruitment_fraud",),
-    "where": ("island=timor", "regency=kota_kupang"),
     "when": ("this_week",),
+    "destination": ("MY",),
     "people": ("2-5",),
     "minors": ("no",),
     "relation": ("neighbour",),
-    "contact": ("anonymous",),
 }
+# Sending the report from the review: anonymously.
+SEND = "is:anonymous"
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,10 @@ class ReporterScript:
         return f"Tetangga saya dijanjikan kerja di kebun sawit. Penanda {self.marker}."
 
     def text_for(self, step: str) -> str:
-        return {"recruiter": self.recruiter, "route": self.route, "story": self.story}.get(step, "tidak tahu")
+        # The place is typed (its island's buttons change the keyboard in place, which a reporter reading only
+        # new messages would not see).
+        texts = {"where": "Kota Kupang", "recruiter": self.recruiter, "route": self.route, "story": self.story}
+        return texts.get(step, "tidak tahu")
 
 
 def next_action(buttons: Sequence[dict], script: ReporterScript) -> Action:
@@ -70,10 +74,13 @@ def next_action(buttons: Sequence[dict], script: ReporterScript) -> Action:
         return Action("press", "in:clear_no:")
     if "in:resume:" in data:
         return Action("press", "in:resume:")
-    if "in:submit:" in data:
-        return Action("press", "in:submit:")
+    if SEND in data:
+        return Action("press", SEND)
     if "m:report" in data:
         return Action("press", "m:report")
+    checks = [d for d in data if d.startswith("ic:")]
+    if checks:  # the review asks about a contradiction: the reporter keeps what they answered
+        return Action("press", next((d for d in checks if d.endswith(":no")), checks[0]))
     answers = [d for d in data if d.startswith("ia:")]
     if answers:
         step = answers[0].split(":")[1]
@@ -90,7 +97,7 @@ def next_action(buttons: Sequence[dict], script: ReporterScript) -> Action:
             return Action("say", script.story)
         return Action("press", f"in:done:{step}")
     if step:
-        if f"in:skip:{step}" in data and step not in ("recruiter", "route"):
+        if f"in:skip:{step}" in data and step not in ("where", "recruiter", "route"):
             return Action("press", f"in:skip:{step}")
         return Action("say", script.text_for(step))
     return Action("say", "/report")
@@ -189,4 +196,11 @@ class CrowdReporter:
                 self.emulator.press(self.user, message, callback_data=action.value)
             else:
                 self.emulator.send_text(self.user, action.value)
-        raise AssertionError(f"reporter {self.script.marker} did not finish in {max_actions} actions")
+        last = [
+            f"{(m.get('text') or '')[:60]!r} {[b.get('callback_data') for b in buttons_of(m)]}"
+            for m in self.emulator.sent_messages(self.user.id)[-6:]
+        ]
+        raise AssertionError(
+            f"reporter {self.script.marker} did not finish in {max_actions} actions ({self.recoveries} recoveries); "
+            f"the bot's last messages: {last}"
+        )

@@ -9,12 +9,23 @@ from __future__ import annotations
 import os
 import secrets
 import time
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from bot.services.privacy import Cipher
 
 _CONTEXT = "evidence"
+
+
+@dataclass
+class EvidenceRef:
+    """A file already downloaded and stored encrypted; only our random name and facts about it."""
+
+    ref: str
+    kind: str  # photo, document, voice, video, audio
+    mime: str
+    size: int
 
 
 class EvidenceStore:

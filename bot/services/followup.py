@@ -16,9 +16,9 @@ from enum import StrEnum
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.services.intake.draft import EvidenceRef
-from bot.services.intake.submit import CONTACT_CONTEXT
+from bot.services.evidence import EvidenceRef
 from bot.services.privacy import Cipher, Pseudonymizer, normalize_receipt, receipt_hash
+from bot.services.tips import CONTACT_CONTEXT
 from db.models.followup import LookupThrottle, TipMessage
 from db.models.tips import Evidence, Tip
 

@@ -1,8 +1,9 @@
 """Each person's chosen language, read on every update: cached per process, written in the caller's transaction.
 
-Only a choice is stored (the language menu, or a language recognised from what the person wrote); without one the
-bot follows the language of the person's Telegram app, which every update carries, so a first contact writes
-nothing. The cache also remembers who has no stored choice, and learns a change only once it is committed.
+Only a choice is stored (the language menu, or a language recognised from what the person wrote: ``adopt``);
+without one the bot follows the language of the person's Telegram app, which every update carries, so a first
+contact writes nothing. The cache also remembers who has no stored choice, and learns a change only once it is
+committed.
 """
 
 from __future__ import annotations
@@ -62,6 +63,14 @@ class LanguagePreferences:
 
         event.listen(sync, "after_commit", committed, once=True)
         event.listen(sync, "after_rollback", rolled_back)
+
+    async def adopt(self, session: AsyncSession, pseudonym: str, locale: str) -> bool:
+        """A language recognised from what the person wrote becomes their choice, unless they have chosen one (a
+        choice from the language menu is never overruled by a message in another language). True when stored."""
+        if await self.get(session, pseudonym) is not None:
+            return False
+        await self.set(session, pseudonym, locale)
+        return True
 
     def _remember(self, pseudonym: str, locale: str) -> None:
         if self._complete and not locale:

@@ -15,8 +15,8 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.services.evidence import EvidenceStore
-from bot.services.intake.submit import ANSWERS_CONTEXT
 from bot.services.privacy import Cipher
+from bot.services.tips import ANSWERS_CONTEXT
 from db.models.conversation import ConversationState
 from db.models.followup import TipMessage
 from db.models.outbox import OutboxMessage

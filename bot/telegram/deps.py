@@ -1,7 +1,7 @@
 """What a handler may ask for by name, and its type: the one list of a handler's dependencies.
 
 aiogram calls a handler with the keyword arguments its signature names, taken from the update's data. That data
-has three sources, listed here as typed dictionaries:
+has four sources, listed here as typed dictionaries:
 
 - ``Shared``: made once per process and put on the dispatcher by ``bot.app.build_dispatcher`` (the one place that
   composes them);
@@ -32,6 +32,7 @@ from bot.services.clock import Clock
 from bot.services.evidence import EvidenceStore
 from bot.services.followup import FollowUpService, Reply
 from bot.services.intake.submit import IntakeService
+from bot.services.intake.understand import ReportRequest
 from bot.services.metrics import Metrics
 from bot.services.preferences import LanguagePreferences
 from bot.services.privacy import Cipher, Pseudonymizer
@@ -91,9 +92,15 @@ class FromAiogram(TypedDict, total=False):
     handler: Any
 
 
+class FromFilters(TypedDict, total=False):
+    """Added by the project's own filters when they pass (a filter that understood something hands it on)."""
+
+    report_request: ReportRequest  # bot.telegram.intake.filters.ReportPhrase: "mau lapor", "I want to report"
+
+
 def handler_names() -> dict[str, Any]:
     """Every name a handler may ask for, with its type (for the test that checks every handler's signature)."""
     names: dict[str, Any] = {}
-    for source in (Shared, PerUpdate, FromAiogram):
+    for source in (Shared, PerUpdate, FromAiogram, FromFilters):
         names.update(get_type_hints(source))
     return names

@@ -9,6 +9,7 @@ from bot.telegram.advice.router import build_question_router as advice_question_
 from bot.telegram.advice.router import build_router as advice_router
 from bot.telegram.fallback.router import build_router as fallback_router
 from bot.telegram.followup.router import build_router as followup_router
+from bot.telegram.intake.router import build_phrase_router as report_phrase_router
 from bot.telegram.intake.router import build_router as intake_router
 from bot.telegram.recruiter.router import build_router as recruiter_router
 from bot.telegram.staff.router import build_router as staff_router
@@ -24,8 +25,10 @@ def get_routers() -> list[Router]:
     # Any text outside a flow is taken as an advice question: that router comes after every journey (so that
     # their states see their answers first) and just before the fallback.
     # Staff commands (/queue, /tip ...) come first so that no journey swallows them.
+    # "I want to report" opens a report from anywhere else (bot.telegram.intake.router.build_phrase_router).
     private.include_routers(
         staff_router(),
+        report_phrase_router(),
         followup_router(),
         intake_router(),
         recruiter_router(),

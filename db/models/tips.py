@@ -1,6 +1,7 @@
 """Submitted tips and their evidence.
 
-Plain columns are what queues and statistics need (category, priority, status, regency, timestamps). Everything
+Plain columns are what queues and statistics need (category, priority, status, regency, destination, transit
+points, timestamps; docs/data.md says what each holds). Everything
 the reporter wrote, their optional contact and the priority reasons (which quote their words) are encrypted in
 ``answers``/``contact``/``reasons``. No column holds a Telegram identity.
 """
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, Boolean, ForeignKey, Integer, LargeBinary, String
+from sqlalchemy import JSON, BigInteger, Boolean, ForeignKey, Integer, LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from db.base import Base, UTCDateTime, utcnow
@@ -29,6 +30,11 @@ class Tip(Base):
     priority: Mapped[str] = mapped_column(String(2), index=True)
     category: Mapped[str | None] = mapped_column(String(32))
     regency: Mapped[str | None] = mapped_column(String(32), index=True)
+    # Where the people are going or are now, outside NTT: an ISO 3166-1 alpha-2 country code ("MY") or an
+    # ISO 3166-2:ID province or island-group code ("ID-KR"); None when not known.
+    destination: Mapped[str | None] = mapped_column(String(8), index=True)
+    # Transit point codes (content/places/transit.toml) on the way, in the order given: ["tenau", "batam"].
+    transit_points: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
     departure: Mapped[str | None] = mapped_column(String(16))
     minors: Mapped[str | None] = mapped_column(String(8))
     people: Mapped[str | None] = mapped_column(String(8))

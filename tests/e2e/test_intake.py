@@ -10,12 +10,14 @@ from sqlalchemy import func, select
 from bot.emulator.driver import SAMPLE_JPEG, SAMPLE_PDF
 from db.models.tips import Evidence, Tip
 from tests.e2e.intake_steps import (
-    CONTACT_PHONE,
+    CHANGE_ANSWER,
     DANGER_YES,
     NARRATIVE,
+    SEND_PHONE,
     answer_until_review,
     case_and_receipt,
     open_report,
+    skip_to_story,
     submit,
 )
 
@@ -42,6 +44,7 @@ async def test_full_report_in_indonesian_with_photo_voice_and_location(harness):
     [tip] = await tips(harness)
     assert tip.case_number == case and tip.status == "new"
     assert tip.category == "recruitment_fraud" and tip.regency == "kota_kupang" and tip.lang == "id"
+    assert tip.destination == "MY" and tip.transit_points == ["tenau", "nunukan"]
     assert tip.priority in {"P1", "P2"}  # "malam ini" in the story: departure imminent
     async with harness.app.session_factory() as session:
         kinds = sorted((await session.scalars(select(Evidence.kind).where(Evidence.tip_id == tip.id))).all())
@@ -66,12 +69,9 @@ async def answer_until_review_after_danger(driver):
     from tests.e2e import intake_steps as s
 
     await driver.press(s.CATEGORY_RECRUITMENT)
-    for _ in range(7):  # skip where, when, people, minors, recruiter, route, relation
-        await driver.press(_skip_index(driver))
+    await skip_to_story(driver)  # where, when, where to (someone in danger: the short way to the story)
     await driver.say(NARRATIVE)
-    await driver.press(1)
-    await driver.press(1)
-    return await driver.press(1)
+    return await driver.press(1)  # Done: the review
 
 
 def _skip_index(driver) -> int:
@@ -83,6 +83,7 @@ async def test_edit_an_answer_from_the_review_screen(harness):
     ana = harness.user()
     await open_report(ana)
     await answer_until_review(ana, with_media=False)
+    await ana.press(CHANGE_ANSWER)
     await ana.press("Perekrut")
     reply = await ana.say("Ibu Maria, calo dari Soe")
     summary = reply.text
@@ -117,11 +118,8 @@ async def test_restart_mid_report_resumes_at_the_same_question(harness):
     reply = await ana.press(2)  # "this week": the old buttons still work after the restart
     assert reply.messages, "the restarted bot must answer"
     assert before != ana.last_text()
-    for _ in range(5):
-        await ana.press(_skip_index(ana) if "➡️" in " ".join(ana.last_buttons()) else 2)
+    await skip_to_story(ana)
     await ana.say(NARRATIVE)
-    await ana.press(1)
-    await ana.press(1)
     review = await ana.press(1)
     assert "Desa Oelbubuk, Soe" in review.text and "Timor Tengah Selatan" in review.text
 
@@ -135,7 +133,7 @@ async def test_duplicate_update_and_double_submit_create_one_tip(harness):
     harness.emulator.duplicate_last_update()
     await ana.settle()
     # A second press on the same (old) Submit button, as an impatient thumb does.
-    harness.emulator.press(ana.user, review_message, index=13)
+    harness.emulator.press(ana.user, review_message, index=1)
     await ana.settle()
     assert len(await tips(harness)) == 1
 
@@ -164,6 +162,7 @@ async def test_bad_input_is_answered_and_nothing_is_lost(harness):
     await ana.press(2)  # when
     reply = await ana.say("   ")
     assert reply.messages
+    await ana.press(_skip_index(ana))  # where to
     await ana.press(2)  # people
     await ana.press(2)  # minors
     reply = await ana.say("x" * 1001)  # recruiter: over the 1,000 character limit
@@ -185,13 +184,11 @@ async def test_bad_input_is_answered_and_nothing_is_lost(harness):
     harness.emulator.send_video(ana.user, b"\x00" * 10, declared_size=25_000_000)
     reply = await ana.settle()
     assert "20 MB" in reply.text
-    await ana.press(1)  # Done with the story
     for _ in range(9):
         await ana.photo(SAMPLE_JPEG)
     reply = await ana.photo(SAMPLE_JPEG)  # the eleventh file
     assert "10" in reply.text
-    await ana.press(1)  # done
-    review = await ana.press(1)  # anonymous
+    review = await ana.press(1)  # Done with the story: the review
     assert "Yohanes" in review.text and "10 file" in review.text  # the pdf and nine photos
     await submit(ana)
     [tip] = await tips(harness)
@@ -241,17 +238,15 @@ async def test_contact_phone_is_validated_and_encrypted(harness):
     await open_report(ana)
     await ana.press(2)
     await ana.press(1)
-    for _ in range(7):
-        await ana.press(_skip_index(ana) if "➡️" in " ".join(ana.last_buttons()) else 1)
+    await skip_to_story(ana)
     await ana.say(NARRATIVE)
-    await ana.press(1)
-    await ana.press(1)
-    await ana.press(CONTACT_PHONE)
+    await ana.press(1)  # Done: the review
+    await ana.press(SEND_PHONE)
     reply = await ana.say("bukan nomor")
     assert "0812 3456 7890" in reply.text
     review = await ana.say("0813 9999 8888")
     assert "+6281399998888" in review.text
-    await submit(ana)
+    await ana.press(1)  # Send, with this number
     [tip] = await tips(harness)
     assert tip.contact is not None and b"6281399998888" not in tip.contact
 
@@ -313,13 +308,10 @@ async def test_two_quick_messages_do_not_race(harness):
     await open_report(ana)
     await ana.press(2)
     await ana.press(1)
-    for _ in range(7):
-        await ana.press(_skip_index(ana))
+    await skip_to_story(ana)
     # Two parts of the story sent at once: both are kept, none overwrites the other.
     harness.emulator.send_text(ana.user, "Bagian pertama cerita.")
     harness.emulator.send_text(ana.user, "Bagian kedua cerita.")
     await ana.settle()
-    await ana.press(1)  # done (story)
-    await ana.press(1)  # done (evidence)
-    review = await ana.press(1)  # anonymous
+    review = await ana.press(1)  # done (story): the review
     assert "Bagian pertama cerita." in review.text and "Bagian kedua cerita." in review.text

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from bot.services.intake.submit import ANSWERS_CONTEXT
 from bot.services.registry import DEMO_AS_OF, DEMO_REGISTRY_FILE
 from db.models.tips import Tip
-from tests.e2e.intake_steps import CONTACT_ANONYMOUS, DANGER_NO, SUBMIT, case_and_receipt
+from tests.e2e.intake_steps import DANGER_NO, SUBMIT, case_and_receipt, skip_to_story
 from tests.e2e.recruiter_steps import ILLEGAL, load_demo_registry, set_app_day
 
 
@@ -295,12 +295,9 @@ async def test_report_this_recruiter_starts_a_report_with_the_recruiter_filled_i
     assert "Report a case" in reply.text
     await ana.press(DANGER_NO)
     await ana.press(1)  # category: recruitment fraud
-    for _ in range(7):  # where, when, people, minors, recruiter, route, relation: keep what is there
-        await ana.press(skip_index(ana))
+    await skip_to_story(ana)  # where, when, where to, people, minors, recruiter, route, relation: keep what is there
     await ana.say("He asked for my KTP and 2 million rupiah.")
-    await ana.press(1)  # story done
-    await ana.press(1)  # no evidence
-    review = await ana.press(CONTACT_ANONYMOUS)
+    review = await ana.press(1)  # story done: the review
     assert "PT DEMO Maju Bersama Sejahtera (DEMO/P3MI/001/2023)" in review.text
     await ana.press(SUBMIT)
     [tip] = await tips(demo)
@@ -345,12 +342,9 @@ async def test_offer_check_ends_in_a_prefilled_report(demo):
     assert "Report a case" in reply.text
     await ana.press(DANGER_NO)
     await ana.press(1)  # category
-    for _ in range(7):
-        await ana.press(skip_index(ana))
+    await skip_to_story(ana)
     await ana.say("A man in our village offered work in Malaysia.")
-    await ana.press(1)
-    await ana.press(1)
-    review = await ana.press(CONTACT_ANONYMOUS)
+    review = await ana.press(1)  # story done: the review
     assert "Nunukan" in review.text
     reply = await ana.press(SUBMIT)
     case_and_receipt(reply)

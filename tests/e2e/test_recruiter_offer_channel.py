@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from bot.services.intake.submit import ANSWERS_CONTEXT
 from db.models.tips import Tip
-from tests.e2e.intake_steps import CONTACT_ANONYMOUS, DANGER_NO, SUBMIT
+from tests.e2e.intake_steps import DANGER_NO, SUBMIT, skip_to_story
 from tests.e2e.recruiter_steps import load_demo_registry
 
 
@@ -54,12 +54,9 @@ async def test_facebook_and_house_work_in_saudi_arabia_in_indonesian(demo):
     await budi.press("Laporkan tawaran ini")
     await budi.press(DANGER_NO)
     await budi.press(1)
-    for _ in range(7):
-        await budi.press(next(i for i, b in enumerate(budi.last_buttons(), 1) if "➡️" in b))
+    await skip_to_story(budi)
     await budi.say("Ada lowongan PRT ke Arab Saudi di Facebook.")
-    await budi.press(1)
-    await budi.press(1)
-    await budi.press(CONTACT_ANONYMOUS)
+    await budi.press(1)  # Done: the review
     await budi.press(SUBMIT)
     async with demo.app.session_factory() as session:
         [tip] = (await session.scalars(select(Tip))).all()

@@ -10,16 +10,17 @@ from sqlalchemy import select
 
 from db.models.tips import Tip
 from tests.e2e.harness import STAFF_GROUP_ID
-from tests.e2e.intake_steps import CONTACT_ANONYMOUS, SUBMIT, case_and_receipt, open_report
+from tests.e2e.intake_steps import (
+    CATEGORY_CHILD,
+    DANGER_NOT_SURE,
+    DESTINATION_BATAM,
+    SUBMIT,
+    WHEN_ALREADY_LEFT,
+    case_and_receipt,
+    open_report,
+)
 from tests.e2e.staff_steps import ADMIN_ID, file_tips, make_draft, register, settle
 
-DANGER_NOT_SURE = 3
-CATEGORY_CHILD = 5
-WHEN_ALREADY_LEFT = 4
-PEOPLE_ONE = 1
-MINORS_YES = 1
-ROUTE_SKIP = 2  # Back, Skip, Cancel
-RELATION_NEIGHBOUR = 3
 SOE = (-9.86, 124.28)  # Timor Tengah Selatan
 
 STORIES = {
@@ -45,18 +46,13 @@ URGENT = {"id": "P1 mendesak", "en": "P1 urgent", "ms": "P1", "tet": "P1"}
 async def report_the_child_taken_last_night(driver, story: str):
     await open_report(driver)
     await driver.press(DANGER_NOT_SURE)
-    await driver.press(CATEGORY_CHILD)
+    await driver.press(CATEGORY_CHILD)  # a child: someone under 18, not asked again
     await driver.location(*SOE)
     await driver.press(WHEN_ALREADY_LEFT)
-    await driver.press(PEOPLE_ONE)
-    await driver.press(MINORS_YES)
-    await driver.say("sponsor")
-    await driver.press(ROUTE_SKIP)
-    await driver.press(RELATION_NEIGHBOUR)
+    await driver.press(DESTINATION_BATAM)
+    # Urgent: straight to the story, which asks who took her, which way and how the reporter knows.
     await driver.say(story)
-    await driver.press(1)  # Done (story)
-    await driver.press(1)  # Done (evidence)
-    await driver.press(CONTACT_ANONYMOUS)
+    await driver.press(1)  # Done (story): the review
     return await driver.press(SUBMIT)
 
 

@@ -18,9 +18,7 @@ from bot.telegram.routers import get_routers
 
 # Handler modules that still take ``**kwargs``, and who is changing that. The list only shrinks: a module listed
 # here whose handlers no longer take ``**kwargs`` fails the test until its line is removed.
-STILL_TAKES_KWARGS = {
-    "bot.telegram.intake.router": "intake helper (issue 12: intake navigation, one handler per action)",
-}
+STILL_TAKES_KWARGS = {}
 
 
 def handlers() -> Iterator[Callable]:

@@ -207,3 +207,70 @@ def test_regency_for_location(lat, lon, code):
 )
 def test_regency_for_location_outside_ntt(lat, lon):
     assert regency_for_location(lat, lon) is None
+
+
+def test_kupang_labels_tell_the_city_from_the_regency():
+    assert regency("kota_kupang").name == "Kota Kupang"
+    assert regency("kupang").name == "Kabupaten Kupang"
+    names = [r.name for r in regencies()]
+    assert len(set(names)) == len(names)
+
+
+def test_destinations_are_iso_codes_with_names():
+    from bot.services.places import destination, is_destination_code, local_name
+
+    assert destination("MY").name == "Malaysia" and destination("MY").region == "abroad"
+    assert destination("SA").local_name == "Arab Saudi"
+    assert destination("ID-KR").local_name == "Kepulauan Riau" and destination("ID-KR").region == "elsewhere_id"
+    assert destination("ID-KA").name == "Kalimantan"
+    assert not is_destination_code("abroad") and not is_destination_code("batam")
+    assert local_name("ID-JI") == "Jawa Timur" and local_name("tenau") == "Pelabuhan Tenau"
+
+
+def test_the_offered_choices_abroad_and_in_indonesia():
+    from bot.services.places import abroad_choices, choice, indonesia_choices
+
+    assert [c.destination for c in abroad_choices()] == ["MY", "SG", "HK", "TW", "SA"]
+    assert [(c.label, c.destination, c.transit) for c in indonesia_choices()] == [
+        ("Batam", "ID-KR", "batam"),
+        ("Nunukan", "ID-KU", "nunukan"),
+        ("Surabaya", "ID-JI", "surabaya"),
+        ("Jakarta", "ID-JK", "jakarta"),
+        ("Bali", "ID-BA", None),
+    ]
+    assert choice("batam").destination == "ID-KR" and choice("nowhere") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "destination", "transit"),
+    [
+        ("dibawa ke Batam lewat Tenau", "ID-KR", ("batam", "tenau")),
+        ("kerja di kebun sawit Kalimantan", "ID-KA", ()),
+        ("ke Tarakan lalu ke Nunukan", "ID-KU", ("nunukan",)),
+        ("katanya ke Arab Saudi", "SA", ()),
+        ("dari Kupang ke Surabaya, terus ke Malaysia", "MY", ("surabaya",)),
+        ("Kupang -> Surabaya -> Batam", "ID-KR", ("surabaya", "batam")),
+        ("mau ke luar negeri", None, ()),
+        ("Lewat Bandara El Tari", None, ("el_tari",)),
+        ("Kuala Lumpur", "MY", ()),
+    ],
+)
+def test_destination_and_transit_read_from_text(text, destination, transit):
+    from bot.services.places import read_destination, read_transit
+
+    assert read_destination(text) == destination
+    assert read_transit(text) == transit
+
+
+def test_the_content_files_are_checked(tmp_path):
+    import shutil
+
+    from bot.services.places.data import PLACES_DIR, load
+
+    for name in ("ntt.toml", "transit.toml", "destinations.toml"):
+        shutil.copy(PLACES_DIR / name, tmp_path / name)
+    assert len(load(tmp_path).regencies) == 22
+    transit = (tmp_path / "transit.toml").read_text()
+    (tmp_path / "transit.toml").write_text(transit.replace('destination = "ID-KR"', 'destination = "ID-XX"'))
+    with pytest.raises(ValueError, match="batam: unknown destination ID-XX"):
+        load(tmp_path)

@@ -476,3 +476,32 @@ def test_tip_facts_errors_name_the_field(data, field):
 def test_tip_facts_top_level_must_be_an_object():
     with pytest.raises(TipFactsError):
         tip_facts_from_mapping(["narrative"])  # type: ignore[arg-type]
+
+
+def test_destination_and_transit_points_answered_count_like_the_same_words():
+    from bot.services.triage.scoring import TipFacts, score_tip
+
+    plain = score_tip(TipFacts(narrative="Saya mau tanya saja.", category="other"))
+    chosen = score_tip(
+        TipFacts(narrative="Saya mau tanya saja.", category="other", destination="KH", transit_points=("tenau",))
+    )
+    assert plain.priority.value == "P4"
+    assert chosen.priority.value == "P3"
+    assert ("transit_point", "tenau") in [(r.code, r.param("place")) for r in chosen.reasons]
+    assert ("illegal_recruitment", "Cambodia") in [(r.code, r.param("country")) for r in chosen.reasons]
+    # Named in the text too: one reason, the reporter's words.
+    named = score_tip(TipFacts(narrative="Dia lewat Tenau.", transit_points=("tenau",)))
+    assert [r.source for r in named.reasons if r.code == "transit_point"] == ["text"]
+
+
+def test_destination_and_transit_points_read_from_json():
+    import pytest
+
+    from bot.services.triage.facts import TipFactsError, tip_facts_from_mapping
+
+    facts = tip_facts_from_mapping({"narrative": "x", "destination": "ID-KR", "transit_points": ["el_tari", "batam"]})
+    assert facts.destination == "ID-KR" and facts.transit_points == ("el_tari", "batam")
+    with pytest.raises(TipFactsError, match="destination"):
+        tip_facts_from_mapping({"narrative": "x", "destination": "Batam"})
+    with pytest.raises(TipFactsError, match=r"transit_points\[0\]"):
+        tip_facts_from_mapping({"narrative": "x", "transit_points": ["kupang"]})

@@ -2,8 +2,8 @@
 for a report, and passing a question the knowledge base cannot answer to the task force.
 
 A question passed on becomes a tip of kind "question" in the staff queue: the same encryption, case numbers,
-receipt codes and daily limit as a report (the machinery of ``IntakeService``), status "new", priority P4 unless
-its words say more (a warning sign makes it at least P3; triage may raise it further).
+receipt codes and daily limit as a report (the tip record and ledger of ``bot.services.tips``), status "new",
+priority P4 unless its words say more (a warning sign makes it at least P3; triage may raise it further).
 """
 
 from __future__ import annotations
@@ -12,22 +12,14 @@ import re
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.advice.langid import detect_language
 from bot.services.advice.lexicon import LANGUAGE_MARKERS
 from bot.services.advice.text import tokenize
-from bot.services.intake.submit import (
-    ANSWERS_CONTEXT,
-    REASONS_CONTEXT,
-    DailyLimitReached,
-    IntakeService,
-    Submitted,
-)
-from bot.services.privacy import new_receipt_code, receipt_hash
-from bot.services.triage.scoring import Priority, Reason, TipFacts, TriageResult, deadline, score_tip
-from db.models.tips import Tip
+from bot.services.privacy import Cipher, Pseudonymizer
+from bot.services.tips import QUESTION, DailyLimitReached, Ledger, NewTip, Submitted
+from bot.services.triage.scoring import Priority, Reason, TipFacts, TriageResult, score_tip
 
 __all__ = [
     "MAX_ANSWERED",
@@ -155,8 +147,17 @@ def report_prefill(question: str, codes: Iterable[str]) -> dict[str, str]:
     return prefill
 
 
-class QuestionService(IntakeService):
-    """Files questions for staff with the report machinery: same counters, so one daily limit covers both."""
+class QuestionService:
+    """Files questions for staff through the ledger reports use: same counters, so one daily limit covers both."""
+
+    def __init__(self, *, cipher: Cipher, pseudonymizer: Pseudonymizer, max_per_day: int) -> None:
+        self._cipher = cipher
+        self._pseudonymizer = pseudonymizer
+        self._ledger = Ledger(cipher=cipher, pseudonymizer=pseudonymizer, max_per_day=max_per_day)
+        self.max_per_day = max_per_day
+
+    async def limit_reached(self, session: AsyncSession, pseudonym: str, now: datetime | None = None) -> bool:
+        return await self._ledger.limit_reached(session, pseudonym, now)
 
     async def ask_staff(
         self,
@@ -176,14 +177,7 @@ class QuestionService(IntakeService):
         a duplicated update, files it once, and the second call gets ``receipt=None``.
         Raises ``DailyLimitReached`` when the pseudonym has used up the day's reports and questions.
         """
-        now = now or datetime.now(UTC)
         question = question.strip()[:MAX_QUESTION]
-        draft_ref = self._pseudonymizer.keyed_hash(f"question:{ref}")
-        existing = await session.scalar(select(Tip).where(Tip.draft_ref == draft_ref))
-        if existing is not None:
-            return Submitted(existing.id, existing.case_number, None, existing.priority)
-        if pseudonym and await self.limit_reached(session, pseudonym, now):
-            raise DailyLimitReached
         flags = [code for code in red_flags if code in FLAG_CATEGORIES]
         category = category_for_flags(flags)
         facts = TipFacts(narrative=question, lang=lang, category=category)
@@ -192,31 +186,17 @@ class QuestionService(IntakeService):
             priority=min(scored.priority, Priority.P3 if flags else Priority.P4),
             reasons=(*(Reason(f"advice_{code}", code) for code in flags), *scored.reasons),
         )
-        receipt = new_receipt_code()
-        tip = Tip(
-            case_number=await self._next_case_number(session, now.year),
-            receipt_hash=receipt_hash(self._pseudonymizer, receipt),
-            draft_ref=draft_ref,
-            kind="question",
-            status="new",
-            priority=triage.priority.value,
-            category=category,
-            urgent=False,
-            lang=lang,
-            evidence_count=0,
-            answers=self._cipher.encrypt_json(_answers(question, lang, flags, topics), context=ANSWERS_CONTEXT),
-            reasons=self._cipher.encrypt_json(
-                [{"code": r.code, "detail": r.detail} for r in triage.reasons], context=REASONS_CONTEXT
-            ),
-            contact=None,  # the answer is read with the receipt code ("Check my report")
-            created_at=now,
-            updated_at=now,
-            deadline_at=deadline(triage.priority, now),
+        # No contact: the answer is read with the receipt code ("Check my report").
+        new = NewTip(kind=QUESTION, lang=lang, answers=_answers(question, lang, flags, topics), category=category)
+        return await self._ledger.file(
+            session,
+            new,
+            facts,
+            triage,
+            ref=self._ledger.ref("question", ref),
+            pseudonym=pseudonym,
+            now=now or datetime.now(UTC),
         )
-        session.add(tip)
-        await session.flush()
-        # Link keys and the staff alert (outbox) go in with the question, as with a report.
-        return await self._file(session, tip, facts, triage, draft_ref=draft_ref, receipt=receipt, pseudonym=pseudonym)
 
 
 def _answers(question: str, lang: str, flags: Sequence[str], topics: Sequence[str]) -> dict:

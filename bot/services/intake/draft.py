@@ -1,16 +1,19 @@
-"""The draft report: answers by step, kept as plain JSON-able data (it lives in the encrypted FSM storage).
+"""The draft report: answers by step, kept as plain JSON-able data (it lives in the encrypted conversation storage).
 
-The steps follow the trafficking indicators: what happened, where, when (and departure), how many and whether a
-child is involved, who recruited, the route, how the reporter knows, their own story, evidence, optional contact.
+The steps follow the trafficking indicators: danger now, what happened, where, when (and departure), where to, how
+many and whether a child is involved, who recruited, the route, how the reporter knows, their own story with any
+files, and how to send it (anonymously, or with a way to be contacted). Which steps are asked, and in what order,
+is ``steps``'s to say.
 """
 
 from __future__ import annotations
 
-import re
 import uuid
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from typing import Any
+
+from bot.services.evidence import EvidenceRef as EvidenceRef
 
 # The answer codes are the triage core's: what intake asks is exactly what triage scores.
 from bot.services.triage.scoring import CATEGORIES as CATEGORIES
@@ -23,6 +26,7 @@ class Step(StrEnum):
     CATEGORY = "category"
     WHERE = "where"
     WHEN = "when"
+    DESTINATION = "destination"
     PEOPLE = "people"
     MINORS = "minors"
     RECRUITER = "recruiter"
@@ -37,14 +41,37 @@ class Step(StrEnum):
 STEP_ORDER: tuple[Step, ...] = tuple(Step)
 # Steps a reporter may skip; the others need an answer (a button or their own words).
 OPTIONAL_STEPS = frozenset(
-    {Step.WHERE, Step.WHEN, Step.PEOPLE, Step.MINORS, Step.RECRUITER, Step.ROUTE, Step.RELATION, Step.EVIDENCE}
+    {
+        Step.WHERE,
+        Step.WHEN,
+        Step.DESTINATION,
+        Step.PEOPLE,
+        Step.MINORS,
+        Step.RECRUITER,
+        Step.ROUTE,
+        Step.RELATION,
+        Step.EVIDENCE,
+    }
 )
-# Steps shown on the review screen with an edit button, in order.
-EDITABLE_STEPS: tuple[Step, ...] = tuple(s for s in STEP_ORDER if s not in (Step.REVIEW,))
+# The answers a report cannot go without: whether someone is in danger, what happened, and the story.
+REQUIRED_STEPS: tuple[Step, ...] = (Step.DANGER, Step.CATEGORY, Step.STORY)
+# Steps shown on the review screen, in order, each with an edit button (the contact is chosen by how it is sent).
+EDITABLE_STEPS: tuple[Step, ...] = tuple(s for s in STEP_ORDER if s not in (Step.REVIEW, Step.CONTACT))
 
 PEOPLE_CHOICES = ("1", "2-5", "6+", "unknown")
 YES_NO_UNKNOWN = ("yes", "no", "unknown")
 CONTACT_CHOICES = ("anonymous", "phone", "chat")
+UNKNOWN_DESTINATION = "unknown"  # "I don't know" where they are going: answered, no code
+# Offer-check countries (bot.services.registry.offer_check) as destination codes.
+_OFFER_DESTINATIONS = {
+    "malaysia": "MY",
+    "singapore": "SG",
+    "hong_kong": "HK",
+    "taiwan": "TW",
+    "cambodia": "KH",
+    "thailand": "TH",
+    "myanmar": "MM",
+}
 
 MAX_SHORT_ANSWER = 1000  # recruiter, route, place and other one-line answers
 MAX_STORY = 20_000  # several Telegram messages of up to 4,096 characters each
@@ -60,16 +87,6 @@ class AnswerError(StrEnum):
 
 
 @dataclass
-class EvidenceRef:
-    """A file already downloaded and stored encrypted; only our random name and facts about it."""
-
-    ref: str
-    kind: str  # photo, document, voice, video, audio
-    mime: str
-    size: int
-
-
-@dataclass
 class Draft:
     id: str = field(default_factory=lambda: uuid.uuid4().hex)
     lang: str = "id"
@@ -80,6 +97,10 @@ class Draft:
     regency: str | None = None
     place_text: str | None = None
     location: tuple[float, float] | None = None
+    # Where they are going or are now, outside NTT: an ISO code (bot.services.places), or UNKNOWN_DESTINATION.
+    destination: str | None = None
+    destination_text: str | None = None  # a place typed that no code names
+    transit: list[str] = field(default_factory=list)  # transit point codes chosen, in the order given
     departure: str | None = None
     when_text: str | None = None
     people: str | None = None
@@ -96,6 +117,11 @@ class Draft:
     skipped: list[str] = field(default_factory=list)
     history: list[str] = field(default_factory=list)  # steps answered, for Back
     editing: bool = False  # came from the review screen: return there after this step
+    implied: list[str] = field(default_factory=list)  # steps answered by another answer ("a child" -> under 18)
+    awaiting: str | None = None  # a typed follow-up asked for ("place:abroad": the country, typed)
+    checked: list[str] = field(default_factory=list)  # contradictions already asked about on the review screen
+    checking: str | None = None  # the contradiction being asked about now
+    active_at: float = 0.0  # the app's clock (unix time) when the reporter last acted: a long pause is noticed
     # [message id, unix time] of every message of the report, so the chat can be cleared after submitting.
     message_ids: list[list[int]] = field(default_factory=list)
     prefilled_from: str | None = None
@@ -137,15 +163,10 @@ class Draft:
         for name in ("destination", "red_flags"):
             if prefill.get(name):
                 self.prefill_facts[name] = prefill[name]
+        self.destination = _OFFER_DESTINATIONS.get(str(prefill.get("destination") or "")) or self.destination
         self.prefilled_from = str(prefill.get("source") or "prefill")
 
     # Navigation ----------------------------------------------------------------------------------------
-
-    def next_step(self, current: Step) -> Step:
-        if self.editing:
-            return Step.REVIEW
-        index = STEP_ORDER.index(current)
-        return STEP_ORDER[min(index + 1, len(STEP_ORDER) - 1)]
 
     def remember(self, step: Step) -> None:
         if not self.history or self.history[-1] != step.value:
@@ -187,12 +208,10 @@ class Draft:
         return bool(_ANSWERED[step](self))
 
     def first_unanswered_required(self) -> Step | None:
-        for step in STEP_ORDER:
-            if step in (Step.REVIEW, Step.EVIDENCE) or step in OPTIONAL_STEPS:
-                continue
-            if not self.has_answer(step):
-                return step
-        return None
+        return next((step for step in REQUIRED_STEPS if not self.has_answer(step)), None)
+
+    def touch(self, unix_time: float) -> None:
+        self.active_at = unix_time
 
 
 _ANSWERED = {
@@ -200,6 +219,7 @@ _ANSWERED = {
     Step.CATEGORY: lambda d: d.category,
     Step.WHERE: lambda d: d.regency or d.place_text or d.location,
     Step.WHEN: lambda d: d.departure or d.when_text,
+    Step.DESTINATION: lambda d: d.destination or d.destination_text,
     Step.PEOPLE: lambda d: d.people,
     Step.MINORS: lambda d: d.minors,
     Step.RECRUITER: lambda d: d.recruiter,
@@ -213,8 +233,6 @@ _ANSWERED = {
 
 
 # Free-text answers -------------------------------------------------------------------------------------
-
-_WS = re.compile(r"\s+")
 
 
 def clean_short_answer(text: str | None) -> tuple[str | None, AnswerError | None]:
@@ -234,51 +252,6 @@ def clean_story_part(text: str | None, already: int) -> tuple[str | None, Answer
     if already + len(value) > MAX_STORY:
         return None, AnswerError.TOO_LONG
     return value, None
-
-
-_NUMBER_WORDS = {
-    "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
-    "sembilan": 9, "sepuluh": 10, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "ida": 1, "rua": 2, "tolu": 3, "haat": 4,
-}  # fmt: skip
-
-
-def people_choice_from_text(text: str) -> str | None:
-    """Map "3 orang", "tiga", "sekitar 10" to a bucket; None if no number is given."""
-    lowered = text.lower()
-    match = re.search(r"\d+", lowered)
-    count = int(match.group()) if match else None
-    if count is None:
-        for word in _WS.split(lowered):
-            if word in _NUMBER_WORDS:
-                count = _NUMBER_WORDS[word]
-                break
-    if count is None or count <= 0:
-        return None
-    if count == 1:
-        return "1"
-    return "2-5" if count <= 5 else "6+"
-
-
-_YES = {"ya", "iya", "yes", "y", "ada", "betul", "benar", "sim", "yup", "yep", "ok", "iye", "io"}
-_NO = {"tidak", "tak", "tdk", "gak", "nggak", "enggak", "no", "n", "sonde", "son", "bukan", "lae", "la", "nope",
-       "tiada", "ndak", "nda", "seng"}  # fmt: skip
-_UNKNOWN = {"tidak tahu", "tdk tahu", "tidak tau", "gak tau", "sonde tau", "don't know", "dont know", "not sure",
-            "tak tahu", "la hatene", "ragu", "entah", "kurang tahu"}  # fmt: skip
-
-
-def parse_yes_no(text: str) -> str | None:
-    """ "ya", "sonde", "tidak tahu", "lae" as people type them: yes / no / unknown, or None if unclear."""
-    lowered = _WS.sub(" ", text.lower().strip(" .!?,"))
-    if lowered in _UNKNOWN or any(phrase in lowered for phrase in _UNKNOWN):
-        return "unknown"
-    words = re.findall(r"[\w']+", lowered)
-    first = words[0] if words else ""
-    if first in _YES:
-        return "yes"
-    if first in _NO:
-        return "no"
-    return None
 
 
 # Documents staff can open safely; executables, archives and the like are refused.

@@ -1,47 +1,52 @@
-"""Turning a finished draft into a tip, in the caller's transaction: the caller commits, and only then tells the
-reporter the case number and receipt.
-
-The tip holds no Telegram identity. The daily limit is counted under a keyed hash of pseudonym and day that
-nothing links to the tips. Case numbers and daily counts come from single upserts, so reports filed at the same
-moment (several handlers, several workers) never clash and leave no gaps.
-"""
+"""Filing a finished draft as a tip: the draft read as plain data (the tip record, the facts triage scores), then
+the ledger files it in the caller's transaction. The caller commits, and only then tells the reporter the case
+number and receipt."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.services import places
 from bot.services.intake.draft import Draft
-from bot.services.privacy import Cipher, Pseudonymizer, new_receipt_code, receipt_hash
-from bot.services.staff.filing import file_tip
+from bot.services.privacy import Cipher, Pseudonymizer
+
+# The encryption contexts live with the tip record; staff modules still import them from here (kept until every
+# import points at bot.services.tips).
+from bot.services.tips import ANSWERS_CONTEXT as ANSWERS_CONTEXT
+from bot.services.tips import CONTACT_CONTEXT as CONTACT_CONTEXT
+from bot.services.tips import REASONS_CONTEXT as REASONS_CONTEXT
+from bot.services.tips import TIP, DailyLimitReached, Ledger, NewTip, Submitted
 from bot.services.triage.entities import normalise_phone
-from bot.services.triage.scoring import UNSURE, TipFacts, TriageResult, deadline, score_tip
-from db.models.tips import CaseCounter, Evidence, SubmissionCounter, Tip
+from bot.services.triage.scoring import UNSURE, TipFacts, score_tip
 
-ANSWERS_CONTEXT = "tips.answers"
-REASONS_CONTEXT = "tips.reasons"
-CONTACT_CONTEXT = "tips.contact"
-
-
-class DailyLimitReached(Exception):
-    """The pseudonym has submitted the most reports allowed in one day."""
-
-
-@dataclass(frozen=True)
-class Submitted:
-    tip_id: int
-    case_number: str
-    receipt: str | None  # None when this draft had already been submitted (shown once, never stored)
-    priority: str
+__all__ = [
+    "DailyLimitReached",
+    "IntakeService",
+    "Submitted",
+    "answers_payload",
+    "normalize_contact_phone",
+    "tip_facts",
+    "transit_points",
+]
 
 
 def normalize_contact_phone(text: str) -> str | None:
     """A phone number the task force can call, in E.164; Indonesian and Malaysian forms accepted."""
     return normalise_phone(text)
+
+
+def transit_points(draft: Draft) -> tuple[str, ...]:
+    """Transit points chosen at the route step, then those named in the route and place answers, each once."""
+    named = [code for text in (draft.route, draft.place_text) if text for code in places.read_transit(text)]
+    return tuple(dict.fromkeys([*draft.transit, *named]))
+
+
+def destination(draft: Draft) -> str | None:
+    """The destination's code, or None ("I don't know", a place typed that no code names, not asked)."""
+    code = draft.destination
+    return code if code and places.is_destination_code(code) else None
 
 
 def tip_facts(draft: Draft) -> TipFacts:
@@ -64,6 +69,8 @@ def tip_facts(draft: Draft) -> TipFacts:
         people_count=people,
         minors=minors,
         regency=draft.regency,
+        destination=destination(draft),
+        transit_points=transit_points(draft),
         recruiter=draft.recruiter,
         route=draft.route,
         relation=draft.relation,
@@ -82,6 +89,9 @@ def answers_payload(draft: Draft) -> dict:
         "regency": draft.regency,
         "place_text": draft.place_text,
         "location": list(draft.location) if draft.location else None,
+        "destination": draft.destination,
+        "destination_text": draft.destination_text,
+        "transit_points": list(transit_points(draft)),
         "departure": draft.departure,
         "when_text": draft.when_text,
         "people": draft.people,
@@ -98,19 +108,24 @@ def answers_payload(draft: Draft) -> dict:
     }
 
 
+def _contact(draft: Draft, notify_chat_id: int | None) -> dict | None:
+    if draft.contact == "phone" and draft.contact_phone:
+        return {"kind": "phone", "phone": draft.contact_phone}
+    if draft.contact == "chat" and notify_chat_id is not None:
+        # Used only for a neutral "there is news" notice, and deleted when the tip closes.
+        return {"kind": "chat", "chat_id": notify_chat_id}
+    return None
+
+
 class IntakeService:
+    """Reports: the daily limit before a report starts, and filing a finished draft."""
+
     def __init__(self, *, cipher: Cipher, pseudonymizer: Pseudonymizer, max_per_day: int) -> None:
-        self._cipher = cipher
-        self._pseudonymizer = pseudonymizer
+        self._ledger = Ledger(cipher=cipher, pseudonymizer=pseudonymizer, max_per_day=max_per_day)
         self.max_per_day = max_per_day
 
-    def _counter_key(self, pseudonym: str, day: str) -> str:
-        return self._pseudonymizer.keyed_hash(f"daily:{pseudonym}:{day}")
-
     async def limit_reached(self, session: AsyncSession, pseudonym: str, now: datetime | None = None) -> bool:
-        day = (now or datetime.now(UTC)).date().isoformat()
-        row = await session.get(SubmissionCounter, self._counter_key(pseudonym, day))
-        return row is not None and row.count >= self.max_per_day
+        return await self._ledger.limit_reached(session, pseudonym, now)
 
     async def submit(
         self,
@@ -123,95 +138,28 @@ class IntakeService:
     ) -> Submitted:
         """File the draft (flushed, not committed). ``notify_chat_id`` is kept (encrypted) only when the reporter
         allowed messages here. A draft filed before gives its tip again with ``receipt=None``."""
-        now = now or datetime.now(UTC)
-        draft_ref = self._pseudonymizer.keyed_hash(f"draft:{draft.id}")
-        existing = await session.scalar(select(Tip).where(Tip.draft_ref == draft_ref))
-        if existing is not None:
-            return Submitted(existing.id, existing.case_number, None, existing.priority)
-        if pseudonym and await self.limit_reached(session, pseudonym, now):
-            raise DailyLimitReached
         facts = tip_facts(draft)
-        triage: TriageResult = score_tip(facts)
-        receipt = new_receipt_code()
-        tip = Tip(
-            case_number=await self._next_case_number(session, now.year),
-            receipt_hash=receipt_hash(self._pseudonymizer, receipt),
-            draft_ref=draft_ref,
-            status="new",
-            priority=triage.priority.value,
+        new = NewTip(
+            kind=TIP,
+            lang=draft.lang,
+            answers=answers_payload(draft),
             category=draft.category,
             regency=draft.regency,
+            destination=facts.destination,
+            transit_points=facts.transit_points,
             departure=draft.departure,
             minors=draft.minors,
             people=draft.people,
             urgent=draft.urgent,
-            lang=draft.lang,
-            evidence_count=len(draft.evidence),
-            answers=self._cipher.encrypt_json(answers_payload(draft), context=ANSWERS_CONTEXT),
-            reasons=self._cipher.encrypt_json(
-                [{"code": r.code, "detail": r.detail} for r in triage.reasons], context=REASONS_CONTEXT
-            ),
-            contact=self._contact_blob(draft, notify_chat_id),
-            created_at=now,
-            updated_at=now,
-            deadline_at=deadline(triage.priority, now),
+            evidence=tuple(draft.evidence),
+            contact=_contact(draft, notify_chat_id),
         )
-        session.add(tip)
-        await session.flush()
-        for item in draft.evidence:
-            session.add(Evidence(tip_id=tip.id, ref=item.ref, kind=item.kind, mime=item.mime, size=item.size))
-        return await self._file(session, tip, facts, triage, draft_ref=draft_ref, receipt=receipt, pseudonym=pseudonym)
-
-    async def _file(
-        self,
-        session: AsyncSession,
-        tip: Tip,
-        facts: TipFacts,
-        triage: TriageResult,
-        *,
-        draft_ref: str,
-        receipt: str,
-        pseudonym: str,
-    ) -> Submitted:
-        """Link keys, the linked-recruiter raise, the staff alert (outbox) and the daily count go in with the tip,
-        in the caller's commit: none can be lost. Shared by reports and advice questions."""
-        now = tip.created_at
-        await file_tip(session, tip, facts, triage, cipher=self._cipher, pseudonymizer=self._pseudonymizer, now=now)
-        if pseudonym:
-            await self._count_submission(session, pseudonym, now)
-        await session.flush()
-        return Submitted(tip.id, tip.case_number, receipt, tip.priority)
-
-    def _contact_blob(self, draft: Draft, notify_chat_id: int | None) -> bytes | None:
-        if draft.contact == "phone" and draft.contact_phone:
-            payload: dict = {"kind": "phone", "phone": draft.contact_phone}
-        elif draft.contact == "chat" and notify_chat_id is not None:
-            # Used only for a neutral "there is news" notice, and deleted when the tip closes.
-            payload = {"kind": "chat", "chat_id": notify_chat_id}
-        else:
-            return None
-        return self._cipher.encrypt_json(payload, context=CONTACT_CONTEXT)
-
-    async def _count_submission(self, session: AsyncSession, pseudonym: str, now: datetime) -> None:
-        day = now.date().isoformat()
-        insert = _insert(session)
-        stmt = insert(SubmissionCounter).values(key=self._counter_key(pseudonym, day), day=day, count=1)
-        await session.execute(
-            stmt.on_conflict_do_update(index_elements=["key"], set_={"count": SubmissionCounter.count + 1})
+        return await self._ledger.file(
+            session,
+            new,
+            facts,
+            score_tip(facts),
+            ref=self._ledger.ref("draft", draft.id),
+            pseudonym=pseudonym,
+            now=now or datetime.now(UTC),
         )
-
-    async def _next_case_number(self, session: AsyncSession, year: int) -> str:
-        # One statement: the first tip of a year creates the counter, later ones increment it; the row stays locked
-        # until the caller commits, and a rollback gives the number back, so numbers have no gaps.
-        insert = _insert(session)
-        stmt = insert(CaseCounter).values(year=year, last=1)
-        result = await session.execute(
-            stmt.on_conflict_do_update(index_elements=["year"], set_={"last": CaseCounter.last + 1}).returning(
-                CaseCounter.last
-            )
-        )
-        return f"TPPO-{year}-{result.scalar_one():05d}"
-
-
-def _insert(session: AsyncSession):
-    return postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from bot.services.places import is_place_code
+from bot.services.places import is_destination_code, is_place_code, transit_point
 
 CATEGORIES = (
     "recruitment_fraud",
@@ -28,7 +28,9 @@ _MINORS_WORDS = {"yes": True, "no": False, "unknown": None, "unsure": None, "not
 class TipFacts:
     """What the intake flow knows about a tip. The contract between intake and triage: keep these names.
 
-    ``danger_now`` is True, False, ``UNSURE`` ("I'm not sure") or None (not asked)."""
+    ``danger_now`` is True, False, ``UNSURE`` ("I'm not sure") or None (not asked). ``destination`` is where the
+    people are going or are now, outside NTT (an ISO 3166 code, see ``bot.services.places``); ``transit_points`` the
+    transit point codes the reporter chose or named on the way."""
 
     narrative: str = ""
     lang: str = "id"
@@ -38,6 +40,8 @@ class TipFacts:
     people_count: int | None = None
     minors: bool | None = None
     regency: str | None = None
+    destination: str | None = None
+    transit_points: tuple[str, ...] = ()
     recruiter: str | None = None
     route: str | None = None
     relation: str | None = None
@@ -110,7 +114,7 @@ def tip_facts_from_mapping(data: Mapping[str, object]) -> TipFacts:
     for name in data:
         if name in ("narrative", "lang"):
             values[name] = expect(name, (str,), "a string", nullable=False)
-        elif name in ("category", "departure", "regency", "recruiter", "route", "relation"):
+        elif name in ("category", "departure", "regency", "destination", "recruiter", "route", "relation"):
             values[name] = expect(name, (str,), "a string or null", nullable=True)
         elif name == "danger_now":
             values[name] = word(name, _DANGER_WORDS, 'true, false, "unsure" or null')
@@ -126,6 +130,12 @@ def tip_facts_from_mapping(data: Mapping[str, object]) -> TipFacts:
             values[name] = expect(name, (int,), "a whole number", nullable=False)
             if values[name] < 0:
                 raise TipFactsError(name, "must not be negative")
+        elif name == "transit_points":
+            items = expect(name, (list, tuple), "an array of transit point codes", nullable=True) or []
+            for i, item in enumerate(items):
+                if not isinstance(item, str) or transit_point(item) is None:
+                    raise TipFactsError(f"{name}[{i}]", f"unknown transit point {item!r} (content/places/transit.toml)")
+            values[name] = tuple(items)
         elif name == "extra_texts":
             items = expect(name, (list, tuple), "an array of strings", nullable=True) or []
             for i, item in enumerate(items):
@@ -136,5 +146,10 @@ def tip_facts_from_mapping(data: Mapping[str, object]) -> TipFacts:
         if name in values:
             one_of(name, choices)
     if values.get("regency") is not None and not is_place_code(values["regency"]):
-        raise TipFactsError("regency", f"unknown place code {values['regency']!r} (see bot/services/places.py)")
+        raise TipFactsError("regency", f"unknown place code {values['regency']!r} (see content/places/ntt.toml)")
+    if values.get("destination") is not None and not is_destination_code(values["destination"]):
+        raise TipFactsError(
+            "destination",
+            f"unknown destination {values['destination']!r} (ISO codes in content/places/destinations.toml)",
+        )
     return TipFacts(**values)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bot.services.places import ABROAD, ELSEWHERE_ID, PlaceMention, is_place_code, regency
+from bot.services.places import ABROAD, ELSEWHERE_ID, PlaceMention, destination, is_place_code, regency
 from bot.services.triage import reasons as rs
 from bot.services.triage.deadlines import Priority, add_working_days, deadline, wita
 from bot.services.triage.facts import (
@@ -261,6 +261,14 @@ def score_tip(facts: TipFacts) -> TriageResult:
             out.add(Priority.P3, rs.from_text("transit_point", p.text, place=p.code))
         elif p.name in _NO_PLACEMENT:
             out.add(Priority.P3, rs.from_text("illegal_recruitment", p.text, country=p.name))
+    # Where the reporter said they are going, and the transit points they chose, count as the same words would.
+    named = {p.code for p in read.places}
+    for code in facts.transit_points or ():
+        if isinstance(code, str) and code not in named:
+            out.add(Priority.P3, rs.answer("transit_point", f"answer: transit point {code}", place=code))
+    went = destination(facts.destination) if isinstance(facts.destination, str) else None
+    if went is not None and went.name in _NO_PLACEMENT:
+        out.add(Priority.P3, rs.answer("illegal_recruitment", f"destination: {went.name}", country=went.name))
 
     _combine(out, facts, category, departure, place, danger, signals, left, moved_recently, sexual)
     resolved = _resolved_story(out, read, danger, departure, recruiter, facts)

@@ -24,7 +24,9 @@ from bot.services.advice.money import Amount
 from bot.services.advice.plan import ARTICLE, CAPABILITIES, NO_WORDS, UNSURE, AnswerPlan, plan_answer
 from bot.services.advice.questions import MAX_ANSWERED, DailyLimitReached, QuestionService, report_prefill
 from bot.services.advice.shortanswer import fit_blocks
+from bot.services.clock import Clock
 from bot.services.intake.submit import IntakeService
+from bot.services.preferences import LanguagePreferences
 from bot.telegram.advice import keyboards, texts
 from bot.telegram.advice.callbacks import Browse, QuestionAction, Vote
 from bot.telegram.advice.pending import (
@@ -40,7 +42,7 @@ from bot.telegram.advice.pending import (
 from bot.telegram.advice.render import article_messages, footer, split_html
 from bot.telegram.common.callbacks import MenuAction, MenuCallback
 from bot.telegram.common.keyboards import main_menu
-from bot.telegram.intake.router import begin as begin_report
+from bot.telegram.intake import start_report
 from bot.telegram.recruiter.entry import check_company_row
 
 # How much of a question the confirmation screen shows (the whole question is sent).
@@ -308,6 +310,9 @@ async def on_question_action(
     advice_questions: QuestionService,
     intake: IntakeService,
     locale: str,
+    clock: Clock,
+    languages: LanguagePreferences,
+    i18n: I18n,
     pseudonym: str | None = None,
 ) -> None:
     message = query.message
@@ -317,14 +322,17 @@ async def on_question_action(
         return
     await query.answer()
     if callback_data.action == "report":
-        await begin_report(
+        await start_report(
             message,
             state,
             intake=intake,
             session=session,
+            clock=clock,
             locale=locale,
             pseudonym=pseudonym,
             prefill=report_prefill(question.text, question.flags),
+            languages=languages,
+            i18n=i18n,
         )
         return
     if callback_data.action == "cancel":

@@ -1,0 +1,108 @@
+"""What happens to a tip as it is filed, in the same transaction: link keys, the linked-recruiter raise, the alert.
+
+A committed tip therefore always has its link keys and its alert waiting in the outbox (nothing can be lost between
+the two). The ledger calls ``file_tip`` for every tip, whether a report or an advice question passed on.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.services import outbox
+from bot.services.privacy import Cipher, Pseudonymizer
+from bot.services.tips.record import alert_payload, store_result, stored_reasons
+from bot.services.triage.entities import Entities, extract_entities
+from bot.services.triage.linking import link_keys
+from bot.services.triage.scoring import Priority, TipFacts, TriageResult, deadline, escalate_for_links
+from bot.services.triage.signals import forget_texts
+from db.models.staff import TipEvent, TipLinkKey
+from db.models.tips import Tip
+from db.repositories import tips as repo
+
+
+def link_hashes(pseudonymizer: Pseudonymizer, entities: Entities) -> list[tuple[str, str]]:
+    """(kind, keyed hash) for every phone number and linkable name: the values themselves are never stored."""
+    out = []
+    for key in sorted(link_keys(entities)):
+        kind = key.split(":", 1)[0]
+        out.append((kind, pseudonymizer.keyed_hash(f"link:{key}")))
+    return out
+
+
+async def file_tip(
+    session: AsyncSession,
+    tip: Tip,
+    facts: TipFacts,
+    triage: TriageResult,
+    *,
+    cipher: Cipher,
+    pseudonymizer: Pseudonymizer,
+    now: datetime,
+) -> TriageResult:
+    """Store the tip's link keys, raise it and the tips it shares a recruiter with (three or more tips: at least P2),
+    and enqueue its alert. ``tip`` must be flushed (it has an id). Returns the tip's (possibly raised) triage."""
+    try:
+        hashes = link_hashes(pseudonymizer, extract_entities(facts))  # reads the places found while scoring
+    finally:
+        forget_texts()  # the reporter's words were kept only while the tip was scored and linked
+    for kind, key_hash in hashes:
+        session.add(TipLinkKey(tip_id=tip.id, kind=kind, key_hash=key_hash))
+    await session.flush()
+    counts: dict[int, int] = {}
+    for _kind, key_hash in hashes:
+        sharing = await repo.tips_sharing(session, key_hash)
+        for other in sharing:
+            counts[other] = max(counts.get(other, 1), len(sharing))
+    result = escalate_for_links(triage, counts.get(tip.id, 1))
+    # Always (re)written here: the reasons with their quotes and codes, so every staff screen can translate them.
+    _apply(tip, result, cipher)
+    others = {t for t, n in counts.items() if t != tip.id and n >= 3}
+    for other in (await repo.tips_by_ids(session, others)).values():
+        await _raise_linked(session, other, counts[other.id], cipher, now)
+    await outbox.enqueue(
+        session,
+        kind="alert",
+        dedup_key=f"alert:{tip.id}",
+        payload=alert_payload(tip),
+        now=now,
+        tip_id=tip.id,
+        priority=tip.priority,
+    )
+    return result
+
+
+def _apply(tip: Tip, result: TriageResult, cipher: Cipher) -> None:
+    store_result(tip, result, cipher)
+    due = deadline(result.priority, tip.created_at)
+    tip.deadline_at = min(tip.deadline_at, due) if tip.deadline_at else due
+
+
+async def _raise_linked(session: AsyncSession, tip: Tip, count: int, cipher: Cipher, now: datetime) -> None:
+    if tip.status == "closed" or tip.purged_at is not None:
+        return
+    before = TriageResult(Priority(tip.priority), tuple(stored_reasons(tip, cipher)))
+    after = escalate_for_links(before, count)
+    if after == before:
+        return
+    _apply(tip, after, cipher)
+    if after.priority != before.priority:
+        session.add(
+            TipEvent(
+                tip_id=tip.id,
+                staff_id=None,
+                kind="escalated",
+                data={"from": before.priority.value, "to": after.priority.value, "count": count},
+                created_at=now,
+            )
+        )
+        await outbox.enqueue(
+            session,
+            kind="escalated",
+            dedup_key=f"escalated:{tip.id}:{after.priority.value}",
+            payload={**alert_payload(tip), "from": before.priority.value, "count": count},
+            now=now,
+            tip_id=tip.id,
+            priority=tip.priority,
+        )

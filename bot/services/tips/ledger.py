@@ -1,0 +1,96 @@
+"""The ledger: public case numbers, the daily limit per person, and filing a tip, in the caller's transaction.
+
+The caller commits, and only then tells the reporter the case number and receipt. Nothing links a tip to who filed
+it: the daily limit is counted under a keyed hash of pseudonym and day, and a tip's ``draft_ref`` is a keyed hash of
+the draft (or question) id, so that filing the same draft twice gives the first tip back. Case numbers and daily
+counts come from single upserts, so tips filed at the same moment (several handlers, several workers) never clash
+and leave no gaps.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.services.privacy import Cipher, Pseudonymizer, new_receipt_code, receipt_hash
+from bot.services.tips.filing import file_tip
+from bot.services.tips.record import NewTip, tip_row
+from bot.services.triage.scoring import TipFacts, TriageResult
+from db.models.tips import Evidence
+from db.repositories import tips as repo
+
+
+class DailyLimitReached(Exception):
+    """The pseudonym has filed the most reports and questions allowed in one day."""
+
+
+@dataclass(frozen=True)
+class Submitted:
+    tip_id: int
+    case_number: str
+    receipt: str | None  # None when this draft had already been filed (a receipt is shown once, never stored)
+    priority: str
+
+
+class Ledger:
+    def __init__(self, *, cipher: Cipher, pseudonymizer: Pseudonymizer, max_per_day: int) -> None:
+        self._cipher = cipher
+        self._pseudonymizer = pseudonymizer
+        self.max_per_day = max_per_day
+
+    def ref(self, kind: str, key: str) -> str:
+        """The keyed hash that makes filing idempotent: ``ref("draft", draft.id)``, ``ref("question", token)``."""
+        return self._pseudonymizer.keyed_hash(f"{kind}:{key}")
+
+    def _counter_key(self, pseudonym: str, day: str) -> str:
+        return self._pseudonymizer.keyed_hash(f"daily:{pseudonym}:{day}")
+
+    async def limit_reached(self, session: AsyncSession, pseudonym: str, now: datetime | None = None) -> bool:
+        day = (now or datetime.now(UTC)).date().isoformat()
+        return await repo.submissions(session, self._counter_key(pseudonym, day)) >= self.max_per_day
+
+    async def file(
+        self,
+        session: AsyncSession,
+        new: NewTip,
+        facts: TipFacts,
+        triage: TriageResult,
+        *,
+        ref: str,
+        pseudonym: str,
+        now: datetime,
+    ) -> Submitted:
+        """File ``new`` (flushed, not committed) with its evidence rows, link keys, alert and daily count.
+
+        ``ref`` comes from ``ref()``: a ref filed before gives its tip again with ``receipt=None``. Raises
+        ``DailyLimitReached`` when ``pseudonym`` has used up the day's reports and questions."""
+        existing = await repo.tip_by_ref(session, ref)
+        if existing is not None:
+            return Submitted(existing.id, existing.case_number, None, existing.priority)
+        if pseudonym and await self.limit_reached(session, pseudonym, now):
+            raise DailyLimitReached
+        receipt = new_receipt_code()
+        tip = tip_row(
+            new,
+            case_number=f"TPPO-{now.year}-{await repo.next_case_number(session, now.year):05d}",
+            receipt_hash=receipt_hash(self._pseudonymizer, receipt),
+            draft_ref=ref,
+            triage=triage,
+            cipher=self._cipher,
+            now=now,
+        )
+        session.add(tip)
+        await session.flush()
+        for item in new.evidence:
+            session.add(Evidence(tip_id=tip.id, ref=item.ref, kind=item.kind, mime=item.mime, size=item.size))
+        await file_tip(session, tip, facts, triage, cipher=self._cipher, pseudonymizer=self._pseudonymizer, now=now)
+        if pseudonym:
+            await self._count(session, pseudonym, now)
+        await session.flush()
+        return Submitted(tip.id, tip.case_number, receipt, tip.priority)
+
+    async def _count(self, session: AsyncSession, pseudonym: str, now: datetime) -> None:
+        day = now.date().isoformat()
+        await repo.count_submission(session, self._counter_key(pseudonym, day), day)

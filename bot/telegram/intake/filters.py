@@ -1,0 +1,27 @@
+"""Filters of the report's handlers: a message that only asks to report, and a reporter back after a pause."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiogram.filters import Filter
+from aiogram.fsm.context import FSMContext
+from aiogram.types import Message
+
+from bot.services.intake.understand import report_request
+from bot.telegram.intake.flow import Clock, load_draft, paused
+
+
+class ReportPhrase(Filter):
+    """ "mau lapor", "I want to report": passes the recognised request (``report_request``) to the handler."""
+
+    async def __call__(self, message: Message) -> bool | dict[str, Any]:
+        found = report_request(message.text or "")
+        return {"report_request": found} if found is not None else False
+
+
+class Paused(Filter):
+    """The reporter comes back to a report after a long pause (the app's clock: tests move it)."""
+
+    async def __call__(self, message: Message, state: FSMContext, clock: Clock) -> bool:
+        return paused(await load_draft(state), clock())

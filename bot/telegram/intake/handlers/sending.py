@@ -1,0 +1,234 @@
+"""The end of a report: the review's questions about contradictions, sending (anonymously or with a way to be
+contacted), the receipt, and clearing the chat afterwards."""
+
+from __future__ import annotations
+
+import logging
+import time
+from datetime import UTC, datetime
+
+from aiogram import Bot
+from aiogram.exceptions import AiogramError
+from aiogram.fsm.context import FSMContext
+from aiogram.types import CallbackQuery, Message
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.services.intake import checks
+from bot.services.intake import receipt as receipts
+from bot.services.intake.draft import Step
+from bot.services.intake.submit import IntakeService
+from bot.services.privacy import Cipher
+from bot.services.tips import DailyLimitReached
+from bot.telegram.common.keyboards import main_menu
+from bot.telegram.intake import keyboards, texts
+from bot.telegram.intake.callbacks import Confirm, Contact, Send
+from bot.telegram.intake.flow import Clock, Intake, Turn, current_step
+
+log = logging.getLogger(__name__)
+# Telegram lets a bot delete messages in a private chat for 48 hours; keep a margin for clock skew.
+DELETABLE_SECONDS = 47 * 3600
+RECEIPT_SHOWN_AGAIN_SECONDS = 3600
+
+
+async def show_danger_help(turn: Turn) -> None:
+    """The emergency numbers and a word on staying safe, at once, for "yes" and for "not sure" alike; "yes" marks
+    the report urgent."""
+    if turn.draft.danger_now == "yes":
+        turn.draft.urgent = True
+        await turn.say(texts.danger_now_advice())
+    else:
+        await turn.say(texts.danger_unsure_advice())
+
+
+async def finish_story(turn: Turn, step: Step) -> None:
+    draft = turn.draft
+    if step is Step.STORY and not draft.story and not any(e.kind in ("voice", "audio") for e in draft.evidence):
+        await turn.say(texts.story_needed(), keyboards.for_step(step))
+        return
+    await turn.next(step)
+
+
+# Contradictions -------------------------------------------------------------------------------------------
+
+
+async def answer_check(turn: Turn, code: str, value: str) -> None:
+    """The reporter's answer to a contradiction: it replaces the answer asked about; then the review (or the next
+    contradiction)."""
+    draft = turn.draft
+    if code == checks.MINORS:
+        draft.minors = value
+        if "minors" in draft.implied:
+            draft.implied.remove("minors")
+    elif code == checks.DANGER:
+        draft.danger_now = value
+    draft.checking = None
+    if code == checks.DANGER and value in ("yes", "unknown"):
+        await show_danger_help(turn)
+    await turn.ask(Step.REVIEW)
+
+
+async def on_confirm(query: CallbackQuery, callback_data: Confirm, state: FSMContext, clock: Clock) -> None:
+    if not isinstance(query.message, Message) or await current_step(state) is not Step.REVIEW:
+        await query.answer(texts.stale_button())
+        return
+    turn = await Turn.load(query.message, state, clock)
+    if turn.draft.checking != callback_data.code or callback_data.value not in ("yes", "no", "unknown"):
+        await query.answer(texts.stale_button())
+        return
+    await query.answer()
+    await answer_check(turn, callback_data.code, callback_data.value)
+
+
+# Sending --------------------------------------------------------------------------------------------------
+
+
+async def on_send(
+    query: CallbackQuery,
+    callback_data: Send,
+    state: FSMContext,
+    clock: Clock,
+    intake: IntakeService,
+    session: AsyncSession,
+    cipher: Cipher,
+    pseudonym: str | None = None,
+) -> None:
+    message = query.message
+    if not isinstance(message, Message):
+        await query.answer()
+        return
+    if await state.get_state() == Intake.submitted.state:
+        await query.answer()
+        if not await _show_receipt_again(message, state, clock()):
+            await message.answer(texts.no_longer_open(), reply_markup=main_menu())
+        return
+    step = await current_step(state)
+    turn = await Turn.load(message, state, clock) if step in (Step.REVIEW, Step.CONTACT) else None
+    if turn is None or turn.draft.checking:
+        await query.answer(texts.stale_button() if step is not None else texts.no_longer_open())
+        return
+    await query.answer()
+    if callback_data.contact is Contact.PHONE and not turn.draft.contact_phone:
+        await ask_phone(turn)
+        return
+    await submit_with(
+        turn, callback_data.contact.value, intake=intake, session=session, cipher=cipher, pseudonym=pseudonym
+    )
+
+
+async def ask_phone(turn: Turn) -> None:
+    await turn.state.set_state(Intake.contact_phone)
+    await turn.say(texts.phone_prompt(), keyboards.phone_keyboard())
+
+
+async def on_phone_again(query: CallbackQuery, state: FSMContext, clock: Clock) -> None:
+    if not isinstance(query.message, Message) or await current_step(state) is not Step.CONTACT:
+        await query.answer(texts.stale_button())
+        return
+    await query.answer()
+    await ask_phone(await Turn.load(query.message, state, clock))
+
+
+async def submit_with(
+    turn: Turn,
+    contact: str,
+    *,
+    intake: IntakeService,
+    session: AsyncSession,
+    cipher: Cipher,
+    pseudonym: str | None,
+) -> None:
+    draft, message, state = turn.draft, turn.target, turn.state
+    draft.contact = contact
+    if contact != "phone":
+        draft.contact_phone = None
+    missing = draft.first_unanswered_required()
+    if missing is not None:
+        await turn.say(texts.one_more_answer())
+        draft.editing = True
+        await turn.ask(missing)
+        return
+    try:
+        chat_id = message.chat.id if contact == "chat" else None
+        result = await intake.submit(session, draft, pseudonym=pseudonym or "", notify_chat_id=chat_id, now=turn.now)
+    except DailyLimitReached:
+        await message.answer(texts.limit_text(intake.max_per_day))
+        return
+    if result.receipt is None:
+        await state.clear()
+        await message.answer(texts.already_received(result.case_number), reply_markup=main_menu())
+        return
+    now = turn.now or datetime.now(UTC)
+    receipt = receipts.Receipt(case_number=result.case_number, code=result.receipt, lang=draft.lang)
+    # The tip, its alert, the receipt (in the outbox, in case the message below does not arrive) and the end of the
+    # draft are one commit; the receipt is kept in the conversation for a while to show it again on a second tap.
+    key = await receipts.enqueue(
+        session, cipher, tip_id=result.tip_id, chat_id=message.chat.id, receipt=receipt, now=now
+    )
+    to_clear = [mid for mid, ts in draft.message_ids if time.time() - ts < DELETABLE_SECONDS]
+    await state.set_state(Intake.submitted)
+    await state.set_data({"clear": to_clear, "receipt": _remembered(receipt, now)})
+    await session.commit()
+    sent = await _send_receipt(message, receipt)
+    if sent is None:
+        await receipts.failed(session, key, now)  # the outbox sends it as soon as Telegram takes messages again
+        return
+    await receipts.sent(session, key, sent.message_id, now)
+    offer = await message.answer(texts.clear_offer(), reply_markup=keyboards.clear_chat_keyboard())
+    await state.update_data({"clear": [*to_clear, sent.message_id, offer.message_id]})
+
+
+async def _send_receipt(message: Message, receipt: receipts.Receipt) -> Message | None:
+    try:
+        return await message.answer(texts.receipt_text(receipt.case_number, receipt.code))
+    except (AiogramError, TimeoutError, OSError) as exc:  # 5xx, 429, an HTML error page, a dropped connection
+        log.warning("the receipt message failed (%s); the outbox will deliver it", type(exc).__name__)
+        return None
+
+
+def _remembered(receipt: receipts.Receipt, now: datetime) -> dict:
+    return {"case": receipt.case_number, "code": receipt.code, "at": now.timestamp()}
+
+
+async def _show_receipt_again(message: Message, state: FSMContext, now: datetime) -> bool:
+    """A second tap on Send soon after filing shows the receipt again (it may not have arrived the first time)."""
+    data = await state.get_data()
+    kept = data.get("receipt")
+    if not kept:
+        return False
+    if now.timestamp() - kept.get("at", 0) > RECEIPT_SHOWN_AGAIN_SECONDS:
+        await state.update_data({"receipt": None})
+        return False
+    await message.answer(texts.receipt_text(kept["case"], kept["code"]), reply_markup=main_menu())
+    return True
+
+
+# After sending ----------------------------------------------------------------------------------------------
+
+
+async def on_clear_chat(query: CallbackQuery, state: FSMContext, bot: Bot) -> None:
+    await _after_submit(query, state, bot, clear=True)
+
+
+async def on_keep_chat(query: CallbackQuery, state: FSMContext, bot: Bot) -> None:
+    await _after_submit(query, state, bot, clear=False)
+
+
+async def _after_submit(query: CallbackQuery, state: FSMContext, bot: Bot, *, clear: bool) -> None:
+    await query.answer()
+    message = query.message
+    if not isinstance(message, Message):
+        return
+    if await state.get_state() != Intake.submitted.state:
+        await message.answer(texts.no_longer_open(), reply_markup=main_menu())
+        return
+    ids = sorted(set((await state.get_data()).get("clear", [])))
+    await state.clear()
+    if not clear:
+        await message.answer(texts.keep_code_safe(), reply_markup=main_menu())
+        return
+    for start in range(0, len(ids), 100):
+        try:
+            await bot.delete_messages(message.chat.id, ids[start : start + 100])
+        except Exception as exc:  # some may be too old or gone already; the rest are still deleted
+            log.warning("clearing the report chat partly failed: %s", type(exc).__name__)
+    await message.answer(texts.chat_deleted(), reply_markup=main_menu())

@@ -1,0 +1,155 @@
+"""The tip's home: the record (sealed answers, reasons and contact; plain codes) and the ledger (case numbers, the
+daily limit, filing once), used alike by reports and advice questions."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import select
+
+from bot.services.evidence import EvidenceRef
+from bot.services.privacy import Cipher, Pseudonymizer
+from bot.services.tips import (
+    ANSWERS_CONTEXT,
+    TIP,
+    DailyLimitReached,
+    Ledger,
+    NewTip,
+    alert_payload,
+    open_answers,
+    open_contact,
+    stored_reasons,
+)
+from bot.services.triage.scoring import TipFacts, score_tip
+from db.models.outbox import OutboxMessage
+from db.models.tips import Evidence, Tip
+
+NOW = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def cipher(settings) -> Cipher:
+    return Cipher(settings.keys)
+
+
+@pytest.fixture
+def ledger(settings, cipher) -> Ledger:
+    return Ledger(cipher=cipher, pseudonymizer=Pseudonymizer(settings.pepper_bytes), max_per_day=2)
+
+
+def new_tip(
+    story: str = "Tetangga saya dibawa ke Batam lewat Tenau", evidence: str = "a" * 32
+) -> tuple[NewTip, TipFacts]:
+    facts = TipFacts(narrative=story, destination="ID-KR", transit_points=("tenau", "batam"))
+    tip = NewTip(
+        kind=TIP,
+        lang="id",
+        answers={"story": story},
+        category="recruitment_fraud",
+        regency="kota_kupang",
+        destination="ID-KR",
+        transit_points=("tenau", "batam"),
+        contact={"kind": "phone", "phone": "+6281234567890"},
+        evidence=(EvidenceRef(ref=evidence, kind="photo", mime="image/jpeg", size=10),) if evidence else (),
+    )
+    return tip, facts
+
+
+async def test_a_tip_is_filed_sealed_with_its_codes_and_its_alert(session_factory, ledger, cipher):
+    new, facts = new_tip()
+    async with session_factory() as session:
+        filed = await ledger.file(
+            session, new, facts, score_tip(facts), ref=ledger.ref("draft", "d1"), pseudonym="p", now=NOW
+        )
+        await session.commit()
+    assert filed.case_number == "TPPO-2026-00001" and filed.receipt
+    async with session_factory() as session:
+        tip = await session.get(Tip, filed.tip_id)
+        assert (tip.kind, tip.status, tip.destination, tip.transit_points) == (
+            "tip",
+            "new",
+            "ID-KR",
+            ["tenau", "batam"],
+        )
+        assert b"Batam" not in tip.answers and b"628123" not in tip.contact
+        assert open_answers(cipher, tip) == {"story": new.answers["story"]}
+        assert open_contact(cipher, tip.contact) == {"kind": "phone", "phone": "+6281234567890"}
+        assert "transit_point" in [r.code for r in stored_reasons(tip, cipher)]
+        assert (await session.scalars(select(Evidence.ref))).all() == ["a" * 32]
+        [alert] = (await session.scalars(select(OutboxMessage).where(OutboxMessage.kind == "alert"))).all()
+        assert alert.payload == alert_payload(tip)
+        assert set(alert.payload) == {"case", "kind", "priority", "category", "regency", "urgent", "created_at"}
+
+
+async def test_filing_the_same_ref_twice_gives_the_first_tip_without_a_receipt(session_factory, ledger):
+    new, facts = new_tip()
+    async with session_factory() as session:
+        ref = ledger.ref("draft", "same")
+        first = await ledger.file(session, new, facts, score_tip(facts), ref=ref, pseudonym="p", now=NOW)
+        again = await ledger.file(session, new, facts, score_tip(facts), ref=ref, pseudonym="p", now=NOW)
+        await session.commit()
+    assert again.receipt is None and (again.tip_id, again.case_number) == (first.tip_id, first.case_number)
+
+
+async def test_case_numbers_run_per_year_and_the_daily_limit_counts_per_pseudonym(session_factory, ledger):
+    new, facts = new_tip(evidence="")
+    async with session_factory() as session:
+        numbers = []
+        for i in range(2):
+            filed = await ledger.file(
+                session, new, facts, score_tip(facts), ref=ledger.ref("draft", f"{i}"), pseudonym="p", now=NOW
+            )
+            numbers.append(filed.case_number)
+        assert await ledger.limit_reached(session, "p", NOW)
+        assert not await ledger.limit_reached(session, "q", NOW)
+        with pytest.raises(DailyLimitReached):
+            await ledger.file(
+                session, new, facts, score_tip(facts), ref=ledger.ref("draft", "x"), pseudonym="p", now=NOW
+            )
+        next_year = NOW.replace(year=2027)
+        filed = await ledger.file(
+            session, new, facts, score_tip(facts), ref=ledger.ref("draft", "y"), pseudonym="q", now=next_year
+        )
+        await session.commit()
+    assert numbers == ["TPPO-2026-00001", "TPPO-2026-00002"]
+    assert filed.case_number == "TPPO-2027-00001"
+
+
+def test_the_tips_package_imports_none_of_its_users():
+    """Reports, advice questions and the staff side use bot.services.tips; it imports none of them (no cycle)."""
+    code = (
+        "import sys, bot.services.tips\n"
+        "users = ('bot.services.intake', 'bot.services.staff', 'bot.services.advice', 'bot.telegram')\n"
+        "print(sorted(m for m in sys.modules if m.startswith(users)))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_no_module_of_tips_intake_or_filing_imports_inside_a_function():
+    """Imports inside functions hid import cycles (submit <-> staff filing); none are left in these modules."""
+    import ast
+    from pathlib import Path
+
+    import bot.services.intake
+    import bot.services.tips
+
+    files = [
+        *Path(bot.services.tips.__file__).parent.glob("*.py"),
+        *Path(bot.services.intake.__file__).parent.glob("*.py"),
+        Path(bot.services.tips.__file__).parents[1] / "staff" / "filing.py",
+        Path(bot.services.tips.__file__).parents[1] / "advice" / "questions.py",
+    ]
+    for path in files:
+        tree = ast.parse(path.read_text())
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                inner = [n for n in ast.walk(node) if isinstance(n, ast.Import | ast.ImportFrom)]
+                assert not inner, f"{path.name}: import inside {node.name}()"
+
+
+def test_answers_context_is_the_tip_records():
+    assert ANSWERS_CONTEXT == "tips.answers"  # stored tips were sealed under this name: never change it
