@@ -62,7 +62,7 @@ OPINION = lx.rx(
     r"do\s+something|berantas|basmi|foti\s+asaun|halo\s+buat\s+ruma)|"
     # A complaint about the government: "pemerintah kok diam sa", "kerajaan buat tak tahu", "governu nonok deit".
      + _AUTHORITY + r"\s+(?:[\w']+\s+){0,2}?(?:diam|tidur|tutup\s+mata|buta|tuli|cuek|lambat|gagal|(?:tidak|tdk|tak|"
-    r"sonde|ga|gak)\s+(?:peduli|pernah\s+peduli|buat\s+apa-apa|bertindak)|buat\s+tak\s+tahu|does\s+nothing|"
+    r"sonde|ga|gak)\s+(?:peduli|pernah\s+peduli|buat\s+apa-apa|bertindak|serius|tegas)|buat\s+tak\s+tahu|does\s+nothing|"
     r"do(?:es)?\s+not\s+care|doesn't\s+care|don't\s+care|nonok|la\s+halo\s+buat\s+ida)|"
     r"(?:tolong|mohon|please)\s+(?:di)?perhatikan|(?:tolong|mohon)\s+perhatian|pay\s+attention\s+to|"
     r"kenapa\s+(?:pemerintah|polisi|orang)|mengapa|"
@@ -70,6 +70,11 @@ OPINION = lx.rx(
     r"(?:why|kenapa|knp|napa|tanba\s+sa)\s+(?:[\w']+\s+){0,2}?(?:the\s+)?" + _AUTHORITY + r"|"
     r"(?:mesti|harus|perlu|patut|should|must|tenke)\s+(?:[\w']+\s+){0,2}?(?:dihukum|ditangkap|dipenjara|ditindak|"
     r"be\s+punished|be\s+arrested|be\s+jailed|hetan\s+kastigu|kastigu)|"
+    # "itu sa beta pung pendapat", "just my opinion", "ha'u-nia hanoin de'it": the writer says it is an opinion.
+    r"(?:beta|saya|sy|sa|aku|kami|katong)\s+(?:pung|punya)\s+(?:pendapat|pandangan|pikiran|usul)|"
+    r"pendapat\s+(?:saya|sy|beta|aku|pribadi|peribadi)|(?:just|only)\s+my\s+(?:opinion|view|two\s+cents)|"
+    r"(?:that's|that\s+is|this\s+is)\s+my\s+(?:opinion|view)|my\s+personal\s+(?:opinion|view)|"
+    r"(?:ha'u-nia|ha'u\s+nia)\s+(?:opiniaun|hanoin)\s+(?:de'it|deit|mesak)|opiniaun\s+(?:ha'u|pesoál|pesoal)|"
     r"semoga|terima\s+kasih|thank\s+you|thanks|obrigad[ao]|maromak\s+bensa|kasihan|kasian|kesian|"
     r"(?:ibu\s+bapa|orang\s+tua|kita|ita\s+hotu|we\s+all|everyone)\s+(?:[\w']+\s+){0,2}?"
     r"(?:mesti|harus|perlu|tenke|must|should)|harus\s+ada\s+tindakan|should\s+do\s+more)\b"
@@ -98,6 +103,8 @@ OBSERVED = lx.rx(
     r"nengok|saksikan|saw|see|seen|watched|noticed|haree|rona)|"
     r"(?:ada|there\s+(?:is|are|were|was))\s+(?:a\s+)?(?:bot|boat|kapal|lori|van|mobil|oto|truk|truck|bas|bus|car)s?)\b"
 )
+# "polisi di sini", "pemerintah di sini", "the police here": who is meant, not a place pointed at.
+_LOCAL_AUTHORITY = lx.rx(r"\b" + _AUTHORITY + r"\s+$")
 _SPEECH = lx.rx(r"^\s*(?:[\w']+\s+){0,2}?(?:bilang|kata|katanya|said|says|told|dehan|cakap|kasi\s+tau)\b")
 _DEICTIC = pt.DEICTIC_PLACE
 _EXISTENTIAL = lx.rx(
@@ -179,6 +186,8 @@ def _anchored(t: Text, signals: Sequence[TextSignal], *, general: bool) -> bool:
         return True
     for pattern in (_DEICTIC, _EXISTENTIAL):
         for m in pattern.finditer(t.norm):
+            if pattern is _DEICTIC and _LOCAL_AUTHORITY.search(t.norm, max(0, m.start() - 30), m.start()):
+                continue
             if open_clause(m.start()) and (pattern is _DEICTIC or _event_after(events, m.end())):
                 return True
     return False

@@ -119,7 +119,8 @@ VIOLENCE = rx(
     r"(?:will|would|going\s+to|gonna|'ll)\s+(?:kill|hurt|harm|beat|punish|rape)|harm(?:ed)?\s+(?:her|him|them|me|us)|"
     r"hatauk|hadau\s+(?:nia|sira)|"
     # tet: baku (beat) only with who beats or who is beaten: "baku" is also Indonesian for "standard".
-    r"(?:hetan|patraun|ajente|sira|nia|mandor|bos)\s+baku|baku\s+(?:nia|ha'u|ami|sira|ita)|"
+    r"(?:hetan|patraun|ajente|sira|nia|mandor|bos|ema|mane|nain|na'in|polísia|polisia)\s+(?:ida\s+)?baku|"
+    r"baku\s+(?:nia|ha'u|ami|sira|ita|feto|labarik|ema|oan|mane)|"
     r"(?:tuku|tebe|basa)\s+(?:nia|ha'u|ami|sira)|ameasa|(?:atu|sei)\s+oho|oho\s+(?:nia|ha'u|ami|sira)|"
     r"viola(?:saun)?|kanek|hakanek|viol[eé]nsia|kastigu)\b"
 )
@@ -178,7 +179,7 @@ CONFINEMENT = rx(
     r"(?:stop|stops|stopped|prevent\w*)\s+(?:her|him|them|us|me)\s+(?:from\s+)?(?:leaving|going|escaping|getting\s+out)|"
     r"not\s+let\s+(?:her|him|them|us|me)?\s*(?:out|leave|go)|"
     # tet: xave (lock), sulan (shut in), la husik sai / la fó sai (not let out), la bele sai (cannot leave)
-    r"xave\s+(?:nia|sira|ami|ha'u|iha)|xave|sulan|taka\s+(?:odamatan|nia|sira|ami)|"
+    r"xave\s+(?:nia|sira|ami|ha'u|iha)|xave|sulan|taka\s+(?:odamatan|nia|sira|ami|ha'u|feto|labarik|ema)\b|"
     r"(?:odamatan|portaun|janela)\s+(?:[\w']+\s+)?(?:taka|xave)\s+(?:husi|hosi)\s+li'ur|taka\s+husi\s+li'ur|"
     r"la\s+(?:husik|fó|fo|fó\s+lisensa)\s+(?:nia|sira|ami|ha'u)?\s*sai|la\s+bele\s+sai|prende|"
     # tet: labele sai (cannot go out), hetan taka (shut in), taka ... iha kuartu laran (shut inside a room)
@@ -213,9 +214,13 @@ FORCE = rx(
     r"carried\s+(?:off|away)|taken\s+away\s+by|took\s+(?:her|him|them)\s+away|seized|forcibly|hadau|"
     r"rapta(?:du|da)?|(?:dada|dudu)\s+(?:[\w'-]+\s+){0,3}?tama|ho\s+forsa|na'ok\s+(?:labarik|feto|ema|oan)|"
     # tet: obriga (force) someone to board (sae), get in (tama) or follow (tuir): "obriga feto ida sae karreta".
-    r"(?:obriga|forsa|hafoin\s+obriga)\s+(?:[\w'-]+\s+){0,3}?(?:sae|tama)\s+(?:ba\s+|iha\s+)?(?:[\w'-]+\s+)?"
-    + _VEHICLE
-    + r"|(?:obriga|forsa)\s+(?:[\w'-]+\s+){0,3}?tuir\s+(?:sira|nia|ami|ema|mane)|"
+    r"(?:obriga|forsa|hafoin\s+obriga|dada|kaer|tulak|hadau)\s+(?:[\w'-]+\s+){0,5}?(?:sa'e|tama)\s+(?:ba\s+|iha\s+)?"
+    r"(?:[\w'-]+\s+)?" + _VEHICLE + r"|(?:obriga|forsa)\s+(?:[\w'-]+\s+){0,5}?tuir\s+(?:sira|nia|ami|ema|mane)|"
+    # Pulled or grabbed by the hand or arm: "dada nia liman", "tarik tangannya", "pulled her by the arm".
+    r"(?:dada|kaer\s+metin|hadada)\s+(?:[\w'-]+\s+){0,2}?(?:nia\s+)?liman|"
+    r"(?:di)?tarik\s+(?:[\w']+\s+){0,2}?tangan(?:nya)?|(?:di)?pegang\s+tangan\w*\s+(?:[\w']+\s+)?(?:kuat|paksa|erat)|"
+    r"(?:pulled|pulling|grabbed|grabbing|yanked|dragging)\s+(?:[\w']+\s+){1,3}?by\s+(?:the|her|his|their)\s+"
+    r"(?:arm|arms|hand|hands|wrist|hair)|"
     r"(?:forced|made|obliged)\s+(?:[\w']+\s+){0,2}?to\s+(?:get|climb|go|board)\s+(?:in(?:to|side)?|on(?:to)?|"
     r"aboard)\s+(?:[\w'-]+\s+){0,2}?" + _VEHICLE + r"|"
     r"(?:tau|hatama|dada|dudu|lori|kaer)\s+(?:[\w'-]+\s+){0,3}?(?:ba|tama)\s+(?:iha\s+)?" + _VEHICLE + r"|"
@@ -264,6 +269,14 @@ HOLDING_HOUSE = rx(
     r"keep|halibur)\s+(?:[\w']+\s+){0,2}?(?:calon\s+)?(?:tkw|tki|pmi|pekerja|orang|nona|perempuan|workers|people|women|"
     r"girls|ema|feto)\s+(?:[\w']+\s+){0,2}?(?:sebelum|before|molok)\b|"
     r"(?:menunggu|waiting|hein)\s+(?:untuk\s+|to\s+be\s+|atu\s+)?(?:dikirim|diberangkatkan|dihantar|sent|haruka)|"
+    # A house where a group of people stays until they are sent on: "iha uma ida, feto husi Timor-Leste na'in 8 hela
+    # atu ba Malaysia", "di rumah itu ada 10 orang tinggal tunggu berangkat".
+    r"(?:rumah|uma|house|mess|asrama|hostel|kos|fatin|gudang)\b[^.!?\n]{0,60}?\b(?:orang|org|nona|perempuan|wanita|"
+    r"cewek|pemuda|feto|mane|ema|women|girls|men|people|workers|pekerja|calon|tki|tkw|pmi|joven|labarik|budak|na'in|"
+    r"\d+)\b[^.!?\n]{0,30}?\b(?:hela|tinggal|menginap|nginap|tidur|stay\w*|kept|duduk|toba|ditempatkan)\s+"
+    r"(?:[\w']+\s+){0,3}?(?:atu|sebelum|before|molok|untuk|utk|mau|nak|to|tunggu|hein|waiting|menunggu)\s+(?:[\w']+\s+)?"
+    r"(?:ba|pergi|pi|pigi|berangkat|ke|go|leave|sai|dikirim|diberangkatkan|dihantar|haruka|fly|terbang|be\s+sent|"
+    r"travel)\b|"
     # A place where an agent puts people: "rumah kongsi tempat ejen letak pekerja", "house where the agent keeps them"
     # (not where brokers gather people: "warung tempat calo biasa kumpul orang" is a meeting point).
     r"(?:rumah|tempat|house|place|uma|fatin|mess|asrama|hostel|gudang|bangsal|kem|camp)\s+(?:[\w']+\s+){0,4}?"
@@ -296,7 +309,7 @@ HOLDING_HOUSE = rx(
 )
 
 DEBT = rx(
-    r"\b(?:(?:ber|ter)?h?utang(?:nya)?|terjerat\s+h?utang|debts?|indebted|owes?|owed|tusan|"
+    r"\b(?:(?:ber|ter)?h?utang(?:nya)?|terjerat\s+h?utang|debts?|indebted|owes?|owed|tusan|deve|d[ií]vida|"
     r"ganti\s+(?:rugi|biaya|ongkos)|bayar\s+(?:kembali|balik|ganti)|tebus|ditebus|uang\s+tebusan|"
     r"potong\s+gaji|gaji\w*\s+(?:[\w']+\s+){0,5}?(?:di)?potong|kasbon|deduct(?:ed|ions?|s)?|pay\s+(?:it\s+)?back|repay|"
     r"(?:bayar|pay|selu)\s+(?:balik\s+)?(?:kos|cost|costs|biaya|ongkos|bilete)\s+(?:perjalanan|tiket|travel|tiha)?|"
@@ -402,6 +415,22 @@ DURATION_BEFORE = wordset(
     """
 )
 DURATION_AFTER = rx(r"^\s*(?:lalu|yang\s+lalu|yg\s+lalu|lagi|kerja|kontrak|terakhir|ago|di\s+(?!bawa)|lepas)")
+
+# An age of 18 or more, however written ("umur 19", "20 thn", "tinan 22", "19-year-old", "(25)"): a grown-up.
+_ADULT = r"(1[89]|[2-9]\d)"
+ADULT_AGE = rx(
+    r"\b(?:(?:umur|umurnya|usia|usianya|berumur|berusia|umor|age|aged|idade|tinan)\s*:?\s*(?:baru\s+|sudah\s+|su\s+|dah\s+|"
+    r"already\s+|about\s+|sekitar\s+)?"
+    + _ADULT
+    + r"\b|"
+    + _ADULT
+    + r"\s*(?:tahun|thn|th|taun|thun)\b|"
+    + _ADULT
+    + r"[\s-]*(?:yo|y/o|yrs?[\s-]+old|years?[\s-]+old|yr[\s-]+old)(?!\w)|(?:is|she's|he's|turned)\s+"
+    + _ADULT
+    + r"\b(?!\s*(?:%|kg|km|hours?|minutes|days|weeks|months|people|persons|men|women))|eighteen|nineteen|twenty)|"
+    r"\(" + _ADULT + r"\)|,\s*" + _ADULT + r"\s*,"
+)
 
 # Words of moving someone: next to a time word they make a departure.
 MOVE = rx(
@@ -530,9 +559,16 @@ _KIN = (
     r"teman|kawan|sepupu|ponakan|keponakan|istri|isteri|suami|laki|bini|nenek|kakek|cucu|saudara|sodara|"
     r"anak\s+buah|jiran|tetangga|nona|nyong)"
 )
+# "beta pung pendapat", "sa pung hp": what someone has, not who.
+_NOT_A_PERSON = (
+    r"(?:pendapat|pandangan|pikiran|usul|saran|harapan|pertanyaan|tanya|hp|handphone|nomor|nomer|no|uang|doi|pesan|"
+    r"cerita|info|informasi|mau|maksud|hati|rasa|takut|urusan|masalah|kampung|desa|rumah|tanah|kebun)"
+)
 PERSON = rx(
     r"\b(?:" + _KIN + r"(?:ku|nya|\s+(?:saya|sy|sa|beta|kami|dia|de|mereka|itu|jiran\s+saya))|"
-    r"(?:beta|sa|saya|sy)\s+(?:pung|punya)\s+\w+|tetangga|jiran|nona\s+tetangga|anak\s+tetangga|"
+    r"(?:beta|sa|saya|sy)\s+(?:pung|punya)\s+(?!"
+    + _NOT_A_PERSON
+    + r"\b)\w+|tetangga|jiran|nona\s+tetangga|anak\s+tetangga|"
     r"namanya|nama\s+dia|bernama|"
     r"my\s+(?:little\s+|younger\s+|older\s+|big\s+)?(?:sister|brother|daughter|son|mother|father|mum|mom|dad|wife|"
     r"husband|cousin|friend|neighbou?r|niece|nephew|aunt|uncle|child|kid|neighbour's\s+\w+)|neighbou?rs?|"
