@@ -75,6 +75,12 @@ OPINION = lx.rx(
     r"pendapat\s+(?:saya|sy|beta|aku|pribadi|peribadi)|(?:just|only)\s+my\s+(?:opinion|view|two\s+cents)|"
     r"(?:that's|that\s+is|this\s+is)\s+my\s+(?:opinion|view)|my\s+personal\s+(?:opinion|view)|"
     r"(?:ha'u-nia|ha'u\s+nia)\s+(?:opiniaun|hanoin)\s+(?:de'it|deit|mesak)|opiniaun\s+(?:ha'u|pesoál|pesoal)|"
+    # A plea for a whole group: "tolong bantu kami rakyat kecil", "please help our people", "ajuda ita nia joven sira".
+    r"(?:tolong|mohon|please|pls|plis|ajuda|tulun|help|bantu|bantulah|selamatkan|save)\s+(?:(?:bantu|help|ajuda|tulun|"
+    r"selamatkan|save)\s+)?(?:kami|us|ami|ita|our|kita|ita\s+nia|ami\s+nia)\s+(?:[\w']+\s+)?(?:rakyat|masyarakat|"
+    r"warga|orang\s+(?:kecil|miskin|kampung|ntt|timor|desa)|petani|nelayan|pekerja|buruh|tki|tkw|pmi|kaum|generasi|"
+    r"anak\s+muda|pemuda|people|poor|migrants|workers|families|women|girls|youth|children|povu|ema\s+kiak|joven|"
+    r"foin-sa'e|komunidade|feto\s+sira|labarik\s+sira)|"
     r"semoga|terima\s+kasih|thank\s+you|thanks|obrigad[ao]|maromak\s+bensa|kasihan|kasian|kesian|"
     r"(?:ibu\s+bapa|orang\s+tua|kita|ita\s+hotu|we\s+all|everyone)\s+(?:[\w']+\s+){0,2}?"
     r"(?:mesti|harus|perlu|tenke|must|should)|harus\s+ada\s+tindakan|should\s+do\s+more)\b"
@@ -194,11 +200,26 @@ def _anchored(t: Text, signals: Sequence[TextSignal], *, general: bool) -> bool:
 
 
 def _experiencer(t: Text, s: TextSignal) -> bool:
-    """A pronoun within two words of the event: "dia dipukul", "pukul dia", "kami dikunci", "locked us"."""
+    """A pronoun within two words of the event: "dia dipukul", "pukul dia", "kami dikunci", "locked us". Before an
+    active verb done to others the pronoun is who does it ("mereka jual anak orang", "dia menyiksa pekerja"), not
+    who it happens to."""
     before = t.norm[max(0, s.start - 25) : s.start]
     after = t.norm[s.end : s.end + 25]
-    near = lx.WORDS.findall(before)[-2:] + lx.WORDS.findall(after)[:2]
-    return any(_PRONOUN.fullmatch(w) for w in near)
+    if any(_PRONOUN.fullmatch(w) for w in lx.WORDS.findall(after)[:2]):
+        return True
+    words = lx.WORDS.findall(t.norm[s.start : s.end])
+    agentive = bool(words) and (words[0] in _DONE_TO_OTHERS or words[0].startswith(("me", "mem", "men", "meng")))
+    return not agentive and any(_PRONOUN.fullmatch(w) for w in lx.WORDS.findall(before)[-2:])
+
+
+# Verbs whose subject does the harm to someone else (their passive, "dijual", "dipukul", is what someone suffers).
+_DONE_TO_OTHERS = lx.wordset(
+    """
+    jual pukul kurung kunci siksa seksa culik bawa paksa ancam ugut sekap tampar tendang perkosa rogol seret heret
+    tarik sell sells sold beat beats hit hits lock locks threaten threatens kidnap kidnaps force forces rape rapes
+    abuse abuses traffic trafficks fa'an baku xave obriga lori
+    """
+)
 
 
 def _event_after(event_starts: list[int], pos: int) -> bool:

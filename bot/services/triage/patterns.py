@@ -322,7 +322,7 @@ UNPAID = rx(
     r"(?:di|ter)?(?:bayar|bayarkan|kasih|kasi|terima|dapat|dapa|paid|given|received|keluar)|"
     r"(?:tidak|tdk|tak|belum|blm|sonde|son|ga|gak|nggak|never|haven't|hasn't|didn't|not|without|la)\s+"
     r"(?:pernah\s+)?(?:di|ter)?(?:bayar|dapat|dapa|terima|dikasih|kasih|kasi|paid|receive[ds]?|get|got|been\s+paid|"
-    r"selu|hetan)\s+(?:[\w']+\s+)?" + _WAGE + r"|la\s+selu\s+(?:nia|sira|ha'u|ami)\b|"
+    r"selu|hetan|simu)\s+(?:[\w']+\s+)?" + _WAGE + r"|la\s+selu\s+(?:nia|sira|ha'u|ami)\b|"
     r"(?:tidak|tdk|tak|belum|blm|sonde|son|ga|gak|nggak|never)\s+(?:pernah\s+)?(?:di)?gaji|tak\s+bergaji|"
     r"belum\s+gajian|gaji\w*\s+(?:[\w']+\s+){0,3}?(?:di)?tahan|kerja\s+tanpa\s+(?:gaji|upah|bayaran)|unpaid|"
     r"(?:work|servisu|kerja)\s+(?:[\w']+\s+){0,3}?(?:without\s+(?:a\s+)?salary|la\s+ho\s+(?:sal[aá]riu|osan))|"

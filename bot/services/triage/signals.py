@@ -91,6 +91,25 @@ _GENERIC = lx.rx(
 )
 
 
+# Someone of its own in a clause: "adik saya", "dia", "my sister", "nia".
+_SUBJECT = lx.rx(
+    r"\b(?:saya|sy|aku|beta|sa|kami|katong|dia|de|mereka|dorang|ha'u|ami|nia|sira|i|me|we|us|she|he|her|him|they|them|"
+    r"adik|ade|anak|kakak|kaka|tetangga|jiran|sepupu|my|our|his|their|alin|oan|maun|mana|nona|budak|labarik)\b"
+)
+
+
+def _generic(t: Text, pos: int) -> bool:
+    """Said of people in general: in its own clause ("banyak perempuan disekap"), or in a clause with nobody of its
+    own that goes on from one about people in general ("too many young women go to Malaysia and get abused")."""
+    clause = t.clause(pos)
+    if t.found_in(_GENERIC, clause):
+        return True
+    sentence_start, _ = t.sentence(pos)
+    if clause[0] <= sentence_start or t.found_in(_SUBJECT, (clause[0], pos)):
+        return False
+    return any(a < clause[0] for a, _ in t.spans_in(_GENERIC, (sentence_start, clause[0])))
+
+
 def _events(code: str, pattern: re.Pattern[str], t: Text) -> Iterable[TextSignal]:
     """A harm or a situation: with its tense, and whether it is hypothetical or said of people in general."""
     return _enough(
@@ -101,7 +120,7 @@ def _events(code: str, pattern: re.Pattern[str], t: Text) -> Iterable[TextSignal
             m.end(),
             past=is_past(t, m.start()),
             conditional=is_conditional(t, m.start()),
-            generic=t.found_in(_GENERIC, t.clause(m.start())),
+            generic=_generic(t, m.start()),
         )
         for m in pattern.finditer(t.norm)
         if not negated(t, m.start())
