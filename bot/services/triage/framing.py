@@ -161,8 +161,9 @@ def read_framing(text: str, signals: Sequence[TextSignal], places: Sequence[Plac
         marker = "?"
     if not marker:
         m = HEDGE.search(t.norm)
-        # A guess in a report of what someone sees, or of a particular place, is still a report.
-        specific_place = any(p.kind not in ("country", "region") for p in places)
+        # A guess in a report of what someone sees, or of a particular place (one named, pointed at, or "kampung
+        # saya"), is still a report.
+        specific_place = any(p.kind not in ("country", "region") for p in places) or pt.OWN_PLACE.search(t.norm)
         if m is not None and not (specific_place or OBSERVED.search(t.norm) or _DEICTIC.search(t.norm)):
             marker = text[m.start() : m.end()]
     return Framing(bool(marker), _anchored(t, signals, general=bool(marker)), marker, bool(HEARSAY.search(t.norm)))

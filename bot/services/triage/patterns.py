@@ -346,7 +346,11 @@ COLLECTED_IDS = rx(
     r"\b(?:ema\s+nia|ema\s+sira\s+nia|orang-orang|orang2|warga|penduduk|people's|everyone's|semua\s+orang|orang\s+muda|"
     r"orang\s+kampung|orang)\b.*\b(?:ktp|e-ktp|ektp|ic|kad\s+pengenalan|id\s+cards?|kartaun(?:\s+\w+)?|kk)\b|"
     r"\b(?:ktp|e-ktp|ektp|ic|kad\s+pengenalan|id\s+cards?|kartaun(?:\s+\w+)?|kk)\s+(?:[\w']+\s+)?(?:ema|orang|"
-    r"orang-orang|warga|penduduk|people|everyone|semua)\b"
+    r"orang-orang|warga|penduduk|people|everyone|semua)\b|"
+    # Passports of people in general, not of someone in particular: "foti ema nia pasaporte", "people's passports".
+    r"\b(?:ema\s+nia|ema\s+sira\s+nia|people's|everyone's|orang-orang|orang2|semua\s+orang|orang\s+kampung|warga)\s+"
+    r"(?:[\w']+\s+)?(?:paspor|pasport|passport|passports|pasaporte)\b|"
+    r"\b(?:paspor|pasport|passports|pasaporte)\s+(?:orang-orang|orang2|warga|semua\s+orang|people|everyone|ema\s+sira)\b"
 )
 DOC_WITH = rx(
     r"\b" + _DOC + r"(?:\s+[\w']+){0,3}?\s+(?:ada\s+|masih\s+)?(?:di|pada|sama|dengan|with|at|by|iha|kat|dekat|ngan)\s+"
