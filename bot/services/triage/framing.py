@@ -169,6 +169,22 @@ def read_framing(text: str, signals: Sequence[TextSignal], places: Sequence[Plac
     return Framing(bool(marker), _anchored(t, signals, general=bool(marker)), marker, bool(HEARSAY.search(t.norm)))
 
 
+# A recruiter named by what they are, not by who: "an agent", "ajente ida", "ejen pekerjaan tu".
+_RECRUITER_WORD = lx.rx(
+    r"(?:agen|agent|agents|agency|agencies|ejen|ajente|agensi|perekrut|recruiters?|rekruta|sponsor|calo|pjtki|p3mi)"
+)
+
+
+def asked_about(text: str, s: TextSignal) -> bool:
+    """A word for a recruiter in a sentence that asks a question: what the question is about ("how do I know if an
+    agent has a licence?", "oinsá atu hatene ajente ida iha lisensa ka lae?"), not a recruiter seen at work."""
+    t = text_of(text)
+    if not _RECRUITER_WORD.fullmatch(t.norm[s.start : s.end]):
+        return False
+    start, end = t.sentence(s.start)
+    return "?" in text[start : end + 1] or t.found_in(QUESTION, (start, end))
+
+
 def _anchored(t: Text, signals: Sequence[TextSignal], *, general: bool) -> bool:
     def open_clause(pos: int) -> bool:
         return not is_conditional(t, pos)

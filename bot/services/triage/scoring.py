@@ -28,7 +28,7 @@ from bot.services.triage.facts import (
     TipFactsError,
     tip_facts_from_mapping,
 )
-from bot.services.triage.framing import EVENTS, Framing, read_framing
+from bot.services.triage.framing import EVENTS, Framing, asked_about, read_framing
 from bot.services.triage.lexicon import PRESENT, wordset
 from bot.services.triage.patterns import DEICTIC_PLACE
 from bot.services.triage.reasons import Reason
@@ -156,6 +156,11 @@ def _read_texts(facts: TipFacts, answers_anchor: bool) -> _Read:
             # A question or request names people and times without making a case of them ("can I take my child
             # to work in Malaysia?"): only what happened counts.
             if framing.general and s.code in ("person_in_text", "time_in_text"):
+                continue
+            # "oinsá atu hatene ajente ida iha lisensa?", "how do I check an agency?": the agent asked about is the
+            # question's topic, not a recruiter reported.
+            if framing.general and s.code == "illegal_recruitment" and asked_about(text, s):
+                read.dropped += 1
                 continue
             # People in general, or heard of from others, with nothing pointing at a case: no case to raise.
             if unanchored and (s.generic or hearsay) and (s.code in EVENTS or s.code == "child_age_in_text"):

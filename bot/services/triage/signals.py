@@ -84,7 +84,8 @@ def _simple(code: str, pattern: re.Pattern[str], t: Text) -> Iterable[TextSignal
 
 # People in general: "banyak perempuan disekap", "many children are sold", "feto barak".
 _GENERIC = lx.rx(
-    r"\b(?:(?:banyak|ramai|many|most|semua|all|setiap|every|para|kebanyakan|sebagian)\s+(?:[\w-]+\s+)?"
+    r"\b(?:(?:banyak|ramai|many|most|semua|all|setiap|every|para|kebanyakan|sebagian|lots\s+of|a\s+lot\s+of|plenty\s+of|"
+    r"numerous|dozens\s+of|hundreds\s+of|puluhan|ratusan|ribuan|berpuluh|beratus)\s+(?:[\w-]+\s+)?"
     r"(?:orang|org|perempuan|wanita|cewek|anak|anak-anak|pemuda|warga|pekerja|buruh|tki|tkw|pmi|korban|mangsa|"
     r"people|women|girls|children|kids|workers|migrants|victims|budak|ema|feto|labarik|joven)|orang-orang|"
     r"(?:ema|feto|labarik|joven|vítima|vitima)\s+(?:[\w-]+\s+)?barak)\b"
