@@ -28,7 +28,8 @@ QUESTION = lx.rx(
     r"hakarak\s+(?:husu|hatene)|"
     r"how\s+(?:do|can|to|should|much|long|does)|what\s+(?:should|is|are|do|does|can)|which\s+\w+\s+do|"
     r"where\s+(?:can|do|should|is)|is\s+it\s+(?:true|legal|illegal|safe|possible)|can\s+i|do\s+i\s+need|should\s+i|"
-    r"i\s+(?:want|would\s+like)\s+to\s+(?:know|ask))\b"
+    r"i\s+(?:just\s+|only\s+|really\s+|also\s+)?(?:want|wanted|would\s+like|'d\s+like)\s+to\s+(?:know|ask|check)|"
+    r"(?:saya|sy|beta|aku)\s+(?:cuma|hanya|juga)\s+(?:mau|ingin|nak)\s+(?:tanya|tahu|tau|cek))\b"
 )
 REQUEST = lx.rx(
     r"\b(?:mohon\s+(?:info|informasi|penjelasan|bantuan\s+info)|minta\s+(?:info|informasi|data|nomor|alamat)|"
@@ -81,6 +82,10 @@ OPINION = lx.rx(
     r"warga|orang\s+(?:kecil|miskin|kampung|ntt|timor|desa)|petani|nelayan|pekerja|buruh|tki|tkw|pmi|kaum|generasi|"
     r"anak\s+muda|pemuda|people|poor|migrants|workers|families|women|girls|youth|children|povu|ema\s+kiak|joven|"
     r"foin-sa'e|komunidade|feto\s+sira|labarik\s+sira)|"
+    r"(?:somebody|someone|anybody|anyone|seseorang|sapa\s+sa|siapa\s+saja|ema\s+ruma)\s+(?:really\s+)?(?:should|must|needs?\s+to|"
+    r"ought\s+to|harus|perlu|patut|mesti|tenke)|everyone\s+knows|everybody\s+knows|semua\s+orang\s+tahu|"
+    r"ema\s+hotu\s+hatene|" + _AUTHORITY + r"\s+(?:[\w']+\s+){0,2}?(?:useless|tak\s+guna|tidak\s+berguna|sonde\s+guna|"
+    r"la\s+serve|corrupt|korup)|"
     r"semoga|terima\s+kasih|thank\s+you|thanks|obrigad[ao]|maromak\s+bensa|kasihan|kasian|kesian|"
     r"(?:ibu\s+bapa|orang\s+tua|kita|ita\s+hotu|we\s+all|everyone)\s+(?:[\w']+\s+){0,2}?"
     r"(?:mesti|harus|perlu|tenke|must|should)|harus\s+ada\s+tindakan|should\s+do\s+more)\b"

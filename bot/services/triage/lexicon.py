@@ -136,7 +136,8 @@ TODAY = rx(
     r"\s+hours?|(?:sekitar\s+|kira2\s+|kira-kira\s+)?(?:satu|sejam|setengah|dua|tiga|empat|lima|beberapa)\s+"
     r"(?:jam\s+)?lagi|in\s+a\s+couple\s+of\s+hours|malam\s+nanti|pagi\s+nanti|petang\s+nanti|"
     r"oras\s+(?:ida|rua|tolu|haat|\d{1,2})\s+tan|"
-    r"right\s+now|at\s+this\s+(?:moment|very\s+moment)|as\s+we\s+speak|"
+    r"right\s+now|at\s+this\s+(?:moment|very\s+moment)|as\s+we\s+speak|(?:sekarang|skrg|skarang|skrang)\s+(?:ni|ini)|"
+    r"saat\s+ini\s+juga|"
     # tet: ohin (today), ohin kalan / kalan ne'e (tonight), aban (tomorrow), agora daudaun / oras ne'e (right now)
     r"agora\s+(?:daudaun|kedas|ne'e)|oras\s+ne'e|iha\s+oras\s+ne'e|ohin\s+kalan|kalan\s+ne'?e|ohin\s+loraik|ohin|aban\s+(?:dadeer|kalan|loraik)|aban)\b(?![-\d])"
 )
@@ -235,10 +236,7 @@ RESOLVED = rx(
     r"(?:pulang|balik|kembali|came\s+back|returned|fila)\s+(?:dari|from|husi|hosi)\b|"
     # Sent home by the authorities: "dihantar balik", "dideportasi", "deported".
     r"dihantar\s+(?:balik|pulang)|dideportasi|deported|repatriated|sent\s+(?:back\s+)?home|haruka\s+fila|"
-    # In a legal job now ("sekarang kerja kat kilang dengan permit sah"), or living at home with family ("agora ha'u
-    # hela iha ha'u-nia uma iha Suai ho ha'u-nia família").
-    r"(?:dengan|with|ho|pakai|guna)\s+(?:permit|visa|kontrak|contract|dokumen|documents|papers|paspor|passport|pasaporte|"
-    r"dokumentu)\s+(?:yang\s+)?(?:sah|resmi|legal|lengkap|valid|leg[aá]l)|"
+    # Living at home with family ("agora ha'u hela iha ha'u-nia uma iha Suai ho ha'u-nia família").
     r"(?:agora|sekarang|skrg|skarang|now|kini)\s+(?:[\w']+\s+){0,2}?(?:hela|moris|tinggal|duduk|live|lives|living|stay|"
     r"stays|staying)\s+(?:iha|di|at|in|kat|with|ho|dengan|sama)\s+(?:(?:ha'u-nia|nia|my|our|her|his|saya|sy|beta|kami|"
     r"ami|the)\s+)?(?:uma|rumah|home|kampung|village|fam[ií]lia|family|keluarga|parents)(?!\s+(?:majikan|makan|agen|bos|"
@@ -269,6 +267,18 @@ RESOLVED = rx(
     r"tiada\s+masalah|sonde\s+apa2|sonde\s+apa-apa|tidak\s+apa-apa|la\s+iha\s+problema|"
     r"fila\s+(?:tiha\s+)?ona|seguru\s+ona|salva\s+ona|di'ak\s+ona|(?:sudah|su|dah|udah)\s+sembuh|recovered|"
     r"kura\s+ona)\b"
+)
+# In a legal job or placement now: "kerja kat kilang dengan permit sah", "ho kontratu legál", "lewat PT resmi", "with a
+# registered agency". Over for the story (``signals.TextFindings``), but kept out of the tense of the sentence around
+# it: "dia kerja lewat PT resmi tapi dipukul majikan" is violence now.
+LEGAL_NOW = rx(
+    r"\b(?:(?:dengan|with|ho|pakai|guna|on|under)\s+(?:a\s+)?(?:permit|visa|kontrak|contract|kontratu|dokumen|documents|"
+    r"papers|paspor|passport|pasaporte|dokumentu|work\s+permit)\s+(?:kerja\s+|servisu\s+)?(?:yang\s+)?(?:sah|resmi|"
+    r"legal|lengkap|valid|leg[aá]l|proper|official)|"
+    r"(?:lewat|melalui|through|with|via|ho|liuhusi|ikut|guna)\s+(?:a\s+|an\s+|the\s+)?(?:legal|registered|licensed|"
+    r"official|resmi|sah|berdaftar|berlesen|leg[aá]l)\s+(?:agency|agensi|company|agen|ejen|ajente|kompa[nñ]ia|pt|"
+    r"p3mi|pjtki|syarikat)|(?:agency|agensi|agen|ejen|ajente|kompa[nñ]ia|pt|p3mi|pjtki|company|syarikat)\s+(?:yang\s+|"
+    r"yg\s+|that\s+is\s+|ne'ebé\s+)?(?:resmi|legal|berdaftar|berlesen|registered|licensed|leg[aá]l)\b(?!\s+(?:ka|atau|or)\b))"
 )
 # Of the words above, those that say only that the person is well now ("ok je", "bae2 sa", "she's fine now"), not
 # that it is over: someone still away and well is still away (``signals.TextFindings.over``).

@@ -366,8 +366,10 @@ def _resolved_story(
     for _, _, r in past:
         if r.code != "danger_unsure":
             story.add(Priority.P3, r)
+    # A recruiter who can be found makes an old story worth checking when it says something was wrong (harm, a sign
+    # of illegal recruitment), not when it names only the places on the way.
     named = recruiter is not None or _names_someone(facts, read)
-    if named and story.items:
+    if named and any(r.code not in ("transit_point", "specific_details") for _, _, r in story.items):
         return story.result()
     resolved = _Collector()
     resolved.add(Priority.P4, rs.from_text("resolved_past", read.resolved))

@@ -443,6 +443,10 @@ def _resolved_sentence(t: Text, pos: int) -> bool:
     return t.found_in(lx.RESOLVED, t.sentence(pos))
 
 
+def _legal(t: Text, sig: TextSignal) -> bool:
+    return any(a <= sig.start and sig.end <= b for a, b in t.spans_in(lx.LEGAL_NOW, t.clause(sig.start)))
+
+
 def _one_clause(t: Text, sig: TextSignal) -> bool:
     """ "tdk dikasih dan mau pulang cuti tdk boleh": a refusal and a going home in two clauses are not "not allowed
     to go home"."""
@@ -507,13 +511,16 @@ def find_signals(text: str) -> TextFindings:
     found += _events("unpaid_wages", pt.UNPAID, t)
     found += _exploitation(t)
     found += _events("holding_house", pt.HOLDING_HOUSE, t)
-    found += _simple("illegal_recruitment", pt.RECRUITMENT, t)
+    # "a legal agency", "agen resmi", "ajente legál": a recruiter said to be legal is no sign of illegal recruitment.
+    found += (s for s in _simple("illegal_recruitment", pt.RECRUITMENT, t) if not _legal(t, s))
     found += _people(t)
     for pattern in (lx.TIME_ANY, lx.TODAY, lx.THIS_WEEK, lx.RECENT):
         found += _simple("time_in_text", pattern, t)
     found.sort(key=lambda s: (s.start, s.end))
-    resolved = lx.RESOLVED.search(t.norm)
+    resolved = lx.RESOLVED.search(t.norm) or lx.LEGAL_NOW.search(t.norm)
     if resolved is None:
         return TextFindings(tuple(found), places)
-    over = any(not lx.WELL.fullmatch(m.group()) for m in lx.RESOLVED.finditer(t.norm))
+    over = bool(lx.LEGAL_NOW.search(t.norm)) or any(
+        not lx.WELL.fullmatch(m.group()) for m in lx.RESOLVED.finditer(t.norm)
+    )
     return TextFindings(tuple(found), places, clip(text[resolved.start() : resolved.end()]), over)
