@@ -75,7 +75,7 @@ OPINION = lx.rx(
     r"(?:beta|saya|sy|sa|aku|kami|katong)\s+(?:pung|punya)\s+(?:pendapat|pandangan|pikiran|usul)|"
     r"pendapat\s+(?:saya|sy|beta|aku|pribadi|peribadi)|(?:just|only)\s+my\s+(?:opinion|view|two\s+cents)|"
     r"(?:that's|that\s+is|this\s+is)\s+my\s+(?:opinion|view)|my\s+personal\s+(?:opinion|view)|"
-    r"(?:ha'u-nia|ha'u\s+nia)\s+(?:opiniaun|hanoin)\s+(?:de'it|deit|mesak)|opiniaun\s+(?:ha'u|pesoál|pesoal)|"
+    r"(?:ha'u-nia|ha'u\s+nia|ami-nia|ami\s+nia)\s+(?:opiniaun|hanoin)|opiniaun\s+(?:ha'u|pesoál|pesoal)|"
     # A plea for a whole group: "tolong bantu kami rakyat kecil", "please help our people", "ajuda ita nia joven sira".
     r"(?:tolong|mohon|please|pls|plis|ajuda|tulun|help|bantu|bantulah|selamatkan|save)\s+(?:(?:bantu|help|ajuda|tulun|"
     r"selamatkan|save)\s+)?(?:kami|us|ami|ita|our|kita|ita\s+nia|ami\s+nia)\s+(?:[\w']+\s+)?(?:rakyat|masyarakat|"
@@ -87,7 +87,9 @@ OPINION = lx.rx(
     r"ema\s+hotu\s+hatene|" + _AUTHORITY + r"\s+(?:[\w']+\s+){0,2}?(?:useless|tak\s+guna|tidak\s+berguna|sonde\s+guna|"
     r"la\s+serve|corrupt|korup)|"
     r"semoga|terima\s+kasih|thank\s+you|thanks|obrigad[ao]|maromak\s+bensa|kasihan|kasian|kesian|"
-    r"(?:ibu\s+bapa|orang\s+tua|kita|ita\s+hotu|we\s+all|everyone)\s+(?:[\w']+\s+){0,2}?"
+    # What everyone, parents, schools or churches must do: "eskola sira tenke hanorin", "sekolah harus mengajar".
+    r"(?:ibu\s+bapa|orang\s+tua|kita|ita\s+hotu|we\s+all|everyone|parents|inan-aman|sekolah|sekolah-sekolah|eskola|"
+    r"schools?|gereja|church|churches|igreja|masyarakat|community|komunidade|guru|teachers?|profesór)\s+(?:[\w']+\s+){0,2}?"
     r"(?:mesti|harus|perlu|tenke|must|should)|harus\s+ada\s+tindakan|should\s+do\s+more)\b"
 )
 # Heard from others: "ema balun dehan katak...", "saya dengar cerita kawan", "people say". What is only heard of

@@ -280,6 +280,14 @@ LEGAL_NOW = rx(
     r"p3mi|pjtki|syarikat)|(?:agency|agensi|agen|ejen|ajente|kompa[nñ]ia|pt|p3mi|pjtki|company|syarikat)\s+(?:yang\s+|"
     r"yg\s+|that\s+is\s+|ne'ebé\s+)?(?:resmi|legal|berdaftar|berlesen|registered|licensed|leg[aá]l)\b(?!\s+(?:ka|atau|or)\b))"
 )
+# The reporter working or living somewhere now, before a place name: over when the place is in NTT ("sekarang saya
+# dah kerja kat Kupang", "agora ha'u hela iha Atambua"; ``signals.find_signals`` checks the place). Only the reporter:
+# "sekarang dia kerja di Kupang" may be a child working away from home.
+NOW_LIVING_AT = rx(
+    r"\b(?:sekarang|skrg|skarang|skrang|kini|now|agora)\s+(?:saya|sy|beta|aku|ha'u|i|kami|ami|we)\s+(?:[\w']+\s+){0,2}?"
+    r"(?:kerja|bekerja|tinggal|duduk|hela|servisu|"
+    r"moris|work|works|working|live|lives|living|stay|stays|staying|back)(?:\s+(?:di|kat|iha|in|at|dekat|ke|to))?\s+$"
+)
 # Of the words above, those that say only that the person is well now ("ok je", "bae2 sa", "she's fine now"), not
 # that it is over: someone still away and well is still away (``signals.TextFindings.over``).
 WELL = rx(

@@ -518,9 +518,23 @@ def find_signals(text: str) -> TextFindings:
         found += _simple("time_in_text", pattern, t)
     found.sort(key=lambda s: (s.start, s.end))
     resolved = lx.RESOLVED.search(t.norm) or lx.LEGAL_NOW.search(t.norm)
-    if resolved is None:
+    home = _back_in_ntt(t, places)
+    if resolved is None and home is None:
         return TextFindings(tuple(found), places)
-    over = bool(lx.LEGAL_NOW.search(t.norm)) or any(
-        not lx.WELL.fullmatch(m.group()) for m in lx.RESOLVED.finditer(t.norm)
+    over = (
+        home is not None
+        or bool(lx.LEGAL_NOW.search(t.norm))
+        or any(not lx.WELL.fullmatch(m.group()) for m in lx.RESOLVED.finditer(t.norm))
     )
-    return TextFindings(tuple(found), places, clip(text[resolved.start() : resolved.end()]), over)
+    words = (resolved.start(), resolved.end()) if resolved is not None else home
+    return TextFindings(tuple(found), places, clip(text[words[0] : words[1]]), over)
+
+
+def _back_in_ntt(t: Text, places: tuple[PlaceMention, ...]) -> tuple[int, int] | None:
+    """ "sekarang saya dah kerja kat Kupang", "agora nia hela iha Atambua": living or working in NTT now."""
+    for p in places:
+        if p.region == "ntt":
+            m = lx.NOW_LIVING_AT.search(t.norm, max(0, p.start - 60), p.start)
+            if m is not None:
+                return m.start(), p.end
+    return None
