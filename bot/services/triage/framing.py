@@ -64,7 +64,7 @@ OPINION = lx.rx(
     # A complaint about the government: "pemerintah kok diam sa", "kerajaan buat tak tahu", "governu nonok deit".
      + _AUTHORITY + r"\s+(?:[\w']+\s+){0,2}?(?:diam|tidur|tutup\s+mata|buta|tuli|cuek|lambat|gagal|(?:tidak|tdk|tak|"
     r"sonde|ga|gak)\s+(?:peduli|pernah\s+peduli|buat\s+apa-apa|bertindak|serius|tegas)|buat\s+tak\s+tahu|does\s+nothing|"
-    r"do(?:es)?\s+not\s+care|doesn't\s+care|don't\s+care|nonok|la\s+halo\s+buat\s+ida)|"
+    r"do(?:es)?\s+not\s+care|doesn't\s+care|don't\s+care|nonok|la\s+halo\s+buat\s+ida|useless|tak\s+guna|tidak\s+berguna|sonde\s+guna|la\s+serve|corrupt|korup)|"
     r"(?:tolong|mohon|please)\s+(?:di)?perhatikan|(?:tolong|mohon)\s+perhatian|pay\s+attention\s+to|"
     r"kenapa\s+(?:pemerintah|polisi|orang)|mengapa|"
     # "Why doesn't the police arrest these brokers?", "kenapa kerajaan tak bantu", "tanba sa mak governu la halo".
@@ -84,8 +84,7 @@ OPINION = lx.rx(
     r"foin-sa'e|komunidade|feto\s+sira|labarik\s+sira)|"
     r"(?:somebody|someone|anybody|anyone|seseorang|sapa\s+sa|siapa\s+saja|ema\s+ruma)\s+(?:really\s+)?(?:should|must|needs?\s+to|"
     r"ought\s+to|harus|perlu|patut|mesti|tenke)|everyone\s+knows|everybody\s+knows|semua\s+orang\s+tahu|"
-    r"ema\s+hotu\s+hatene|" + _AUTHORITY + r"\s+(?:[\w']+\s+){0,2}?(?:useless|tak\s+guna|tidak\s+berguna|sonde\s+guna|"
-    r"la\s+serve|corrupt|korup)|"
+    r"ema\s+hotu\s+hatene|"
     r"semoga|terima\s+kasih|thank\s+you|thanks|obrigad[ao]|maromak\s+bensa|kasihan|kasian|kesian|"
     # What everyone, parents, schools or churches must do: "eskola sira tenke hanorin", "sekolah harus mengajar".
     r"(?:ibu\s+bapa|orang\s+tua|kita|ita\s+hotu|we\s+all|everyone|parents|inan-aman|sekolah|sekolah-sekolah|eskola|"
@@ -156,7 +155,12 @@ class Framing:
 
 
 def read_framing(text: str, signals: Sequence[TextSignal], places: Sequence[PlaceMention] = ()) -> Framing:
+    """How a text is framed, worked out once per text and its signals (a re-score reads the same story again)."""
     t = text_of(text)
+    return t.once(("framing", tuple(signals), tuple(places)), lambda: _read_framing(t, text, signals, places))
+
+
+def _read_framing(t: Text, text: str, signals: Sequence[TextSignal], places: Sequence[PlaceMention]) -> Framing:
     marker = ""
     for pattern in (QUESTION, REQUEST, OPINION):
         m = pattern.search(t.norm)

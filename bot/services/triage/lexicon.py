@@ -151,7 +151,7 @@ RECENT = rx(
     r"\b(?:tadi\s+(?:malam|pagi|siang|sore|subuh)|td\s+(?:malam|mlm|pagi|pgi|siang|sore|subuh|petang)|(?:malam|pagi|siang|sore|subuh|petang)\s+tadi|"
     r"tadi|barusan|baru\s+(?:saja|aja|tadi|sj)|br\s+(?:saja|aja)|semalam|"
     # "bulan kemarin", "minggu kemaren" (Kupang Malay) are last month and last week, not yesterday.
-    r"(?<!bulan\s)(?<!minggu\s)(?<!tahun\s)(?<!taun\s)(?<!pekan\s)(?<!bln\s)(?<!thn\s)(?<!mgg\s)"
+    r"(?=k)(?<!bulan\s)(?<!minggu\s)(?<!tahun\s)(?<!taun\s)(?<!pekan\s)(?<!bln\s)(?<!thn\s)(?<!mgg\s)"
     r"(?:kemarin|kemaren|kamarin|kmrn|kmarin|kelmarin)(?:\s+(?:malam|sore|pagi))?|sebentar\s+tadi|malam\s+semalam|"
     r"last\s+night|just\s+now|yesterday|earlier\s+today|(?:an?|one|two|few|\d)\s+hours?\s+ago|minutes\s+ago|"
     r"(?:two|three|2|3|a\s+few)\s+days\s+ago|(?:dua|tiga|2|3|beberapa)\s+hari\s+(?:lalu|yang\s+lalu|yg\s+lalu)|"
@@ -287,6 +287,10 @@ NOW_LIVING_AT = rx(
     r"\b(?:sekarang|skrg|skarang|skrang|kini|now|agora)\s+(?:saya|sy|beta|aku|ha'u|i|kami|ami|we)\s+(?:[\w']+\s+){0,2}?"
     r"(?:kerja|bekerja|tinggal|duduk|hela|servisu|"
     r"moris|work|works|working|live|lives|living|stay|stays|staying|back)(?:\s+(?:di|kat|iha|in|at|dekat|ke|to))?\s+$"
+)
+# Every legal job or placement above says so with one of these words (read first: they are rare).
+LEGAL_WORD = rx(
+    r"\b(?:sah|resmi|legal|leg[aá]l|lengkap|valid|proper|official|registered|licensed|berdaftar|berlesen)\b"
 )
 # Of the words above, those that say only that the person is well now ("ok je", "bae2 sa", "she's fine now"), not
 # that it is over: someone still away and well is still away (``signals.TextFindings.over``).

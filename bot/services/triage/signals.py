@@ -101,14 +101,15 @@ _SUBJECT = lx.rx(
 
 def _generic(t: Text, pos: int) -> bool:
     """Said of people in general: in its own clause ("banyak perempuan disekap"), or in a clause with nobody of its
-    own that goes on from one about people in general ("too many young women go to Malaysia and get abused")."""
+    own that goes on from one about people in general ("too many young women go to Malaysia and get abused").
+    Worked out per clause and sentence, not per phrase (a long story may hold thousands)."""
     clause = t.clause(pos)
     if t.found_in(_GENERIC, clause):
         return True
-    sentence_start, _ = t.sentence(pos)
-    if clause[0] <= sentence_start or t.found_in(_SUBJECT, (clause[0], pos)):
+    sentence = t.sentence(pos)
+    if clause[0] <= sentence[0] or t.found_in(_SUBJECT, clause):
         return False
-    return any(a < clause[0] for a, _ in t.spans_in(_GENERIC, (sentence_start, clause[0])))
+    return any(a < clause[0] for a, _ in t.spans_in(_GENERIC, sentence))
 
 
 def _events(code: str, pattern: re.Pattern[str], t: Text) -> Iterable[TextSignal]:
@@ -517,17 +518,28 @@ def find_signals(text: str) -> TextFindings:
     for pattern in (lx.TIME_ANY, lx.TODAY, lx.THIS_WEEK, lx.RECENT):
         found += _simple("time_in_text", pattern, t)
     found.sort(key=lambda s: (s.start, s.end))
-    resolved = lx.RESOLVED.search(t.norm) or lx.LEGAL_NOW.search(t.norm)
+    resolved = lx.RESOLVED.search(t.norm)
+    legal = _legal_now(t)
     home = _back_in_ntt(t, places)
-    if resolved is None and home is None:
+    if resolved is None and legal is None and home is None:
         return TextFindings(tuple(found), places)
     over = (
         home is not None
-        or bool(lx.LEGAL_NOW.search(t.norm))
+        or legal is not None
         or any(not lx.WELL.fullmatch(m.group()) for m in lx.RESOLVED.finditer(t.norm))
     )
-    words = (resolved.start(), resolved.end()) if resolved is not None else home
+    words = (resolved.start(), resolved.end()) if resolved is not None else (legal or home)
     return TextFindings(tuple(found), places, clip(text[words[0] : words[1]]), over)
+
+
+def _legal_now(t: Text) -> tuple[int, int] | None:
+    """Where the text first says someone is in a legal job or placement ("ho kontratu legál", "lewat PT resmi"). The
+    pattern is read only around a word of legality: most stories have none, and a long one is not read twice."""
+    for w in lx.LEGAL_WORD.finditer(t.norm):
+        m = lx.LEGAL_NOW.search(t.norm, max(0, w.start() - 90), min(len(t.norm), w.end() + 12))
+        if m is not None:
+            return m.start(), m.end()
+    return None
 
 
 def _back_in_ntt(t: Text, places: tuple[PlaceMention, ...]) -> tuple[int, int] | None:

@@ -195,20 +195,25 @@ def negated(text: Text, start: int, *, departure: bool = False, _depth: int = 0)
     ida baku"), unless a purpose word comes before it ("supaya dia tidak dibawa"); or the item of a list whose
     first item is denied ("tdk dipukul, dikurung atau diancam", "not beaten, locked up or threatened")."""
     words = text.words_before(start, 7)
-    if _depth < 2 and all(w in _BRIDGE for w in words) and _denied_list(text, start, departure):
-        return True
-    for i in range(max(0, len(words) - 5), len(words)):
+    # Read back from ``start`` over bridge words to a negator. "orang tdk dikenal paksa dia naik": the negator
+    # denies "dikenal", not what follows it.
+    bridged = True
+    for i in range(len(words) - 1, max(0, len(words) - 5) - 1, -1):
         w = words[i]
-        # Tetun "no" is "and": only "no one", "no sign of" deny.
-        if w == "no" and words[i + 1 : i + 2] not in (["one"], ["sign"], ["signs"], ["evidence"]):
-            continue
-        # "orang tdk dikenal paksa dia naik": the negator denies "dikenal", not what follows it.
-        if any(between not in _BRIDGE for between in words[i + 1 :]):
-            continue
-        if w in lx.NEGATORS and not (departure and w in lx.NOT_YET):
-            if any(p in lx.PURPOSE for p in words[:i]):
-                continue
+        if w in lx.NEGATORS:
+            # Tetun "no" is "and": only "no one", "no sign of" deny.
+            if w == "no" and words[i + 1 : i + 2] not in (["one"], ["sign"], ["signs"], ["evidence"]):
+                bridged = False
+                break
+            if (departure and w in lx.NOT_YET) or any(p in lx.PURPOSE for p in words[:i]):
+                bridged = False
+                break
             return True
+        if w not in _BRIDGE:
+            bridged = False
+            break
+    if bridged and _depth < 2 and _denied_list(text, start, departure):
+        return True
     if words and words[-1] in _OR and _depth < 2:
         # The item before "or" may be one word or a few ("dipukul atau dikurung", "locked up or threatened", "locked
         # her in or threatened her").
