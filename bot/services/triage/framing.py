@@ -28,7 +28,8 @@ QUESTION = lx.rx(
     r"hakarak\s+(?:husu|hatene)|"
     r"how\s+(?:do|can|to|should|much|long|does)|what\s+(?:should|is|are|do|does|can)|which\s+\w+\s+do|"
     r"where\s+(?:can|do|should|is)|is\s+it\s+(?:true|legal|illegal|safe|possible)|can\s+i|do\s+i\s+need|should\s+i|"
-    r"i\s+(?:want|would\s+like)\s+to\s+(?:know|ask))\b"
+    r"i\s+(?:just\s+|only\s+|really\s+|also\s+)?(?:want|wanted|would\s+like|'d\s+like)\s+to\s+(?:know|ask|check)|"
+    r"(?:saya|sy|beta|aku)\s+(?:cuma|hanya|juga)\s+(?:mau|ingin|nak)\s+(?:tanya|tahu|tau|cek))\b"
 )
 REQUEST = lx.rx(
     r"\b(?:mohon\s+(?:info|informasi|penjelasan|bantuan\s+info)|minta\s+(?:info|informasi|data|nomor|alamat)|"
@@ -62,16 +63,32 @@ OPINION = lx.rx(
     r"do\s+something|berantas|basmi|foti\s+asaun|halo\s+buat\s+ruma)|"
     # A complaint about the government: "pemerintah kok diam sa", "kerajaan buat tak tahu", "governu nonok deit".
      + _AUTHORITY + r"\s+(?:[\w']+\s+){0,2}?(?:diam|tidur|tutup\s+mata|buta|tuli|cuek|lambat|gagal|(?:tidak|tdk|tak|"
-    r"sonde|ga|gak)\s+(?:peduli|pernah\s+peduli|buat\s+apa-apa|bertindak)|buat\s+tak\s+tahu|does\s+nothing|"
-    r"do(?:es)?\s+not\s+care|doesn't\s+care|don't\s+care|nonok|la\s+halo\s+buat\s+ida)|"
+    r"sonde|ga|gak)\s+(?:peduli|pernah\s+peduli|buat\s+apa-apa|bertindak|serius|tegas)|buat\s+tak\s+tahu|does\s+nothing|"
+    r"do(?:es)?\s+not\s+care|doesn't\s+care|don't\s+care|nonok|la\s+halo\s+buat\s+ida|useless|tak\s+guna|tidak\s+berguna|sonde\s+guna|la\s+serve|corrupt|korup)|"
     r"(?:tolong|mohon|please)\s+(?:di)?perhatikan|(?:tolong|mohon)\s+perhatian|pay\s+attention\s+to|"
     r"kenapa\s+(?:pemerintah|polisi|orang)|mengapa|"
     # "Why doesn't the police arrest these brokers?", "kenapa kerajaan tak bantu", "tanba sa mak governu la halo".
     r"(?:why|kenapa|knp|napa|tanba\s+sa)\s+(?:[\w']+\s+){0,2}?(?:the\s+)?" + _AUTHORITY + r"|"
     r"(?:mesti|harus|perlu|patut|should|must|tenke)\s+(?:[\w']+\s+){0,2}?(?:dihukum|ditangkap|dipenjara|ditindak|"
     r"be\s+punished|be\s+arrested|be\s+jailed|hetan\s+kastigu|kastigu)|"
+    # "itu sa beta pung pendapat", "just my opinion", "ha'u-nia hanoin de'it": the writer says it is an opinion.
+    r"(?:beta|saya|sy|sa|aku|kami|katong)\s+(?:pung|punya)\s+(?:pendapat|pandangan|pikiran|usul)|"
+    r"pendapat\s+(?:saya|sy|beta|aku|pribadi|peribadi)|(?:just|only)\s+my\s+(?:opinion|view|two\s+cents)|"
+    r"(?:that's|that\s+is|this\s+is)\s+my\s+(?:opinion|view)|my\s+personal\s+(?:opinion|view)|"
+    r"(?:ha'u-nia|ha'u\s+nia|ami-nia|ami\s+nia)\s+(?:opiniaun|hanoin)|opiniaun\s+(?:ha'u|pesoál|pesoal)|"
+    # A plea for a whole group: "tolong bantu kami rakyat kecil", "please help our people", "ajuda ita nia joven sira".
+    r"(?:tolong|mohon|please|pls|plis|ajuda|tulun|help|bantu|bantulah|selamatkan|save)\s+(?:(?:bantu|help|ajuda|tulun|"
+    r"selamatkan|save)\s+)?(?:kami|us|ami|ita|our|kita|ita\s+nia|ami\s+nia)\s+(?:[\w']+\s+)?(?:rakyat|masyarakat|"
+    r"warga|orang\s+(?:kecil|miskin|kampung|ntt|timor|desa)|petani|nelayan|pekerja|buruh|tki|tkw|pmi|kaum|generasi|"
+    r"anak\s+muda|pemuda|people|poor|migrants|workers|families|women|girls|youth|children|povu|ema\s+kiak|joven|"
+    r"foin-sa'e|komunidade|feto\s+sira|labarik\s+sira)|"
+    r"(?:somebody|someone|anybody|anyone|seseorang|sapa\s+sa|siapa\s+saja|ema\s+ruma)\s+(?:really\s+)?(?:should|must|needs?\s+to|"
+    r"ought\s+to|harus|perlu|patut|mesti|tenke)|everyone\s+knows|everybody\s+knows|semua\s+orang\s+tahu|"
+    r"ema\s+hotu\s+hatene|"
     r"semoga|terima\s+kasih|thank\s+you|thanks|obrigad[ao]|maromak\s+bensa|kasihan|kasian|kesian|"
-    r"(?:ibu\s+bapa|orang\s+tua|kita|ita\s+hotu|we\s+all|everyone)\s+(?:[\w']+\s+){0,2}?"
+    # What everyone, parents, schools or churches must do: "eskola sira tenke hanorin", "sekolah harus mengajar".
+    r"(?:ibu\s+bapa|orang\s+tua|kita|ita\s+hotu|we\s+all|everyone|parents|inan-aman|sekolah|sekolah-sekolah|eskola|"
+    r"schools?|gereja|church|churches|igreja|masyarakat|community|komunidade|guru|teachers?|profesór)\s+(?:[\w']+\s+){0,2}?"
     r"(?:mesti|harus|perlu|tenke|must|should)|harus\s+ada\s+tindakan|should\s+do\s+more)\b"
 )
 # Heard from others: "ema balun dehan katak...", "saya dengar cerita kawan", "people say". What is only heard of
@@ -98,6 +115,8 @@ OBSERVED = lx.rx(
     r"nengok|saksikan|saw|see|seen|watched|noticed|haree|rona)|"
     r"(?:ada|there\s+(?:is|are|were|was))\s+(?:a\s+)?(?:bot|boat|kapal|lori|van|mobil|oto|truk|truck|bas|bus|car)s?)\b"
 )
+# "polisi di sini", "pemerintah di sini", "the police here": who is meant, not a place pointed at.
+_LOCAL_AUTHORITY = lx.rx(r"\b" + _AUTHORITY + r"\s+$")
 _SPEECH = lx.rx(r"^\s*(?:[\w']+\s+){0,2}?(?:bilang|kata|katanya|said|says|told|dehan|cakap|kasi\s+tau)\b")
 _DEICTIC = pt.DEICTIC_PLACE
 _EXISTENTIAL = lx.rx(
@@ -136,7 +155,12 @@ class Framing:
 
 
 def read_framing(text: str, signals: Sequence[TextSignal], places: Sequence[PlaceMention] = ()) -> Framing:
+    """How a text is framed, worked out once per text and its signals (a re-score reads the same story again)."""
     t = text_of(text)
+    return t.once(("framing", tuple(signals), tuple(places)), lambda: _read_framing(t, text, signals, places))
+
+
+def _read_framing(t: Text, text: str, signals: Sequence[TextSignal], places: Sequence[PlaceMention]) -> Framing:
     marker = ""
     for pattern in (QUESTION, REQUEST, OPINION):
         m = pattern.search(t.norm)
@@ -148,11 +172,28 @@ def read_framing(text: str, signals: Sequence[TextSignal], places: Sequence[Plac
         marker = "?"
     if not marker:
         m = HEDGE.search(t.norm)
-        # A guess in a report of what someone sees, or of a particular place, is still a report.
-        specific_place = any(p.kind not in ("country", "region") for p in places)
+        # A guess in a report of what someone sees, or of a particular place (one named, pointed at, or "kampung
+        # saya"), is still a report.
+        specific_place = any(p.kind not in ("country", "region") for p in places) or pt.OWN_PLACE.search(t.norm)
         if m is not None and not (specific_place or OBSERVED.search(t.norm) or _DEICTIC.search(t.norm)):
             marker = text[m.start() : m.end()]
     return Framing(bool(marker), _anchored(t, signals, general=bool(marker)), marker, bool(HEARSAY.search(t.norm)))
+
+
+# A recruiter named by what they are, not by who: "an agent", "ajente ida", "ejen pekerjaan tu".
+_RECRUITER_WORD = lx.rx(
+    r"(?:agen|agent|agents|agency|agencies|ejen|ajente|agensi|perekrut|recruiters?|rekruta|sponsor|calo|pjtki|p3mi)"
+)
+
+
+def asked_about(text: str, s: TextSignal) -> bool:
+    """A word for a recruiter in a sentence that asks a question: what the question is about ("how do I know if an
+    agent has a licence?", "oinsá atu hatene ajente ida iha lisensa ka lae?"), not a recruiter seen at work."""
+    t = text_of(text)
+    if not _RECRUITER_WORD.fullmatch(t.norm[s.start : s.end]):
+        return False
+    start, end = t.sentence(s.start)
+    return "?" in text[start : end + 1] or t.found_in(QUESTION, (start, end))
 
 
 def _anchored(t: Text, signals: Sequence[TextSignal], *, general: bool) -> bool:
@@ -179,17 +220,34 @@ def _anchored(t: Text, signals: Sequence[TextSignal], *, general: bool) -> bool:
         return True
     for pattern in (_DEICTIC, _EXISTENTIAL):
         for m in pattern.finditer(t.norm):
+            if pattern is _DEICTIC and _LOCAL_AUTHORITY.search(t.norm, max(0, m.start() - 30), m.start()):
+                continue
             if open_clause(m.start()) and (pattern is _DEICTIC or _event_after(events, m.end())):
                 return True
     return False
 
 
 def _experiencer(t: Text, s: TextSignal) -> bool:
-    """A pronoun within two words of the event: "dia dipukul", "pukul dia", "kami dikunci", "locked us"."""
+    """A pronoun within two words of the event: "dia dipukul", "pukul dia", "kami dikunci", "locked us". Before an
+    active verb done to others the pronoun is who does it ("mereka jual anak orang", "dia menyiksa pekerja"), not
+    who it happens to."""
     before = t.norm[max(0, s.start - 25) : s.start]
     after = t.norm[s.end : s.end + 25]
-    near = lx.WORDS.findall(before)[-2:] + lx.WORDS.findall(after)[:2]
-    return any(_PRONOUN.fullmatch(w) for w in near)
+    if any(_PRONOUN.fullmatch(w) for w in lx.WORDS.findall(after)[:2]):
+        return True
+    words = lx.WORDS.findall(t.norm[s.start : s.end])
+    agentive = bool(words) and (words[0] in _DONE_TO_OTHERS or words[0].startswith(("me", "mem", "men", "meng")))
+    return not agentive and any(_PRONOUN.fullmatch(w) for w in lx.WORDS.findall(before)[-2:])
+
+
+# Verbs whose subject does the harm to someone else (their passive, "dijual", "dipukul", is what someone suffers).
+_DONE_TO_OTHERS = lx.wordset(
+    """
+    jual pukul kurung kunci siksa seksa culik bawa paksa ancam ugut sekap tampar tendang perkosa rogol seret heret
+    tarik sell sells sold beat beats hit hits lock locks threaten threatens kidnap kidnaps force forces rape rapes
+    abuse abuses traffic trafficks fa'an baku xave obriga lori
+    """
+)
 
 
 def _event_after(event_starts: list[int], pos: int) -> bool:

@@ -20,14 +20,39 @@ def rx(pattern: str) -> re.Pattern[str]:
     text, so it is compiled case-sensitively (three times faster on long stories than IGNORECASE, which the engine
     checks character by character). ``tests/unit/test_triage_speed_safety.py`` checks that no pattern holds a
     capital letter. A leading "\\b(?:" becomes "a word starts here": the same matches, since every alternative of
-    such a pattern starts with a letter or digit (checked there too)."""
+    such a pattern starts with a letter or digit (checked there too). An apostrophe inside a word may be left out
+    (``optional_apostrophes``)."""
+    pattern = optional_apostrophes(pattern)
     if pattern.startswith(r"\b(?:"):
         pattern = WORD_START + pattern[2:]
     return re.compile(pattern)
 
 
+def optional_apostrophes(pattern: str) -> str:
+    """Every apostrophe written in a pattern (outside a character class) may be left out by the writer: Tetun is
+    typed on phones as often without its glottal stop as with it ("hau" for "ha'u", "sae" for "sa'e", "nain" for
+    "na'in", "nee" for "ne'e"), English without its contractions' apostrophe ("dont", "cant", "im")."""
+    out = []
+    in_class = escaped = False
+    for i, c in enumerate(pattern):
+        out.append(c)
+        if escaped:
+            escaped = False
+        elif c == "\\":
+            escaped = True
+        elif c == "[":
+            in_class = True
+        elif c == "]":
+            in_class = False
+        elif c == "'" and not in_class and pattern[i + 1 : i + 2] != "?":
+            out.append("?")
+    return "".join(out)
+
+
 def wordset(words: str) -> frozenset[str]:
-    return frozenset(words.split())
+    """Words to look up one by one, each also without its apostrophe ("ha'u" and "hau", "don't" and "dont")."""
+    found = set(words.split())
+    return frozenset(found | {w.replace("'", "") for w in found if "'" in w})
 
 
 # --- Negation -----------------------------------------------------------------------------------------------
@@ -111,9 +136,10 @@ TODAY = rx(
     r"\s+hours?|(?:sekitar\s+|kira2\s+|kira-kira\s+)?(?:satu|sejam|setengah|dua|tiga|empat|lima|beberapa)\s+"
     r"(?:jam\s+)?lagi|in\s+a\s+couple\s+of\s+hours|malam\s+nanti|pagi\s+nanti|petang\s+nanti|"
     r"oras\s+(?:ida|rua|tolu|haat|\d{1,2})\s+tan|"
-    r"right\s+now|"
-    # tet: ohin (today), ohin kalan / kalan ne'e (tonight), aban (tomorrow)
-    r"ohin\s+kalan|kalan\s+ne'?e|ohin\s+loraik|ohin|aban\s+(?:dadeer|kalan|loraik)|aban)\b(?![-\d])"
+    r"right\s+now|at\s+this\s+(?:moment|very\s+moment)|as\s+we\s+speak|(?:sekarang|skrg|skarang|skrang)\s+(?:ni|ini)|"
+    r"saat\s+ini\s+juga|"
+    # tet: ohin (today), ohin kalan / kalan ne'e (tonight), aban (tomorrow), agora daudaun / oras ne'e (right now)
+    r"agora\s+(?:daudaun|kedas|ne'e)|oras\s+ne'e|iha\s+oras\s+ne'e|ohin\s+kalan|kalan\s+ne'?e|ohin\s+loraik|ohin|aban\s+(?:dadeer|kalan|loraik)|aban)\b(?![-\d])"
 )
 # "Today" words that may be past as well as future ("hari ini dia sudah berangkat", "left this morning").
 TODAY_EITHER = rx(
@@ -123,8 +149,10 @@ TODAY_EITHER = rx(
 # The last day or so: "tadi malam", "barusan", "last night", "horikalan".
 RECENT = rx(
     r"\b(?:tadi\s+(?:malam|pagi|siang|sore|subuh)|td\s+(?:malam|mlm|pagi|pgi|siang|sore|subuh|petang)|(?:malam|pagi|siang|sore|subuh|petang)\s+tadi|"
-    r"tadi|barusan|baru\s+(?:saja|aja|tadi|sj)|br\s+(?:saja|aja)|semalam|kemarin|kemaren|kamarin|kmrn|kmarin|"
-    r"kemarin\s+(?:malam|sore|pagi)|kelmarin|sebentar\s+tadi|malam\s+semalam|"
+    r"tadi|barusan|baru\s+(?:saja|aja|tadi|sj)|br\s+(?:saja|aja)|semalam|"
+    # "bulan kemarin", "minggu kemaren" (Kupang Malay) are last month and last week, not yesterday.
+    r"(?=k)(?<!bulan\s)(?<!minggu\s)(?<!tahun\s)(?<!taun\s)(?<!pekan\s)(?<!bln\s)(?<!thn\s)(?<!mgg\s)"
+    r"(?:kemarin|kemaren|kamarin|kmrn|kmarin|kelmarin)(?:\s+(?:malam|sore|pagi))?|sebentar\s+tadi|malam\s+semalam|"
     r"last\s+night|just\s+now|yesterday|earlier\s+today|(?:an?|one|two|few|\d)\s+hours?\s+ago|minutes\s+ago|"
     r"(?:two|three|2|3|a\s+few)\s+days\s+ago|(?:dua|tiga|2|3|beberapa)\s+hari\s+(?:lalu|yang\s+lalu|yg\s+lalu)|"
     r"horikalan|horiseik|horisehik|foin\s+daudaun|foin\s+lalais|ohin\s+dadeer|"
@@ -147,7 +175,13 @@ THIS_WEEK = rx(
 LATER = rx(
     r"\b(?:(?:tahun|thn|bulan|bln)\s+(?:depan|hadapan|dpn|muka)|(?:tahun|bulan)\s+yang\s+akan\s+datang|"
     r"(?:hujung|akhir)\s+tahun|next\s+(?:year|month)|in\s+(?:a\s+few|\d+|two|three|six)\s+months|"
-    r"(?:\d+|dua|tiga|beberapa)\s+bulan\s+lagi|(?:tinan|fulan)\s+(?:oin|mai|tuir\s+mai))\b"
+    r"(?:\d+|dua|tiga|beberapa)\s+bulan\s+lagi|(?:tinan|fulan)\s+(?:oin|mai|tuir\s+mai|seluk)|"
+    r"(?:[2-9]|dua|tiga|empat|beberapa|two|three|four|a\s+few|several)\s+(?:minggu|weeks?|semana)\s+(?:lagi|from\s+now|tan)|"
+    r"in\s+(?:[2-9]|two|three|four|a\s+few|several)\s+weeks|(?:akhir|awal|hujung|awal)\s+bulan\s+(?:depan|hadapan)|"
+    r"(?:end|start|beginning)\s+of\s+next\s+month|next\s+(?:season|semester|term)|"
+    r"(?:setelah|sesudah|habis|abis|selepas|lepas|after|hafoin|depois)\s+(?:hari\s+)?(?:natal|lebaran|raya|paskah|"
+    r"tahun\s+baru|panen|christmas|easter|new\s+year|the\s+harvest|harvest|ujian|exams|graduation|tamat\s+sekolah|"
+    r"lulus|natál|pásku|tinan\s+foun|kolleita))\b"
 )
 # Any specific time: makes a tip actionable.
 TIME_ANY = rx(
@@ -160,14 +194,18 @@ TIME_ANY = rx(
 # --- Tense ----------------------------------------------------------------------------------------------------
 
 PRESENT = rx(
-    r"\b(?:sekarang|skrg|skrang|skarang|saat\s+ini|masih|msh|sedang|sdg|lagi\s+di|kini|hingga\s+kini|"
+    r"\b(?:sekarang|skrg|skrang|skarang|saat\s+ini|"
+    r"(?:masih|msh)(?!\s+(?:\d|umur|usia|kecil|sd|smp|sma|smk|sekolah|skolah|anak|di\s*bawah|bawah|remaja|muda|belia|"
+    r"budak|gadis|perawan|bujang|single))|sedang|sdg|lagi\s+di|kini|hingga\s+kini|"
     r"sampai\s+(?:sekarang|skrg|hari\s+ini)|sampe\s+(?:skarang|skrg|sekarang)|tiap\s+hari|setiap\s+hari|"
-    r"now|currently|still|right\s+now|every\s+day|terus-terusan|agora|daudaun|hela|loron-loron)\b"
+    r"now|currently|still(?!\s+(?:a\s+(?:child|minor|kid|teen\w*|girl|boy)|in\s+school|young|only\s+\d|\d))|right\s+now|every\s+day|terus-terusan|agora|daudaun|hela|loron-loron)\b"
 )
 # Long ago. "dulu" and Tetun "uluk" also mean "first" ("ke Surabaya dulu", "selu uluk"): see tense.py.
 PAST = rx(
     r"\b(?:dahulu|dulunya|tahun\s+lalu|thn\s+lalu|bulan\s+lalu|minggu\s+lalu|waktu\s+itu|"
-    r"\d+\s+(?:tahun|thn|bulan)\s+(?:yang\s+|yg\s+)?lalu|(?:pernah|prnah|pernh|prnh)|"
+    r"\d+\s+(?:tahun|thn|taun|bulan|bln|minggu|mgg|pekan)\s+(?:yang\s+|yg\s+)?(?:lalu|lepas)|(?:pernah|prnah|pernh|prnh)|"
+    r"(?:tahun|taun|thn|bulan|bln|minggu|mgg|pekan)\s+(?:kemarin|kemaren|kamarin|kmrn|lalu|lepas)|"
+    r"(?:two|three|four|five|six|several|\d+)\s+weeks\s+ago|semana\s+(?:rua|tolu|haat|\d+)\s+liuba|"
     r"tahun\s+lepas|bulan\s+lepas|"
     r"last\s+(?:year|month)|years?\s+ago|months?\s+ago|used\s+to|previously|in\s+the\s+past|"
     r"(?:tahun|thn|th|in|pada|iha|tinan|since)\s+(?:19|20)\d\d|(?:in|during)\s+the\s+(?:19|20)\d0s|"
@@ -198,16 +236,14 @@ RESOLVED = rx(
     r"(?:pulang|balik|kembali|came\s+back|returned|fila)\s+(?:dari|from|husi|hosi)\b|"
     # Sent home by the authorities: "dihantar balik", "dideportasi", "deported".
     r"dihantar\s+(?:balik|pulang)|dideportasi|deported|repatriated|sent\s+(?:back\s+)?home|haruka\s+fila|"
-    # In a legal job now ("sekarang kerja kat kilang dengan permit sah"), or living at home with family ("agora ha'u
-    # hela iha ha'u-nia uma iha Suai ho ha'u-nia família").
-    r"(?:dengan|with|ho|pakai|guna)\s+(?:permit|visa|kontrak|contract|dokumen|documents|papers|paspor|passport|pasaporte|"
-    r"dokumentu)\s+(?:yang\s+)?(?:sah|resmi|legal|lengkap|valid|leg[aá]l)|"
+    # Living at home with family ("agora ha'u hela iha ha'u-nia uma iha Suai ho ha'u-nia família").
     r"(?:agora|sekarang|skrg|skarang|now|kini)\s+(?:[\w']+\s+){0,2}?(?:hela|moris|tinggal|duduk|live|lives|living|stay|"
     r"stays|staying)\s+(?:iha|di|at|in|kat|with|ho|dengan|sama)\s+(?:(?:ha'u-nia|nia|my|our|her|his|saya|sy|beta|kami|"
     r"ami|the)\s+)?(?:uma|rumah|home|kampung|village|fam[ií]lia|family|keluarga|parents)(?!\s+(?:majikan|makan|agen|bos|"
     r"boss|orang|penampungan|patraun|sakit|ejen|ajente|calo|sponsor|tekong|employer|agent|tauke|the|of)\b)|"
     r"(?:ok|okay)\s+(?:je|jer|saja|sa|aja|sahaja)|got\s+back\s+(?:from|home)|"
     r"(?:is|she's|he's|i'm|im|they're|are)\s+(?:okay|ok|fine|safe|well|alright)\s+now|baik-baik\s+(?:saja|sahaja|je|sa|aja)|baik2\s+(?:saja|sa|je|aja)|"
+    r"(?:bae2|bae-bae|baek2)\s+(?:sa|saja|aja)|"
     r"(?:sekarang|skrg|skarang|skrang|now|agora)\s+(?:sudah\s+|su\s+|dah\s+|semua\s+sudah\s+)?"
     r"(?:aman|selamat|baik|safe|fine|ok|okay|di'ak|seguru|beres)|aman2\s+(?:aja|saja|sa)|semua\s+sudah\s+beres|"
     r"(?:already|now)\s+(?:back\s+)?(?:home|back|safe|free)|(?:is|are|am|i'm|im)\s+(?:safe|home)\s+now|back\s+home|"
@@ -220,11 +256,54 @@ RESOLVED = rx(
     r"(?:agora|sekarang|skrg|skarang|now)\s+(?:(?:sudah|su|dah|ha'u|nia|dia|de|saya|sy|beta|she|he|i|is|am|we|are)\s+)"
     r"{0,2}(?:iha\s+uma|di\s+rumah|di\s+kampung|at\s+home)(?!\s+(?:majikan|makan|agen|bos|orang|penampungan|patraun|"
     r"sakit|ejen|the))|"
-    r"(?:came|got|went)\s+(?:back\s+)?home|(?:has|have)\s+come\s+(?:back\s+)?home|safe\s+and\s+sound|"
+    # Arrived home: "dah selamat sampai kampung", "tiba di rumah", "arrived home", "to'o iha uma".
+    r"(?:sampai|sampe|tiba|arrived|to'o)\s+(?:di\s+|ke\s+|at\s+|iha\s+|back\s+)?(?:rumah|kampung|kampong|home|uma)"
+    r"(?!\s+(?:majikan|makan|agen|bos|boss|orang|penampungan|patraun|sakit|ejen|ajente|calo|sponsor|tekong|"
+    r"employer|agent|tauke|the|of|ajente|nian)\b)|"
+    r"(?:came|got|went)\s+(?:back\s+)?home|(?:brought|took|sent|flew)\s+(?:her|him|them|me|us)\s+(?:back\s+)?home|"
+    r"(?:dibawa|diantar|diantarkan|dijemput)\s+pulang|(?:bawa|antar|jemput)\s+(?:dia|de|dong|mereka|beta|saya)\s+pulang|"
+    r"lori\s+(?:nia|sira|ha'u|ami)\s+fila|(?:has|have)\s+come\s+(?:back\s+)?home|safe\s+and\s+sound|"
     r"(?:was|were|has\s+been|have\s+been)\s+(?:rescued|repatriated|released|freed)|everything\s+is\s+(?:settled|fine|ok)|"
     r"tiada\s+masalah|sonde\s+apa2|sonde\s+apa-apa|tidak\s+apa-apa|la\s+iha\s+problema|"
     r"fila\s+(?:tiha\s+)?ona|seguru\s+ona|salva\s+ona|di'ak\s+ona|(?:sudah|su|dah|udah)\s+sembuh|recovered|"
     r"kura\s+ona)\b"
+)
+# In a legal job or placement now: "kerja kat kilang dengan permit sah", "ho kontratu legál", "lewat PT resmi", "with a
+# registered agency". Over for the story (``signals.TextFindings``), but kept out of the tense of the sentence around
+# it: "dia kerja lewat PT resmi tapi dipukul majikan" is violence now.
+LEGAL_NOW = rx(
+    r"\b(?:(?:dengan|with|ho|pakai|guna|on|under)\s+(?:a\s+)?(?:permit|visa|kontrak|contract|kontratu|dokumen|documents|"
+    r"papers|paspor|passport|pasaporte|dokumentu|work\s+permit)\s+(?:kerja\s+|servisu\s+)?(?:yang\s+)?(?:sah|resmi|"
+    r"legal|lengkap|valid|leg[aá]l|proper|official)|"
+    r"(?:lewat|melalui|through|with|via|ho|liuhusi|ikut|guna)\s+(?:a\s+|an\s+|the\s+)?(?:legal|registered|licensed|"
+    r"official|resmi|sah|berdaftar|berlesen|leg[aá]l)\s+(?:agency|agensi|company|agen|ejen|ajente|kompa[nñ]ia|pt|"
+    r"p3mi|pjtki|syarikat)|(?:agency|agensi|agen|ejen|ajente|kompa[nñ]ia|pt|p3mi|pjtki|company|syarikat)\s+(?:yang\s+|"
+    r"yg\s+|that\s+is\s+|ne'ebé\s+)?(?:resmi|legal|berdaftar|berlesen|registered|licensed|leg[aá]l)\b(?!\s+(?:ka|atau|or)\b))"
+)
+# The reporter working or living somewhere now, before a place name: over when the place is in NTT ("sekarang saya
+# dah kerja kat Kupang", "agora ha'u hela iha Atambua"; ``signals.find_signals`` checks the place). Only the reporter:
+# "sekarang dia kerja di Kupang" may be a child working away from home.
+NOW_LIVING_AT = rx(
+    r"\b(?:sekarang|skrg|skarang|skrang|kini|now|agora)\s+(?:saya|sy|beta|aku|ha'u|i|kami|ami|we)\s+(?:[\w']+\s+){0,2}?"
+    r"(?:kerja|bekerja|tinggal|duduk|hela|servisu|"
+    r"moris|work|works|working|live|lives|living|stay|stays|staying|back)(?:\s+(?:di|kat|iha|in|at|dekat|ke|to))?\s+$"
+)
+# Every legal job or placement above says so with one of these words (read first: they are rare).
+LEGAL_WORD = rx(
+    r"\b(?:sah|resmi|legal|leg[aá]l|lengkap|valid|proper|official|registered|licensed|berdaftar|berlesen)\b"
+)
+# Of the words above, those that say only that the person is well now ("ok je", "bae2 sa", "she's fine now"), not
+# that it is over: someone still away and well is still away (``signals.TextFindings.over``).
+WELL = rx(
+    r"(?:(?:sudah|su|sdh|udah|udh|telah|dah)\s+(?:lama\s+)?(?:selamat|aman|beres|sehat|sihat|pulih)|"
+    r"(?:ok|okay)\s+(?:je|jer|saja|sa|aja|sahaja)|(?:is|she's|he's|i'm|im|they're|are)\s+(?:okay|ok|fine|safe|well|"
+    r"alright)\s+now|(?:baik-baik|baik2|bae2|bae-bae|baek2)\s+(?:saja|sahaja|je|sa|aja)|"
+    r"(?:sekarang|skrg|skarang|skrang|now|agora)\s+(?:sudah\s+|su\s+|dah\s+|semua\s+sudah\s+)?(?:aman|selamat|baik|"
+    r"safe|fine|ok|okay|di'ak|seguru|beres)|aman2\s+(?:aja|saja|sa)|doing\s+(?:well|fine|okay|ok)|"
+    r"(?:dan|and)\s+(?:sudah\s+)?(?:aman|selamat)\s*(?:[.!]|$)|hidup\s+baik|moris\s+di'ak|tiada\s+masalah|"
+    r"sonde\s+apa2|sonde\s+apa-apa|tidak\s+apa-apa|la\s+iha\s+problema|seguru\s+ona|di'ak\s+ona|"
+    r"(?:sudah|su|dah|udah)\s+sembuh|recovered|kura\s+ona|everything\s+is\s+(?:settled|fine|ok)|"
+    r"(?:is|are|am|i'm|im)\s+safe\s+now|(?:already|now)\s+safe)"
 )
 # Intention: it has not happened yet.
 FUTURE = rx(

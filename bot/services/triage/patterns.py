@@ -119,7 +119,8 @@ VIOLENCE = rx(
     r"(?:will|would|going\s+to|gonna|'ll)\s+(?:kill|hurt|harm|beat|punish|rape)|harm(?:ed)?\s+(?:her|him|them|me|us)|"
     r"hatauk|hadau\s+(?:nia|sira)|"
     # tet: baku (beat) only with who beats or who is beaten: "baku" is also Indonesian for "standard".
-    r"(?:hetan|patraun|ajente|sira|nia|mandor|bos)\s+baku|baku\s+(?:nia|ha'u|ami|sira|ita)|"
+    r"(?:hetan|patraun|ajente|sira|nia|mandor|bos|ema|mane|nain|na'in|polísia|polisia)\s+(?:ida\s+)?baku|"
+    r"baku\s+(?:nia|ha'u|ami|sira|ita|feto|labarik|ema|oan|mane)|"
     r"(?:tuku|tebe|basa)\s+(?:nia|ha'u|ami|sira)|ameasa|(?:atu|sei)\s+oho|oho\s+(?:nia|ha'u|ami|sira)|"
     r"viola(?:saun)?|kanek|hakanek|viol[eé]nsia|kastigu)\b"
 )
@@ -178,7 +179,7 @@ CONFINEMENT = rx(
     r"(?:stop|stops|stopped|prevent\w*)\s+(?:her|him|them|us|me)\s+(?:from\s+)?(?:leaving|going|escaping|getting\s+out)|"
     r"not\s+let\s+(?:her|him|them|us|me)?\s*(?:out|leave|go)|"
     # tet: xave (lock), sulan (shut in), la husik sai / la fó sai (not let out), la bele sai (cannot leave)
-    r"xave\s+(?:nia|sira|ami|ha'u|iha)|xave|sulan|taka\s+(?:odamatan|nia|sira|ami)|"
+    r"xave\s+(?:nia|sira|ami|ha'u|iha)|xave|sulan|taka\s+(?:odamatan|nia|sira|ami|ha'u|feto|labarik|ema)\b|"
     r"(?:odamatan|portaun|janela)\s+(?:[\w']+\s+)?(?:taka|xave)\s+(?:husi|hosi)\s+li'ur|taka\s+husi\s+li'ur|"
     r"la\s+(?:husik|fó|fo|fó\s+lisensa)\s+(?:nia|sira|ami|ha'u)?\s*sai|la\s+bele\s+sai|prende|"
     # tet: labele sai (cannot go out), hetan taka (shut in), taka ... iha kuartu laran (shut inside a room)
@@ -213,9 +214,13 @@ FORCE = rx(
     r"carried\s+(?:off|away)|taken\s+away\s+by|took\s+(?:her|him|them)\s+away|seized|forcibly|hadau|"
     r"rapta(?:du|da)?|(?:dada|dudu)\s+(?:[\w'-]+\s+){0,3}?tama|ho\s+forsa|na'ok\s+(?:labarik|feto|ema|oan)|"
     # tet: obriga (force) someone to board (sae), get in (tama) or follow (tuir): "obriga feto ida sae karreta".
-    r"(?:obriga|forsa|hafoin\s+obriga)\s+(?:[\w'-]+\s+){0,3}?(?:sae|tama)\s+(?:ba\s+|iha\s+)?(?:[\w'-]+\s+)?"
-    + _VEHICLE
-    + r"|(?:obriga|forsa)\s+(?:[\w'-]+\s+){0,3}?tuir\s+(?:sira|nia|ami|ema|mane)|"
+    r"(?:obriga|forsa|hafoin\s+obriga|dada|kaer|tulak|hadau)\s+(?:[\w'-]+\s+){0,5}?(?:sa'e|tama)\s+(?:ba\s+|iha\s+)?"
+    r"(?:[\w'-]+\s+)?" + _VEHICLE + r"|(?:obriga|forsa)\s+(?:[\w'-]+\s+){0,5}?tuir\s+(?:sira|nia|ami|ema|mane)|"
+    # Pulled or grabbed by the hand or arm: "dada nia liman", "tarik tangannya", "pulled her by the arm".
+    r"(?:dada|kaer\s+metin|hadada)\s+(?:[\w'-]+\s+){0,2}?(?:nia\s+)?liman|"
+    r"(?:di)?tarik\s+(?:[\w']+\s+){0,2}?tangan(?:nya)?|(?:di)?pegang\s+tangan\w*\s+(?:[\w']+\s+)?(?:kuat|paksa|erat)|"
+    r"(?:pulled|pulling|grabbed|grabbing|yanked|dragging)\s+(?:[\w']+\s+){1,3}?by\s+(?:the|her|his|their)\s+"
+    r"(?:arm|arms|hand|hands|wrist|hair)|"
     r"(?:forced|made|obliged)\s+(?:[\w']+\s+){0,2}?to\s+(?:get|climb|go|board)\s+(?:in(?:to|side)?|on(?:to)?|"
     r"aboard)\s+(?:[\w'-]+\s+){0,2}?" + _VEHICLE + r"|"
     r"(?:tau|hatama|dada|dudu|lori|kaer)\s+(?:[\w'-]+\s+){0,3}?(?:ba|tama)\s+(?:iha\s+)?" + _VEHICLE + r"|"
@@ -264,6 +269,14 @@ HOLDING_HOUSE = rx(
     r"keep|halibur)\s+(?:[\w']+\s+){0,2}?(?:calon\s+)?(?:tkw|tki|pmi|pekerja|orang|nona|perempuan|workers|people|women|"
     r"girls|ema|feto)\s+(?:[\w']+\s+){0,2}?(?:sebelum|before|molok)\b|"
     r"(?:menunggu|waiting|hein)\s+(?:untuk\s+|to\s+be\s+|atu\s+)?(?:dikirim|diberangkatkan|dihantar|sent|haruka)|"
+    # A house where a group of people stays until they are sent on: "iha uma ida, feto husi Timor-Leste na'in 8 hela
+    # atu ba Malaysia", "di rumah itu ada 10 orang tinggal tunggu berangkat".
+    r"(?:rumah|uma|house|mess|asrama|hostel|kos|fatin|gudang)\b[^.!?\n]{0,60}?\b(?:orang|org|nona|perempuan|wanita|"
+    r"cewek|pemuda|feto|mane|ema|women|girls|men|people|workers|pekerja|calon|tki|tkw|pmi|joven|labarik|budak|na'in|"
+    r"\d+)\b[^.!?\n]{0,30}?\b(?:hela|tinggal|menginap|nginap|tidur|stay\w*|kept|duduk|toba|ditempatkan)\s+"
+    r"(?:[\w']+\s+){0,3}?(?:atu|sebelum|before|molok|untuk|utk|mau|nak|to|tunggu|hein|waiting|menunggu)\s+(?:[\w']+\s+)?"
+    r"(?:ba|pergi|pi|pigi|berangkat|ke|go|leave|sai|dikirim|diberangkatkan|dihantar|haruka|fly|terbang|be\s+sent|"
+    r"travel)\b|"
     # A place where an agent puts people: "rumah kongsi tempat ejen letak pekerja", "house where the agent keeps them"
     # (not where brokers gather people: "warung tempat calo biasa kumpul orang" is a meeting point).
     r"(?:rumah|tempat|house|place|uma|fatin|mess|asrama|hostel|gudang|bangsal|kem|camp)\s+(?:[\w']+\s+){0,4}?"
@@ -296,7 +309,7 @@ HOLDING_HOUSE = rx(
 )
 
 DEBT = rx(
-    r"\b(?:(?:ber|ter)?h?utang(?:nya)?|terjerat\s+h?utang|debts?|indebted|owes?|owed|tusan|"
+    r"\b(?:(?:ber|ter)?h?utang(?:nya)?|terjerat\s+h?utang|debts?|indebted|owes?|owed|tusan|deve|d[ií]vida|"
     r"ganti\s+(?:rugi|biaya|ongkos)|bayar\s+(?:kembali|balik|ganti)|tebus|ditebus|uang\s+tebusan|"
     r"potong\s+gaji|gaji\w*\s+(?:[\w']+\s+){0,5}?(?:di)?potong|kasbon|deduct(?:ed|ions?|s)?|pay\s+(?:it\s+)?back|repay|"
     r"(?:bayar|pay|selu)\s+(?:balik\s+)?(?:kos|cost|costs|biaya|ongkos|bilete)\s+(?:perjalanan|tiket|travel|tiha)?|"
@@ -309,7 +322,7 @@ UNPAID = rx(
     r"(?:di|ter)?(?:bayar|bayarkan|kasih|kasi|terima|dapat|dapa|paid|given|received|keluar)|"
     r"(?:tidak|tdk|tak|belum|blm|sonde|son|ga|gak|nggak|never|haven't|hasn't|didn't|not|without|la)\s+"
     r"(?:pernah\s+)?(?:di|ter)?(?:bayar|dapat|dapa|terima|dikasih|kasih|kasi|paid|receive[ds]?|get|got|been\s+paid|"
-    r"selu|hetan)\s+(?:[\w']+\s+)?" + _WAGE + r"|la\s+selu\s+(?:nia|sira|ha'u|ami)\b|"
+    r"selu|hetan|simu)\s+(?:[\w']+\s+)?" + _WAGE + r"|la\s+selu\s+(?:nia|sira|ha'u|ami)\b|"
     r"(?:tidak|tdk|tak|belum|blm|sonde|son|ga|gak|nggak|never)\s+(?:pernah\s+)?(?:di)?gaji|tak\s+bergaji|"
     r"belum\s+gajian|gaji\w*\s+(?:[\w']+\s+){0,3}?(?:di)?tahan|kerja\s+tanpa\s+(?:gaji|upah|bayaran)|unpaid|"
     r"(?:work|servisu|kerja)\s+(?:[\w']+\s+){0,3}?(?:without\s+(?:a\s+)?salary|la\s+ho\s+(?:sal[aá]riu|osan))|"
@@ -333,7 +346,11 @@ COLLECTED_IDS = rx(
     r"\b(?:ema\s+nia|ema\s+sira\s+nia|orang-orang|orang2|warga|penduduk|people's|everyone's|semua\s+orang|orang\s+muda|"
     r"orang\s+kampung|orang)\b.*\b(?:ktp|e-ktp|ektp|ic|kad\s+pengenalan|id\s+cards?|kartaun(?:\s+\w+)?|kk)\b|"
     r"\b(?:ktp|e-ktp|ektp|ic|kad\s+pengenalan|id\s+cards?|kartaun(?:\s+\w+)?|kk)\s+(?:[\w']+\s+)?(?:ema|orang|"
-    r"orang-orang|warga|penduduk|people|everyone|semua)\b"
+    r"orang-orang|warga|penduduk|people|everyone|semua)\b|"
+    # Passports of people in general, not of someone in particular: "foti ema nia pasaporte", "people's passports".
+    r"\b(?:ema\s+nia|ema\s+sira\s+nia|people's|everyone's|orang-orang|orang2|semua\s+orang|orang\s+kampung|warga)\s+"
+    r"(?:[\w']+\s+)?(?:paspor|pasport|passport|passports|pasaporte)\b|"
+    r"\b(?:paspor|pasport|passports|pasaporte)\s+(?:orang-orang|orang2|warga|semua\s+orang|people|everyone|ema\s+sira)\b"
 )
 DOC_WITH = rx(
     r"\b" + _DOC + r"(?:\s+[\w']+){0,3}?\s+(?:ada\s+|masih\s+)?(?:di|pada|sama|dengan|with|at|by|iha|kat|dekat|ngan)\s+"
@@ -359,6 +376,8 @@ CHILD_WORDS = rx(
     r"anak\s+(?:sma|smk)|tingkatan\s+[1-5]|sekolah\s+rendah|"
     r"(?:ana|nona|cewek|cewe|gadis|girls?|boys?|budak|labarik)\s+(?:sd|smp)\b|"
     r"(?:baru\s+)?(?:tamat|lulus|tamatan|lulusan)\s+(?:sd|smp)|schoolgirls?|schoolboys?|still\s+in\s+school|"
+    r"(?:seragam|baju)\s+(?:sekolah|sd|smp|sma|smk|putih\s+(?:merah|biru|abu))|school\s+uniforms?|uniforme\s+eskola|"
+    r"(?:masih|yang|yg)\s+(?:kecil|kecik)(?:\s+lagi)?|kecik\s+lagi|budak\s+kecik|"
     r"labarik(?:-feto|-mane|\s+feto|\s+mane)?|menor(?:\s+de\s+idade)?|remaja|abg|bocah|gadis\s+kecil|"
     r"siswi|siswa|murid|pelajar|estudante|"
     r"teen(?:age|ager|agers)?|little\s+(?:girl|boy)|oan\s+kiik|"
@@ -403,12 +422,28 @@ DURATION_BEFORE = wordset(
 )
 DURATION_AFTER = rx(r"^\s*(?:lalu|yang\s+lalu|yg\s+lalu|lagi|kerja|kontrak|terakhir|ago|di\s+(?!bawa)|lepas)")
 
+# An age of 18 or more, however written ("umur 19", "20 thn", "tinan 22", "19-year-old", "(25)"): a grown-up.
+_ADULT = r"(1[89]|[2-9]\d)"
+ADULT_AGE = rx(
+    r"\b(?:(?:umur|umurnya|usia|usianya|berumur|berusia|umor|age|aged|idade|tinan)\s*:?\s*(?:baru\s+|sudah\s+|su\s+|dah\s+|"
+    r"already\s+|about\s+|sekitar\s+)?"
+    + _ADULT
+    + r"\b|"
+    + _ADULT
+    + r"\s*(?:tahun|thn|th|taun|thun)\b|"
+    + _ADULT
+    + r"[\s-]*(?:yo|y/o|yrs?[\s-]+old|years?[\s-]+old|yr[\s-]+old)(?!\w)|(?:is|she's|he's|turned)\s+"
+    + _ADULT
+    + r"\b(?!\s*(?:%|kg|km|hours?|minutes|days|weeks|months|people|persons|men|women))|eighteen|nineteen|twenty)|"
+    r"\(" + _ADULT + r"\)|,\s*" + _ADULT + r"\s*,"
+)
+
 # Words of moving someone: next to a time word they make a departure.
 MOVE = rx(
     r"\b(?:berangkat|brangkat|barangkat|brangkt|berangkatkan|diberangkatkan|pergi|pigi|pi|jalan|dibawa|bawa|"
     r"di\s+bawa|diantar|antar|dikirim|kirim(?!\s+(?:pesan|sms|wa|uang|doi|foto|kabar|surat))|dijemput|jemput|"
     r"terbang|naik|kapal|pesawat|feri|tiket|boarding|menyeberang|menyeberangkan|diseberangkan|nyebrang|nyeberang|"
-    r"dipindah(?:kan)?|pindah|dihantar|hantar|bertolak|berlepas|keluar\s+dari|muat|dimuat|"
+    r"dipindah(?:kan)?|pindah|dihantar|hantar|bertolak|berlepas|keluar\s+dari|muat|dimuat|angkut|diangkut|mengangkut|"
     r"ke\s+(?:bandara|pelabuhan|malaysia|batam|luar)|go|going|goes|gone|went|leave|leaving|leaves|left|depart\w*|"
     r"fly|flying|flew|flight|ship|boat|ferry|port|airport|harbou?r|take|takes|taking|taken|took|bring|bringing|"
     r"moved|moving|sent|sending|shipped|transported|picked\s+up|pick\s+(?:her|him|them|up)|put\s+on|cross\w*|"
@@ -446,6 +481,8 @@ DEPARTED = rx(
     r"pigi\s+deng|pi\s+deng)\s+(?:[\w']+\s+)?(?:ejen|agen|agent|calo|sponsor|"
     r"ajente|tekong|broker|recruiter|om|lelaki|laki2|laki-laki|a\s+man|mane)|"
     r"(?:berangkat|barangkat|brangkat|bertolak|pergi|pigi)\s+(?:tadi|kemarin|kemaren|kamarin|semalam|malam\s+tadi)|"
+    # Went along with someone to a place: "dia ikut tante ke Denpasar kerja di warung", "iko om pi Batam".
+    r"(?:ikut|ikot|iko|ikutan|mengikut|followed|went\s+with|tuir)\s+(?:[\w']+\s+){1,2}?(?:ke|pi|pigi|to|ba)\s+(?=\w)|"
     r"left|went|(?:was|were|been|got|already|is|are)\s+(?:taken|sent|moved|brought|trafficked|shipped)|"
     r"took\s+(?:her|him|them)|"
     r"(?:has|have|had)\s+(?:gone|left|crossed)|is\s+gone|"
@@ -530,14 +567,22 @@ _KIN = (
     r"teman|kawan|sepupu|ponakan|keponakan|istri|isteri|suami|laki|bini|nenek|kakek|cucu|saudara|sodara|"
     r"anak\s+buah|jiran|tetangga|nona|nyong)"
 )
+# "beta pung pendapat", "sa pung hp": what someone has, not who.
+_NOT_A_PERSON = (
+    r"(?:pendapat|pandangan|pikiran|usul|saran|harapan|pertanyaan|tanya|hp|handphone|nomor|nomer|no|uang|doi|pesan|"
+    r"cerita|info|informasi|mau|maksud|hati|rasa|takut|urusan|masalah|kampung|desa|rumah|tanah|kebun)"
+)
 PERSON = rx(
     r"\b(?:" + _KIN + r"(?:ku|nya|\s+(?:saya|sy|sa|beta|kami|dia|de|mereka|itu|jiran\s+saya))|"
-    r"(?:beta|sa|saya|sy)\s+(?:pung|punya)\s+\w+|tetangga|jiran|nona\s+tetangga|anak\s+tetangga|"
+    r"(?:beta|sa|saya|sy)\s+(?:pung|punya)\s+(?!"
+    + _NOT_A_PERSON
+    + r"\b)\w+|tetangga|jiran|nona\s+tetangga|anak\s+tetangga|"
     r"namanya|nama\s+dia|bernama|"
     r"my\s+(?:little\s+|younger\s+|older\s+|big\s+)?(?:sister|brother|daughter|son|mother|father|mum|mom|dad|wife|"
     r"husband|cousin|friend|neighbou?r|niece|nephew|aunt|uncle|child|kid|neighbour's\s+\w+)|neighbou?rs?|"
     r"named|called|"
-    r"(?:ha'u|ami)-?\s*nia\s+[\w'-]+|viziñu|vizinu|naran|"
+    r"(?:ha'u|ami)-?\s*nia\s+(?!(?:opiniaun|hanoin|pergunta|perguntas|uma|knua|suku|aldeia|osan|telefone|hp)\b)[\w'-]+|"
+    r"viziñu|vizinu|naran|"
     r"(?:alin|maun|mana|primu|prima|subrinha|subrinhu|laen|feen|oan|tiu|tia|kolega)(?:-feto|-mane)?\s+(?:ha'u|nia)|"
     r"(?<!ita-)(?<!ita\s)nia\s+(?:oan|alin|maun|mana|feen|laen|inan|aman|primu|prima)(?:-feto|-mane)?|"
     r"\d+\s+(?:orang|org|nona|perempuan|laki|anak|people|girls|women|men|boys)|na'in\s+(?:rua|tolu|haat|lima|neen|"

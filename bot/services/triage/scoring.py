@@ -28,12 +28,12 @@ from bot.services.triage.facts import (
     TipFactsError,
     tip_facts_from_mapping,
 )
-from bot.services.triage.framing import EVENTS, Framing, read_framing
+from bot.services.triage.framing import EVENTS, Framing, asked_about, read_framing
 from bot.services.triage.lexicon import PRESENT, wordset
 from bot.services.triage.patterns import DEICTIC_PLACE
 from bot.services.triage.reasons import Reason
 from bot.services.triage.signals import TextFindings, TextSignal, clip, find_signals
-from bot.services.triage.tense import text_of
+from bot.services.triage.tense import has_past, text_of
 
 __all__ = [
     "CATEGORIES",
@@ -136,6 +136,7 @@ class _Read:
     signals: list[TextSignal] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
     resolved: str = ""
+    over: bool = False  # the story is over for the person (home, rescued), not only "well now"
     general_marker: str = ""  # a question, request or opinion with nothing pointing at a case
     dropped: int = 0
 
@@ -156,6 +157,11 @@ def _read_texts(facts: TipFacts, answers_anchor: bool) -> _Read:
             # to work in Malaysia?"): only what happened counts.
             if framing.general and s.code in ("person_in_text", "time_in_text"):
                 continue
+            # "oinsá atu hatene ajente ida iha lisensa?", "how do I check an agency?": the agent asked about is the
+            # question's topic, not a recruiter reported.
+            if framing.general and s.code == "illegal_recruitment" and asked_about(text, s):
+                read.dropped += 1
+                continue
             # People in general, or heard of from others, with nothing pointing at a case: no case to raise.
             if unanchored and (s.generic or hearsay) and (s.code in EVENTS or s.code == "child_age_in_text"):
                 read.dropped += 1
@@ -166,6 +172,7 @@ def _read_texts(facts: TipFacts, answers_anchor: bool) -> _Read:
         if not (framing.general and unanchored):
             read.places.extend(found.places)
         read.resolved = read.resolved or found.resolved
+        read.over = read.over or found.over
     return read
 
 
@@ -271,7 +278,7 @@ def score_tip(facts: TipFacts) -> TriageResult:
         out.add(Priority.P3, rs.answer("illegal_recruitment", f"destination: {went.name}", country=went.name))
 
     _combine(out, facts, category, departure, place, danger, signals, left, moved_recently, sexual)
-    resolved = _resolved_story(out, read, danger, departure, recruiter, facts)
+    resolved = _resolved_story(out, read, danger, departure, place, recruiter, facts)
     if resolved is not None:
         return resolved
     if not out.items:
@@ -335,16 +342,29 @@ def _combine(
 
 
 def _resolved_story(
-    out: _Collector, read: _Read, danger: object, departure: str | None, recruiter: str | None, facts: TipFacts
+    out: _Collector,
+    read: _Read,
+    danger: object,
+    departure: str | None,
+    place: str | None,
+    recruiter: str | None,
+    facts: TipFacts,
 ) -> TriageResult | None:
     """An old story that is over ("sekarang sudah pulang", "fila ona", "back home") holds nothing to act on now,
     unless it names a recruiter who can be found; then it is information (P3)."""
     if not read.resolved or danger is True or departure in ("today", "this_week"):
         return None
-    # A child answered as gone is still gone, unless the text itself puts the age in the past ("waktu umur 15").
+    # "Dia ok je", "bae2 sa" of someone still away (working in Miri on a visit pass) says they are well, not that it
+    # is over: the tip is scored as what it reports.
+    if not read.over and _still_away(read, departure, place):
+        return None
+    # A child answered as gone is still gone, unless the text itself tells an old story that is over: the age in the
+    # past ("waktu umur 15"), or a time long ago ("tahun 2018", "dulu", "uluk tinan 2019") with its end ("sudah
+    # dipulangkan thn 2019", "fila ona"). Then the answers describe that story, not a child away now.
     child_answered = facts.minors is True or facts.category == "child"
     past_age = any(s.code == "child_age_in_text" and s.past for s in read.signals)
-    if child_answered and departure == "already_left" and not past_age:
+    long_ago = read.over and any(has_past(text_of(text).norm) for text in facts.texts())
+    if child_answered and departure == "already_left" and not (past_age or long_ago):
         return None
     live = [s for s in read.signals if s.code in _LIVE and not s.past]
     if live:
@@ -354,14 +374,23 @@ def _resolved_story(
     for _, _, r in past:
         if r.code != "danger_unsure":
             story.add(Priority.P3, r)
+    # A recruiter who can be found makes an old story worth checking when it says something was wrong (harm, a sign
+    # of illegal recruitment), not when it names only the places on the way.
     named = recruiter is not None or _names_someone(facts, read)
-    if named and story.items:
+    if named and any(r.code not in ("transit_point", "specific_details") for _, _, r in story.items):
         return story.result()
     resolved = _Collector()
     resolved.add(Priority.P4, rs.from_text("resolved_past", read.resolved))
     for _, _, r in story.items:
         resolved.add(Priority.P4, r)
     return resolved.result()
+
+
+def _still_away(read: _Read, departure: str | None, place: str | None) -> bool:
+    """Someone is away from home now: answered as gone or abroad, or said to have left or to be working away."""
+    if departure == "already_left" or place in (ABROAD, ELSEWHERE_ID):
+        return True
+    return any(s.code in ("departed", "away_now") and not s.past for s in read.signals)
 
 
 def _names_someone(facts: TipFacts, read: _Read) -> bool:

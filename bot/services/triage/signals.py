@@ -42,6 +42,9 @@ class TextFindings:
     signals: tuple[TextSignal, ...]
     places: tuple[PlaceMention, ...]
     resolved: str = ""  # the words saying it is over for the person ("sudah pulang", "fila ona"), if any
+    # Some of those words say it is over (back home, rescued, sent home), not only that the person is well now
+    # ("ok je", "bae2 sa"): someone still away and well is still away.
+    over: bool = False
 
 
 def clip(text: str, limit: int = 80) -> str:
@@ -81,11 +84,32 @@ def _simple(code: str, pattern: re.Pattern[str], t: Text) -> Iterable[TextSignal
 
 # People in general: "banyak perempuan disekap", "many children are sold", "feto barak".
 _GENERIC = lx.rx(
-    r"\b(?:(?:banyak|ramai|many|most|semua|all|setiap|every|para|kebanyakan|sebagian)\s+(?:[\w-]+\s+)?"
+    r"\b(?:(?:banyak|ramai|many|most|semua|all|setiap|every|para|kebanyakan|sebagian|lots\s+of|a\s+lot\s+of|plenty\s+of|"
+    r"numerous|dozens\s+of|hundreds\s+of|puluhan|ratusan|ribuan|berpuluh|beratus)\s+(?:[\w-]+\s+)?"
     r"(?:orang|org|perempuan|wanita|cewek|anak|anak-anak|pemuda|warga|pekerja|buruh|tki|tkw|pmi|korban|mangsa|"
     r"people|women|girls|children|kids|workers|migrants|victims|budak|ema|feto|labarik|joven)|orang-orang|"
     r"(?:ema|feto|labarik|joven|vítima|vitima)\s+(?:[\w-]+\s+)?barak)\b"
 )
+
+
+# Someone of its own in a clause: "adik saya", "dia", "my sister", "nia".
+_SUBJECT = lx.rx(
+    r"\b(?:saya|sy|aku|beta|sa|kami|katong|dia|de|mereka|dorang|ha'u|ami|nia|sira|i|me|we|us|she|he|her|him|they|them|"
+    r"adik|ade|anak|kakak|kaka|tetangga|jiran|sepupu|my|our|his|their|alin|oan|maun|mana|nona|budak|labarik)\b"
+)
+
+
+def _generic(t: Text, pos: int) -> bool:
+    """Said of people in general: in its own clause ("banyak perempuan disekap"), or in a clause with nobody of its
+    own that goes on from one about people in general ("too many young women go to Malaysia and get abused").
+    Worked out per clause and sentence, not per phrase (a long story may hold thousands)."""
+    clause = t.clause(pos)
+    if t.found_in(_GENERIC, clause):
+        return True
+    sentence = t.sentence(pos)
+    if clause[0] <= sentence[0] or t.found_in(_SUBJECT, clause):
+        return False
+    return any(a < clause[0] for a, _ in t.spans_in(_GENERIC, sentence))
 
 
 def _events(code: str, pattern: re.Pattern[str], t: Text) -> Iterable[TextSignal]:
@@ -98,7 +122,7 @@ def _events(code: str, pattern: re.Pattern[str], t: Text) -> Iterable[TextSignal
             m.end(),
             past=is_past(t, m.start()),
             conditional=is_conditional(t, m.start()),
-            generic=t.found_in(_GENERIC, t.clause(m.start())),
+            generic=_generic(t, m.start()),
         )
         for m in pattern.finditer(t.norm)
         if not negated(t, m.start())
@@ -164,7 +188,7 @@ def _departures(t: Text, places: tuple[PlaceMention, ...]) -> Iterable[TextSigna
     move_starts = [c[0] for c in moves]
     for code, pattern in (("departure_today", lx.TODAY), ("departure_this_week", lx.THIS_WEEK)):
         for m in pattern.finditer(norm):
-            if negated(t, m.start(), departure=True):
+            if negated(t, m.start(), departure=True) or _habitual(t, m) or _dating(t, m):
                 continue
             # "hari ini saya pulang dengan selamat" is a homecoming; only its own clause can say so.
             if t.found_in(lx.RESOLVED, t.clause(m.start())):
@@ -231,6 +255,27 @@ class _Spans:
 
 
 _FROM = lx.rx(r"\b(?:dari|from|asal|husi)\s*$")
+# "Tiap hari Selasa", "every Saturday", "kada sábadu": a day that comes back every week is a pattern, not a date.
+_EVERY = lx.wordset("tiap setiap saban every each kada sempre biasanya usually selalu always tuap")
+# "today is Wednesday", "hari ini hari Rabu", "hari ini tgl 5": the reporter dating the message, not a move.
+_DATE_STATEMENT = lx.rx(
+    r"\s*(?:is|ini|adalah|ni|ne'e|=|:)?\s*(?:hari|loron|day)?\s*(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|"
+    r"isnin|khamis|jumaat|ahad|monday|tuesday|wednesday|thursday|friday|saturday|sunday|segunda|tersa|kuarta|kinta|"
+    r"sesta|s[aá]badu|domingu|tgl|tanggal|the\s+\d|\d{1,2}(?:st|nd|rd|th)?\b)"
+)
+
+
+def _dating(t: Text, m: re.Match[str]) -> bool:
+    """ "today is Wednesday", "hari ini hari Rabu", "ohin loron kuarta": today named to date the message."""
+    return bool(lx.TODAY_EITHER.fullmatch(m.group())) and bool(_DATE_STATEMENT.match(t.norm, m.end()))
+
+
+def _habitual(t: Text, m: re.Match[str]) -> bool:
+    """A day or time that recurs: "tiap hari Selasa", "every Saturday", "on Saturdays", "kada sábadu"."""
+    before = t.words_before(m.start(), 2)
+    return any(w in _EVERY for w in before) or t.norm[m.end() : m.end() + 1] == "s"
+
+
 _ON_THE_STREET = lx.rx(r"\b(?:di|kat|dekat|at|in|on|tepi|pinggir|sepanjang|seberang|binaan|iha)\s*$")
 
 
@@ -251,7 +296,7 @@ def _away_now(t: Text, places: tuple[PlaceMention, ...]) -> Iterable[TextSignal]
     away = [p for p in places if p.region != "ntt"]
     away_starts = [p.start for p in away]
     for m in pt.AWAY_NOW.finditer(t.norm):
-        if negated(t, m.start()) or is_future(t, m.start()):
+        if negated(t, m.start()) or is_future(t, m.start()) or _planned(t, m.start()):
             continue
         before = [w.strip("'") for w in t.words_before(m.start(), 2)]
         if any(w.startswith(_OFFER_PREFIXES) or w in _OFFER_WORDS for w in before):
@@ -268,6 +313,23 @@ def _away_now(t: Text, places: tuple[PlaceMention, ...]) -> Iterable[TextSignal]
     for m in (*pt.STAYING_AWAY.finditer(t.norm), *pt.AT_AN_EMPLOYERS.finditer(t.norm)):
         if not negated(t, m.start()) and not is_future(t, m.start()):
             yield _signal("away_now", t, m.start(), m.end(), past=is_past(t, m.start()))
+
+
+def _planned(t: Text, pos: int) -> bool:
+    """The sentence is about a move still to come: someone will go ("nak datang Malaysia", "atu ba Dili", "plans to
+    go") or a time more than a week away ("bulan depan", "next year"), and nothing in ``pos``'s own clause says it
+    is so now ("sekarang", "masih", "now")."""
+    sentence = t.sentence(pos)
+    if t.found_in(lx.PRESENT, t.clause(pos)):
+        return False
+    return t.found_in(lx.LATER, sentence) or any(a < pos for a, _ in t.spans_in(_WILL_GO, sentence))
+
+
+_WILL_GO = lx.rx(
+    r"\b(?:mau|mo|akan|hendak|nak|bakal|rencana(?:nya)?|will|going\s+to|gonna|plans?\s+to|planning\s+to|sei|atu|mahu|"
+    r"ingin|pengen|want\w*\s+to|hakarak)\s+(?:[\w']+\s+)?(?:pergi|pigi|pi|berangkat|brangkat|datang|dtg|ke|merantau|"
+    r"go|come|leave|travel|fly|move|ba|sai|bertolak|terbang|masuk)\b"
+)
 
 
 _OFFER_PREFIXES = (
@@ -340,12 +402,20 @@ def _child_ages(t: Text) -> Iterable[TextSignal]:
             continue
         yield emit(m)
     for m in pt.CHILD_WORDS.finditer(norm):
-        if not negated(t, m.start()):
+        if not negated(t, m.start()) and not _adult_age_near(t, m.start(), m.end()):
             sig = emit(m)
             # "budak-budak", "children", "anak-anak" with no count: children in general unless the tip points at a
             # case ("ada kapal bawa budak-budak", heard from a friend, is about people in general).
             counted = _COUNT_BEFORE.search(norm[max(0, m.start() - 20) : m.start()])
             yield replace(sig, generic=bool(_PLURAL_CHILDREN.fullmatch(m.group())) and not counted)
+
+
+def _adult_age_near(t: Text, start: int, end: int) -> bool:
+    """An age of 18 or more right next to a child word, in its clause: "budak umur 19 tahun", "remaja 20 thn", "a
+    19-year-old teenager" (a grown-up, whatever the word)."""
+    lo, hi = t.clause(start)
+    window = (max(lo, start - 30), min(hi, end + 30))
+    return any(a < window[1] and b > window[0] for a, b in t.spans_in(pt.ADULT_AGE, (lo, hi)))
 
 
 _PLURAL_CHILDREN = lx.rx(
@@ -372,6 +442,16 @@ def _exploitation(t: Text) -> Iterable[TextSignal]:
 
 def _resolved_sentence(t: Text, pos: int) -> bool:
     return t.found_in(lx.RESOLVED, t.sentence(pos))
+
+
+def _legal(t: Text, sig: TextSignal) -> bool:
+    return any(a <= sig.start and sig.end <= b for a, b in t.spans_in(lx.LEGAL_NOW, t.clause(sig.start)))
+
+
+def _one_clause(t: Text, sig: TextSignal) -> bool:
+    """ "tdk dikasih dan mau pulang cuti tdk boleh": a refusal and a going home in two clauses are not "not allowed
+    to go home"."""
+    return t.clause(sig.start)[1] >= sig.end
 
 
 def _for_want_of(t: Text, sig: TextSignal) -> bool:
@@ -423,17 +503,50 @@ def find_signals(text: str) -> TextFindings:
     found += _events("violence_in_text", pt.VIOLENCE, t)
     # A threat spelt out as "if she runs away, ..." is a threat, not a hypothetical.
     found += (replace(s, past=is_past(t, s.start)) for s in _simple("violence_in_text", pt.THREAT, t))
-    found += (s for s in _events("confinement_in_text", pt.CONFINEMENT, t) if not _for_want_of(t, s))
+    found += (
+        s for s in _events("confinement_in_text", pt.CONFINEMENT, t) if not _for_want_of(t, s) and _one_clause(t, s)
+    )
     found += _child_ages(t)
     found += _documents(t)
     found += _events("debt_bondage", pt.DEBT, t)
     found += _events("unpaid_wages", pt.UNPAID, t)
     found += _exploitation(t)
     found += _events("holding_house", pt.HOLDING_HOUSE, t)
-    found += _simple("illegal_recruitment", pt.RECRUITMENT, t)
+    # "a legal agency", "agen resmi", "ajente legál": a recruiter said to be legal is no sign of illegal recruitment.
+    found += (s for s in _simple("illegal_recruitment", pt.RECRUITMENT, t) if not _legal(t, s))
     found += _people(t)
     for pattern in (lx.TIME_ANY, lx.TODAY, lx.THIS_WEEK, lx.RECENT):
         found += _simple("time_in_text", pattern, t)
     found.sort(key=lambda s: (s.start, s.end))
     resolved = lx.RESOLVED.search(t.norm)
-    return TextFindings(tuple(found), places, clip(text[resolved.start() : resolved.end()]) if resolved else "")
+    legal = _legal_now(t)
+    home = _back_in_ntt(t, places)
+    if resolved is None and legal is None and home is None:
+        return TextFindings(tuple(found), places)
+    over = (
+        home is not None
+        or legal is not None
+        or any(not lx.WELL.fullmatch(m.group()) for m in lx.RESOLVED.finditer(t.norm))
+    )
+    words = (resolved.start(), resolved.end()) if resolved is not None else (legal or home)
+    return TextFindings(tuple(found), places, clip(text[words[0] : words[1]]), over)
+
+
+def _legal_now(t: Text) -> tuple[int, int] | None:
+    """Where the text first says someone is in a legal job or placement ("ho kontratu legál", "lewat PT resmi"). The
+    pattern is read only around a word of legality: most stories have none, and a long one is not read twice."""
+    for w in lx.LEGAL_WORD.finditer(t.norm):
+        m = lx.LEGAL_NOW.search(t.norm, max(0, w.start() - 90), min(len(t.norm), w.end() + 12))
+        if m is not None:
+            return m.start(), m.end()
+    return None
+
+
+def _back_in_ntt(t: Text, places: tuple[PlaceMention, ...]) -> tuple[int, int] | None:
+    """ "sekarang saya dah kerja kat Kupang", "agora nia hela iha Atambua": living or working in NTT now."""
+    for p in places:
+        if p.region == "ntt":
+            m = lx.NOW_LIVING_AT.search(t.norm, max(0, p.start - 60), p.start)
+            if m is not None:
+                return m.start(), p.end
+    return None

@@ -190,27 +190,58 @@ _OR = lx.wordset("ato atau atawa or nor ka ou maupun mahupun ataupun")
 
 
 def negated(text: Text, start: int, *, departure: bool = False, _depth: int = 0) -> bool:
-    """A negator among the four words before ``start`` in its clause, with nothing but bridge words between
-    ("tidak dipukul", "sonde ada yang pukul", "sonde liat ada yang pukul", "la baku"), unless a purpose word comes
-    before it ("supaya dia tidak dibawa")."""
-    words = text.words_before(start, 6)
-    for i in range(max(0, len(words) - 4), len(words)):
+    """A negator among the five words before ``start`` in its clause, with nothing but bridge words between
+    ("tidak dipukul", "sonde ada yang pukul", "sonde liat ada yang pukul", "tak ada siapa pun pukul", "la iha ema
+    ida baku"), unless a purpose word comes before it ("supaya dia tidak dibawa"); or the item of a list whose
+    first item is denied ("tdk dipukul, dikurung atau diancam", "not beaten, locked up or threatened")."""
+    words = text.words_before(start, 7)
+    # Read back from ``start`` over bridge words to a negator. "orang tdk dikenal paksa dia naik": the negator
+    # denies "dikenal", not what follows it.
+    bridged = True
+    for i in range(len(words) - 1, max(0, len(words) - 5) - 1, -1):
         w = words[i]
-        # Tetun "no" is "and": only "no one", "no sign of" deny.
-        if w == "no" and words[i + 1 : i + 2] not in (["one"], ["sign"], ["signs"], ["evidence"]):
-            continue
-        # "orang tdk dikenal paksa dia naik": the negator denies "dikenal", not what follows it.
-        if any(between not in _BRIDGE for between in words[i + 1 :]):
-            continue
-        if w in lx.NEGATORS and not (departure and w in lx.NOT_YET):
-            if any(p in lx.PURPOSE for p in words[:i]):
-                continue
+        if w in lx.NEGATORS:
+            # Tetun "no" is "and": only "no one", "no sign of" deny.
+            if w == "no" and words[i + 1 : i + 2] not in (["one"], ["sign"], ["signs"], ["evidence"]):
+                bridged = False
+                break
+            if (departure and w in lx.NOT_YET) or any(p in lx.PURPOSE for p in words[:i]):
+                bridged = False
+                break
             return True
+        if w not in _BRIDGE:
+            bridged = False
+            break
+    if bridged and _depth < 2 and _denied_list(text, start, departure):
+        return True
     if words and words[-1] in _OR and _depth < 2:
-        before = text.word_start_before(start, 2)
-        if before is not None:
-            return negated(text, before, departure=departure, _depth=_depth + 1)
+        # The item before "or" may be one word or a few ("dipukul atau dikurung", "locked up or threatened", "locked
+        # her in or threatened her").
+        for n in (2, 3, 4):
+            before = text.word_start_before(start, n)
+            if before is not None and negated(text, before, departure=departure, _depth=_depth + 1):
+                return True
     return False
+
+
+def _denied_list(text: Text, start: int, departure: bool) -> bool:
+    """``start`` opens a list item after a comma, the list's first clause is short and denied, and the item is a
+    list item: short, or with an "or" in it ("dikurung atau diancam", "locked up or threatened"). "tidak dipukul,
+    tapi dikurung" is not a list ("tapi" opens a clause of its own)."""
+    clause_start, clause_end = text.clause(start)
+    if clause_start == 0 or text.norm[clause_start - 1] != ",":
+        return False
+    item = lx.WORDS.findall(text.norm[clause_start:clause_end])
+    if not (len(item) <= 2 or (len(item) <= 6 and any(w in _OR for w in item))):
+        return False
+    first_start, _ = text.clause(clause_start - 1)
+    first = lx.WORDS.findall(text.norm[first_start : clause_start - 1])
+    if not first or len(first) > 7 or any(w in lx.PURPOSE for w in first):
+        return False
+    # A short first clause with a negator in it: "tdk dipukul", "nobody hit her", "la iha ema baku".
+    return any(w in lx.NEGATORS and not (departure and w in lx.NOT_YET) and w != "no" for w in first) or (
+        "no" in first and any(w in ("one", "sign", "signs", "evidence") for w in first)
+    )
 
 
 # Words that may stand between a negator and what it denies: "sonde ada yang pukul", "tidak pernah dipukul",
@@ -222,6 +253,8 @@ _BRIDGE = lx.wordset(
     akan mau will would can could did does do has have had ever punya pung got any
     nampak tampak nmpk lihat liat melihat tengok nengok see saw seen notice noticed hear heard dengar haree rona
     tanda sign signs of evidence bukti apa apa-apa
+    orang org siapa siapapun sape sesiapa anyone anybody someone pun sekali sekalipun langsung really actually ida
+    physically secara fisik fizikamente sama-sekali
     """
 )
 # "tak nampak kena dera", "sonde liat dong pukul", "no sign of abuse", "la haree ema baku": what was not seen is
