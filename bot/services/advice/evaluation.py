@@ -208,6 +208,7 @@ EVAL_SETS = (
     EvalSet("own batch 2", ("advice_own.jsonl", "advice_offtopic_own.jsonl"), batch=2),
     EvalSet("own batch 3", ("advice_own.jsonl", "advice_offtopic_own.jsonl"), batch=3),
     EvalSet("own batch 4", ("advice_own.jsonl", "advice_offtopic_own.jsonl"), batch=4),
+    EvalSet("own batch 5", ("advice_own.jsonl", "advice_offtopic_own.jsonl"), batch=5),
     EvalSet("sealed held-out", HOLDOUT_FILES, held_out=True),
 )
 
