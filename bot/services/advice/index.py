@@ -68,6 +68,7 @@ AMBIGUOUS_SHARE = 0.9
 # a question about the Middle East, then about companies. The word match counts them as the topic's own words.
 DESTINATION_TOPICS = {"timurtengah": "destinations.middle_east"}
 NUMBER_WORDS = frozenset(SPELLED)
+NEGATIONS = frozenset(["tidak", "tanpa"])  # lexicon.FUNCTION_CONCEPTS of "bukan", "tak", "without", "la", "no"...
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,8 +222,14 @@ class AdviceIndex:
                 # not drown the title.
                 for keyword in article.keywords:
                     terms = set(analyzer.document_terms(keyword))
+                    has_words = bool(terms)
                     key = analyzer.phrase_key(keyword)
-                    if len(key) >= 2 and terms:
+                    # "tanpa PT", "bukan syarikat": the topic is about there being no company; the words after a
+                    # negation count only inside the phrase, not as words the topic is about.
+                    negation = next((i for i, word in enumerate(key) if word in NEGATIONS), None)
+                    if negation is not None:
+                        terms -= set(key[negation + 1 :])
+                    if len(key) >= 2 and has_words:
                         terms.add(phrase_term(key))  # the phrase as one term, found by match_phrases
                         phrases.add(key)
                     fields["keywords"].update(terms)

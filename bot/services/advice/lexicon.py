@@ -150,6 +150,9 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
      "surat nikah", "status perkawinan", "marital status"),
     ("izin", "ijin", "permission", "consent", "kebenaran", "autorizasaun", "permisaun", "restu",
      "persetujuan", "surat izin", "approval"),
+    # falling ill while working, and its bills (not the health check before leaving, "sehat" below)
+    ("sakit", "jatuh sakit", "sick", "sickness", "ill", "illness", "hospital", "rumah sakit", "hospitál",
+     "klinik", "clinic", "berubat", "rawat inap", "moras", "medical bill", "medical bills", "bil hospital"),
     ("sehat", "kesehatan", "health", "healthy", "medical", "medis", "saude", "kesihatan", "mcu",
      "medical check", "medical checkup", "cek kesehatan", "tes kesehatan", "pemeriksaan kesehatan",
      "psikologi", "psychological", "psikolojia"),
@@ -299,6 +302,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
      "without my name", "identitas dirahasiakan", "privasi", "privacy"),
     ("safetravel", "safe travel", "aplikasi safe travel", "safe travel app"),
     ("pulang", "balik", "return", "returning", "come home", "go home", "get home", "fila", "pulang kampung",
+     "go back", "going back", "went back", "back home", "balik kampung", "balik indonesia", "fila ba rai",
      "repatriasi", "repatriation", "pemulangan", "kepulangan", "mulih", "fila ba uma", "returnee",
      "returnees"),
     ("jenazah", "mayat", "dead body", "remains", "corpse", "isin mate", "jenasah"),

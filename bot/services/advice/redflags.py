@@ -286,6 +286,8 @@ def detect_red_flags(
         topic = money.topic if code == "fee_excessive" and money is not None else FLAG_TOPICS[code]
         if code == "debt_bondage" and loan == CHOICE:
             topic = "costs.loans"  # the article that tells a bank loan from the recruiter's
+        if code == "child" and "hukum" in view.terms:
+            topic = "trafficking.penalties"  # what sending a child costs the one who sends it (3-15 years)
         if (known is None or topic in known) and rule(view):
             flags.append(RedFlag(code, topic))
     return flags
