@@ -1,10 +1,12 @@
-"""Benchmark and evaluation of question answering: `python bench/bench_ask.py [--rounds N] [--cv]`.
+"""Benchmark and evaluation of question answering: `python bench/bench_ask.py [--rounds N] [--cv] [--calibrate]`.
 
 First the figures per evaluation set and language (bot/services/advice/evaluation.py): top-1, top-3, off-topic
 questions answered with confidence, and answerable questions answered with confidence by a right / a wrong article.
 The sets are tuning data (the classifier learns from them, content/kb/examples.jsonl), so these figures are
 in-sample; `--cv` adds the honest ones: each set measured by an index whose classifier has not learned it
-(leave-one-set-out; the word lists and keywords were still tuned on it). The sealed held-out set
+(leave-one-set-out; the word lists and keywords were still tuned on it); `--calibrate` searches the blend of the
+word match and the classifier (index.Blend) by the same leave-one-set-out over every tuning set
+(bot/services/advice/calibration.py) and prints the best blends. The sealed held-out set
 (tests/eval/advice_holdout.jsonl and advice_offtopic_holdout.jsonl), when present, is never learned from: its
 figures are checked against issue 16's targets (top-1 0.92, top-3 0.98, off-topic confident at most 5%).
 
@@ -30,6 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 from bot.paths import CONTENT_DIR  # noqa: E402
 from bot.services.advice import AdviceIndex, load_knowledge_base  # noqa: E402
+from bot.services.advice.calibration import folds, outcome, search  # noqa: E402
 from bot.services.advice.evaluation import (  # noqa: E402
     EVAL_SETS,
     ISSUE_TARGETS,
@@ -85,10 +88,20 @@ def print_accuracy(index: AdviceIndex, cv: bool) -> None:
         print("targets met" if not failures else "BELOW TARGET: " + "; ".join(failures))
 
 
+def print_calibration(index: AdviceIndex) -> None:
+    print("\nCalibration, leave-one-set-out over every tuning set (calibration.py), pooled:")
+    all_folds = folds(index.kb, EVAL_SETS, EVAL_DIR)
+    current = outcome(all_folds, index.blend)
+    print("now   ", current.line())
+    for n, found in enumerate(search(all_folds, base=index.blend)[:10], start=1):
+        print(f"{n:>2}.   ", found.line())
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=20, help="rounds over the evaluation sets (default 20)")
     parser.add_argument("--cv", action="store_true", help="also measure each set with the classifier not trained on it")
+    parser.add_argument("--calibrate", action="store_true", help="search the blend by leave-one-set-out (a minute)")
     args = parser.parse_args()
 
     questions = [q.text for s in EVAL_SETS for q in s.questions(EVAL_DIR)]
@@ -109,6 +122,8 @@ def main() -> int:
     tracemalloc.stop()
 
     print_accuracy(index, args.cv)
+    if args.calibrate:
+        print_calibration(index)
     print()
     cpu_rounds: list[list[float]] = []
     wall: list[float] = []

@@ -27,6 +27,8 @@ TUNING = (
     "questions_outside.jsonl",
     "advice_blind1.jsonl",  # blind set 1: measured once (2026-12-01), tuning data since
     "advice_offtopic_blind1.jsonl",
+    "advice_blind2.jsonl",  # blind set 2: measured once (2026-12), tuning data since
+    "advice_offtopic_blind2.jsonl",
     "advice_own.jsonl",  # three batches, each scored once before tuning (README)
     "advice_offtopic_own.jsonl",
 )

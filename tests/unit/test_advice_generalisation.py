@@ -9,7 +9,7 @@ from bot.paths import CONTENT_DIR
 from bot.services.advice import AdviceIndex, load_knowledge_base
 from bot.services.advice.classifier import OFF_TOPIC, TopicClassifier
 from bot.services.advice.examples import Example
-from bot.services.advice.index import PhraseMatcher
+from bot.services.advice.phrases import PhraseMatcher
 
 
 @pytest.fixture(scope="module")

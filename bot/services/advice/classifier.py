@@ -86,8 +86,9 @@ class TopicClassifier:
         }
         return cls(classes, log_prior, log_likelihood)
 
-    def probabilities(self, found: Mapping[str, float]) -> dict[str, float]:
-        """Class -> probability (summing to 1); features never seen in training are left out."""
+    def log_scores(self, found: Mapping[str, float]) -> list[float]:
+        """Each class's log prior plus the log-likelihood of the features (features never seen in training are
+        left out), in ``classes`` order."""
         scores = list(self._log_prior)
         for feature, value in found.items():
             row = self._log_likelihood.get(feature)
@@ -96,7 +97,15 @@ class TopicClassifier:
                     scores = [a + b for a, b in zip(scores, row, strict=True)]
                 else:
                     scores = [a + value * b for a, b in zip(scores, row, strict=True)]
+        return scores
+
+    def probabilities(self, found: Mapping[str, float], temperature: float = TEMPERATURE) -> dict[str, float]:
+        """Class -> probability (summing to 1)."""
+        return self.soften(self.log_scores(found), temperature)
+
+    def soften(self, scores: Sequence[float], temperature: float = TEMPERATURE) -> dict[str, float]:
+        """Log scores -> probabilities, divided by ``temperature`` first (see TEMPERATURE)."""
         top = max(scores)
-        exps = [math.exp((s - top) / TEMPERATURE) for s in scores]
+        exps = [math.exp((s - top) / temperature) for s in scores]
         total = sum(exps)
         return {c: e / total for c, e in zip(self.classes, exps, strict=True)}

@@ -1,4 +1,4 @@
-"""Whether a question is about working abroad, migration or trafficking at all (word lists: lexicon.DOMAIN_*).
+"""Whether a question is about working abroad, migration or trafficking at all (word lists: domainwords.py).
 
 The search always finds the closest article; this says whether "closest" can be "the answer". Outside the domain the
 bot lists the closest topics and offers to pass the question on, instead of answering someone who asks about a
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from bot.services.advice.lexicon import DOMAIN_KINDS, DOMAIN_STRONG, LEISURE, OFF_DOMAIN_PAIRS
+from bot.services.advice.domainwords import DOMAIN_KINDS, DOMAIN_STRONG, LEISURE, OFF_DOMAIN_PAIRS
 from bot.services.advice.text import AnalysedText
 
 # Topics whose own words are everyday words (a bank loan, a tourist visa): the question must also speak of work,

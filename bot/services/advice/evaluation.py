@@ -203,11 +203,13 @@ EVAL_SETS = (
     EvalSet("held-out 1 (used)", ("holdout.jsonl",)),
     EvalSet("outside wording", ("questions_outside.jsonl",)),
     EvalSet("blind set 1", ("advice_blind1.jsonl", "advice_offtopic_blind1.jsonl")),
+    EvalSet("blind set 2", ("advice_blind2.jsonl", "advice_offtopic_blind2.jsonl")),
     EvalSet("own batch 1", ("advice_own.jsonl", "advice_offtopic_own.jsonl"), batch=1),
     EvalSet("own batch 2", ("advice_own.jsonl", "advice_offtopic_own.jsonl"), batch=2),
     EvalSet("own batch 3", ("advice_own.jsonl", "advice_offtopic_own.jsonl"), batch=3),
     EvalSet("own batch 4", ("advice_own.jsonl", "advice_offtopic_own.jsonl"), batch=4),
-    EvalSet("held-out 2 (sealed)", HOLDOUT_FILES, held_out=True),
+    EvalSet("own batch 5", ("advice_own.jsonl", "advice_offtopic_own.jsonl"), batch=5),
+    EvalSet("sealed held-out", HOLDOUT_FILES, held_out=True),
 )
 
 

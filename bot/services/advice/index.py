@@ -20,18 +20,26 @@ from __future__ import annotations
 import math
 import time
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from bot.services.advice.classifier import ARTICLE_WEIGHTS, OFF_TOPIC, SECOND_TOPIC_WEIGHT, TopicClassifier, features
+from bot.services.advice.classifier import (
+    ARTICLE_WEIGHTS,
+    OFF_TOPIC,
+    SECOND_TOPIC_WEIGHT,
+    TopicClassifier,
+    features,
+)
 from bot.services.advice.domain import in_domain
+from bot.services.advice.domainwords import PLACE_NAMES
 from bot.services.advice.examples import Example
 from bot.services.advice.kb import DEFAULT_LANG, KnowledgeBase
 from bot.services.advice.langid import detect_language
-from bot.services.advice.lexicon import PLACE_NAMES
-from bot.services.advice.money import MoneyCheck, check_money, classify_loan
+from bot.services.advice.lexicon import FUNCTION_CONCEPTS, SPELLED
+from bot.services.advice.money import BANK, CHOICE, MoneyCheck, check_money, classify_loan
+from bot.services.advice.phrases import PhraseMatcher, phrase_term
 from bot.services.advice.redflags import RedFlag, detect_red_flags
-from bot.services.advice.text import Analyzer, tokenize
+from bot.services.advice.text import AnalysedText, Analyzer, tokenize
 
 # Field weights: titles and keywords are written to be found; summaries are dense; bodies are long and general.
 FIELD_WEIGHTS = {"title": 2.5, "keywords": 2.5, "summary": 1.5, "body": 0.5}
@@ -41,74 +49,45 @@ FIELD_PRESENCE = {"title": 1.0, "keywords": 1.0, "summary": 0.7, "body": 0.35}
 # Weight of a question word that no article uses (an unknown name, an off-topic word), relative to the idf of
 # matched words (which ranges from ~0 for words every topic uses to ~3 for words one topic uses).
 UNKNOWN_WORD_WEIGHT = 1.5
-# A red flag is a precise sign of what the question is about: its topic gets this share of the question's weight.
-RED_FLAG_BOOST = 0.3
-# An amount or a bank loan in the question: a weaker hint than a warning sign (the words may be about more).
-MONEY_HINT_BOOST = 0.15
-# A place named in the question is usually the setting, not the subject (lexicon.PLACE_NAMES).
+# A place named in the question is usually the setting, not the subject (domainwords.PLACE_NAMES); so is a job
+# ("jadi ART", "as a plantation worker"), which matters to the cost rules (money.py) more than to what is asked.
 PLACE_WEIGHT = 0.5
+JOB_WEIGHT = 0.5
+JOB_TERMS = frozenset(["prt", "pengasuh", "perkebunan", "pabrik"])
+SETTING_WORDS = PLACE_NAMES | JOB_TERMS | frozenset(["kerja", "work", "servisu", "bekerja"])
 # A keyword phrase found in the question ("tanpa nama", "bukan dari PT") counts as one more word of the question.
 PHRASE_WEIGHT = 1.0
-MAX_PHRASE_GAP = 1
-# The classifier's probability counts this much beside the word match's share (classifier.py); a topic the words
-# do not match at all is offered only when the classifier gives it at least MIN_CLASSIFIER_ONLY.
-CLASSIFIER_WEIGHT = 0.6
+# A topic the words do not match at all is offered only when the classifier gives it at least MIN_CLASSIFIER_ONLY.
 MIN_CLASSIFIER_ONLY = 0.1
 # A question the classifier finds more like the off-topic examples than like any topic is not answered confidently.
 MAX_OFF_TOPIC_PROBABILITY = 0.5
-# The blended score an answer needs, chosen by leave-one-set-out over the evaluation sets (bench_ask.py --cv):
-# at 0.27 about 96% of right top answers are given with confidence and 11 of 680 answerable questions get a wrong
-# article with confidence; no off-topic question does.
-MIN_CONFIDENT_SCORE = 0.27
 MIN_CONFIDENT_RAW = 1.0
 AMBIGUOUS_SHARE = 0.9
+# Destinations whose rules are the answer to any question about going there: the Middle East is closed to
+# domestic workers but for a pilot scheme (Kepmenaker 260/2015), so "jadi ART di dubai lewat PT resmi?" is first
+# a question about the Middle East, then about companies. The word match counts them as the topic's own words.
+DESTINATION_TOPICS = {"timurtengah": "destinations.middle_east"}
+NUMBER_WORDS = frozenset(SPELLED)
+NEGATIONS = frozenset(["tidak", "tanpa"])  # lexicon.FUNCTION_CONCEPTS of "bukan", "tak", "without", "la", "no"...
 
 
-def phrase_term(key: tuple[str, ...]) -> str:
-    """The search term standing for a keyword phrase (no word can look like it: words have no spaces)."""
-    return "\u00ab" + " ".join(key)
+@dataclass(frozen=True, slots=True)
+class Blend:
+    """How the two signals are weighed and when an answer is confident. Chosen by leave-one-set-out over every
+    tuning set pooled (calibration.py, ``bench/bench_ask.py --calibrate``), not on any one set. On the nine sets of
+    2026-12 (833 answerable questions, 181 off-topic) the search was flat near the top: every blend within two
+    right answers of the best had the classifier at weight 1 and temperature 3 (0.978 top-1, worst set 0.900, no
+    off-topic question confident), against 0.976 for the blend before (weight 0.6, temperature 2, threshold
+    0.27); the threshold 0.22 gives 779 of 815 right top answers with confidence for 10 wrong ones."""
+
+    classifier_weight: float = 1.0  # the classifier's probability beside the word match's share (1)
+    temperature: float = 3.0  # softens the classifier's over-sure probabilities (classifier.py)
+    min_confident_score: float = 0.22  # the blended score a confident answer needs
+    red_flag_boost: float = 0.3  # a warning sign's topic gets this share of the question's weight
+    hint_boost: float = 0.2  # an amount, a loan, a destination, a defined word: weaker than a warning sign
 
 
-class PhraseMatcher:
-    """Finds the articles' keyword phrases in a question's word sequence (``AnalysedText.sequence``).
-
-    A phrase matches in order with at most ``MAX_PHRASE_GAP`` extra words inside it ("tanpa bagi nama" is "tanpa
-    nama"); a two-word phrase also matches in the other order ("apa dokumen" is "dokumen apa", which English writes
-    "what documents").
-    """
-
-    def __init__(self, phrases: Iterable[tuple[str, ...]]) -> None:
-        # Two-word phrases (most of them) are looked up as pairs of words, in either order; longer ones are followed
-        # word by word from their first word.
-        self._pairs: dict[tuple[str, str], tuple[str, ...]] = {}
-        self._longer: dict[str, list[tuple[str, ...]]] = {}
-        for key in sorted(set(phrases)):
-            if len(key) == 2:
-                self._pairs.setdefault((key[0], key[1]), key)
-                self._pairs.setdefault((key[1], key[0]), key)
-            else:
-                self._longer.setdefault(key[0], []).append(key)
-
-    def find(self, sequence: Sequence[str]) -> set[tuple[str, ...]]:
-        found: set[tuple[str, ...]] = set()
-        n = len(sequence)
-        pairs = self._pairs
-        for i, word in enumerate(sequence):
-            for j in range(i + 1, min(i + 2 + MAX_PHRASE_GAP, n)):
-                key = pairs.get((word, sequence[j]))
-                if key is not None:
-                    found.add(key)
-            for key in self._longer.get(word, ()):
-                j, gaps, matched = i + 1, 0, 1
-                while matched < len(key) and j < n and gaps <= MAX_PHRASE_GAP:
-                    if sequence[j] == key[matched]:
-                        matched += 1
-                    else:
-                        gaps += 1
-                    j += 1
-                if matched == len(key) and gaps <= MAX_PHRASE_GAP:
-                    found.add(key)
-        return found
+DEFAULT_BLEND = Blend()
 
 
 def _train_classifier(
@@ -133,6 +112,17 @@ def _train_classifier(
     return TopicClassifier.train([*kb.topic_ids, OFF_TOPIC], documents)
 
 
+def _definitions(kb: KnowledgeBase, analyzer: Analyzer) -> dict[str, str]:
+    """Word -> the topic that defines it, from keywords written as definition questions ("apa itu TPPO",
+    "P3MI itu apa"); a word two topics claim to define is left out."""
+    claims: dict[str, set[str]] = {}
+    for article in kb.articles.values():
+        for keyword in article.keywords:
+            for term in analyzer.analyse_question(keyword).defined - NUMBER_WORDS:  # "satu kanal": not "satu"
+                claims.setdefault(term, set()).add(article.topic)
+    return {term: topics.pop() for term, topics in claims.items() if len(topics) == 1}
+
+
 @dataclass(frozen=True, slots=True)
 class Result:
     topic: str
@@ -147,7 +137,7 @@ class Answer:
     confident: bool
     red_flags: list[RedFlag] = field(default_factory=list)
     money: MoneyCheck | None = None  # an amount in the question, judged against the cost rules
-    loan: str | None = None  # "bank" or "bondage" when the question is about borrowing (money.classify_loan)
+    loan: str | None = None  # "bank", "bondage" or "choice" when the question is about borrowing (money.classify_loan)
     off_topic: float = 0.0  # the classifier's probability that the question is off-topic (classifier.py)
     in_domain: bool = True  # about working abroad, migration or trafficking at all (domain.py)
     word_share: float = 0.0  # the top topic's share of the question's words (the word match alone)
@@ -163,6 +153,22 @@ class Answer:
         }
 
 
+@dataclass(slots=True)
+class Match:
+    """A question matched against the index, before the blend (``AdviceIndex.match``)."""
+
+    analysed: AnalysedText
+    lang: str
+    scores: dict[str, float]  # topic -> the word match's raw score
+    total: float  # the question's weight (what a topic matching every word would score)
+    phrases: set[tuple[str, ...]]
+    flags: list[RedFlag]
+    hints: list[str]  # topics hinted at by an amount, a loan or a destination
+    money: MoneyCheck | None
+    loan: str | None
+    log_scores: list[float] | None  # the classifier's, before softening
+
+
 class AdviceIndex:
     """Build once at start-up (``AdviceIndex.build(kb)``) and keep; ``ask`` is then a few dictionary lookups."""
 
@@ -175,6 +181,7 @@ class AdviceIndex:
         build_seconds: float,
         phrases: PhraseMatcher | None = None,
         classifier: TopicClassifier | None = None,
+        definitions: dict[str, str] | None = None,
     ) -> None:
         self.kb = kb
         self.analyzer = analyzer
@@ -184,6 +191,8 @@ class AdviceIndex:
         self._idf = idf
         self._order = {topic: i for i, topic in enumerate(kb.topic_ids)}
         self.build_seconds = build_seconds
+        self.blend = DEFAULT_BLEND
+        self._definitions = definitions or {}
 
     @classmethod
     def build(
@@ -213,8 +222,14 @@ class AdviceIndex:
                 # not drown the title.
                 for keyword in article.keywords:
                     terms = set(analyzer.document_terms(keyword))
+                    has_words = bool(terms)
                     key = analyzer.phrase_key(keyword)
-                    if len(key) >= 2 and terms:
+                    # "tanpa PT", "bukan syarikat": the topic is about there being no company; the words after a
+                    # negation count only inside the phrase, not as words the topic is about.
+                    negation = next((i for i, word in enumerate(key) if word in NEGATIONS), None)
+                    if negation is not None:
+                        terms -= set(key[negation + 1 :])
+                    if len(key) >= 2 and has_words:
                         terms.add(phrase_term(key))  # the phrase as one term, found by match_phrases
                         phrases.add(key)
                     fields["keywords"].update(terms)
@@ -252,10 +267,15 @@ class AdviceIndex:
                 contributions.setdefault(term, {})[topic] = idf[term] * value / (K1 + value)
         matcher = PhraseMatcher(phrases)
         classifier = _train_classifier(kb, analyzer, matcher, kb.examples if examples is None else examples)
-        return cls(kb, analyzer, contributions, idf, time.perf_counter() - started, matcher, classifier)
+        seconds = time.perf_counter() - started
+        return cls(kb, analyzer, contributions, idf, seconds, matcher, classifier, _definitions(kb, analyzer))
 
     def ask(self, question: str, lang: str | None = None, limit: int = 3) -> Answer:
         """Closest topics (best first, at most ``limit``, only topics matching something), confidence, red flags."""
+        return self.decide(self.match(question, lang), self.blend, limit)
+
+    def match(self, question: str, lang: str | None = None) -> Match:
+        """Everything ``ask`` finds before the two signals are blended (calibration blends it many ways)."""
         analysed = self.analyzer.analyse_question(question or "")
         answer_lang = lang if lang in self.kb.languages else detect_language(tokenize(question or ""))
         if answer_lang not in self.kb.languages:
@@ -263,11 +283,14 @@ class AdviceIndex:
 
         weights: dict[str, float] = {}
         for term in analysed.terms:
-            weight = term.weight * (PLACE_WEIGHT if term.text in PLACE_NAMES else 1.0)
-            weights[term.text] = max(weights.get(term.text, 0.0), weight)
+            text = term.text
+            weight = term.weight * (PLACE_WEIGHT if text in PLACE_NAMES else JOB_WEIGHT if text in JOB_TERMS else 1.0)
+            weights[text] = max(weights.get(text, 0.0), weight)
         phrases = self._phrases.find(analysed.sequence)
         for key in phrases:
-            weights[phrase_term(key)] = PHRASE_WEIGHT
+            # "pengasuh taiwan", "kerja ladang": a phrase of nothing but the setting weighs as the setting does
+            setting = all(word in SETTING_WORDS or word in FUNCTION_CONCEPTS for word in key)
+            weights[phrase_term(key)] = PHRASE_WEIGHT * (PLACE_WEIGHT if setting else 1.0)
         total = 0.0
         scores: dict[str, float] = {}
         for term, weight in weights.items():
@@ -279,28 +302,53 @@ class AdviceIndex:
             for topic, contribution in self._contributions[term].items():
                 scores[topic] = scores.get(topic, 0.0) + weight * contribution
 
-        money = check_money(question or "")
+        # Money: an amount that is a wage (intent.py) is no cost of going, whatever else the question says.
+        wages_only = bool(analysed.amounts) and all(purpose == "wage" for purpose in analysed.amounts)
+        money = None if wages_only else check_money(question or "")
         loan = classify_loan(question or "")
         flags = detect_red_flags(analysed, self._order, money=money, loan=loan)
-        for flag in flags:
-            scores[flag.topic] = scores.get(flag.topic, 0.0) + RED_FLAG_BOOST * max(total, 1.0)
-        # An amount, or a loan, says which cost topic the question is about even without a warning sign.
+        # An amount, a loan or a destination with rules of its own says which topic the question is about even
+        # without a warning sign.
         hints = [money.topic] if money is not None and not money.red_flag else []
-        if loan == "bank":
+        if loan in (BANK, CHOICE):
             hints.append("costs.loans")
-        for topic in hints:
-            if topic in self._order:
-                scores[topic] = scores.get(topic, 0.0) + MONEY_HINT_BOOST * max(total, 1.0)
-        # The word match's share of the question (0-1) and the classifier's probability, blended.
+        hints += [topic for term, topic in DESTINATION_TOPICS.items() if term in weights]
+        # A definition question ("TPPO itu apa") is answered by the article that defines the word.
+        hints += [self._definitions[term] for term in analysed.defined if term in self._definitions]
+        log_scores = None
+        if self._classifier is not None and (analysed.terms or phrases):
+            log_scores = self._classifier.log_scores(features(analysed, (phrase_term(key) for key in phrases)))
+        return Match(
+            analysed,
+            answer_lang,
+            scores,
+            total,
+            phrases,
+            flags,
+            list(dict.fromkeys(t for t in hints if t in self._order)),
+            money,
+            loan,
+            log_scores,
+        )
+
+    def decide(self, match: Match, blend: Blend = DEFAULT_BLEND, limit: int = 3) -> Answer:
+        """The ranked answer: the word match's share of the question (0-1) and the classifier's probability,
+        blended as ``blend`` says; confident or not."""
+        total = match.total
+        scores = dict(match.scores)
+        for flag in match.flags:
+            scores[flag.topic] = scores.get(flag.topic, 0.0) + blend.red_flag_boost * max(total, 1.0)
+        for topic in match.hints:
+            scores[topic] = scores.get(topic, 0.0) + blend.hint_boost * max(total, 1.0)
         shares = {topic: min(raw / max(total, 1e-9), 1.0) for topic, raw in scores.items() if raw > 0}
         off_topic = 0.0
         probabilities: dict[str, float] = {}
-        if self._classifier is not None and (analysed.terms or phrases):
-            found = features(analysed, (phrase_term(key) for key in phrases))
-            probabilities = self._classifier.probabilities(found)
+        if match.log_scores is not None and self._classifier is not None:
+            probabilities = self._classifier.soften(match.log_scores, blend.temperature)
             off_topic = probabilities.pop(OFF_TOPIC, 0.0)
+            weight = blend.classifier_weight
             blended = {
-                topic: (shares.get(topic, 0.0) + CLASSIFIER_WEIGHT * p) / (1 + CLASSIFIER_WEIGHT)
+                topic: (shares.get(topic, 0.0) + weight * p) / (1 + weight)
                 for topic, p in probabilities.items()
                 if topic in shares or p >= MIN_CLASSIFIER_ONLY
             }
@@ -308,13 +356,12 @@ class AdviceIndex:
             blended = shares
         ranked = sorted(blended.items(), key=lambda item: (-item[1], self._order.get(item[0], 0)))
         results = [
-            Result(topic, round(score, 4), self.kb.title(topic, answer_lang))
-            for topic, score in ranked[: max(limit, 0)]
+            Result(topic, round(score, 4), self.kb.title(topic, match.lang)) for topic, score in ranked[: max(limit, 0)]
         ]
         top_raw = scores.get(ranked[0][0], 0.0) if ranked else 0.0
         confident = (
             bool(results)
-            and results[0].score >= MIN_CONFIDENT_SCORE
+            and results[0].score >= blend.min_confident_score
             and top_raw >= MIN_CONFIDENT_RAW
             and off_topic < MAX_OFF_TOPIC_PROBABILITY
         )
@@ -325,16 +372,17 @@ class AdviceIndex:
         # Not about working abroad, migration or trafficking ("kredit motor", "visa liburan"): the closest article
         # is not an answer, however well its words match.
         domain = False
+        analysed = match.analysed
         if ranked:
             exact = any(t.how != "fuzzy" and t.text in self._idf for t in analysed.terms)
-            domain = in_domain(analysed, ranked[0][0], exact_match=exact, phrase_match=bool(phrases))
+            domain = in_domain(analysed, ranked[0][0], exact_match=exact, phrase_match=bool(match.phrases))
         return Answer(
-            lang=answer_lang,
+            lang=match.lang,
             results=results,
             confident=confident and domain,
-            red_flags=flags,
-            money=money,
-            loan=loan,
+            red_flags=match.flags,
+            money=match.money,
+            loan=match.loan,
             off_topic=round(off_topic, 4),
             in_domain=domain,
             word_share=round(shares.get(ranked[0][0], 0.0), 4) if ranked else 0.0,

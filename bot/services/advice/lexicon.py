@@ -57,6 +57,8 @@ SLANG: dict[str, str] = {
     # family and people (Kupang Malay)
     "ade": "adik", "adek": "adik", "ana": "anak", "laki": "suami", "paitua": "suami", "maitua": "istri",
     "bini": "istri", "ortu": "orang tua", "mamak": "mama",
+    # Malaysian Malay: uncle and aunt (the "om" and "tanta" of Kupang); "takde", "xde": there is none
+    "pakcik": "om", "makcik": "tanta", "takde": "tidak ada", "xde": "tidak ada", "xda": "tidak ada",
     # money (Kupang Malay and chat)
     "doi": "uang", "duit": "uang", "fulus": "uang", "wang": "uang",
     # common misspellings of domain words that fuzzy matching cannot reach (too short or too far)
@@ -79,7 +81,7 @@ STOPWORDS: frozenset[str] = _words(
     orang hal sesuatu semua setiap tiap para sang si pak bu bapak om tanta usi nona nyong kaka kakak adik
     bung mas mbak abang kak ibu2 bapak2 min admin halo hai tolongin mohon terima kasih makasih
     sebenarnya banget cuma hanya sudah telah sedang lagi pernah masih mungkin terlalu agak kira2
-    ka ko to e eh oh ah wah nah ee
+    ka ko to e eh oh ah wah nah ee termasuk
     macam mana nak hendak kena sahaja je tu ni pula lah kah tak
     the a an is are was were be been being am do does did i me my mine you your yours he she it its we us our
     they them their this that these those what which who whom whose how when where why can could would should
@@ -88,8 +90,9 @@ STOPWORDS: frozenset[str] = _words(
     any some all very too much many more most want need know tell
     only still even already yet ever really actually maybe like wants wanted needs needed say says said told his
     her him hers himself herself myself yourself take takes took taken let lets also just gonna wanna
-    hau ita o nia sira ami imi atu iha nee neebe saida oinsa se hira tanba maibe ka lae la mak deit ona bele
-    tenke presiza hakarak ba husi ho hodi ida mos loos diak ne sa sae kona kona-ba ne'e katak
+    hau ita o nia sira ami imi atu iha nee neebe saida oinsa se hira tanba maibe ka lae la mak deit ona bele ema sei
+    tenke presiza hakarak ba husi ho hodi ida mos loos diak ne sa sae kona kona-ba ne'e katak hetan
+    mean means meant
     """
 )
 
@@ -114,7 +117,13 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("kepaladesa", "kepala desa", "kades", "village head", "village chief", "ketua kampung", "kepala kampung",
      "penghulu", "xefe suku", "xefe aldeia", "lurah", "kepala dusun"),
     ("desa", "kampung", "village", "knua", "aldeia", "suku", "kelurahan", "dusun"),
-    ("majikan", "employer", "employers", "boss", "bos", "patraun", "patrao", "xefe", "tuan rumah"),
+    ("majikan", "employer", "employers", "boss", "bos", "patraun", "patrao", "xefe", "tuan rumah", "tauke", "taukeh",
+     "towkay", "toke"),
+    # The Middle East as one destination (its rules answer any question about going there: index.py)
+    ("timurtengah", "timur tengah", "middle east", "arab", "arab saudi", "saudi", "saudi arabia", "arabia",
+     "arabia saudita", "dubai", "abu dhabi", "uea", "uae", "uni emirat arab", "emirat arab", "united arab emirates",
+     "emirates", "qatar", "katar", "doha", "kuwait", "oman", "bahrain", "yordania", "jordan", "riyadh", "jeddah",
+     "jedah", "timur tengah arab", "mediu oriente"),
     ("orangtua", "orang tua", "parents", "parent", "ayah", "bapa", "mama", "papa", "father", "mother",
      "inan aman", "inan no aman", "wali", "guardian", "ibu bapa", "penjaga"),
     ("suami", "istri", "isteri", "husband", "wife", "spouse", "laen", "feen", "pasangan", "suami istri"),
@@ -127,7 +136,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("minimal", "minimum", "minimu", "minimo", "paling sedikit", "sekurang kurangnya", "at least"),
     ("syarat", "persyaratan", "requirement", "requirements", "require", "required", "rekizitu", "kriteria",
      "criteria", "eligible", "eligibility", "qualify", "qualification", "kelayakan"),
-    ("dokumen", "document", "documents", "dokumentu", "berkas", "papers", "paperwork", "dokumen2"),
+    ("dokumen", "document", "documents", "dokumentu", "berkas", "papers", "paperwork", "dokumen2", "docs", "doc"),
     ("paspor", "pasport", "passport", "passports", "pasaporte", "paspot", "pasfor", "paspr"),
     ("visa", "vistu", "visto", "visas"),
     ("ktp", "kartu tanda penduduk", "id card", "identity card", "ic", "mykad", "bilhete identidade",
@@ -141,6 +150,9 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
      "surat nikah", "status perkawinan", "marital status"),
     ("izin", "ijin", "permission", "consent", "kebenaran", "autorizasaun", "permisaun", "restu",
      "persetujuan", "surat izin", "approval"),
+    # falling ill while working, and its bills (not the health check before leaving, "sehat" below)
+    ("sakit", "jatuh sakit", "sick", "sickness", "ill", "illness", "hospital", "rumah sakit", "hospitál",
+     "klinik", "clinic", "berubat", "rawat inap", "moras", "medical bill", "medical bills", "bil hospital"),
     ("sehat", "kesehatan", "health", "healthy", "medical", "medis", "saude", "kesihatan", "mcu",
      "medical check", "medical checkup", "cek kesehatan", "tes kesehatan", "pemeriksaan kesehatan",
      "psikologi", "psychological", "psikolojia"),
@@ -290,6 +302,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
      "without my name", "identitas dirahasiakan", "privasi", "privacy"),
     ("safetravel", "safe travel", "aplikasi safe travel", "safe travel app"),
     ("pulang", "balik", "return", "returning", "come home", "go home", "get home", "fila", "pulang kampung",
+     "go back", "going back", "went back", "back home", "balik kampung", "balik indonesia", "fila ba rai",
      "repatriasi", "repatriation", "pemulangan", "kepulangan", "mulih", "fila ba uma", "returnee",
      "returnees"),
     ("jenazah", "mayat", "dead body", "remains", "corpse", "isin mate", "jenasah"),
@@ -345,50 +358,3 @@ _FUNCTION_GROUPS: tuple[tuple[str, ...], ...] = (
 )
 # fmt: on
 FUNCTION_CONCEPTS: dict[str, str] = {word: group[0] for group in _FUNCTION_GROUPS for word in group}
-
-# Is a question about working abroad, migration or trafficking at all? The knowledge base answers only that, and a
-# question about a motorbike loan, a holiday visa or a school must not get one of its articles as a confident
-# answer (see domain.py). Words are read as written and as their synonym group or stem.
-# Words that are the domain by themselves:
-DOMAIN_STRONG: frozenset[str] = _words(
-    """
-    pmi luarnegeri p3mi sip3mi calo agen majikan ltsa disnaker bp2mi bp3mi p4mi siskop2mi tppo joborder plks
-    jalurtikus selundup deportasi opp g2g eps rekrut safetravel eksploitasi kurung darurat migran tampung paksa
-    nunukan entikong tawau
-    traballador cpmi ktkln kp2mi moratorium spsk sp2t ocs kdei bpjs blk lpk jamsostek penempatan placement
-    """
-)
-# Words of the domain that everyday questions use too; one of them is enough unless the closest topic is one of
-# CONTEXT_TOPICS (domain.py).
-DOMAIN_KINDS: dict[str, frozenset[str]] = {
-    "work": _words(
-        """kerja work job servisu serbisu gaji lowongan kontrak pekerja worker bekerja karyawan buruh employ
-        employment pabrik kilang fabrika factory prt pembantu maid caregiver
-        perawat pengasuh abk nelayan konstruksi"""
-    ),
-    "place": _words(
-        """malaysia kamboja taiwan hong kong hongkong jepang jepun japan japaun korea korsel arab saudi arabia
-        singapura singapore brunei dubai qatar kuwait oman uea sabah sarawak johor kuala timur tengah"""
-    ),
-    "move": _words("pergi berangkat pulang kirim kabur halai"),
-    "papers": _words("paspor visa dokumen ktp kk akte izin imigrasi sertifikat sehat syarat umur latih kompetensi"),
-    "recruiter": _words("perusahaan lisensi lowongan"),
-    "money": _words("biaya bayar uang utang potong tiket"),
-    "harm": _words("lapor bantu polisi korban tahan palsu tanda hukum anonim kbri konsulat kedutaan ilegal"),
-}
-# Word pairs that name something outside the domain although each word is in it: "BPJS Kesehatan" is health
-# insurance, not the workers' social security (BPJS Ketenagakerjaan). Neither word then counts as the domain.
-OFF_DOMAIN_PAIRS: frozenset[tuple[str, str]] = frozenset(
-    [("bpjs", "kesehatan"), ("bpjs", "sehat"), ("bpjs", "kesihatan"), ("bpjs", "health"), ("bpjs", "kis")]
-)
-# Names of places: a destination or a home district in a question is usually where, not what, the question is about
-# ("im 38, can i still apply to work in taiwan"), so it weighs less than the words that say what is asked.
-PLACE_NAMES: frozenset[str] = DOMAIN_KINDS["place"] | _words(
-    """kupang ntt sumba flores maumere sikka ende atambua belu soe tts ttu alor rote sabu larantuka waingapu bajawa
-    ruteng manggarai lembata malaka kefamenanu oelamasi dili timor surabaya jakarta batam"""
-)
-# A holiday or a pilgrimage, not migration: with none of the "work" words, a question with one of these is about
-# travel ("pasport untuk pergi umrah").
-LEISURE: frozenset[str] = _words(
-    "liburan holiday holidays vacation pasiar pesiar honeymoon raya lebaran natal christmas wisata jalan2 umroh"
-)

@@ -274,6 +274,7 @@ def check_money(text: str) -> MoneyCheck | None:
 
 BANK = "bank"  # a bank or KUR: legitimate (read the terms, borrow only the official costs)
 BONDAGE = "bondage"  # the recruiter, sponsor or employer lends, repaid from wages: debt bondage
+CHOICE = "choice"  # a bank loan weighed against the recruiter's ("bank, atau ejen potong gaji?"): told apart
 
 LOAN_WORDS = ("pinjam", "pinjaman", "meminjam", "dipinjam", "dipinjami", "pinjamkan", "utang", "hutang", "ngutang",
               "berutang", "berhutang", "loan", "borrow", "borrowed", "lend", "lent", "kredit", "kasbon", "talangi",
@@ -283,6 +284,7 @@ BANK_WORDS = ("bank", "kur", "bri", "bni", "mandiri", "bsi", "btn", "bpr", "bank
 RECRUITER_WORDS = ("agen", "agensi", "agency", "ejen", "calo", "sponsor", "pt", "perusahaan", "p3mi", "majikan",
                    "bos", "boss", "perekrut", "recruiter", "tekong", "pl", "patraun", "employer", "company",
                    "syarikat")  # fmt: skip
+ALTERNATIVE_WORDS = ("atau", "ato", "atw", "or", "lebih baik", "better", "mana yang", "which one", "ou")
 WAGE_REPAYMENT = re.compile(
     r"(potong|dipotong|potongan|kotu|cut|deduct\w*|bayar\w*|lunas\w*|cicil\w*|ganti)\s+(?:\w+\s+){0,3}?"
     r"(gaji|salary|wages?|upah|salariu)"
@@ -292,10 +294,11 @@ WAGE_REPAYMENT = re.compile(
 
 
 def classify_loan(text: str) -> str | None:
-    """``BANK``, ``BONDAGE`` or None (no loan in the question).
+    """``BANK``, ``BONDAGE``, ``CHOICE`` or None (no loan in the question).
 
     Debt bondage is the recruiter's side lending, or any loan paid back by cutting wages; a bank named as the lender
-    with neither of those is a bank loan.
+    with neither of those is a bank loan; a bank loan set against the recruiter's ("atau", "lebih baik") is a choice
+    between the two.
     """
     text = _normalise(text)
     if not _has_any(text, LOAN_WORDS):
@@ -303,6 +306,8 @@ def classify_loan(text: str) -> str | None:
     from_wages = WAGE_REPAYMENT.search(text) is not None
     bank = _has_any(text, BANK_WORDS)
     recruiter = _has_any(text, RECRUITER_WORDS)
+    if bank and (from_wages or recruiter) and _has_any(text, ALTERNATIVE_WORDS):
+        return CHOICE
     if from_wages or (recruiter and not bank):
         return BONDAGE
     return BANK if bank else None

@@ -46,7 +46,7 @@ class AnswerPlan:
     topics: tuple[str, ...] = ()  # every close topic found (kept with a question passed to staff)
     flags: tuple[str, ...] = ()  # warning codes, most serious first
     money: MoneyCheck | None = None  # an amount in the question and the verdict on it
-    loan: str | None = None  # "bank" or "bondage" when the question is about borrowing
+    loan: str | None = None  # "bank", "bondage" or "choice" when the question is about borrowing
     offer_report: bool = False
     shortened: bool = False  # only the first MAX_ANSWERED characters were searched (say so)
     show_caveat: bool = False

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from bot.services.advice.money import BANK, BONDAGE, MoneyCheck
+from bot.services.advice.money import BANK, BONDAGE, CHOICE, MoneyCheck
 from bot.services.advice.text import AnalysedText
 
 # Flag code -> the topic that explains it; also the order in which flags are reported.
@@ -112,6 +112,7 @@ class _View:
     text: str
     loan: str | None = None  # money.classify_loan of the question
     money_flag: bool = False  # an amount that breaks a cost rule (money.check_money)
+    wages_only: bool = False  # every amount in the question is a wage (intent.py), none a cost
     # word or stem -> positions, and synonym group -> positions: every rule asks "where is a word of this list",
     # and a set intersection answers it without walking the question once per list.
     written: dict[str, list[int]] = field(default_factory=dict)
@@ -148,7 +149,7 @@ def _numbers(view: _View) -> list[tuple[int, int]]:
 
 
 def _fee(v: _View) -> bool:
-    if v.loan == BONDAGE or v.money_flag:
+    if v.loan in (BONDAGE, CHOICE) or v.money_flag:
         return False  # said more precisely by "debt_bondage" or "fee_excessive"
     if v.near(DEDUCT, SALARY, 4) and v.loan != BANK:
         return True
@@ -157,7 +158,7 @@ def _fee(v: _View) -> bool:
     if v.near(MONEY, REGISTRATION, 2) and v.has(DEMAND | ACTORS):
         return True
     amounts = [i for i, n in _numbers(v) if n > 0 and _adjacent_to(v, i, AMOUNT_UNITS)]
-    return bool(amounts) and v.has(ACTORS) and v.has(MONEY | DEMAND)
+    return bool(amounts) and not v.wages_only and v.has(ACTORS) and v.has(MONEY | DEMAND)
 
 
 def _adjacent_to(v: _View, i: int, vocabulary: frozenset[str]) -> bool:
@@ -245,7 +246,7 @@ def _violence(v: _View) -> bool:
 
 RULES: dict[str, Callable[[_View], bool]] = {
     "child": _child,
-    "debt_bondage": lambda v: v.loan == BONDAGE,
+    "debt_bondage": lambda v: v.loan in (BONDAGE, CHOICE),
     "fee_excessive": lambda v: v.money_flag,
     "fee": _fee,
     "documents_held": _documents_held,
@@ -277,11 +278,16 @@ def detect_red_flags(
         text=" ".join(analysed.words),
         loan=loan,
         money_flag=bool(money and money.red_flag),
+        wages_only=bool(analysed.amounts) and all(purpose == "wage" for purpose in analysed.amounts),
     )
     known = set(topics) if topics is not None else None
     flags = []
     for code, rule in RULES.items():
         topic = money.topic if code == "fee_excessive" and money is not None else FLAG_TOPICS[code]
+        if code == "debt_bondage" and loan == CHOICE:
+            topic = "costs.loans"  # the article that tells a bank loan from the recruiter's
+        if code == "child" and "hukum" in view.terms:
+            topic = "trafficking.penalties"  # what sending a child costs the one who sends it (3-15 years)
         if (known is None or topic in known) and rule(view):
             flags.append(RedFlag(code, topic))
     return flags

@@ -14,6 +14,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.services.advice import lexicon
+from bot.services.advice.intent import Intent, read_intent
 from bot.services.advice.stemming import Stemmer, shared_stemmer
 from bot.services.advice.tokens import (  # noqa: F401 - also reached as bot.services.advice.text.<name>
     _NO_STEM_KEYS,
@@ -35,6 +36,7 @@ class Term:
     text: str
     weight: float = 1.0
     how: str = "exact"  # "exact", "split" (glued words) or "fuzzy" (misspelling)
+    defined: bool = False  # the word a definition question defines ("TPPO itu apa"; intent.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +49,12 @@ class AnalysedText:
     # what keyword phrases such as "tanpa nama" or "dokumen apa" are matched against.
     sequence: tuple[str, ...] = ()
     hows: tuple[str, ...] = ()  # position by position: how the word was read ("exact", "split", "fuzzy")
+    amounts: tuple[str | None, ...] = ()  # what each amount of money in it is for (intent.py: "wage", "fee")
+
+    @property
+    def defined(self) -> frozenset[str]:
+        """The terms a definition question defines ("TPPO itu apa": {"tppo"})."""
+        return frozenset(t.text for t in self.terms if t.defined)
 
 
 class Analyzer:
@@ -131,13 +139,15 @@ class Analyzer:
                 hows.append("exact")
         stems = [self._stem(w) for w in words]
         concepts = [self._single.get(w) or self._single.get(s) or s for w, s in zip(words, stems, strict=True)]
+        intent = read_intent(words, concepts)
         return AnalysedText(
             tuple(words),
             tuple(stems),
             tuple(concepts),
-            tuple(self._terms(words, stems, hows)),
+            tuple(self._terms(words, stems, hows, intent)),
             tuple(self._sequence(words, stems)),
             tuple(hows),
+            intent.amounts,
         )
 
     def phrase_key(self, text: str) -> tuple[str, ...]:
@@ -305,35 +315,45 @@ class Analyzer:
     def _stem(self, word: str) -> str:
         return word if word in lexicon.STOPWORDS else self.stemmer.stem(word)
 
-    def _terms(self, words: list[str], stems: list[str], hows: list[str]) -> list[Term]:
+    def _terms(self, words: list[str], stems: list[str], hows: list[str], intent: Intent | None = None) -> list[Term]:
+        """Search terms, position by position; ``intent`` (questions only) weighs positions and reads amounts."""
         terms: list[Term] = []
         i = 0
         n = len(words)
         starts = self._phrase_starts
+        focus = intent.weights if intent is not None else (1.0,) * n
+        defined = intent.defined if intent is not None else frozenset()
         while i < n:
+            if intent is not None and (i in intent.terms or i in intent.skipped):
+                if i in intent.terms:
+                    terms.append(Term(intent.terms[i], _weight(hows[i]), hows[i]))
+                i += 1
+                continue
             matched = False
             can_start = words[i] in starts or stems[i] in starts
             for size in range(min(MAX_PHRASE_WORDS, n - i) if can_start else 1, 1, -1):
                 concept = self._phrases.get(tuple(words[i : i + size])) or self._phrases.get(tuple(stems[i : i + size]))
                 if concept:
                     how = "fuzzy" if "fuzzy" in hows[i : i + size] else "exact"
-                    terms.append(Term(concept, _weight(how), how))
+                    is_defined = not defined.isdisjoint(range(i, i + size))
+                    terms.append(Term(concept, _weight(how) * max(focus[i : i + size]), how, is_defined))
                     i += size
                     matched = True
                     break
             if matched:
                 continue
-            word, stem, how = words[i], stems[i], hows[i]
+            word, stem, how, weight = words[i], stems[i], hows[i], _weight(hows[i]) * focus[i]
+            is_defined = i in defined
             i += 1
             concept = self._single.get(word) or self._single.get(stem)
             if concept:
-                terms.append(Term(concept, _weight(how), how))
+                terms.append(Term(concept, weight, how, is_defined))
             elif word in lexicon.STOPWORDS or stem in lexicon.STOPWORDS:
                 continue
             elif word.isdigit():
-                terms.append(Term(word.lstrip("0") or "0", 0.5 * _weight(how), how))
+                terms.append(Term(word.lstrip("0") or "0", 0.5 * weight, how))
             elif len(stem) >= 2:
-                terms.append(Term(stem, _weight(how), how))
+                terms.append(Term(stem, weight, how, is_defined))
         return terms
 
     def _sequence(self, words: list[str], stems: list[str]) -> list[str]:

@@ -24,6 +24,8 @@ _NO_STEM_KEYS = frozenset(
         # (true), "persetujuan" to "tuju" (as in "negara tujuan"), "relata" to "rata", "lohi" to "loh".
         "guru", "tinggal", "benar", "tuju", "henti", "malang", "lepas", "loh", "rata", "cemas", "pasti", "meni",
         "mini", "tin", "tus", "sal", "rap", "pasuk", "usaha",
+        # "oman" (a country) to "om" (uncle)
+        "om",
     ]
 )  # fmt: skip
 
