@@ -204,6 +204,7 @@ EVAL_SETS = (
     EvalSet("outside wording", ("questions_outside.jsonl",)),
     EvalSet("blind set 1", ("advice_blind1.jsonl", "advice_offtopic_blind1.jsonl")),
     EvalSet("blind set 2", ("advice_blind2.jsonl", "advice_offtopic_blind2.jsonl")),
+    EvalSet("blind set 3", ("advice_blind3.jsonl", "advice_offtopic_blind3.jsonl")),
     EvalSet("own batch 1", ("advice_own.jsonl", "advice_offtopic_own.jsonl"), batch=1),
     EvalSet("own batch 2", ("advice_own.jsonl", "advice_offtopic_own.jsonl"), batch=2),
     EvalSet("own batch 3", ("advice_own.jsonl", "advice_offtopic_own.jsonl"), batch=3),
