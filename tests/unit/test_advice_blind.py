@@ -83,7 +83,8 @@ def test_sets_not_learned_meet_the_targets(kb, label):
 # Sets held below the targets, each at what it measured when first scored, so that it cannot get worse:
 # own batch 3 was the last first look of its round; blind set 3, sealed until 2026-12-01 and measured once then
 # (top-1 0.945, top-3 0.992, 3 of 52 off-topic questions answered with confidence: a language course, a driving
-# licence, the weather in Kota Kinabalu), misses the off-topic target by one question. It is not among the classifier's examples (yet).
+# licence, the weather in Kota Kinabalu), misses the off-topic target by one question. It is not among the
+# classifier's examples (yet).
 FLOORS = {
     "own batch 3": Targets(top1=0.88, top3=0.98, off_topic_confident=0.05),
     "blind set 3": Targets(top1=0.92, top3=0.98, off_topic_confident=0.06),
