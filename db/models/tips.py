@@ -7,16 +7,29 @@ the reporter wrote, their optional contact and the priority reasons (which quote
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import BigInteger, Boolean, ForeignKey, Integer, LargeBinary, String
+from sqlalchemy import JSON, BigInteger, Boolean, Date, ForeignKey, Index, Integer, LargeBinary, String, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from db.base import Base, UTCDateTime, utcnow
 
+_OPEN = text("status != 'closed'")
+
 
 class Tip(Base):
     __tablename__ = "tips"
+    # Fitted to the staff queries (bench/bench_data.py measures them): the queue walks open tips only, most urgent
+    # then oldest; /overdue looks for open tips whose first response is late; statistics read a period.
+    __table_args__ = (
+        Index("ix_tips_open_queue", "priority", "created_at", "id", sqlite_where=_OPEN, postgresql_where=_OPEN),
+        Index(
+            "ix_tips_open_unanswered",
+            "deadline_at",
+            sqlite_where=text("status != 'closed' AND first_response_at IS NULL"),
+            postgresql_where=text("status != 'closed' AND first_response_at IS NULL"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     case_number: Mapped[str] = mapped_column(String(32), unique=True)
@@ -43,6 +56,26 @@ class Tip(Base):
     deadline_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     purged_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    # Where the people were being taken and through where (place codes: a country or province; transit points).
+    destination: Mapped[str | None] = mapped_column(String(16))
+    transit_points: Mapped[list[str] | None] = mapped_column(JSON)
+
+    # The case as the task force records it (codes and counts only; the words stay in the encrypted answers).
+    # ``victims``: people affected as staff confirmed them; of them under 18, female, male (each None = unknown).
+    outcome: Mapped[str | None] = mapped_column(String(32))
+    victims: Mapped[int | None] = mapped_column(Integer)
+    victims_minors: Mapped[int | None] = mapped_column(Integer)
+    victims_female: Mapped[int | None] = mapped_column(Integer)
+    victims_male: Mapped[int | None] = mapped_column(Integer)
+    referral_agency: Mapped[str | None] = mapped_column(String(16))
+    referred_on: Mapped[date | None] = mapped_column(Date)
+    # The two clocks: the first response stops the response clock (``deadline_at`` is its due time); closing
+    # (``closed_at``) stops the resolution clock.
+    first_response_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # The reporter's latest answer or addition, and when staff last opened the tip: the queue marks news.
+    reporter_news_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    staff_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     evidence: Mapped[list[Evidence]] = relationship(back_populates="tip", order_by="Evidence.id")
 

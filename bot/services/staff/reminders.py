@@ -36,7 +36,7 @@ async def enqueue_due_reminders(session: AsyncSession, now: datetime, interval: 
             Tip.priority == "P1",
             Tip.status == "new",
             Tip.created_at <= now - interval,
-            TipCase.acknowledged_at.is_(None),
+            Tip.first_response_at.is_(None),
             TipCase.assignee_id.is_(None),
         )
         .order_by(Tip.created_at)
