@@ -59,7 +59,7 @@ class Tip(Base):
 
     # Where the people were being taken and through where (place codes: a country or province; transit points).
     destination: Mapped[str | None] = mapped_column(String(16))
-    transit_points: Mapped[list[str] | None] = mapped_column(JSON)
+    transit_points: Mapped[list[str] | None] = mapped_column(JSON(none_as_null=True))
 
     # The case as the task force records it (codes and counts only; the words stay in the encrypted answers).
     # ``victims``: people affected as staff confirmed them; of them under 18, female, male (each None = unknown).
