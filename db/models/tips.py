@@ -15,6 +15,25 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from db.base import Base, UTCDateTime, utcnow
 
 _OPEN = text("status != 'closed'")
+FIGURE_COLUMNS = (
+    "created_at",
+    "kind",
+    "priority",
+    "status",
+    "regency",
+    "category",
+    "outcome",
+    "minors",
+    "victims",
+    "victims_minors",
+    "victims_female",
+    "victims_male",
+    "destination",
+    "deadline_at",
+    "first_response_at",
+    "closed_at",
+    "transit_points",
+)
 
 
 class Tip(Base):
@@ -29,6 +48,8 @@ class Tip(Base):
             sqlite_where=text("status != 'closed' AND first_response_at IS NULL"),
             postgresql_where=text("status != 'closed' AND first_response_at IS NULL"),
         ),
+        # Every column the figures read, in one index: the period's rows are read from the index alone.
+        Index("ix_tips_figures", *FIGURE_COLUMNS),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -201,22 +201,23 @@ async def _medians(session: AsyncSession, value, present, start: datetime, end: 
             select(Tip.priority, func.percentile_cont(0.5).within_group(value)).where(*where).group_by(Tip.priority)
         )
         return {p: (float(m) if m is not None else None) for p, m in rows.all()}
-    counts = await session.execute(select(Tip.priority, func.count()).where(*where).group_by(Tip.priority))
-    out: dict[str, float | None] = {}
-    for priority, n in counts.all():
-        if not n:
-            out[priority] = None
-            continue
-        middle = await session.scalars(
-            select(cast(value, Float))
-            .where(*where, Tip.priority == priority)
-            .order_by(value)
-            .offset((n - 1) // 2)
-            .limit(2 - n % 2)
+    # The middle one or two values per priority, by row number over the sorted values (one query).
+    ranked = (
+        select(
+            Tip.priority.label("p"),
+            cast(value, Float).label("v"),
+            func.row_number().over(partition_by=Tip.priority, order_by=value).label("n"),
+            func.count().over(partition_by=Tip.priority).label("c"),
         )
-        values = [float(v) for v in middle.all()]
-        out[priority] = sum(values) / len(values) if values else None
-    return out
+        .where(*where)
+        .subquery()
+    )
+    rows = await session.execute(
+        select(ranked.c.p, func.avg(ranked.c.v))
+        .where(ranked.c.n.in_([(ranked.c.c + 1) // 2, (ranked.c.c + 2) // 2]))
+        .group_by(ranked.c.p)
+    )
+    return {p: (float(m) if m is not None else None) for p, m in rows.all()}
 
 
 async def totals(session: AsyncSession, start: datetime, end: datetime) -> dict[str, int]:

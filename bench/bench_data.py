@@ -1,0 +1,408 @@
+"""The staff side at scale: a million generated tips on SQLite or PostgreSQL, every staff query measured.
+
+    .venv/bin/python bench/bench_data.py [--tips 1000000] [--db URL] [--rounds 20]
+
+Default database: SQLite in data/bench/tips-<N>.db (made once, then reused). For PostgreSQL give
+``--db postgresql+asyncpg://postgres@127.0.0.1:PORT/tipline_bench`` (the database is created if missing).
+
+The data is shaped like the real thing, only longer: about 200 tips a day back from today (a million tips is
+fourteen years); old tips are closed, recent ones open; regencies, recruiters, phones and transit points are
+skewed (Zipf): the busiest recruiter and places are in thousands of tips. Each query is the one the bot runs
+(``CaseService``, ``compute``, ``export_rows``, ``IntakeService.submit``), timed over ``--rounds`` runs: median
+and p95 in ms, against the targets of issue 15. The export's memory is traced (tracemalloc) for a month and for a
+year: in constant memory the two peaks are alike.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import io
+import random
+import statistics
+import sys
+import time
+import tracemalloc
+from collections.abc import Awaitable, Callable
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import delete, func, insert, select, text
+from sqlalchemy.engine import make_url
+
+from bot.services.intake.draft import Draft
+from bot.services.intake.submit import ANSWERS_CONTEXT, REASONS_CONTEXT, IntakeService
+from bot.services.privacy import Cipher, Pseudonymizer
+from bot.services.staff.cases import CaseService
+from bot.services.staff.clocks import RESOLUTION_DAYS
+from bot.services.staff.export import export_rows, write_csv
+from bot.services.staff.model import QueueFilter, StaffMember
+from bot.services.staff.stats import Period, compute
+from bot.services.triage.deadlines import deadline, wita
+from bot.services.triage.entities import extract_entities
+from bot.services.triage.facts import TipFacts
+from bot.services.triage.linking import link_keys
+from bot.services.triage.status import Role
+from db.engine import make_engine, make_session_factory
+from db.migrate import upgrade_database
+from db.models.staff import StaffMember as StaffRow
+from db.models.staff import TipCase, TipLinkKey
+from db.models.tips import CaseCounter, Tip
+
+ROOT = Path(__file__).resolve().parent.parent
+NOW = datetime(2026, 12, 1, 2, 0, tzinfo=UTC)
+PER_DAY = 200
+# Fixed secrets: a reused database must stay readable (bench data only, nothing real).
+KEYS = {"k1": bytes(range(32))}
+PEPPER = bytes(range(32, 64))
+STAFF = [(800000 + i, "admin" if i < 2 else "triager") for i in range(12)]
+REGENCIES = [
+    "kota_kupang", "kupang", "tts", "belu", "sikka", "ende", "malaka", "ttu", "sumba_barat_daya", "sumba_timur",
+    "manggarai", "manggarai_barat", "alor", "lembata", "rote_ndao", "flores_timur", "sabu_raijua", "nagekeo",
+    "ngada", "manggarai_timur", "sumba_barat", "sumba_tengah",
+]  # fmt: skip
+CATEGORIES = ["recruitment_fraud", "forced_labour", "child_exploitation", "sexual_exploitation", "missing", "other"]
+TRANSIT = ["el_tari", "tenau", "bolok", "nunukan", "entikong", "batam", "surabaya", "motaain"]
+DESTINATIONS = ["malaysia", "malaysia", "malaysia", "kalimantan_barat", "singapore", "hong_kong", "cambodia"]
+OUTCOMES = [
+    "actioned", "referred", "insufficient_information", "duplicate", "false_or_prank", "departure_stopped",
+    "people_rescued", "returned_home", "police_report", "suspect_identified",
+]  # fmt: skip
+TARGETS_MS = {"queue": 50, "tip": 100, "overdue": 50, "stats": 1000, "export month": 3000, "file a tip": 50}
+
+
+_SYLLABLES = ["ma", "ri", "to", "ne", "su", "ka", "lo", "be", "di", "ya", "fa", "no", "te", "mi", "ru", "sa"]
+FIRST = sorted({(a + b + c).capitalize() for a in _SYLLABLES for b in _SYLLABLES for c in _SYLLABLES})[:500]
+LAST = sorted({(a + b + "s").capitalize() for a in _SYLLABLES for b in _SYLLABLES})[:256]
+
+
+def recruiter_name(n: int) -> str:
+    return f"{FIRST[n % len(FIRST)]} {LAST[(n // len(FIRST)) % len(LAST)]}"
+
+
+def phone_number(n: int) -> str:
+    return f"+62812{n:07d}"
+
+
+class Skewed:
+    """Indexes in [0, n) with Zipf's skew (weight 1 / (i + offset)): 0 is the busiest. With 200,000 recruiters and
+    offset 20, the busiest is named in about 4,000 of a million tips and the ten busiest each in thousands."""
+
+    def __init__(self, n: int, offset: float = 1.0) -> None:
+        total, self.cum = 0.0, []
+        for i in range(n):
+            total += 1.0 / (i + offset)
+            self.cum.append(total)
+        self.n = n
+
+    def __call__(self, rng: random.Random) -> int:
+        return rng.choices(range(self.n), cum_weights=self.cum)[0]
+
+
+async def generate(url: str, tips: int) -> None:
+    engine = make_engine(url)
+    await upgrade_database(engine)
+    sessions = make_session_factory(engine)
+    cipher, pseudonymizer = Cipher(KEYS), Pseudonymizer(PEPPER)
+    rng = random.Random(42)
+    blobs = [
+        cipher.encrypt_json(
+            {"story": f"Cerita {i}: ada calo menawarkan kerja di Malaysia.", "recruiter": recruiter_name(i),
+             "relation": rng.choice(["neighbour", "family", "self", "friend"])},
+            context=ANSWERS_CONTEXT,
+        )
+        for i in range(50)
+    ]  # fmt: skip
+    reasons = cipher.encrypt_json([{"code": "illegal_recruitment", "detail": ""}], context=REASONS_CONTEXT)
+    key_hashes: dict[tuple[str, int], str] = {}
+    recruiter, phone = Skewed(len(FIRST) * len(LAST), 20), Skewed(300_000, 20)
+    regency, transit, staff = Skewed(len(REGENCIES)), Skewed(len(TRANSIT)), Skewed(len(STAFF), 2)
+
+    def key_hash(kind: str, n: int) -> str:
+        # The keys filing makes (bot.services.staff.filing.link_hashes), from a phone or a recruiter's name.
+        if (kind, n) not in key_hashes:
+            value = phone_number(n) if kind == "phone" else recruiter_name(n)
+            [key] = link_keys(extract_entities(TipFacts(recruiter=value)))
+            key_hashes[(kind, n)] = pseudonymizer.keyed_hash(f"link:{key}")
+        return key_hashes[(kind, n)]
+
+    async with sessions() as session:
+        session.add_all(StaffRow(telegram_id=i, role=r, name=f"Staf {i % 100}", active=True) for i, r in STAFF)
+        await session.commit()
+    start = NOW - timedelta(days=tips / PER_DAY)
+    span = (NOW - start).total_seconds()
+    counters: dict[int, int] = {}
+    batch: list[dict] = []
+    keys: list[dict] = []
+    cases: list[dict] = []
+    t0 = time.perf_counter()
+    for n in range(1, tips + 1):
+        created = start + timedelta(seconds=span * (n - 1) / tips + rng.random())
+        age = (NOW - created).days
+        year = created.year
+        counters[year] = counters.get(year, 0) + 1
+        priority = rng.choices(["P1", "P2", "P3", "P4"], weights=[5, 20, 55, 20])[0]
+        closed_share = 0.998 if age > 120 else 0.9 if age > 60 else 0.6 if age > 14 else 0.2
+        closed = rng.random() < closed_share
+        due = deadline(priority, created)
+        if closed or rng.random() < 0.7:
+            late = rng.random() < 0.15
+            first = due + timedelta(hours=rng.uniform(0.1, 30)) if late else created + (due - created) * rng.random()
+            first = min(first, NOW)
+        else:
+            first = None
+        closed_at = None
+        if closed:
+            closed_at = min(NOW, (first or created) + timedelta(days=rng.uniform(0.1, RESOLUTION_DAYS[priority] * 1.2)))
+        status = "closed" if closed else rng.choice(["new", "in_review", "in_review", "awaiting_reporter", "referred"])
+        if status == "new" and first is not None:
+            status = "in_review"
+        victims = rng.choice([None, None, 1, 1, 2, 3, 5, 12])
+        batch.append(
+            {
+                "id": n,
+                "case_number": f"TPPO-{year}-{counters[year]:05d}",
+                "receipt_hash": f"bench-receipt-{n}",
+                "draft_ref": f"bench-draft-{n}",
+                "kind": "tip" if rng.random() < 0.95 else "question",
+                "status": status,
+                "priority": priority,
+                "category": rng.choice(CATEGORIES),
+                "regency": REGENCIES[regency(rng)] if rng.random() < 0.9 else None,
+                "departure": rng.choice([None, "today", "this_week", "already_left"]),
+                "minors": rng.choice(["yes", "no", "no", "no", "unknown"]),
+                "people": rng.choice(["1", "2-5", "6+"]),
+                "urgent": priority == "P1",
+                "lang": "id",
+                "evidence_count": 0,
+                "answers": blobs[n % len(blobs)],
+                "reasons": reasons,
+                "contact": None,
+                "created_at": created,
+                "updated_at": closed_at or first or created,
+                "deadline_at": due,
+                "closed_at": closed_at,
+                "destination": rng.choice(DESTINATIONS) if rng.random() < 0.6 else None,
+                "transit_points": sorted({TRANSIT[transit(rng)] for _ in range(rng.randint(1, 2))})
+                if rng.random() < 0.5
+                else None,
+                "outcome": rng.choice(OUTCOMES) if closed else None,
+                "victims": victims,
+                "victims_minors": rng.randint(0, victims)
+                if victims and rng.random() < 0.3
+                else (0 if victims else None),
+                "victims_female": None,
+                "victims_male": None,
+                "referral_agency": None,
+                "referred_on": None,
+                "first_response_at": first,
+                "reporter_news_at": created + timedelta(days=1) if rng.random() < 0.02 else None,
+                "staff_seen_at": first,
+            }
+        )
+        # Recruiters and phones: a long tail, and a head in thousands of tips.
+        if rng.random() < 0.7:
+            keys.append({"tip_id": n, "kind": "name", "key_hash": key_hash("name", recruiter(rng))})
+        if rng.random() < 0.5:
+            keys.append({"tip_id": n, "kind": "phone", "key_hash": key_hash("phone", phone(rng))})
+        if not closed and first is not None:
+            cases.append({"tip_id": n, "assignee_id": STAFF[staff(rng)][0], "assigned_at": first})
+        if len(batch) >= 20_000 or n == tips:
+            async with sessions() as session:
+                await session.execute(insert(Tip), batch)
+                if keys:
+                    await session.execute(insert(TipLinkKey), keys)
+                if cases:
+                    await session.execute(insert(TipCase), cases)
+                await session.commit()
+            batch, keys, cases = [], [], []
+            print(f"\r  {n:,} tips ({time.perf_counter() - t0:.0f} s)", end="", file=sys.stderr)
+    async with sessions() as session:
+        session.add_all(CaseCounter(year=y, last=c) for y, c in counters.items())
+        await session.commit()
+        if engine.dialect.name == "postgresql":
+            await session.execute(text("SELECT setval('tips_id_seq', (SELECT max(id) FROM tips))"))
+            await session.commit()
+    async with engine.connect() as conn:
+        await conn.execute(text("ANALYZE"))
+        await conn.commit()
+    print(f"\n  generated in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
+    await engine.dispose()
+
+
+async def timed(rounds: int, run: Callable[[], Awaitable[object]]) -> tuple[float, float]:
+    await run()  # warm: the first run pays for caches and prepared statements
+    times = []
+    for _ in range(rounds):
+        t = time.perf_counter()
+        await run()
+        times.append((time.perf_counter() - t) * 1000)
+    times.sort()
+    return statistics.median(times), times[min(len(times) - 1, int(len(times) * 0.95))]
+
+
+async def measure(url: str, rounds: int) -> list[tuple[str, str, float, float]]:
+    engine = make_engine(url)
+    sessions = make_session_factory(engine)
+    cipher, pseudonymizer = Cipher(KEYS), Pseudonymizer(PEPPER)
+    clock = lambda: NOW  # noqa: E731
+    cases = CaseService(cipher=cipher, clock=clock, pseudonymizer=pseudonymizer)
+    admin = StaffMember(STAFF[0][0], Role.ADMIN, "Staf 0")
+    busy = StaffMember(STAFF[0][0], Role.TRIAGER, "Staf 0")
+    results: list[tuple[str, str, float, float]] = []
+
+    async with sessions() as session:
+        total = await session.scalar(select(func.count()).select_from(Tip))
+        open_count = await session.scalar(select(func.count()).select_from(Tip).where(Tip.status != "closed"))
+        heavy_name = await session.scalar(
+            select(TipLinkKey.key_hash).where(TipLinkKey.kind == "name").group_by(TipLinkKey.key_hash)
+            .order_by(func.count().desc()).limit(1)
+        )  # fmt: skip
+        heavy_count = await session.scalar(select(func.count()).where(TipLinkKey.key_hash == heavy_name))
+        heavy_tip = await session.scalar(select(func.max(TipLinkKey.tip_id)).where(TipLinkKey.key_hash == heavy_name))
+        plain_tip = await session.scalar(select(func.max(Tip.id)))
+    print(f"  {total:,} tips, {open_count:,} open; busiest recruiter in {heavy_count:,} tips", file=sys.stderr)
+
+    async def run(label: str, target: str, fn: Callable[[object], Awaitable[object]], n: int = rounds) -> None:
+        async def once():
+            async with sessions() as session:
+                result = await fn(session)
+                await session.rollback()  # reads are audited: nothing of the bench stays
+                return result
+
+        median, p95 = await timed(n, once)
+        results.append((label, target, median, p95))
+        print(f"  {label:<52} median {median:8.1f} ms   p95 {p95:8.1f} ms", file=sys.stderr)
+
+    await run("queue page 1 (open tips)", "queue", lambda s: cases.queue(s, admin, QueueFilter(), 1))
+    await run("queue page 5", "queue", lambda s: cases.queue(s, admin, QueueFilter(), 5))
+    await run(
+        "queue P2 + regency + under 18",
+        "queue",
+        lambda s: cases.queue(s, admin, QueueFilter(priority="P2", regency="kota_kupang", minors=True), 1),
+    )
+    await run("queue mine", "queue", lambda s: cases.queue(s, busy, QueueFilter(mine=True), 1))
+    await run("queue late (either clock)", "queue", lambda s: cases.queue(s, admin, QueueFilter(late=True), 1))
+
+    async def search(session, text_):
+        found = await cases.search(session, admin, text_)
+        return await cases.queue(session, admin, QueueFilter(search=found), 1)
+
+    await run("search: busiest recruiter's phone", "queue", lambda s: search(s, phone_number(0)))
+    await run("search: a recruiter's name", "queue", lambda s: search(s, recruiter_name(0)))
+    await run("search: a transit point", "queue", lambda s: search(s, "Pelabuhan Tenau"))
+    await run("search: a case number", "queue", lambda s: search(s, "TPPO-2026-00042"))
+    await run(
+        f"/tip: tip of the busiest recruiter ({heavy_count:,} tips)", "tip", lambda s: cases.view(s, admin, heavy_tip)
+    )
+    await run("/tip: the newest tip", "tip", lambda s: cases.view(s, admin, plain_tip))
+    await run("/overdue (both clocks)", "overdue", lambda s: cases.overdue(s, admin))
+    await run("/caseload", "overdue", lambda s: cases.caseload(s, admin))
+    await run("/handover", "overdue", lambda s: cases.handover(s, admin, record=False))
+    today = NOW.astimezone(wita()).date()
+    await run(
+        "stats: last 12 months", "stats", lambda s: compute(s, Period.last_months(today), NOW), max(3, rounds // 4)
+    )
+    await run("stats: one month", "stats", lambda s: compute(s, Period.month(2026, 10), NOW), max(3, rounds // 4))
+    await run("stats: all time (14 years)", "", lambda s: compute(s, Period(date(2000, 1, 1), today), NOW), 3)
+
+    memory = {}
+    for label, since, until in (
+        ("export a month (CSV)", date(2026, 10, 1), date(2026, 10, 31)),
+        ("export a year (CSV)", date(2025, 11, 1), date(2026, 10, 31)),
+    ):
+
+        async def export(session, since=since, until=until):
+            return await write_csv(export_rows(session, cipher, now=NOW, since=since, until=until), _Null(), False)
+
+        tracemalloc.start()
+        await run(label, "export month" if "month" in label else "", export, 3)
+        memory[label] = tracemalloc.get_traced_memory()[1] / 1e6
+        tracemalloc.stop()
+    for label, peak in memory.items():
+        print(f"  {label:<52} memory peak {peak:6.1f} MB (tracemalloc, over the timed runs)", file=sys.stderr)
+
+    service = IntakeService(cipher=cipher, pseudonymizer=pseudonymizer, max_per_day=10**9)
+    counter = iter(range(10**9))
+
+    def draft(recruiter: str) -> Draft:
+        d = Draft(lang="id", danger_now="no", category="recruitment_fraud", regency="belu", recruiter=recruiter)
+        d.story.append(f"Ada calo menawarkan kerja di Malaysia, nomornya 0812 {next(counter):07d}.")
+        return d
+
+    async def file_tip(session, recruiter):
+        submitted = await service.submit(session, draft(recruiter), pseudonym="bench", now=NOW)
+        await session.commit()
+        return submitted
+
+    filed: list[int] = []
+
+    async def file_and_remember(session, recruiter):
+        submitted = await file_tip(session, recruiter)
+        filed.append(submitted.tip_id)
+
+    await run("file a tip (new recruiter)", "file a tip", lambda s: file_and_remember(s, f"Orang Baru {next(counter)}"))
+    await run(
+        f"file a tip naming the busiest recruiter ({heavy_count:,} tips)",
+        "file a tip",
+        lambda s: file_and_remember(s, recruiter_name(0)),
+        5,
+    )
+    async with sessions() as session:  # the bench leaves the data as it found it
+        await session.execute(delete(Tip).where(Tip.id.in_(filed)))
+        await session.commit()
+    await engine.dispose()
+    return results
+
+
+class _Null(io.TextIOBase):
+    def write(self, s: str) -> int:
+        return len(s)
+
+
+async def ensure_postgres_database(url: str) -> None:
+    import asyncpg
+
+    parsed = make_url(url)
+    admin = parsed.set(database="postgres").render_as_string(hide_password=False).replace("+asyncpg", "")
+    conn = await asyncpg.connect(admin)
+    try:
+        if not await conn.fetchval("SELECT 1 FROM pg_database WHERE datname = $1", parsed.database):
+            await conn.execute(f'CREATE DATABASE "{parsed.database}"')
+    finally:
+        await conn.close()
+
+
+async def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--tips", type=int, default=1_000_000)
+    parser.add_argument("--db", help="database URL (default: SQLite in data/bench/)")
+    parser.add_argument("--rounds", type=int, default=20)
+    args = parser.parse_args()
+    url = args.db or f"sqlite+aiosqlite:///{ROOT}/data/bench/tips-{args.tips}.db"
+    if url.startswith("postgresql"):
+        await ensure_postgres_database(url)
+    engine = make_engine(url)
+    await upgrade_database(engine)
+    async with make_session_factory(engine)() as session:
+        have = await session.scalar(select(func.count()).select_from(Tip))
+    await engine.dispose()
+    if have and (args.fresh or have != args.tips):
+        print(f"  {url} holds {have:,} tips: remove it (or drop the database) to make {args.tips:,}", file=sys.stderr)
+        return 2
+    if not have:
+        print(f"generating {args.tips:,} tips in {make_url(url).render_as_string()}", file=sys.stderr)
+        await generate(url, args.tips)
+    print(f"measuring ({make_url(url).get_backend_name()}, {args.rounds} rounds)", file=sys.stderr)
+    results = await measure(url, args.rounds)
+    failed = [(label, target, median) for label, target, median, _ in results if target and median > TARGETS_MS[target]]
+    print("\ntarget (issue 15, at 1M tips): " + ", ".join(f"{k} < {v} ms" for k, v in TARGETS_MS.items()))
+    for label, target, median in failed:
+        print(f"  OVER TARGET: {label}: median {median:.1f} ms (target {TARGETS_MS[target]} ms)")
+    if not failed:
+        print("  every measured query is within its target")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(asyncio.run(main()))
