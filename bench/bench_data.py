@@ -61,7 +61,10 @@ REGENCIES = [
     "manggarai", "manggarai_barat", "alor", "lembata", "rote_ndao", "flores_timur", "sabu_raijua", "nagekeo",
     "ngada", "manggarai_timur", "sumba_barat", "sumba_tengah",
 ]  # fmt: skip
-CATEGORIES = ["recruitment_fraud", "forced_labour", "child_exploitation", "sexual_exploitation", "missing", "other"]
+CATEGORIES = [
+    "recruitment_fraud", "undocumented_departure", "forced_labour", "sexual_exploitation", "child", "documents_held",
+    "other",
+]  # fmt: skip
 TRANSIT = ["el_tari", "tenau", "bolok", "nunukan", "entikong", "batam", "surabaya", "motaain"]
 DESTINATIONS = ["malaysia", "malaysia", "malaysia", "kalimantan_barat", "singapore", "hong_kong", "cambodia"]
 OUTCOMES = [

@@ -147,7 +147,7 @@ def build_dispatcher(app: App) -> Dispatcher:
         cipher=app.cipher, pseudonymizer=app.pseudonymizer, max_per_day=app.settings.max_reports_per_day
     )
     dp["evidence_store"] = app.evidence_store
-    dp["staff_cases"] = CaseService(cipher=app.cipher, clock=app.clock.now)
+    dp["staff_cases"] = CaseService(cipher=app.cipher, clock=app.clock.now, pseudonymizer=app.pseudonymizer)
     dp["registry"] = app.registry
     dp["followup"] = FollowUpService(cipher=app.cipher, pseudonymizer=app.pseudonymizer)
     dp["advice"] = app.advice

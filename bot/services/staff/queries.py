@@ -311,4 +311,3 @@ def _queue_item(row: repo.QueueRow, assignee: StaffMember | None) -> QueueItem:
         first_response_at=row.first_response_at,
         closed_at=row.closed_at,
     )
-

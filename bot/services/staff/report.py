@@ -82,9 +82,7 @@ def _csv(table: Table, cells: dict, labels: Labels, suppressed: bool) -> str:
         writer.writerow([labels.row(table.name, row), *values])
     if with_total:
         totals = [table.col_total(c) for c in table.cols]
-        writer.writerow(
-            [labels.total, *((hidden_total(t) if suppressed else t) for t in totals), sum(totals)]
-        )
+        writer.writerow([labels.total, *((hidden_total(t) if suppressed else t) for t in totals), sum(totals)])
     return out.getvalue()
 
 

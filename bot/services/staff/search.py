@@ -43,8 +43,7 @@ def place_code(text: str) -> str | None:
 
 
 _PLACE_WORDS = frozenset(
-    ("kabupaten", "kab", "kota", "pelabuhan", "bandara", "port", "airport", "plbn", "pos", "lintas", "batas")
-    + ("di", "ke")
+    {"kabupaten", "kab", "kota", "pelabuhan", "bandara", "port", "airport", "plbn", "pos", "lintas", "batas", "di"}
 )
 
 

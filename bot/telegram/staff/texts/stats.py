@@ -11,7 +11,13 @@ from aiogram.utils.i18n import gettext as _
 from bot.services import places
 from bot.services.staff.report import Labels
 from bot.services.staff.stats import Figures, Table
-from bot.telegram.staff.texts.labels import category_label, outcome_label, place_label, priority_label
+from bot.telegram.staff.texts.labels import (
+    category_label,
+    destination_label,
+    outcome_label,
+    place_label,
+    priority_label,
+)
 
 
 def table_title(name: str) -> str:
@@ -26,23 +32,6 @@ def table_title(name: str) -> str:
     }.get(name, name)
 
 
-def destination_label(code: str) -> str:
-    known = {
-        "malaysia": _("Malaysia"),
-        "singapore": _("Singapore"),
-        "hong_kong": _("Hong Kong"),
-        "taiwan": _("Taiwan"),
-        "saudi_arabia": _("Saudi Arabia"),
-        "uae": _("United Arab Emirates"),
-        "cambodia": _("Cambodia"),
-        "abroad": _("abroad"),
-        "elsewhere_id": _("elsewhere in Indonesia"),
-    }
-    if code in known:
-        return known[code]
-    return places.local_name(code) if places.is_place_code(code) or places.transit_point(code) else code
-
-
 def row_label(table: str, key: str) -> str:
     """A row's label as plain text."""
     if key == "none":
@@ -54,7 +43,7 @@ def row_label(table: str, key: str) -> str:
     if table == "outcomes":
         return unescape(outcome_label(key))
     if table == "destinations":
-        return destination_label(key)
+        return unescape(destination_label(key))
     if table == "transit":
         return places.local_name(key)
     if table == "clocks":
@@ -110,7 +99,9 @@ def report_labels(figures: Figures, *, suppressed: bool) -> Labels:
         subtitle=_("Tips received from {start} to {end} (WITA), as recorded by the task force.").format(
             start=period.start.strftime("%d-%m-%Y"), end=_last_day(period.end).strftime("%d-%m-%Y")
         ),
-        note=_("Counts from 1 to 4 are shown as <5, and some other counts with them, so that no one can be recognised."),
+        note=_(
+            "Counts from 1 to 4 are shown as <5, and some other counts with them, so that no one can be recognised."
+        ),
         total=_("Total"),
         table_titles={name: table_title(name) for name in figures.tables},
         row=row_label,
@@ -154,8 +145,12 @@ def stats_text(figures: Figures, now: datetime) -> str:
     t = figures.totals
     tables = figures.tables
     lines = [
-        "📊 <b>" + _("Figures") + "</b> "
-        + _("{start} to {end}").format(start=period.start.strftime("%m-%Y"), end=_last_day(period.end).strftime("%m-%Y")),
+        "📊 <b>"
+        + _("Figures")
+        + "</b> "
+        + _("{start} to {end}").format(
+            start=period.start.strftime("%m-%Y"), end=_last_day(period.end).strftime("%m-%Y")
+        ),
         _("Tips received: {tips} · closed: {closed} · with a child: {minors}").format(
             tips=t["tips"], closed=t["closed"], minors=t["with_minors"]
         ),
@@ -169,15 +164,18 @@ def stats_text(figures: Figures, now: datetime) -> str:
     lines += _lines(tables["clocks"], ["tips", "median_response_min", "responded_late", "waiting_late", "open_late"])
     regency = tables["regency_month"]
     lines += ["", "<b>" + escape(_("Tips per regency")) + "</b>"]
-    lines += [
-        f"• {escape(row_label('regency_month', r))}: {regency.row_total(r)}" for r in regency.rows[:10]
-    ] or ["  " + _("nothing recorded")]
+    lines += [f"• {escape(row_label('regency_month', r))}: {regency.row_total(r)}" for r in regency.rows[:10]] or [
+        "  " + _("nothing recorded")
+    ]
     outcome = tables["category_outcome"]
     lines += ["", "<b>" + escape(table_title("category_outcome")) + "</b>"]
     for row in outcome.rows[:8]:
-        parts = [f"{col_label('category_outcome', c)} {outcome.get(row, c)}" for c in outcome.cols if outcome.get(row, c)]
+        parts = [
+            f"{col_label('category_outcome', c)} {outcome.get(row, c)}" for c in outcome.cols if outcome.get(row, c)
+        ]
         lines.append(f"• {escape(row_label('category_outcome', row))}: {escape(', '.join(parts))}")
-    for name, cols in (("outcomes", ["tips", "victims", "minors"]), ("destinations", ["tips", "victims"]), ("transit", ["tips"])):
+    more = (("outcomes", ["tips", "victims", "minors"]), ("destinations", ["tips", "victims"]), ("transit", ["tips"]))
+    for name, cols in more:
         lines += ["", "<b>" + escape(table_title(name)) + "</b>", *_lines(tables[name], cols, 8)]
     lines += ["", _("The whole month as files: tipline report --month YYYY-MM")]
     return "\n".join(lines)
