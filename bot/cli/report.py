@@ -26,9 +26,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     report.add_argument("--month", required=True, metavar="YYYY-MM")
     report.add_argument("--out", metavar="DIR", help="folder to write (default: report-YYYY-MM)")
     report.add_argument("--lang", default="id", choices=SUPPORTED_LOCALES, help="language of the report (default id)")
-    report.add_argument(
-        "--internal", action="store_true", help="every count, small ones too (for the task force only)"
-    )
+    report.add_argument("--internal", action="store_true", help="every count, small ones too (for the task force only)")
     report.add_argument("--no-charts", action="store_true", help="tables only (no matplotlib needed)")
     add_db_option(report)
     report.set_defaults(func=_report)

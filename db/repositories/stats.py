@@ -119,9 +119,7 @@ async def transit_points(session: AsyncSession, start: datetime, end: datetime) 
         query = (
             select(point.c.value, func.count(func.distinct(Tip.id))).select_from(Tip).join(point, literal_column("1"))
         )
-    rows = await session.execute(
-        query.where(*_period(start, end), point.c.value.is_not(None)).group_by(point.c.value)
-    )
+    rows = await session.execute(query.where(*_period(start, end), point.c.value.is_not(None)).group_by(point.c.value))
     return {(_key(code), "tips"): int(n) for code, n in rows.all()}
 
 

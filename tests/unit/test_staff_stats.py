@@ -68,9 +68,7 @@ def python_figures(tips: list[Tip], period: Period, now: datetime) -> dict:
     start, end = period.utc_bounds
     tips = [t for t in tips if t.kind == "tip" and start <= t.created_at < end]
     out: dict[str, Counter | dict] = {}
-    out["regency_month"] = Counter(
-        (key(t.regency), t.created_at.astimezone(wita()).strftime("%Y-%m")) for t in tips
-    )
+    out["regency_month"] = Counter((key(t.regency), t.created_at.astimezone(wita()).strftime("%Y-%m")) for t in tips)
     out["category_outcome"] = Counter(
         (key(t.category), "open" if t.status != "closed" else key(t.outcome)) for t in tips
     )

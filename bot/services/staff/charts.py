@@ -58,12 +58,12 @@ def stats_png(figures: Figures, titles: dict[str, str], label: Callable[[str, st
         plt.close(fig)
 
 
-def report_svgs(figures: Figures, labels: Labels) -> dict[str, str]:
-    """Charts for the monthly report, which leaves the task force: a regency with fewer than 5 tips is not drawn
-    (its bar would show the small count the tables hide)."""
+def report_svgs(figures: Figures, labels: Labels, suppressed: bool = True) -> dict[str, str]:
+    """Charts for the monthly report. When it leaves the task force (``suppressed``), a regency with fewer than 5
+    tips is not drawn: its bar would show the small count the tables hide."""
     plt = _pyplot()
     out: dict[str, str] = {}
-    regencies = _top_regencies(figures, THRESHOLD)
+    regencies = _top_regencies(figures, THRESHOLD if suppressed else 1)
     if regencies:
         fig, ax = plt.subplots(figsize=(7, 3.5), dpi=100)
         try:

@@ -82,7 +82,8 @@ def _csv(table: Table, cells: dict, labels: Labels, suppressed: bool) -> str:
         writer.writerow([labels.row(table.name, row), *values])
     if with_total:
         totals = [table.col_total(c) for c in table.cols]
-        writer.writerow([labels.total, *((hidden_total(t) if suppressed else t) for t in totals), sum(totals)])
+        shown = [hidden_total(t) if suppressed else t for t in (*totals, sum(totals))]
+        writer.writerow([labels.total, *shown])
     return out.getvalue()
 
 
@@ -96,10 +97,10 @@ def write_report(
     labels: Labels,
     *,
     suppressed: bool = True,
-    charts: Callable[[Figures, Labels], dict[str, str]] | None = None,
+    charts: Callable[[Figures, Labels, bool], dict[str, str]] | None = None,
 ) -> list[Path]:
     """``<table>.csv`` for each table and ``report.html``; returns the files written. ``charts`` gives inline SVG
-    per chart name (None: a report without charts)."""
+    per chart name, given whether small counts are hidden (None: a report without charts)."""
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     sections = []
@@ -110,7 +111,7 @@ def write_report(
         path.write_text(_csv(table, cells, labels, suppressed), encoding="utf-8")
         written.append(path)
         sections.append((name, table, cells))
-    svgs = charts(figures, labels) if charts else {}
+    svgs = charts(figures, labels, suppressed) if charts else {}
     page = _html(figures, labels, sections, svgs, suppressed)
     path = out_dir / "report.html"
     path.write_text(page, encoding="utf-8")

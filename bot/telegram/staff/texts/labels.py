@@ -81,11 +81,13 @@ def destination_label(code: str) -> str:
     known = {
         "malaysia": _("Malaysia"),
         "singapore": _("Singapore"),
+        # i18n: same in all languages
         "hong_kong": _("Hong Kong"),
         "taiwan": _("Taiwan"),
         "saudi_arabia": _("Saudi Arabia"),
         "uae": _("United Arab Emirates"),
         "cambodia": _("Cambodia"),
+        # i18n: same in all languages
         "timor_leste": _("Timor-Leste"),
         # i18n: same in all languages
         "kalimantan_barat": _("Kalimantan Barat"),
