@@ -18,7 +18,7 @@ from bot.services.staff.model import QueueFilter, Refused
 from bot.services.staff.reminders import enqueue_due_reminders
 from db.models.audit import AuditEntry, AuditLogIsAppendOnly
 from db.models.outbox import OutboxMessage
-from db.models.staff import TipCase, TipEvent, TipLinkKey
+from db.models.staff import TipEvent, TipLinkKey
 from db.models.tips import Tip
 from db.repositories import staff as staff_repo
 
