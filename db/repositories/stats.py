@@ -125,18 +125,21 @@ async def transit_points(session: AsyncSession, start: datetime, end: datetime) 
 
 async def outcomes(session: AsyncSession, start: datetime, end: datetime) -> dict[tuple[str, str], int]:
     """Per outcome of closed tips: tips, victims and under-18s recorded (departures stopped, people rescued...)."""
+    closed = Tip.status == "closed"  # in the sums, not the WHERE: an index on status would lead past the period
     rows = await session.execute(
         select(
             Tip.outcome,
-            func.count(),
-            func.sum(func.coalesce(Tip.victims, 0)),
-            func.sum(func.coalesce(Tip.victims_minors, 0)),
+            func.sum(case((closed, 1), else_=0)),
+            func.sum(case((closed, func.coalesce(Tip.victims, 0)), else_=0)),
+            func.sum(case((closed, func.coalesce(Tip.victims_minors, 0)), else_=0)),
         )
-        .where(*_period(start, end), Tip.status == "closed")
+        .where(*_period(start, end))
         .group_by(Tip.outcome)
     )
     out: dict[tuple[str, str], int] = {}
     for outcome, n, victims, minors in rows.all():
+        if not n:
+            continue
         key = _key(outcome)
         out[(key, "tips")] = out.get((key, "tips"), 0) + int(n)
         out[(key, "victims")] = out.get((key, "victims"), 0) + int(victims or 0)

@@ -3,8 +3,9 @@
 - tips: outcome (moved from tip_cases), victims (count, under 18, female, male), referral agency and date, first
   response time, the reporter's latest news and when staff last looked; destination and transit points when the
   intake migration (0008) has not added them already;
-- partial indexes on open tips (the queue, unanswered tips by due time), (key_hash, tip_id) for related tips and
-  searches;
+- partial indexes on open tips (the queue, unanswered tips by due time), one covering index for the figures,
+  (key_hash, tip_id) for related tips and searches; the indexes on priority and
+  on kind alone go (they led the planner past closed tips or through every tip);
 - staff_handovers.
 
 Revision ID: 0009
@@ -43,7 +44,6 @@ FIGURE_COLUMNS = (
     "deadline_at",
     "first_response_at",
     "closed_at",
-    "transit_points",
 )
 _UNANSWERED = "status != 'closed' AND first_response_at IS NULL"
 
@@ -89,7 +89,10 @@ def upgrade() -> None:
         sqlite_where=sa.text(_UNANSWERED),
         postgresql_where=sa.text(_UNANSWERED),
     )
-    op.create_index("ix_tips_figures", "tips", list(FIGURE_COLUMNS))
+    op.create_index("ix_tips_figures", "tips", list(FIGURE_COLUMNS), postgresql_include=["transit_points"])
+    # Open tips by priority are in ix_tips_open_queue; on priority alone SQLite walked every closed tip too.
+    op.drop_index("ix_tips_priority", table_name="tips")
+    op.drop_index("ix_tips_kind", table_name="tips")  # two values: it only misled the planner
     with op.batch_alter_table("tip_link_keys", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_tip_link_keys_key_hash"))
         batch_op.create_index("ix_tip_link_keys_hash_tip", ["key_hash", "tip_id"], unique=False)
@@ -112,6 +115,8 @@ def downgrade() -> None:
     with op.batch_alter_table("tip_link_keys", schema=None) as batch_op:
         batch_op.drop_index("ix_tip_link_keys_hash_tip")
         batch_op.create_index(batch_op.f("ix_tip_link_keys_key_hash"), ["key_hash"], unique=False)
+    op.create_index("ix_tips_priority", "tips", ["priority"], unique=False)
+    op.create_index("ix_tips_kind", "tips", ["kind"], unique=False)
     op.drop_index("ix_tips_figures", table_name="tips")
     op.drop_index("ix_tips_open_unanswered", table_name="tips")
     op.drop_index("ix_tips_open_queue", table_name="tips")
