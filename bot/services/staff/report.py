@@ -3,7 +3,8 @@
 Figures meant to leave the task force hide small counts: a cell from 1 to 4 is shown as "<5" (a count that small
 can point at a village, a family, a child). Where a row or a column would then have exactly one hidden cell, its
 total would give it away, so the next smallest count in that row or column is hidden too, until no row or column
-has a single hidden cell; totals under 5 are hidden as well. Medians are kept: they are not counts of people.
+has a single hidden cell (where there is no other count to hide, the line's total is hidden instead); totals under
+5 are hidden as well. Medians are kept: they are not counts of people.
 
 Plain data in (``Figures`` and the labels in the reader's language), files out: the CLI and a web desk use it.
 """
@@ -26,16 +27,25 @@ NOT_COUNTS = frozenset({"median_response_min", "median_close_h"})
 REPORT_TABLES = ("regency_month", "category_outcome", "minors", "outcomes", "destinations", "transit", "clocks")
 
 
-def suppress(table: Table, threshold: int = THRESHOLD) -> dict[tuple[str, str], Cell | str]:
+@dataclass
+class Suppressed:
+    cells: dict[tuple[str, str], Cell | str]
+    # Rows and columns whose total must not be shown: under 5, or a line left with one hidden cell (its total
+    # minus the cells shown would give that cell away).
+    hidden_row_totals: set[str]
+    hidden_col_totals: set[str]
+
+
+def suppress(table: Table, threshold: int = THRESHOLD) -> Suppressed:
     """The table's cells with small counts hidden (primary and secondary suppression; see the module)."""
     counts = {k: v for k, v in table.cells.items() if k[1] not in NOT_COUNTS and isinstance(v, int)}
     hidden = {k for k, v in counts.items() if 0 < v < threshold}
+    rows = {r: [(r, c) for c in table.cols if (r, c) in counts] for r in table.rows}
+    cols = {c: [(r, c) for r in table.rows if (r, c) in counts] for c in table.cols if c not in NOT_COUNTS}
     changed = True
     while changed:
         changed = False
-        lines: list[list[tuple[str, str]]] = [[(r, c) for c in table.cols if (r, c) in counts] for r in table.rows]
-        lines += [[(r, c) for r in table.rows if (r, c) in counts] for c in table.cols if c not in NOT_COUNTS]
-        for line in lines:
+        for line in [*rows.values(), *cols.values()]:
             mine = [k for k in line if k in hidden]
             if len(mine) != 1:
                 continue
@@ -43,10 +53,17 @@ def suppress(table: Table, threshold: int = THRESHOLD) -> dict[tuple[str, str], 
             if others:
                 hidden.add(others[0])
                 changed = True
-    out: dict[tuple[str, str], Cell | str] = {}
-    for key, value in table.cells.items():
-        out[key] = HIDDEN if key in hidden else value
-    return out
+
+    def total_hidden(line: list[tuple[str, str]]) -> bool:
+        total = sum(counts[k] for k in line)
+        return 0 < total < threshold or sum(k in hidden for k in line) == 1
+
+    cells: dict[tuple[str, str], Cell | str] = {k: (HIDDEN if k in hidden else v) for k, v in table.cells.items()}
+    return Suppressed(
+        cells,
+        {r for r, line in rows.items() if total_hidden(line)},
+        {c for c, line in cols.items() if total_hidden(line)},
+    )
 
 
 def hidden_total(value: int, threshold: int = THRESHOLD) -> int | str:
@@ -68,22 +85,25 @@ class Labels:
     chart_titles: dict[str, str] = field(default_factory=dict)
 
 
-def _csv(table: Table, cells: dict, labels: Labels, suppressed: bool) -> str:
+def _csv(table: Table, shown: Suppressed | None, labels: Labels) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     counted = [c for c in table.cols if c not in NOT_COUNTS]
+    cells = shown.cells if shown else table.cells
     with_total = table.name in ("regency_month", "category_outcome")
     writer.writerow(["", *(labels.col(table.name, c) for c in table.cols), *([labels.total] if with_total else [])])
     for row in table.rows:
         values = [_plain(cells.get((row, c), 0)) for c in table.cols]
         if with_total:
             total = sum(int(table.cells.get((row, c)) or 0) for c in counted)
-            values.append(hidden_total(total) if suppressed else total)
+            values.append(HIDDEN if shown and row in shown.hidden_row_totals else total)
         writer.writerow([labels.row(table.name, row), *values])
     if with_total:
-        totals = [table.col_total(c) for c in table.cols]
-        shown = [hidden_total(t) if suppressed else t for t in (*totals, sum(totals))]
-        writer.writerow([labels.total, *shown])
+        totals = [HIDDEN if shown and c in shown.hidden_col_totals else table.col_total(c) for c in table.cols]
+        grand = sum(table.col_total(c) for c in counted)
+        # One hidden row or column total would be the grand total minus the others.
+        lone = shown is not None and (len(shown.hidden_col_totals) == 1 or len(shown.hidden_row_totals) == 1)
+        writer.writerow([labels.total, *totals, HIDDEN if lone else (hidden_total(grand) if shown else grand)])
     return out.getvalue()
 
 
@@ -106,11 +126,11 @@ def write_report(
     sections = []
     for name in REPORT_TABLES:
         table = figures.tables[name]
-        cells = suppress(table) if suppressed else dict(table.cells)
+        shown = suppress(table) if suppressed else None
         path = out_dir / f"{name}.csv"
-        path.write_text(_csv(table, cells, labels, suppressed), encoding="utf-8")
+        path.write_text(_csv(table, shown, labels), encoding="utf-8")
         written.append(path)
-        sections.append((name, table, cells))
+        sections.append((name, table, shown.cells if shown else dict(table.cells)))
     svgs = charts(figures, labels, suppressed) if charts else {}
     page = _html(figures, labels, sections, svgs, suppressed)
     path = out_dir / "report.html"
