@@ -31,7 +31,7 @@ from sqlalchemy import delete, func, insert, select, text
 from sqlalchemy.engine import make_url
 
 from bot.services.intake.draft import Draft
-from bot.services.intake.submit import ANSWERS_CONTEXT, REASONS_CONTEXT, IntakeService
+from bot.services.intake.submit import ANSWERS_CONTEXT, REASONS_CONTEXT, IntakeService, tip_facts
 from bot.services.privacy import Cipher, Pseudonymizer
 from bot.services.staff.cases import CaseService
 from bot.services.staff.clocks import RESOLUTION_DAYS
@@ -42,6 +42,7 @@ from bot.services.triage.deadlines import deadline, wita
 from bot.services.triage.entities import extract_entities
 from bot.services.triage.facts import TipFacts
 from bot.services.triage.linking import link_keys
+from bot.services.triage.scoring import score_tip
 from bot.services.triage.status import Role
 from db.engine import make_engine, make_session_factory
 from db.migrate import upgrade_database
@@ -344,6 +345,10 @@ async def measure(url: str, rounds: int) -> list[tuple[str, str, float, float]]:
         submitted = await file_tip(session, recruiter)
         filed.append(submitted.tip_id)
 
+    async def score_only(_session):
+        return score_tip(tip_facts(draft(f"Orang Baru {next(counter)}")))
+
+    await run("triage scoring of a tip alone (no database)", "", score_only)
     await run("file a tip (new recruiter)", "file a tip", lambda s: file_and_remember(s, f"Orang Baru {next(counter)}"))
     await run(
         f"file a tip naming the busiest recruiter ({heavy_count:,} tips)",
