@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import and_, case, exists, func, literal_column, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -24,7 +24,6 @@ from db.models.tips import CaseCounter, Tip
 CLOSED = "closed"
 # Literal, not a bound parameter: the planner must see the partial indexes' own condition.
 OPEN = Tip.status != literal_column("'closed'")
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 @dataclass(frozen=True)
@@ -224,30 +223,34 @@ async def caseload(session: AsyncSession, now: datetime) -> list[tuple[int | Non
     return [(a, n, int(p1 or 0), int(w or 0), int(r or 0), int(z or 0)) for a, n, p1, w, r, z in rows.all()]
 
 
-async def handover_counts(session: AsyncSession, now: datetime, since: datetime | None) -> dict[str, int]:
-    def count(*where) -> object:
-        return select(func.count()).select_from(Tip).where(*where).scalar_subquery()
+async def handover_counts(session: AsyncSession, now: datetime, since: datetime) -> dict[str, int]:
+    """Open tips in one pass over the open-tips index (late on each clock, awaiting the reporter, unread news), and
+    the tips received since ``since``."""
+
+    def flag(condition):
+        return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
     row = (
         await session.execute(
             select(
-                count(OPEN).label("open"),
-                count(response_late(now)).label("response_late"),
-                count(resolution_late(now)).label("resolution_late"),
-                count(OPEN, Tip.status == "awaiting_reporter").label("awaiting"),
-                count(OPEN, Tip.reporter_news_at.is_not(None), news_condition()).label("news"),
-                count(Tip.created_at > (since or _EPOCH)).label("new_since"),
-            )
+                func.count().label("open"),
+                flag(response_late(now)).label("response_late"),
+                flag(resolution_late(now)).label("resolution_late"),
+                flag(Tip.status == "awaiting_reporter").label("awaiting"),
+                flag(news_condition()).label("news"),
+            ).where(OPEN)
         )
     ).one()
-    return dict(row._mapping)
+    counts = {k: int(v) for k, v in row._mapping.items()}
+    counts["new_since"] = await session.scalar(select(func.count()).where(Tip.created_at > since)) or 0
+    return counts
 
 
-async def new_open_since(session: AsyncSession, since: datetime | None, limit: int) -> list[QueueRow]:
+async def new_open_since(session: AsyncSession, since: datetime, limit: int) -> list[QueueRow]:
     rows = await session.execute(
         select(*_COLUMNS)
         .outerjoin(TipCase, TipCase.tip_id == Tip.id)
-        .where(OPEN, Tip.created_at > (since or _EPOCH))
+        .where(OPEN, Tip.created_at > since)
         .order_by(Tip.priority, Tip.created_at, Tip.id)
         .limit(limit)
     )
@@ -326,6 +329,17 @@ async def tips_sharing(session: AsyncSession, key_hash: str) -> set[int]:
 async def count_sharing(session: AsyncSession, key_hash: str) -> int:
     """How many tips share this key (the index alone answers)."""
     return await session.scalar(select(func.count()).where(TipLinkKey.key_hash == key_hash)) or 0
+
+
+async def open_tips_sharing(session: AsyncSession, key_hash: str, *, exclude: int) -> list[Tip]:
+    """Open, not purged tips sharing this key (the ones a linked-recruiter raise can change), but ``exclude``."""
+    rows = await session.scalars(
+        select(Tip)
+        .join(TipLinkKey, TipLinkKey.tip_id == Tip.id)
+        .where(TipLinkKey.key_hash == key_hash, OPEN, Tip.purged_at.is_(None), Tip.id != exclude)
+        .order_by(Tip.id)
+    )
+    return list(rows.unique().all())
 
 
 async def _manual_links(session: AsyncSession, tip_id: int) -> tuple[set[int], set[int]]:

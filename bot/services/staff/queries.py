@@ -4,7 +4,7 @@ caseload per staff member, the hand-over, the audit trail. Every read re-checks 
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -41,6 +41,7 @@ from db.repositories import staff as staff_repo
 
 OVERDUE_SHOWN = 20  # per clock; the totals say how many there are
 HANDOVER_SHOWN = 10
+FIRST_HANDOVER_SPAN = timedelta(days=1)
 
 
 def _contexts() -> tuple[str, str]:
@@ -143,8 +144,10 @@ class CaseQueries(StaffAccess):
         now = self._clock()
         last = await repo.last_handover(session)
         since = last.at if last else None
-        counts = await repo.handover_counts(session, now, since)
-        new_rows = await repo.new_open_since(session, since, HANDOVER_SHOWN)
+        # The first hand-over counts what arrived in the last day.
+        counted_from = since or now - FIRST_HANDOVER_SPAN
+        counts = await repo.handover_counts(session, now, counted_from)
+        new_rows = await repo.new_open_since(session, counted_from, HANDOVER_SHOWN)
         response, _ = await repo.response_late_tips(session, now, HANDOVER_SHOWN)
         resolution, _ = await repo.resolution_late_tips(session, now, HANDOVER_SHOWN)
         previous_by = await staff_repo.get_any(session, last.staff_id) if last else None

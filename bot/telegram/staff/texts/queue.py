@@ -166,7 +166,7 @@ def caseload_text(rows: list[CaseloadRow]) -> str:
 
 def handover_text(h: Handover, now: datetime) -> str:
     if h.since is None:
-        since = _("This is the first hand-over.")
+        since = _("This is the first hand-over: new tips are those of the last 24 hours.")
     else:
         since = _("Since the last hand-over ({time} WITA, {name}):").format(
             time=local_time(h.since), name=staff_name(h.previous_by)
