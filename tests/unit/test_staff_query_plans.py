@@ -18,6 +18,7 @@ from bot.services.staff.stats import Period, compute
 from db.models.staff import TipLinkKey
 from db.models.tips import Tip
 from db.repositories import cases as repo
+from db.repositories import links
 from db.repositories import stats as sql
 
 NOW = datetime(2026, 6, 1, 3, 0, tzinfo=UTC)
@@ -116,7 +117,7 @@ async def test_each_staff_query_uses_its_index(filled):
                 lambda: repo.resolution_late_tips(session, NOW, 20),
                 "ix_tips_open_queue",
             ),
-            "related tips": (lambda: repo.related(session, 7, 20), "ix_tip_link_keys_hash_tip"),
+            "related tips": (lambda: links.related(session, 7, 20), "ix_tip_link_keys_hash_tip"),
             "a case by its number alone": (lambda: repo.tip_by_case(session, "42"), "case_number"),
             "figures of a month": (
                 lambda: sql.regency_by_month(session, *Period(date(2026, 5, 1), date(2026, 6, 1)).utc_bounds),

@@ -29,6 +29,7 @@ from db.models.outbox import OutboxMessage
 from db.models.staff import TipLink
 from db.models.tips import Tip
 from db.repositories import cases as repo
+from db.repositories import links
 from db.repositories import staff as staff_repo
 
 BULK_OUTCOMES = (Outcome.DUPLICATE, Outcome.FALSE_OR_PRANK)
@@ -334,13 +335,13 @@ class CaseCommands(StaffAccess):
         tip = await self._tip(session, tip_id)
         await self._guarded(session, actor, Action.LINK, tip)
         other = await repo.tip_by_id(session, other_id)
-        if other is None or not await repo.is_related(session, tip.id, other.id):
+        if other is None or not await links.is_related(session, tip.id, other.id):
             raise await self.refuse(session, actor, "unlink", tip, Refused("not_linked"))
         await self._set_link(session, actor, tip, other, linked=False)
         return other.case_number
 
     async def _set_link(self, session: AsyncSession, actor: StaffMember, tip: Tip, other: Tip, *, linked: bool) -> None:
-        row = await repo.manual_link(session, tip.id, other.id)
+        row = await links.manual_link(session, tip.id, other.id)
         a, b = sorted((tip.id, other.id))
         if row is None:
             session.add(TipLink(tip_a=a, tip_b=b, linked=linked, staff_id=actor.telegram_id, updated_at=self._clock()))

@@ -37,6 +37,7 @@ from bot.services.triage.status import Action, Role, allowed_targets
 from db.models.tips import Evidence, Tip
 from db.repositories import audit as audit_repo
 from db.repositories import cases as repo
+from db.repositories import links
 from db.repositories import staff as staff_repo
 
 OVERDUE_SHOWN = 20  # per clock; the totals say how many there are
@@ -235,8 +236,8 @@ class CaseQueries(StaffAccess):
         return view
 
     async def _related(self, session: AsyncSession, tip_id: int) -> tuple[list[RelatedTip], int]:
-        found, total = await repo.related(session, tip_id, RELATED_SHOWN)
-        rows = await repo.related_rows(session, list(found))
+        found, total = await links.related(session, tip_id, RELATED_SHOWN)
+        rows = await links.related_rows(session, list(found))
         related = [RelatedTip(i, case, p, status, frozenset(found[i]), created) for i, case, p, status, created in rows]
         return sorted(related, key=lambda r: -r.tip_id), total
 
