@@ -3,7 +3,7 @@ of /stats. Labels here are plain text (no HTML): the callers escape for the medi
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from html import escape, unescape
 
 from aiogram.utils.i18n import gettext as _
@@ -12,6 +12,7 @@ from bot.services import places
 from bot.services.staff.report import Labels
 from bot.services.staff.stats import Figures, Table
 from bot.telegram.staff.texts.labels import (
+    age,
     category_label,
     destination_label,
     outcome_label,
@@ -125,18 +126,39 @@ def chart_titles() -> dict[str, str]:
 # /stats in the chat ----------------------------------------------------------------------------------------
 
 
+def _chat_label(table: str, column: str) -> str:
+    """In the chat a median is written as a duration, so its label names no unit."""
+    if column == "median_response_min":
+        return _("median time to first response")
+    if column == "median_close_h":
+        return _("median time to close")
+    return col_label(table, column)
+
+
+def _duration(minutes: float) -> str:
+    """A median as people read it: 18 min, 14 h 18 min, 7 days (the same words as a tip's age)."""
+    start = datetime(2000, 1, 1)
+    return age(start, start + timedelta(minutes=float(minutes)))
+
+
+def _shown(column: str, value) -> str:
+    if value is None:
+        return "-"
+    if column == "median_response_min":
+        return _duration(value)
+    if column == "median_close_h":
+        return _duration(float(value) * 60)
+    return str(value)
+
+
 def _lines(table: Table, cols: list[str], limit: int = 12) -> list[str]:
     out = []
     for row in table.rows[:limit]:
-        values = " · ".join(f"{col_label(table.name, c)} {_value(table.get(row, c))}" for c in cols)
+        values = " · ".join(f"{_chat_label(table.name, c)} {_shown(c, table.get(row, c))}" for c in cols)
         out.append(f"• {escape(row_label(table.name, row))}: {escape(values)}")
     if len(table.rows) > limit:
         out.append("  " + _("… and {count} more").format(count=len(table.rows) - limit))
     return out or ["  " + _("nothing recorded")]
-
-
-def _value(value) -> str:
-    return "-" if value is None else str(value)
 
 
 def stats_text(figures: Figures, now: datetime) -> str:
