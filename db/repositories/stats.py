@@ -187,38 +187,43 @@ async def clocks_by_priority(
         for name, value in zip(names, values, strict=True):
             out[(priority, name)] = int(value or 0)
     response = seconds_between(session, Tip.created_at, Tip.first_response_at)
-    for priority, minutes in (await _medians(session, response, Tip.first_response_at, start, end)).items():
+    responded = {p: int(n) for (p, name), n in out.items() if name == "responded"}
+    closed = {p: int(n) for (p, name), n in out.items() if name == "closed"}
+    medians = await _medians(session, response, Tip.first_response_at, start, end, responded)
+    for priority, minutes in medians.items():
         out[(priority, "median_response_min")] = None if minutes is None else round(minutes / 60.0, 1)
-    for priority, seconds in (await _medians(session, to_close, Tip.closed_at, start, end)).items():
+    for priority, seconds in (await _medians(session, to_close, Tip.closed_at, start, end, closed)).items():
         out[(priority, "median_close_h")] = None if seconds is None else round(seconds / 3600.0, 1)
     return out
 
 
-async def _medians(session: AsyncSession, value, present, start: datetime, end: datetime) -> dict[str, float | None]:
-    """The median of ``value`` per priority over tips where ``present`` is set."""
+async def _medians(
+    session: AsyncSession, value, present, start: datetime, end: datetime, counts: dict[str, int]
+) -> dict[str, float | None]:
+    """The median of ``value`` per priority over tips where ``present`` is set; ``counts``: how many such tips each
+    priority has (from the caller's aggregate)."""
     where = [*_period(start, end), present.is_not(None)]
     if _dialect(session) == "postgresql":
         rows = await session.execute(
             select(Tip.priority, func.percentile_cont(0.5).within_group(value)).where(*where).group_by(Tip.priority)
         )
         return {p: (float(m) if m is not None else None) for p, m in rows.all()}
-    # The middle one or two values per priority, by row number over the sorted values (one query).
-    ranked = (
-        select(
-            Tip.priority.label("p"),
-            cast(value, Float).label("v"),
-            func.row_number().over(partition_by=Tip.priority, order_by=value).label("n"),
-            func.count().over(partition_by=Tip.priority).label("c"),
+    # SQLite has no percentile: the middle one or two values of each priority by ORDER BY ... LIMIT ... OFFSET
+    # (a sort of that priority's values only: faster than a window over all of them).
+    out: dict[str, float | None] = {}
+    for priority, n in counts.items():
+        if not n:
+            continue
+        middle = await session.scalars(
+            select(cast(value, Float))
+            .where(*where, Tip.priority == priority)
+            .order_by(value)
+            .limit(2 - n % 2)
+            .offset((n - 1) // 2)
         )
-        .where(*where)
-        .subquery()
-    )
-    rows = await session.execute(
-        select(ranked.c.p, func.avg(ranked.c.v))
-        .where(ranked.c.n.in_([(ranked.c.c + 1) // 2, (ranked.c.c + 2) // 2]))
-        .group_by(ranked.c.p)
-    )
-    return {p: (float(m) if m is not None else None) for p, m in rows.all()}
+        values = [float(v) for v in middle.all()]
+        out[priority] = sum(values) / len(values) if values else None
+    return out
 
 
 async def totals(session: AsyncSession, start: datetime, end: datetime) -> dict[str, int]:
