@@ -172,9 +172,11 @@ async def queue(
     return [_row(r) for r in rows.all()], total
 
 
-async def response_late_tips(session: AsyncSession, now: datetime, limit: int) -> tuple[list[QueueRow], int]:
+async def response_late_tips(
+    session: AsyncSession, now: datetime, limit: int, *, count: bool = True
+) -> tuple[list[QueueRow], int]:
     """Open tips nobody has responded to past their due time: the longest late first."""
-    total = await session.scalar(select(func.count()).select_from(Tip).where(response_late(now))) or 0
+    total = (await session.scalar(select(func.count()).select_from(Tip).where(response_late(now))) or 0) if count else 0
     rows = await session.execute(
         select(*_COLUMNS)
         .outerjoin(TipCase, TipCase.tip_id == Tip.id)
@@ -185,9 +187,13 @@ async def response_late_tips(session: AsyncSession, now: datetime, limit: int) -
     return [_row(r) for r in rows.all()], total
 
 
-async def resolution_late_tips(session: AsyncSession, now: datetime, limit: int) -> tuple[list[QueueRow], int]:
+async def resolution_late_tips(
+    session: AsyncSession, now: datetime, limit: int, *, count: bool = True
+) -> tuple[list[QueueRow], int]:
     """Open tips past their resolution time, most urgent then oldest first."""
-    total = await session.scalar(select(func.count()).select_from(Tip).where(resolution_late(now))) or 0
+    total = (
+        (await session.scalar(select(func.count()).select_from(Tip).where(resolution_late(now))) or 0) if count else 0
+    )
     rows = await session.execute(
         select(*_COLUMNS)
         .outerjoin(TipCase, TipCase.tip_id == Tip.id)

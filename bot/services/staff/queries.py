@@ -149,8 +149,9 @@ class CaseQueries(StaffAccess):
         counted_from = since or now - FIRST_HANDOVER_SPAN
         counts = await repo.handover_counts(session, now, counted_from)
         new_rows = await repo.new_open_since(session, counted_from, HANDOVER_SHOWN)
-        response, _ = await repo.response_late_tips(session, now, HANDOVER_SHOWN)
-        resolution, _ = await repo.resolution_late_tips(session, now, HANDOVER_SHOWN)
+        # (their totals are in ``counts``)
+        response, _ = await repo.response_late_tips(session, now, HANDOVER_SHOWN, count=False)
+        resolution, _ = await repo.resolution_late_tips(session, now, HANDOVER_SHOWN, count=False)
         previous_by = await staff_repo.get_any(session, last.staff_id) if last else None
         result = Handover(
             since=since,
