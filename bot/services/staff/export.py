@@ -22,6 +22,7 @@ from bot.services.staff.clocks import resolve_by
 from bot.services.triage.deadlines import wita
 from db.models.tips import Tip
 from db.repositories import audit as audit_repo
+from db.repositories.stats import without_jit
 
 FIELDS = (
     "case_number",
@@ -157,6 +158,7 @@ async def export_rows(
         query = query.where(Tip.created_at >= start)
     if end is not None:
         query = query.where(Tip.created_at < end)
+    await without_jit(session)
     result = await session.stream(query)
     async for batch in result.partitions(BATCH):  # one hop to the database per batch, not per row
         for tip in batch:

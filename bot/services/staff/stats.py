@@ -112,6 +112,7 @@ def _table(name: str, cells: dict[tuple[str, str], Cell], cols: list[str] | None
 async def compute(session: AsyncSession, period: Period, now: datetime) -> Figures:
     """Every figure for tips received in ``period`` (no role check: ``StatsService.figures`` is the staff door)."""
     start, end = period.utc_bounds
+    await sql.without_jit(session)
     tables = {
         "regency_month": _table("regency_month", await sql.regency_by_month(session, start, end), period.months()),
         "category_outcome": _table("category_outcome", await sql.category_by_outcome(session, start, end)),
