@@ -199,8 +199,10 @@ async def generate(url: str, tips: int) -> None:
         if engine.dialect.name == "postgresql":
             await session.execute(text("SELECT setval('tips_id_seq', (SELECT max(id) FROM tips))"))
             await session.commit()
+    # Statistics for the planner, and on PostgreSQL the visibility map (index-only scans), as autovacuum would leave
+    # them after a bulk load.
     async with engine.connect() as conn:
-        await conn.execute(text("ANALYZE"))
-        await conn.commit()
+        conn = await conn.execution_options(isolation_level="AUTOCOMMIT")
+        await conn.execute(text("VACUUM ANALYZE" if engine.dialect.name == "postgresql" else "ANALYZE"))
     print(f"\n  generated in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
     await engine.dispose()
