@@ -280,11 +280,6 @@ class CaseQueries(StaffAccess):
         await self._guarded(session, actor, Action.ASSIGN, None)
         return [m for m in await staff_repo.list_all(session) if m.role is not Role.VIEWER]
 
-    async def member(self, session: AsyncSession, actor: StaffMember, staff_id: int) -> StaffMember | None:
-        """A staff member by id (for a caseload's label), active or not."""
-        await self._guarded(session, actor, Action.VIEW, None)
-        return await staff_repo.get_any(session, staff_id)
-
 
 def case_data(tip: Tip) -> CaseData:
     return CaseData(
