@@ -15,6 +15,8 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from db.base import Base, UTCDateTime, utcnow
 
 _OPEN = text("status != 'closed'")
+_RESPONDED = text("kind = 'tip' AND first_response_at IS NOT NULL")
+_RESOLVED = text("kind = 'tip' AND closed_at IS NOT NULL")
 FIGURE_COLUMNS = (
     "created_at",
     "kind",
@@ -50,6 +52,24 @@ class Tip(Base):
         # Every column the figures read, in one index: the period's rows are read from the index alone.
         # (PostgreSQL keeps the JSON transit points as an included column: json has no btree order.)
         Index("ix_tips_figures", *FIGURE_COLUMNS, postgresql_include=["transit_points"]),
+        # The medians of both clocks, one priority at a time: only that priority's rows of the period are read. (Each
+        # index's condition is the median query's own, so no other query can be led through it.)
+        Index(
+            "ix_tips_responded",
+            "priority",
+            "created_at",
+            "first_response_at",
+            sqlite_where=_RESPONDED,
+            postgresql_where=_RESPONDED,
+        ),
+        Index(
+            "ix_tips_resolved",
+            "priority",
+            "created_at",
+            "closed_at",
+            sqlite_where=_RESOLVED,
+            postgresql_where=_RESOLVED,
+        ),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -43,9 +43,13 @@ class Period:
         )
 
     def months(self) -> list[str]:
+        return [label for label, _ in self.month_starts()]
+
+    def month_starts(self) -> list[tuple[str, datetime]]:
+        """Each month the period touches: its label and first instant in WITA (the period's start for the first)."""
         out, day = [], self.start.replace(day=1)
         while day < self.end:
-            out.append(day.strftime("%Y-%m"))
+            out.append((day.strftime("%Y-%m"), datetime.combine(max(day, self.start), time.min, tzinfo=wita())))
             day = (day + timedelta(days=32)).replace(day=1)
         return out
 
@@ -114,7 +118,9 @@ async def compute(session: AsyncSession, period: Period, now: datetime) -> Figur
     start, end = period.utc_bounds
     await sql.without_jit(session)
     tables = {
-        "regency_month": _table("regency_month", await sql.regency_by_month(session, start, end), period.months()),
+        "regency_month": _table(
+            "regency_month", await sql.regency_by_month(session, start, end, period.month_starts()), period.months()
+        ),
         "category_outcome": _table("category_outcome", await sql.category_by_outcome(session, start, end)),
         "minors": _table("minors", await sql.minors_by_category(session, start, end), MINOR_COLUMNS),
         "destinations": _table("destinations", await sql.destinations(session, start, end), ["tips", "victims"]),

@@ -90,6 +90,11 @@ def upgrade() -> None:
         postgresql_where=sa.text(_UNANSWERED),
     )
     op.create_index("ix_tips_figures", "tips", list(FIGURE_COLUMNS), postgresql_include=["transit_points"])
+    for name, column in (("ix_tips_responded", "first_response_at"), ("ix_tips_resolved", "closed_at")):
+        condition = sa.text(f"kind = 'tip' AND {column} IS NOT NULL")
+        op.create_index(
+            name, "tips", ["priority", "created_at", column], sqlite_where=condition, postgresql_where=condition
+        )
     # Open tips by priority are in ix_tips_open_queue; on priority alone SQLite walked every closed tip too.
     op.drop_index("ix_tips_priority", table_name="tips")
     op.drop_index("ix_tips_kind", table_name="tips")  # two values: it only misled the planner
@@ -117,6 +122,8 @@ def downgrade() -> None:
         batch_op.create_index(batch_op.f("ix_tip_link_keys_key_hash"), ["key_hash"], unique=False)
     op.create_index("ix_tips_priority", "tips", ["priority"], unique=False)
     op.create_index("ix_tips_kind", "tips", ["kind"], unique=False)
+    op.drop_index("ix_tips_resolved", table_name="tips")
+    op.drop_index("ix_tips_responded", table_name="tips")
     op.drop_index("ix_tips_figures", table_name="tips")
     op.drop_index("ix_tips_open_unanswered", table_name="tips")
     op.drop_index("ix_tips_open_queue", table_name="tips")
