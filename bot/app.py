@@ -159,7 +159,7 @@ def handler_deps(app: App) -> Shared:
         advice=app.advice,
         intake=IntakeService(cipher=app.cipher, pseudonymizer=app.pseudonymizer, max_per_day=max_per_day),
         advice_questions=QuestionService(cipher=app.cipher, pseudonymizer=app.pseudonymizer, max_per_day=max_per_day),
-        staff_cases=CaseService(cipher=app.cipher, clock=app.clock.now),
+        staff_cases=CaseService(cipher=app.cipher, clock=app.clock.now, pseudonymizer=app.pseudonymizer),
         followup=FollowUpService(cipher=app.cipher, pseudonymizer=app.pseudonymizer),
         notify_staff=notify_staff_of(app.clock.now),
         metrics=app.metrics,

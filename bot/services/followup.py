@@ -168,6 +168,7 @@ class FollowUpService:
             if tip.status == "awaiting_reporter":
                 tip.status = "in_review"
         tip.updated_at = now
+        tip.reporter_news_at = now  # the staff queue marks the tip until someone opens it
         await session.flush()
         reply = Reply(message.id, question is not None, tip.case_number)
         await self._rescore(session, tip, message.id, len(evidence or []), now)

@@ -75,7 +75,7 @@ class PerUpdate(TypedDict, total=False):
     raw_state: str | None
     pseudonym: str  # the sender's pseudonym; absent when the update has no human sender
     locale: str  # the sender's language: their stored choice, else Telegram's
-    staff: StaffMember | None  # on the staff router only: the sender as an active staff member, or None
+    staff: StaffMember  # on the staff router only, put there by its gate (bot/telegram/staff/gate.py): an active member
 
 
 class FromAiogram(TypedDict, total=False):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, BigInteger, Boolean, ForeignKey, Integer, LargeBinary, String, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Boolean, ForeignKey, Index, Integer, LargeBinary, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.base import Base, UTCDateTime, utcnow
@@ -64,12 +64,13 @@ class TipLinkKey(Base):
     """A phone number or recruiter name one tip mentions, as a keyed hash; tips sharing a hash are related."""
 
     __tablename__ = "tip_link_keys"
-    __table_args__ = (UniqueConstraint("tip_id", "key_hash"),)
+    # (key_hash, tip_id): related tips and searches by phone or recruiter read the index alone, newest first.
+    __table_args__ = (UniqueConstraint("tip_id", "key_hash"), Index("ix_tip_link_keys_hash_tip", "key_hash", "tip_id"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     tip_id: Mapped[int] = mapped_column(ForeignKey("tips.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(8))  # "phone" or "name"
-    key_hash: Mapped[str] = mapped_column(String(64), index=True)
+    key_hash: Mapped[str] = mapped_column(String(64))
 
 
 class TipLink(Base):
@@ -84,3 +85,13 @@ class TipLink(Base):
     linked: Mapped[bool] = mapped_column(Boolean)
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.telegram_id"))
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class StaffHandover(Base):
+    """A hand-over between shifts (/handover): the next one lists what arrived since the last."""
+
+    __tablename__ = "staff_handovers"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.telegram_id"))
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)

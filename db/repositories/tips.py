@@ -1,5 +1,5 @@
-"""The ledger's queries: tips by filing reference and id, tips sharing a link key, the case-number and daily
-counters. Counters are single upserts, so tips filed at the same moment never clash. Nothing here commits."""
+"""The ledger's queries: a tip by its filing reference, the case-number and daily counters. Counters are single
+upserts, so tips filed at the same moment never clash. Nothing here commits."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.models.staff import TipLinkKey
 from db.models.tips import CaseCounter, SubmissionCounter, Tip
 
 
@@ -17,18 +16,6 @@ def _insert(session: AsyncSession):
 
 async def tip_by_ref(session: AsyncSession, draft_ref: str) -> Tip | None:
     return await session.scalar(select(Tip).where(Tip.draft_ref == draft_ref))
-
-
-async def tips_by_ids(session: AsyncSession, ids: set[int]) -> dict[int, Tip]:
-    if not ids:
-        return {}
-    rows = await session.scalars(select(Tip).where(Tip.id.in_(ids)))
-    return {tip.id: tip for tip in rows.all()}
-
-
-async def tips_sharing(session: AsyncSession, key_hash: str) -> set[int]:
-    rows = await session.scalars(select(TipLinkKey.tip_id).where(TipLinkKey.key_hash == key_hash).distinct())
-    return set(rows.all())
 
 
 async def next_case_number(session: AsyncSession, year: int) -> int:

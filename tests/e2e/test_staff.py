@@ -256,12 +256,13 @@ async def test_three_tips_naming_the_same_recruiter_raise_each_to_p2(harness):
 async def test_the_queue_is_most_urgent_first_with_filters_and_pages(harness):
     link_clocks(harness)
     await register(harness, ADMIN_ID, "admin")
-    p3 = await file_tips(harness, *(make_draft(f"Tip {i}: calo di pasar.", regency="tts") for i in range(9)))
+    # 20 a page: 25 open tips are two pages.
+    p3 = await file_tips(harness, *(make_draft(f"Tip {i}: calo di pasar.", regency="tts") for i in range(24)))
     [p1] = await file_tips(harness, make_draft("Dia dikurung, besok pagi naik kapal.", danger="yes", regency="belu"))
     staff = harness.user(ADMIN_ID, "Staff", language_code="en")
     reply = await staff.say("/queue")
     text = reply.text
-    assert "Open tips: 10" in text and "Page 1 of 2" in text
+    assert "Open tips: 25" in text and "Page 1 of 2" in text
     assert text.index(p1.case_number) < text.index(p3[0].case_number) < text.index(p3[1].case_number)
     reply = await staff.press("Next")
     assert p3[-1].case_number in reply.text and "Page 2 of 2" in reply.text
@@ -269,17 +270,24 @@ async def test_the_queue_is_most_urgent_first_with_filters_and_pages(harness):
     reply = await staff.press("P1 urgent")
     assert "Open tips: 1" in reply.text and p1.case_number in reply.text
     reply = await staff.say("/queue tts")
-    assert "Open tips: 9" in reply.text and p1.case_number not in reply.text
+    assert "Open tips: 24" in reply.text and p1.case_number not in reply.text
     reply = await staff.say("/queue mine")
     assert "Open tips: 0" in reply.text
     await staff.say(f"/tip {p1.case_number}")
     await staff.press("Claim")
     reply = await staff.say("/queue mine")
     assert "Open tips: 1" in reply.text and p1.case_number in reply.text
-    # /overdue: the claimed P1 is past its 30 minutes after 31 minutes.
+    # /overdue has two clocks. After 31 minutes a P1 nobody responded to is late; the claimed one is not (its
+    # first response came in time), however long the case then takes.
+    [waiting] = await file_tips(harness, make_draft("Dia dikurung, malam ini naik kapal.", danger="yes"))
     harness.emulator.advance_time(31 * 60)
     reply = await staff.say("/overdue")
-    assert p1.case_number in reply.text and p3[0].case_number not in reply.text
+    assert waiting.case_number in reply.text and "first response" in reply.text
+    assert p1.case_number not in reply.text and p3[0].case_number not in reply.text
+    # A week later the claimed P1 is still open: late on the resolution clock.
+    harness.emulator.advance_time(7 * 24 * 3600)
+    reply = await staff.say("/overdue")
+    assert p1.case_number in reply.text and "resolution" in reply.text
 
 
 async def test_staff_see_the_bot_in_their_language(harness):

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import csv
+import html
 import io
 import json
 import os
+from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import select
@@ -16,7 +18,8 @@ from bot.config import generate_data_key, generate_pepper, load_settings
 from bot.services.intake.draft import Draft
 from bot.services.intake.submit import IntakeService
 from bot.services.privacy import Cipher, Pseudonymizer
-from bot.services.staff.export import _safe_cell
+from bot.services.staff.export import FIELDS, _safe_cell
+from bot.services.triage.deadlines import wita
 from db.engine import make_engine, make_session_factory
 from db.migrate import upgrade_database
 from db.models.audit import AuditEntry
@@ -91,18 +94,11 @@ def test_export_has_triage_fields_only_unless_an_admin_asks_for_details(tmp_path
     assert oct(os.stat(out).st_mode & 0o777) == "0o600"
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
     assert [r["case_number"] for r in rows] == cases
-    assert list(rows[0]) == [
-        "case_number",
-        "kind",
-        "status",
-        "priority",
-        "category",
-        "regency",
-        "created_at",
-        "closed_at",
-        "outcome",
-    ]
+    assert list(rows[0]) == list(FIELDS)  # every structured field, no words of the reporter
     assert rows[0]["regency"] == "belu" and rows[0]["status"] == "new"
+    # Times in WITA with their offset; the first-response due time is the P3 deadline.
+    assert rows[0]["created_at"].endswith("+08:00") and rows[0]["first_response_due"].endswith("+08:00")
+    assert rows[0]["first_response_late"] == "no" and rows[0]["resolution_late"] == "no"
     assert "Atambua" not in out.read_text(encoding="utf-8")
 
     assert main(["export", "--format", "json", "--with-details", "--out", str(out), *db]) == 2
@@ -120,6 +116,10 @@ def test_export_has_triage_fields_only_unless_an_admin_asks_for_details(tmp_path
     assert main(["export", "--format", "csv", "--since", "2999-01-01", "--out", str(out), *db]) == 0
     assert out.read_text(encoding="utf-8").count("\n") == 1  # header only
     assert main(["export", "--format", "csv", "--since", "yesterday", "--out", str(out), *db]) == 2
+    assert main(["export", "--format", "csv", "--until", "2000-01-01", "--out", str(out), *db]) == 0
+    assert out.read_text(encoding="utf-8").count("\n") == 1  # nothing received by then
+    assert main(["export", "--format", "json", "--until", "2999-01-01", "--out", str(out), *db]) == 0
+    assert [r["case_number"] for r in json.loads(out.read_text(encoding="utf-8"))] == cases
 
     exports = [r for r in audit_rows(db) if r.action == "export"]
     assert [(r.staff_id, r.result, r.detail["details"]) for r in exports] == [
@@ -128,6 +128,8 @@ def test_export_has_triage_fields_only_unless_an_admin_asks_for_details(tmp_path
         (4242, "ok", True),
         (4242, "ok", True),
         (None, "ok", False),
+        (None, "ok", False),
+        (None, "ok", False),
     ]
 
 
@@ -135,13 +137,35 @@ def test_stats(capsys, db):
     file_tips(db, "Satu", "Dua", "Tiga")
     assert main(["stats", "--json", *db]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["total"] == 3
-    assert data["by_status"] == {"new": 3}
-    assert data["by_regency"] == {"belu": 3}
-    assert data["by_category"] == {"recruitment_fraud": 3}
-    assert sum(data["by_priority"].values()) == 3 and sum(data["by_month"].values()) == 3
+    assert data["totals"]["tips"] == 3
+    regency = data["tables"]["regency_month"]
+    assert regency["rows"] == ["belu"] and sum(regency["cells"]["belu"].values()) == 3
+    assert data["tables"]["category_outcome"]["cells"]["recruitment_fraud"]["open"] == 3
+    assert data["tables"]["clocks"]["cells"]["P3"]["waiting"] == 3
     assert main(["stats", *db]) == 0
-    assert "tips: 3" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "regency_month" in out and "belu" in out
+    assert main(["stats", "--month", "2026-13", *db]) == 2
+    assert "--month" in capsys.readouterr().err
+    assert [r.action for r in audit_rows(db) if r.action == "stats"] == ["stats", "stats"]
+
+
+def test_monthly_report_hides_small_counts_unless_internal(tmp_path, capsys, db):
+    file_tips(db, "Satu", "Dua", "Tiga")
+    month = datetime.now(UTC).astimezone(wita()).strftime("%Y-%m")
+    out = tmp_path / "report"
+    assert main(["report", "--month", month, "--out", str(out), "--no-charts", *db]) == 0
+    files = sorted(p.name for p in out.iterdir())
+    assert "report.html" in files and "regency_month.csv" in files and "clocks.csv" in files
+    regency = (out / "regency_month.csv").read_text(encoding="utf-8")
+    assert "Belu" in regency and "<5" in regency and ",3" not in regency  # 3 tips: too few to show
+    page = (out / "report.html").read_text(encoding="utf-8")
+    assert "<5" in html.unescape(page) and "Laporan bulanan" in page  # Indonesian by default
+    internal = tmp_path / "internal"
+    assert main(["report", "--month", month, "--out", str(internal), "--internal", "--lang", "en", *db]) == 0
+    assert "Belu,3" in (internal / "regency_month.csv").read_text(encoding="utf-8")
+    assert "<svg" in (internal / "report.html").read_text(encoding="utf-8")  # the charts, drawn inline
+    assert [r.detail["internal"] for r in audit_rows(db) if r.action == "report"] == [False, True]
 
 
 def test_safe_cell():

@@ -3,6 +3,7 @@ encrypted, linking by keyed hashes, the linked-recruiter raise, reminders, the a
 
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -17,7 +18,7 @@ from bot.services.staff.model import QueueFilter, Refused
 from bot.services.staff.reminders import enqueue_due_reminders
 from db.models.audit import AuditEntry, AuditLogIsAppendOnly
 from db.models.outbox import OutboxMessage
-from db.models.staff import TipCase, TipEvent, TipLinkKey
+from db.models.staff import TipEvent, TipLinkKey
 from db.models.tips import Tip
 from db.repositories import staff as staff_repo
 
@@ -84,6 +85,15 @@ def file(session_factory, settings, cipher):
     return submit
 
 
+@asynccontextmanager
+async def work(session_factory):
+    """A session whose work is committed at the end, as the bot's unit of work commits an update (services do not
+    commit)."""
+    async with session_factory() as session:
+        yield session
+        await session.commit()
+
+
 async def tip(session_factory, tip_id: int) -> Tip:
     async with session_factory() as session:
         return await session.get(Tip, tip_id)
@@ -124,14 +134,12 @@ async def test_staff_are_added_listed_and_removed_and_a_removed_member_keeps_the
 async def test_claim_assigns_moves_new_into_review_and_is_audited(session_factory, cases, staff, file):
     [filed] = await file(draft("Ada calo di Soe."))
     admin = await staff(ADMIN)
-    async with session_factory() as session:
+    async with work(session_factory) as session:
         await cases.claim(session, admin, filed.tip_id)
         view = await cases.summary(session, admin, filed.tip_id)
     assert view.status == "in_review" and view.assignee.telegram_id == ADMIN
     assert [e.kind for e in view.history] == ["claim", "status"]
-    async with session_factory() as session:
-        case = await session.get(TipCase, filed.tip_id)
-    assert case.acknowledged_at is not None
+    assert (await tip(session_factory, filed.tip_id)).first_response_at is not None
     assert [(r.staff_id, r.action, r.case_number) for r in await audit(session_factory)][-1] == (
         ADMIN,
         "claim",
@@ -142,7 +150,7 @@ async def test_claim_assigns_moves_new_into_review_and_is_audited(session_factor
 async def test_roles_are_checked_on_every_action_and_refusals_are_audited(session_factory, cases, staff, file):
     [filed] = await file(draft("Ada calo di Soe."))
     viewer, triager = await staff(VIEWER), await staff(TRIAGER)
-    async with session_factory() as session:
+    async with work(session_factory) as session:
         with pytest.raises(Refused) as refused:
             await cases.claim(session, viewer, filed.tip_id)
         assert refused.value.code == "role"
@@ -161,7 +169,7 @@ async def test_roles_are_checked_on_every_action_and_refusals_are_audited(sessio
 
 async def test_a_triager_cannot_take_a_tip_someone_else_claimed(session_factory, cases, staff, file):
     [filed] = await file(draft("Ada calo di Soe."))
-    async with session_factory() as session:
+    async with work(session_factory) as session:
         await cases.claim(session, await staff(ADMIN), filed.tip_id)
         with pytest.raises(Refused) as refused:
             await cases.claim(session, await staff(TRIAGER), filed.tip_id)
@@ -171,7 +179,7 @@ async def test_a_triager_cannot_take_a_tip_someone_else_claimed(session_factory,
 async def test_the_state_machine_is_followed_and_reasons_are_given(session_factory, cases, staff, file):
     [filed] = await file(draft("Ada calo di Soe."))
     admin, triager = await staff(ADMIN), await staff(TRIAGER)
-    async with session_factory() as session:
+    async with work(session_factory) as session:
         with pytest.raises(Refused) as refused:
             await cases.close(session, admin, filed.tip_id, "actioned")
         assert refused.value.params == {"error": "not_allowed", "current": "new", "target": "closed"}
@@ -198,7 +206,7 @@ async def test_the_state_machine_is_followed_and_reasons_are_given(session_facto
 
 async def test_a_new_tip_may_be_closed_as_a_duplicate(session_factory, cases, staff, file):
     [filed] = await file(draft("Ada calo di Soe."))
-    async with session_factory() as session:
+    async with work(session_factory) as session:
         await cases.close(session, await staff(TRIAGER), filed.tip_id, "duplicate")
     row = await tip(session_factory, filed.tip_id)
     assert row.status == "closed" and row.closed_at is not None
@@ -207,7 +215,7 @@ async def test_a_new_tip_may_be_closed_as_a_duplicate(session_factory, cases, st
 async def test_notes_and_reasons_are_required_and_stored_encrypted(session_factory, cases, staff, file):
     [filed] = await file(draft("Ada calo di Soe."))
     admin = await staff(ADMIN)
-    async with session_factory() as session:
+    async with work(session_factory) as session:
         with pytest.raises(Refused) as refused:
             await cases.add_note(session, admin, filed.tip_id, "   ")
         assert refused.value.code == "reason_required"
@@ -226,11 +234,11 @@ async def test_notes_and_reasons_are_required_and_stored_encrypted(session_facto
 
 async def test_the_view_decrypts_everything_but_never_shows_the_reporters_chat(session_factory, cases, staff, file):
     d = draft("Cerita lengkap.", recruiter="Om Yos", contact="chat")
-    async with session_factory() as session:
+    async with work(session_factory) as session:
         service = IntakeService(cipher=cases._cipher, pseudonymizer=Pseudonymizer(b"x" * 32), max_per_day=10)
         filed = await service.submit(session, d, pseudonym="", notify_chat_id=555123)
         await session.commit()
-    async with session_factory() as session:
+    async with work(session_factory) as session:
         view = await cases.view(session, await staff(VIEWER), filed.tip_id)
     assert view.answers["story"] == "Cerita lengkap." and view.answers["recruiter"] == "Om Yos"
     assert view.contact == {"kind": "chat"}
@@ -239,26 +247,28 @@ async def test_the_view_decrypts_everything_but_never_shows_the_reporters_chat(s
 
 async def test_queue_is_most_urgent_then_oldest_with_filters_and_pages(session_factory, cases, staff, file, clock):
     base = datetime.now(UTC) - timedelta(hours=3)
-    p3 = await file(*(draft(f"Tip {i} calo di pasar", regency="tts") for i in range(10)), now=base)
+    p3 = await file(*(draft(f"Tip {i} calo di pasar", regency="tts") for i in range(25)), now=base)
     [p1] = await file(
         draft("Dia dikurung, besok naik kapal.", danger="yes", regency="belu"), now=base + timedelta(hours=1)
     )
     admin = await staff(ADMIN)
-    async with session_factory() as session:
+    async with work(session_factory) as session:
         page = await cases.queue(session, admin, QueueFilter(), 1)
-        assert page.total == 11 and page.pages == 2
+        assert page.total == 26 and page.pages == 2 and len(page.items) == 20  # 20 a page
         assert [i.case_number for i in page.items][:2] == [p1.case_number, p3[0].case_number]
         page2 = await cases.queue(session, admin, QueueFilter(), 2)
-        assert [i.case_number for i in page2.items] == [s.case_number for s in p3[7:]]
+        assert [i.case_number for i in page2.items] == [s.case_number for s in p3[19:]]
         assert (await cases.queue(session, admin, QueueFilter(regency="belu"), 1)).total == 1
-        assert (await cases.queue(session, admin, QueueFilter(priority="P3", regency="tts"), 1)).total == 10
+        assert (await cases.queue(session, admin, QueueFilter(priority="P3", regency="tts"), 1)).total == 25
         assert (await cases.queue(session, admin, QueueFilter(mine=True), 1)).total == 0
         await cases.claim(session, admin, p3[5].tip_id)
         mine = await cases.queue(session, admin, QueueFilter(mine=True), 1)
         assert [i.case_number for i in mine.items] == [p3[5].case_number]
         assert (await cases.queue(session, admin, QueueFilter(status="in_review"), 1)).total == 1
         overdue = await cases.overdue(session, admin)
-        assert [i.case_number for i in overdue] == [p1.case_number]  # P1: 30 minutes; P3: 3 working days
+        # P1: 30 minutes to a first response; P3: 3 working days.
+        assert [late.item.case_number for late in overdue.items] == [p1.case_number]
+        assert overdue.response_total == 1 and overdue.resolution_total == 0
 
 
 # Linking -----------------------------------------------------------------------------------------------------
@@ -272,7 +282,7 @@ async def test_tips_sharing_a_phone_written_two_ways_are_related_and_keys_are_ha
         draft("Tawaran kerja, nomornya +62 812 3456 7890."),
         draft("Lain cerita, 0813 9999 1111."),
     )
-    async with session_factory() as session:
+    async with work(session_factory) as session:
         view = await cases.view(session, await staff(ADMIN), b.tip_id)
         keys = (await session.scalars(select(TipLinkKey))).all()
     assert [(r.case_number, r.via) for r in view.related] == [(a.case_number, frozenset({"phone"}))]
@@ -286,14 +296,14 @@ async def test_three_tips_naming_one_recruiter_raise_each_to_p2_but_not_a_closed
         draft("Tip satu, perekrut di desa.", recruiter="PT Maju Jaya Sejahtera"),
         draft("Tip dua, perekrut di desa.", recruiter="P.T. Maju Jaya Sejahtra"),
     )
-    async with session_factory() as session:
+    async with work(session_factory) as session:
         await cases.close(session, await staff(ADMIN), closed.tip_id, "duplicate")
     assert (await tip(session_factory, first.tip_id)).priority == "P3"
     [third] = await file(draft("Tip tiga, perekrut di desa.", recruiter="pt maju jaya sejahtera"))
     assert third.priority == "P2"
     assert (await tip(session_factory, first.tip_id)).priority == "P2"
     assert (await tip(session_factory, closed.tip_id)).priority == "P3"
-    async with session_factory() as session:
+    async with work(session_factory) as session:
         events = (await session.scalars(select(TipEvent).where(TipEvent.kind == "escalated"))).all()
         kinds = (await session.scalars(select(OutboxMessage.kind).order_by(OutboxMessage.id))).all()
         view = await cases.view(session, await staff(ADMIN), first.tip_id)
@@ -305,7 +315,7 @@ async def test_three_tips_naming_one_recruiter_raise_each_to_p2_but_not_a_closed
 async def test_staff_link_and_unlink_tips(session_factory, cases, staff, file):
     a, b = await file(draft("Satu."), draft("Dua."))
     admin = await staff(ADMIN)
-    async with session_factory() as session:
+    async with work(session_factory) as session:
         assert await cases.link(session, admin, a.tip_id, b.case_number.lower()) == b.case_number
         assert [r.via for r in (await cases.summary(session, admin, b.tip_id)).related] == [frozenset({"manual"})]
         with pytest.raises(Refused):
@@ -337,7 +347,7 @@ async def test_reminders_once_per_interval_until_acknowledged(session_factory, c
     assert await remind(30) == 1
     assert await remind(45) == 0
     assert await remind(61) == 1
-    async with session_factory() as session:
+    async with work(session_factory) as session:
         await cases.claim(session, await staff(TRIAGER), p1.tip_id)
     assert await remind(200) == 0
     async with session_factory() as session:
@@ -351,7 +361,7 @@ async def test_reminders_once_per_interval_until_acknowledged(session_factory, c
 async def test_the_audit_log_is_append_only(session_factory, cases, staff, file):
     [filed] = await file(draft("Ada calo."))
     admin = await staff(ADMIN)
-    async with session_factory() as session:
+    async with work(session_factory) as session:
         await cases.view(session, admin, filed.tip_id)
         trail = await cases.audit_trail(session, admin, filed.case_number)
     assert [line.action for line in trail] == ["view"]

@@ -123,6 +123,7 @@ async def test_a_priority_set_by_staff_is_not_undone_by_something_less_urgent(se
         maria = await staff_repo.get_active(session, 9001)
         cases = CaseService(cipher=cipher, clock=clock)
         await cases.set_priority(session, maria, tip_id, "P4", "known broker, checked")
+        await session.commit()  # services do not commit: the caller does
     await add(session_factory, followup, tip_id, "calonya namanya Om Yos", NOW + timedelta(hours=1))
     assert (await tip_row(session_factory, tip_id)).priority == "P4"  # still P3 by the rules: staff decided P4
     await add(session_factory, followup, tip_id, "tadi malam Om Yos ancam mau bunuh saya", NOW + timedelta(hours=2))

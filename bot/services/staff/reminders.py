@@ -21,6 +21,7 @@ from bot.services import outbox
 from bot.services.staff.filing import alert_payload
 from db.models.staff import TipCase
 from db.models.tips import Tip
+from db.repositories.cases import OPEN
 
 log = logging.getLogger(__name__)
 
@@ -35,8 +36,9 @@ async def enqueue_due_reminders(session: AsyncSession, now: datetime, interval: 
         .where(
             Tip.priority == "P1",
             Tip.status == "new",
+            OPEN,  # the same tips; the planner sees the open-tips index applies
             Tip.created_at <= now - interval,
-            TipCase.acknowledged_at.is_(None),
+            Tip.first_response_at.is_(None),
             TipCase.assignee_id.is_(None),
         )
         .order_by(Tip.created_at)

@@ -15,11 +15,18 @@ from bot.services.privacy import Cipher, Pseudonymizer
 from bot.services.tips.record import alert_payload, store_result, stored_reasons
 from bot.services.triage.entities import Entities, extract_entities
 from bot.services.triage.linking import link_keys
-from bot.services.triage.scoring import Priority, TipFacts, TriageResult, deadline, escalate_for_links
+from bot.services.triage.scoring import (
+    LINKED_RECRUITER_THRESHOLD,
+    Priority,
+    TipFacts,
+    TriageResult,
+    deadline,
+    escalate_for_links,
+)
 from bot.services.triage.signals import forget_texts
 from db.models.staff import TipEvent, TipLinkKey
 from db.models.tips import Tip
-from db.repositories import tips as repo
+from db.repositories import links
 
 
 def link_hashes(pseudonymizer: Pseudonymizer, entities: Entities) -> list[tuple[str, str]]:
@@ -50,16 +57,22 @@ async def file_tip(
     for kind, key_hash in hashes:
         session.add(TipLinkKey(tip_id=tip.id, kind=kind, key_hash=key_hash))
     await session.flush()
+    # How many tips name each key (read from the index), and the open tips to raise: a recruiter named in
+    # thousands of (mostly closed) tips costs a count and a few rows, not thousands (bench/bench_data.py).
+    own = 1
     counts: dict[int, int] = {}
+    others: dict[int, Tip] = {}
     for _kind, key_hash in hashes:
-        sharing = await repo.tips_sharing(session, key_hash)
-        for other in sharing:
-            counts[other] = max(counts.get(other, 1), len(sharing))
-    result = escalate_for_links(triage, counts.get(tip.id, 1))
+        sharing = await links.count_sharing(session, key_hash)
+        own = max(own, sharing)
+        if sharing >= LINKED_RECRUITER_THRESHOLD:
+            for other in await links.open_tips_sharing(session, key_hash, exclude=tip.id):
+                others[other.id] = other
+                counts[other.id] = max(counts.get(other.id, 1), sharing)
+    result = escalate_for_links(triage, own)
     # Always (re)written here: the reasons with their quotes and codes, so every staff screen can translate them.
     _apply(tip, result, cipher)
-    others = {t for t, n in counts.items() if t != tip.id and n >= 3}
-    for other in (await repo.tips_by_ids(session, others)).values():
+    for other in others.values():
         await _raise_linked(session, other, counts[other.id], cipher, now)
     await outbox.enqueue(
         session,

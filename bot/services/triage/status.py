@@ -25,7 +25,15 @@ class Status(StrEnum):
 
 
 class Outcome(StrEnum):
+    """How a case ended, as the task force reports upward (RAN PP-TPPO asks for departures stopped, people rescued
+    and returned, police reports and suspects identified)."""
+
     ACTIONED = "actioned"
+    DEPARTURE_STOPPED = "departure_stopped"
+    PEOPLE_RESCUED = "people_rescued"
+    RETURNED_HOME = "returned_home"
+    POLICE_REPORT = "police_report"
+    SUSPECT_IDENTIFIED = "suspect_identified"
     REFERRED = "referred"
     INSUFFICIENT_INFORMATION = "insufficient_information"
     DUPLICATE = "duplicate"
@@ -46,6 +54,9 @@ class Action(StrEnum):
     ASK_REPORTER = "ask_reporter"
     EXPORT = "export"
     AUDIT = "audit"
+    RECORD = "record"  # structured case data: victims, destination, transit points
+    BULK_CLOSE = "bulk_close"  # close many duplicates or pranks at once
+    HANDOVER = "handover"
 
 
 @dataclass(frozen=True)
@@ -84,8 +95,8 @@ del S
 _ALL_ACTIONS = frozenset(Action)
 PERMISSIONS: dict[Role, frozenset[Action]] = {
     Role.ADMIN: _ALL_ACTIONS,
-    # Assigning work to others, reopening, exports and the audit log are for admins.
-    Role.TRIAGER: _ALL_ACTIONS - {Action.ASSIGN, Action.REOPEN, Action.EXPORT, Action.AUDIT},
+    # Assigning work to others, reopening, bulk closing, exports and the audit log are for admins.
+    Role.TRIAGER: _ALL_ACTIONS - {Action.ASSIGN, Action.REOPEN, Action.EXPORT, Action.AUDIT, Action.BULK_CLOSE},
     Role.VIEWER: frozenset({Action.VIEW}),
 }
 

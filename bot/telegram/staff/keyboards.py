@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
@@ -9,18 +10,32 @@ from aiogram.utils.i18n import gettext as _
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.services import places
-from bot.services.staff.model import AGENCIES, PRIORITIES, STATUSES, CaseView, QueueFilter, QueuePage, StaffMember
+from bot.services.staff.model import (
+    AGENCIES,
+    ANY_STATUS,
+    PRIORITIES,
+    STATUSES,
+    CaseloadRow,
+    CaseView,
+    QueueFilter,
+    QueueItem,
+    QueuePage,
+    StaffMember,
+)
+from bot.services.triage.facts import CATEGORIES
 from bot.services.triage.status import Action, Outcome, Status, can
 from bot.telegram.staff import texts
-from bot.telegram.staff.callbacks import StaffCb, pack_filter
+from bot.telegram.staff.callbacks import Act, StaffCb, pack_filter
+
+CASE_FIELDS = ("victims", "victims_minors", "victims_female", "victims_male", "destination")
 
 
-def _button(text: str, action: str, tip: int = 0, value: str = "") -> InlineKeyboardButton:
+def _button(text: str, action: Act, tip: int = 0, value: str = "") -> InlineKeyboardButton:
     return InlineKeyboardButton(text=text, callback_data=StaffCb(a=action, t=tip, v=value).pack())
 
 
 def cancel_button(tip: int = 0) -> InlineKeyboardButton:
-    return _button("✖️ " + _("Cancel"), "cancel", tip)
+    return _button("✖️ " + _("Cancel"), Act.CANCEL, tip)
 
 
 def cancel_keyboard(tip: int = 0) -> InlineKeyboardMarkup:
@@ -29,69 +44,131 @@ def cancel_keyboard(tip: int = 0) -> InlineKeyboardMarkup:
 
 def show_again_keyboard(tip: int) -> InlineKeyboardMarkup:
     """After /tip could not be shown whole: show the whole tip again."""
-    return InlineKeyboardMarkup(inline_keyboard=[[_button("🔄 " + _("Show again"), "open", tip)]])
+    return InlineKeyboardMarkup(inline_keyboard=[[_button("🔄 " + _("Show again"), Act.OPEN, tip)]])
+
+
+def _open_label(item: QueueItem) -> str:
+    return f"{texts.PRIORITY_ICONS.get(item.priority, '')} {item.case_number}"
 
 
 # Queue -----------------------------------------------------------------------------------------------------
 
 
-def queue_keyboard(page: QueuePage) -> InlineKeyboardMarkup:
+def queue_keyboard(
+    page: QueuePage, staff: StaffMember, *, selecting: bool = False, ticked: frozenset[int] = frozenset()
+) -> InlineKeyboardMarkup:
     f = page.filter
+    here = pack_filter(f, page.page)
     builder = InlineKeyboardBuilder()
-    for item in page.items:
-        builder.row(_button(f"{texts.PRIORITY_ICONS.get(item.priority, '')} {item.case_number}", "open", item.tip_id))
+    items = [
+        _button(("☑️ " if i.tip_id in ticked else "⬜ ") + i.case_number, Act.PICK, i.tip_id)
+        if selecting
+        else _button(_open_label(i), Act.OPEN, i.tip_id)
+        for i in page.items
+    ]
+    for start in range(0, len(items), 2):
+        builder.row(*items[start : start + 2])
     nav = []
     if page.page > 1:
-        nav.append(_button("◀️ " + _("Previous"), "q", 0, pack_filter(f, page.page - 1)))
+        nav.append(_button("◀️ " + _("Previous"), Act.QUEUE, 0, pack_filter(f, page.page - 1)))
     if page.page < page.pages:
-        nav.append(_button(_("Next") + " ▶️", "q", 0, pack_filter(f, page.page + 1)))
+        nav.append(_button(_("Next") + " ▶️", Act.QUEUE, 0, pack_filter(f, page.page + 1)))
     if nav:
         builder.row(*nav)
-    mine = ("✓ " if f.mine else "") + "👤 " + _("Mine")
+    if selecting:
+        builder.row(
+            _button("🗑 " + _("Close ticked: duplicate"), Act.BULK, 0, Outcome.DUPLICATE.value),
+            _button("🗑 " + _("Close ticked: prank"), Act.BULK, 0, Outcome.FALSE_OR_PRANK.value),
+        )
+        builder.row(_button("✖️ " + _("Stop ticking"), Act.QUEUE, 0, here))
+        return builder.as_markup()
+    packed = pack_filter(f)
+
+    def toggle(label: str, on: bool, changed: QueueFilter) -> InlineKeyboardButton:
+        return _button(("✓ " if on else "") + label, Act.QUEUE, 0, pack_filter(changed))
+
     builder.row(
-        _button("🔄 " + _("Status"), "qf", 0, "s|" + pack_filter(f)),
-        _button("⚡ " + _("Priority"), "qf", 0, "p|" + pack_filter(f)),
+        _button("🔄 " + _("Status"), Act.FILTER_MENU, 0, "s|" + packed),
+        _button("⚡ " + _("Priority"), Act.FILTER_MENU, 0, "p|" + packed),
     )
     builder.row(
-        _button("📍 " + _("Regency"), "qf", 0, "r|" + pack_filter(f)),
-        _button(mine, "q", 0, pack_filter(replace(f, mine=not f.mine))),
+        _button("📍 " + _("Regency"), Act.FILTER_MENU, 0, "r|" + packed),
+        _button("🏷 " + _("Category"), Act.FILTER_MENU, 0, "c|" + packed),
     )
+    builder.row(
+        toggle("🧒 " + _("Under 18"), f.minors, replace(f, minors=not f.minors)),
+        toggle("⏰ " + _("Late"), f.late, replace(f, late=not f.late)),
+        toggle("👤 " + _("Mine"), f.mine, replace(f, mine=not f.mine)),
+    )
+    row = [_button("🔍 " + _("Search"), Act.SEARCH, 0, packed)]
+    if can(staff.role, Action.BULK_CLOSE):
+        row.append(_button("☑️ " + _("Close several"), Act.SELECT, 0, here))
+    builder.row(*row)
     if not f.is_empty():
-        builder.row(_button("✖️ " + _("Clear filters"), "q", 0, ""))
+        builder.row(_button("✖️ " + _("Clear filters"), Act.QUEUE, 0, ""))
     return builder.as_markup()
 
 
 def filter_menu(which: str, f: QueueFilter) -> InlineKeyboardMarkup:
     """Choices for one filter; each choice shows the queue with it applied (page 1)."""
     builder = InlineKeyboardBuilder()
+
+    def choice(label: str, changed: QueueFilter) -> None:
+        builder.add(_button(label, Act.QUEUE, 0, pack_filter(changed)))
+
     if which == "s":
         for status in STATUSES:
-            builder.add(_button(texts.status_label(status), "q", 0, pack_filter(replace(f, status=status))))
+            choice(texts.status_label(status), replace(f, status=status))
         builder.adjust(2)
-        builder.row(_button(_("All open"), "q", 0, pack_filter(replace(f, status=None))))
+        builder.row(
+            _button(_("All open"), Act.QUEUE, 0, pack_filter(replace(f, status=None))),
+            _button(_("Every status, closed too"), Act.QUEUE, 0, pack_filter(replace(f, status=ANY_STATUS))),
+        )
     elif which == "p":
         for priority in PRIORITIES:
-            label = texts.priority_label(priority)
-            builder.add(_button(label, "q", 0, pack_filter(replace(f, priority=priority))))
+            choice(texts.priority_label(priority), replace(f, priority=priority))
         builder.adjust(2)
-        builder.row(_button(_("Any priority"), "q", 0, pack_filter(replace(f, priority=None))))
+        builder.row(_button(_("Any priority"), Act.QUEUE, 0, pack_filter(replace(f, priority=None))))
+    elif which == "c":
+        for category in CATEGORIES:
+            choice(
+                texts.CATEGORY_ICONS.get(category, "") + " " + texts.category_label(category),
+                replace(f, category=category),
+            )
+        builder.adjust(1)
+        builder.row(_button(_("Any category"), Act.QUEUE, 0, pack_filter(replace(f, category=None))))
     else:
         for regency in places.regencies():
-            builder.add(_button(regency.name, "q", 0, pack_filter(replace(f, regency=regency.code))))
-        for code in ("elsewhere_id", "abroad"):
-            builder.add(_button(texts.place_label(code), "q", 0, pack_filter(replace(f, regency=code))))
+            choice(regency.name, replace(f, regency=regency.code))
+        for code in places.SPECIAL_CODES:
+            choice(texts.place_label(code), replace(f, regency=code))
         builder.adjust(2)
-        builder.row(_button(_("Any place"), "q", 0, pack_filter(replace(f, regency=None))))
-    builder.row(_button("↩️ " + _("Back to the queue"), "q", 0, pack_filter(f)))
+        builder.row(_button(_("Any place"), Act.QUEUE, 0, pack_filter(replace(f, regency=None))))
+    builder.row(_button("↩️ " + _("Back to the queue"), Act.QUEUE, 0, pack_filter(f)))
     return builder.as_markup()
 
 
-def open_buttons(items) -> InlineKeyboardMarkup | None:
-    if not items:
+def open_buttons(items: Iterable[QueueItem]) -> InlineKeyboardMarkup | None:
+    buttons = [_button(_open_label(item), Act.OPEN, item.tip_id) for item in items]
+    if not buttons:
         return None
     builder = InlineKeyboardBuilder()
-    for item in items:
-        builder.row(_button(f"{texts.PRIORITY_ICONS.get(item.priority, '')} {item.case_number}", "open", item.tip_id))
+    for start in range(0, len(buttons), 2):
+        builder.row(*buttons[start : start + 2])
+    return builder.as_markup()
+
+
+def caseload_keyboard(rows: list[CaseloadRow]) -> InlineKeyboardMarkup:
+    """Each member's open tips as a queue."""
+    builder = InlineKeyboardBuilder()
+    for row in rows:
+        if row.member is None:
+            builder.add(_button(_("not assigned"), Act.QUEUE, 0, pack_filter(QueueFilter(unassigned=True))))
+        else:
+            builder.add(
+                _button(row.member.label, Act.QUEUE, 0, pack_filter(QueueFilter(assignee=row.member.telegram_id)))
+            )
+    builder.adjust(2)
     return builder.as_markup()
 
 
@@ -109,46 +186,54 @@ def case_keyboard(view: CaseView, staff: StaffMember) -> InlineKeyboardMarkup:
         and can(role, Action.CLAIM)
         and (view.assignee is None or view.assignee.telegram_id != staff.telegram_id)
     ):
-        row.append(_button("✋ " + _("Claim"), "claim", tip))
+        row.append(_button("✋ " + _("Claim"), Act.CLAIM, tip))
     if not closed and can(role, Action.ASSIGN):
-        row.append(_button("👥 " + _("Assign"), "assign", tip))
+        row.append(_button("👥 " + _("Assign"), Act.ASSIGN_MENU, tip))
     if row:
         builder.row(*row)
     if not closed:
         row = []
         if can(role, Action.SET_PRIORITY):
-            row.append(_button("⚡ " + _("Priority"), "prio", tip))
+            row.append(_button("⚡ " + _("Priority"), Act.PRIORITY_MENU, tip))
         if can(role, Action.SET_STATUS) and view.allowed_statuses:
-            row.append(_button("🔄 " + _("Status"), "status", tip))
+            row.append(_button("🔄 " + _("Status"), Act.STATUS_MENU, tip))
         if row:
             builder.row(*row)
         row = []
         if can(role, Action.NOTE):
-            row.append(_button("📝 " + _("Add note"), "note", tip))
+            row.append(_button("📝 " + _("Add note"), Act.NOTE, tip))
         if can(role, Action.ASK_REPORTER):
             label = "💬 " + _("Answer the question") if view.kind == "question" else "❓ " + _("Ask the reporter")
-            row.append(_button(label, "ask", tip))
+            row.append(_button(label, Act.ASK, tip))
         if row:
             builder.row(*row)
         row = []
         if can(role, Action.REFER):
-            row.append(_button("📤 " + _("Refer"), "refer", tip))
+            row.append(_button("📤 " + _("Refer"), Act.REFER_MENU, tip))
+        if can(role, Action.RECORD) and view.kind == "tip":
+            row.append(_button("📋 " + _("Case data"), Act.DATA_MENU, tip))
         if row:
             builder.row(*row)
-    elif can(role, Action.NOTE):
-        builder.row(_button("📝 " + _("Add note"), "note", tip))
+    else:
+        row = []
+        if can(role, Action.NOTE):
+            row.append(_button("📝 " + _("Add note"), Act.NOTE, tip))
+        if can(role, Action.RECORD) and view.kind == "tip":
+            row.append(_button("📋 " + _("Case data"), Act.DATA_MENU, tip))
+        if row:
+            builder.row(*row)
     row = []
     if can(role, Action.LINK):
-        row.append(_button("🔗 " + _("Link"), "link", tip))
+        row.append(_button("🔗 " + _("Link"), Act.LINK, tip))
         if view.related:
-            row.append(_button("✂️ " + _("Unlink"), "unlink", tip))
+            row.append(_button("✂️ " + _("Unlink"), Act.UNLINK_MENU, tip))
     if row:
         builder.row(*row)
     if not closed and can(role, Action.CLOSE):
-        builder.row(_button("✅ " + _("Close"), "close", tip))
+        builder.row(_button("✅ " + _("Close"), Act.CLOSE_MENU, tip))
     if closed and can(role, Action.REOPEN):
-        builder.row(_button("↩️ " + _("Reopen"), "s", tip, Status.IN_REVIEW.value))
-    builder.row(_button("🔁 " + _("Show the tip again"), "open", tip))
+        builder.row(_button("↩️ " + _("Reopen"), Act.STATUS, tip, Status.IN_REVIEW.value))
+    builder.row(_button("🔁 " + _("Show the tip again"), Act.OPEN, tip))
     return builder.as_markup()
 
 
@@ -156,7 +241,7 @@ def priority_menu(view: CaseView) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     for priority in PRIORITIES:
         mark = "✓ " if priority == view.priority else ""
-        builder.add(_button(mark + texts.priority_label(priority), "p", view.tip_id, priority))
+        builder.add(_button(mark + texts.priority_label(priority), Act.PRIORITY, view.tip_id, priority))
     builder.adjust(2)
     builder.row(cancel_button(view.tip_id))
     return builder.as_markup()
@@ -167,7 +252,7 @@ def status_menu(view: CaseView) -> InlineKeyboardMarkup:
     for status in view.allowed_statuses:
         if status == Status.CLOSED:
             continue  # closing asks for an outcome: the Close button
-        builder.row(_button(texts.status_label(status), "s", view.tip_id, status))
+        builder.row(_button(texts.status_label(status), Act.STATUS, view.tip_id, status))
     builder.row(cancel_button(view.tip_id))
     return builder.as_markup()
 
@@ -175,7 +260,8 @@ def status_menu(view: CaseView) -> InlineKeyboardMarkup:
 def outcome_menu(view: CaseView) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     for outcome in Outcome:
-        builder.row(_button(texts.outcome_label(outcome.value), "co", view.tip_id, outcome.value))
+        builder.add(_button(texts.outcome_label(outcome.value), Act.CLOSE, view.tip_id, outcome.value))
+    builder.adjust(2)
     builder.row(cancel_button(view.tip_id))
     return builder.as_markup()
 
@@ -183,7 +269,7 @@ def outcome_menu(view: CaseView) -> InlineKeyboardMarkup:
 def agency_menu(view: CaseView) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     for agency in AGENCIES:
-        builder.row(_button(texts.agency_label(agency), "ra", view.tip_id, agency))
+        builder.row(_button(texts.agency_label(agency), Act.REFER_AGENCY, view.tip_id, agency))
     builder.row(cancel_button(view.tip_id))
     return builder.as_markup()
 
@@ -191,21 +277,23 @@ def agency_menu(view: CaseView) -> InlineKeyboardMarkup:
 def referral_date_menu(tip: int) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         inline_keyboard=[
-            [_button(_("Today"), "rd", tip, "0"), _button(_("Yesterday"), "rd", tip, "1")],
-            [_button(_("Another date"), "rd", tip, "x")],
+            [_button(_("Today"), Act.REFER_DATE, tip, "0"), _button(_("Yesterday"), Act.REFER_DATE, tip, "1")],
+            [_button(_("Another date"), Act.REFER_DATE, tip, "x")],
             [cancel_button(tip)],
         ]
     )
 
 
 def skip_keyboard(tip: int) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup(inline_keyboard=[[_button(_("Skip") + " ➡️", "rskip", tip)], [cancel_button(tip)]])
+    return InlineKeyboardMarkup(
+        inline_keyboard=[[_button(_("Skip") + " ➡️", Act.REFER_SKIP, tip)], [cancel_button(tip)]]
+    )
 
 
 def unlink_menu(view: CaseView) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     for related in view.related:
-        builder.row(_button(f"✂️ {related.case_number}", "ul", view.tip_id, str(related.tip_id)))
+        builder.row(_button(f"✂️ {related.case_number}", Act.UNLINK, view.tip_id, str(related.tip_id)))
     builder.row(cancel_button(view.tip_id))
     return builder.as_markup()
 
@@ -215,6 +303,40 @@ def assign_menu(view: CaseView, members: list[StaffMember]) -> InlineKeyboardMar
     for member in members:
         mark = "✓ " if view.assignee and view.assignee.telegram_id == member.telegram_id else ""
         label = f"{mark}{member.label} ({texts.role_label(member.role.value)})"
-        builder.row(_button(label, "as", view.tip_id, str(member.telegram_id)))
+        builder.row(_button(label, Act.ASSIGN, view.tip_id, str(member.telegram_id)))
     builder.row(cancel_button(view.tip_id))
+    return builder.as_markup()
+
+
+def case_data_menu(view: CaseView) -> InlineKeyboardMarkup:
+    d = view.data
+    labels = {
+        "victims": _("Victims"),
+        "victims_minors": _("Under 18"),
+        "victims_female": _("Women and girls"),
+        "victims_male": _("Men and boys"),
+        "destination": _("Destination"),
+    }
+    builder = InlineKeyboardBuilder()
+    for field in CASE_FIELDS:
+        value = getattr(d, field)
+        shown = (
+            "" if value is None else ": " + (texts.destination_label(value) if field == "destination" else str(value))
+        )
+        builder.add(_button(labels[field] + shown, Act.DATA_FIELD, view.tip_id, field))
+    builder.adjust(2)
+    count = f" ({len(d.transit_points)})" if d.transit_points else ""
+    builder.row(_button(_("Transit points") + count, Act.TRANSIT, view.tip_id, ""))
+    builder.row(_button("✅ " + _("Done"), Act.CANCEL, view.tip_id))
+    return builder.as_markup()
+
+
+def transit_menu(view: CaseView) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    chosen = set(view.data.transit_points)
+    for point in places.transit_points():
+        mark = "☑️ " if point.code in chosen else ""
+        builder.add(_button(mark + places.local_name(point.code), Act.TRANSIT, view.tip_id, point.code))
+    builder.adjust(2)
+    builder.row(_button("↩️ " + _("Back"), Act.DATA_MENU, view.tip_id))
     return builder.as_markup()

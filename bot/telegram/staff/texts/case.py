@@ -8,13 +8,16 @@ from html import escape
 
 from aiogram.utils.i18n import gettext as _
 
+from bot.services import places
 from bot.services.intake.draft import Step
 from bot.services.staff.model import CaseView
 from bot.telegram.intake import texts as intake_texts
 from bot.telegram.staff.html import LIMIT, split_html
 from bot.telegram.staff.texts.labels import (
     age,
+    agency_label,
     category_label,
+    destination_label,
     kind_label,
     local_time,
     outcome_label,
@@ -101,19 +104,59 @@ def case_header(view: CaseView, now: datetime) -> str:
         f"{priority_label(view.priority)} · {status_label(view.status)}",
         _("Received {age} ago ({time} WITA)").format(age=age(view.created_at, now), time=local_time(view.created_at)),
     ]
-    if view.deadline_at and view.status != "closed":
-        late = view.deadline_at < now
-        deadline = _("Deadline: {time} WITA").format(time=local_time(view.deadline_at))
-        lines.append(("⏰ " + deadline + " · " + _("overdue")) if late else deadline)
+    lines += clock_lines(view, now)
     if view.assignee:
         lines.append("👤 " + _("Assigned to {name}").format(name=staff_name(view.assignee)))
     else:
         lines.append("👤 " + _("Not assigned"))
     if view.status == "closed":
         lines.append(_("Closed: {outcome}").format(outcome=outcome_label(view.outcome)))
+    data = case_data_line(view)
+    if data:
+        lines.append(data)
     if view.urgent:
         lines.append("🆘 " + _("The reporter said someone is in danger now."))
     return "\n".join(lines)
+
+
+def clock_lines(view: CaseView, now: datetime) -> list[str]:
+    """Both clocks: the first response (due, done, late) and the resolution (due, late)."""
+    clocks = view.clocks
+    lines = []
+    if clocks.first_response_at is not None:
+        line = _("First response: {time} WITA").format(time=local_time(clocks.first_response_at))
+        lines.append(line + (" · " + _("late") if clocks.response_was_late() else ""))
+    elif view.deadline_at and view.status != "closed":
+        deadline = _("Deadline: {time} WITA").format(time=local_time(view.deadline_at))
+        lines.append(("⏰ " + deadline + " · " + _("overdue")) if clocks.response_late(now) else deadline)
+    if view.status != "closed":
+        due = _("To be resolved by {time} WITA").format(time=local_time(clocks.resolve_due))
+        lines.append(("⏳ " + due + " · " + _("overdue")) if clocks.resolution_late(now) else due)
+    return lines
+
+
+def case_data_line(view: CaseView) -> str | None:
+    """The structured case data staff recorded, in one line (nothing when none is)."""
+    d = view.data
+    parts = []
+    if d.victims is not None:
+        victims = _("{count} victim(s)").format(count=d.victims)
+        details = []
+        if d.victims_minors is not None:
+            details.append(_("{count} under 18").format(count=d.victims_minors))
+        if d.victims_female is not None:
+            details.append(_("{count} female").format(count=d.victims_female))
+        if d.victims_male is not None:
+            details.append(_("{count} male").format(count=d.victims_male))
+        parts.append(victims + (f" ({', '.join(details)})" if details else ""))
+    if d.destination:
+        parts.append("➡️ " + destination_label(d.destination))
+    if d.transit_points:
+        parts.append(_("via {places}").format(places=", ".join(escape(places.local_name(c)) for c in d.transit_points)))
+    if d.referral_agency:
+        on = d.referred_on.strftime("%d-%m-%Y") if d.referred_on else ""
+        parts.append("📤 " + agency_label(d.referral_agency) + (f" {on}" if on else ""))
+    return "📋 " + " · ".join(parts) if parts else None
 
 
 def case_card(view: CaseView, now: datetime) -> str:

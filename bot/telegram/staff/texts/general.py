@@ -22,11 +22,24 @@ def help_text() -> str:
     return "\n".join(
         [
             "🛡 <b>" + _("Task force") + "</b>",
-            _("/queue: open tips, most urgent first. Filters: P1 to P4, a status, a regency, mine."),
+            _("/queue: open tips, most urgent first, 20 a page. Filters: P1 to P4, a status, a regency, mine."),
+            _("/find TEXT: search by case number, phone number, recruiter's name or place."),
             _("/tip CASE-NUMBER: the whole tip with its evidence, history and actions."),
-            _("/overdue: tips past their deadline."),
+            _("/overdue: tips late on either clock: first response, or resolution."),
+            _("/caseload: open tips per staff member."),
+            _("/handover: what the next shift needs to know, and what is new since the last hand-over."),
+            _("/stats: the figures of the last 12 months, with a chart."),
             _("/audit CASE-NUMBER: who looked at a tip and what they did (admins)."),
             _("/cancel: stop writing a note, reason or referral."),
+            "",
+            _(
+                "Badges: 🧒 someone under 18 · 📨 news from the reporter · ⏰ no first response in time · ⏳ past its "
+                "resolution time"
+            ),
+            _(
+                "Categories: 💼 recruitment · 🛂 no documents · ⛓ forced labour · ⚠️ sexual exploitation · 👶 a child · "
+                "📕 documents held · ❔ other"
+            ),
         ]
     )
 
@@ -58,6 +71,10 @@ def refused_text(refused: Refused) -> str:
         "self_link": _("A tip cannot be linked to itself."),
         "not_linked": _("These tips are not linked."),
         "not_assignable": _("That person cannot be given tips (not active staff, or a viewer)."),
+        "search_short": _(
+            "Nothing to search for: a recruiter's name needs 6 letters or more (short names are shared by too many "
+            "people). Try their phone number."
+        ),
     }
     if code == "already_claimed":
         return _("{name} has already claimed this tip. An admin can reassign it.").format(
@@ -72,5 +89,13 @@ def usage_tip() -> str:
     return _("Write the case number after the command, for example /tip TPPO-2026-00042.")
 
 
+def usage_find() -> str:
+    return _("Write what to look for after the command, for example /find 0812 3456 7890 or /find Tenau.")
+
+
 def usage_audit() -> str:
     return _("Write the case number after the command, for example /audit TPPO-2026-00042.")
+
+
+def chart_failed() -> str:
+    return _("The chart could not be drawn this time; the figures above are complete.")

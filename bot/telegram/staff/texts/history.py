@@ -58,6 +58,8 @@ def history_line(entry: HistoryEntry) -> str:
         line = _("{who} closed it: {outcome}").format(who=who, outcome=outcome_label(d.get("outcome")))
     elif kind == "reopen":
         line = _("{who} reopened it").format(who=who)
+    elif kind == "record":
+        line = _("{who} recorded the case data").format(who=who)
     elif kind == "question":
         line = _("{who} asked the reporter:").format(who=who) + f" <i>{text}</i>"
     elif kind == "answer":
@@ -102,6 +104,8 @@ def related_line(view: CaseView) -> list[str]:
         return []
     via_labels = {"phone": _("same phone number"), "name": _("same recruiter name"), "manual": _("linked by staff")}
     lines = ["🔗 <b>" + _("Related tips") + "</b>"]
+    if view.related_total > len(view.related):
+        lines[0] += " " + _("({shown} newest of {total})").format(shown=len(view.related), total=view.related_total)
     for r in view.related:
         via = ", ".join(via_labels.get(v, v) for v in sorted(r.via))
         lines.append(

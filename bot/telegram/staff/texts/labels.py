@@ -13,6 +13,18 @@ from bot.services.triage.scoring import wita
 from bot.telegram.intake import texts as intake_texts
 
 PRIORITY_ICONS = {"P1": "🔴", "P2": "🟠", "P3": "🟡", "P4": "⚪"}
+# Category badges in the queue (the legend is in /staff).
+CATEGORY_ICONS = {
+    "recruitment_fraud": "💼",
+    "undocumented_departure": "🛂",
+    "forced_labour": "⛓",
+    "sexual_exploitation": "⚠️",
+    "child": "👶",
+    "documents_held": "📕",
+    "other": "❔",
+}
+MINOR_BADGE = "🧒"
+NEWS_BADGE = "📨"
 
 
 # Labels ----------------------------------------------------------------------------------------------------
@@ -37,6 +49,11 @@ def priority_label(code: str) -> str:
 def outcome_label(code: str | None) -> str:
     labels = {
         "actioned": _("actioned"),
+        "departure_stopped": _("departure stopped"),
+        "people_rescued": _("people rescued"),
+        "returned_home": _("returned home"),
+        "police_report": _("police report filed"),
+        "suspect_identified": _("suspect identified"),
         "referred": _("referred"),
         "insufficient_information": _("insufficient information"),
         "duplicate": _("duplicate"),
@@ -58,6 +75,40 @@ def agency_label(code: str) -> str:
         "other": _("Another agency"),
     }
     return labels.get(code, escape(str(code)))
+
+
+def destination_label(code: str) -> str:
+    known = {
+        "malaysia": _("Malaysia"),
+        "singapore": _("Singapore"),
+        # i18n: same in all languages
+        "hong_kong": _("Hong Kong"),
+        "taiwan": _("Taiwan"),
+        "saudi_arabia": _("Saudi Arabia"),
+        "uae": _("United Arab Emirates"),
+        "cambodia": _("Cambodia"),
+        # i18n: same in all languages
+        "timor_leste": _("Timor-Leste"),
+        # i18n: same in all languages
+        "kalimantan_barat": _("Kalimantan Barat"),
+        # i18n: same in all languages
+        "kalimantan_utara": _("Kalimantan Utara"),
+        # i18n: same in all languages
+        "kepulauan_riau": _("Kepulauan Riau"),
+        # i18n: same in all languages
+        "jawa_timur": _("Jawa Timur"),
+        # i18n: same in all languages
+        "dki_jakarta": _("DKI Jakarta"),
+        # i18n: same in all languages
+        "bali": _("Bali"),
+        "abroad": _("abroad"),
+        "elsewhere_id": _("elsewhere in Indonesia"),
+    }
+    if code in known:
+        return known[code]
+    if places.is_place_code(code) or places.transit_point(code):
+        return escape(places.local_name(code))
+    return escape(code.replace("_", " ").title())  # a place typed by staff, kept as a slug
 
 
 def role_label(code: str) -> str:

@@ -138,3 +138,68 @@ def done_unlink(case: str, other: str) -> str:
 
 def done_close(case: str, outcome: str) -> str:
     return "✅ " + _("{case} closed: {outcome}.").format(case=escape(case), outcome=outcome_label(outcome))
+
+
+# Search, bulk close, case data --------------------------------------------------------------------------------
+
+
+def prompt_search() -> str:
+    return _(
+        "Search: send a case number, a phone number, a recruiter's name (6 letters or more) or a place "
+        "(regency, port, airport). /cancel to stop."
+    )
+
+
+def prompt_bulk() -> str:
+    return _("Tick the duplicates or pranks on this page, then close them together.")
+
+
+def done_bulk(closed: list[str], refused: list[tuple[str, str]], outcome: str) -> str:
+    lines = ["✅ " + _("{count} closed: {outcome}.").format(count=len(closed), outcome=outcome_label(outcome))]
+    if closed:
+        lines.append(escape(", ".join(closed)))
+    if refused:
+        lines.append(
+            "⛔ "
+            + _("Not closed (reviewed or closed already): {cases}").format(
+                cases=escape(", ".join(case for case, _code in refused))
+            )
+        )
+    return "\n".join(lines)
+
+
+def nothing_ticked() -> str:
+    return _("Tick at least one tip first.")
+
+
+def prompt_case_data(case: str) -> str:
+    return _("Case data of {case}: choose what to record.").format(case=escape(case))
+
+
+def prompt_case_field(case: str, field: str) -> str:
+    questions = {
+        "victims": _("How many victims (people affected) in {case}? Send a number."),
+        "victims_minors": _("How many of them are under 18? Send a number."),
+        "victims_female": _("How many women and girls? Send a number."),
+        "victims_male": _("How many men and boys? Send a number."),
+        "destination": _(
+            "Where were they being taken? Send a country or a province (for example Malaysia, Kalimantan Barat)."
+        ),
+    }
+    return questions.get(field, "").format(case=escape(case)) + " " + _("Send - if it is not known. /cancel to stop.")
+
+
+def prompt_transit(case: str) -> str:
+    return _("Transit points of {case}: tick each place they went through.").format(case=escape(case))
+
+
+def bad_number() -> str:
+    return _("Please send a whole number (0 or more), or - if it is not known.")
+
+
+def bad_case_data() -> str:
+    return _("Those numbers do not add up: the parts cannot be more than the number of victims.")
+
+
+def done_case_data(case: str) -> str:
+    return "✅ " + _("Case data of {case} saved.").format(case=escape(case))
