@@ -14,8 +14,9 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.services.triage import Priority, TipFacts, framing, lexicon, patterns, score_tip, signals
+from bot.services.triage import Priority, TipFacts, framing, lexicon, score_tip, signals
 from bot.services.triage.lexicon import WORD_START
+from bot.services.triage.patterns import children, exploitation, harm, movement, people, recruitment
 from bot.services.triage.signals import ENOUGH, find_signals, forget_texts
 from bot.services.triage.tense import MAX_CLAUSE, MAX_SENTENCE, Text, normalise
 
@@ -25,7 +26,7 @@ _ON_ORIGINAL_TEXT = {"TITLED_NAME"}
 
 def _patterns() -> dict[str, re.Pattern[str]]:
     found = {}
-    for module in (lexicon, patterns, framing, signals):
+    for module in (lexicon, harm, movement, exploitation, children, recruitment, people, framing, signals):
         for name, value in vars(module).items():
             if isinstance(value, re.Pattern) and name not in _ON_ORIGINAL_TEXT:
                 found[f"{module.__name__}.{name}"] = value

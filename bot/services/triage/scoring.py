@@ -30,7 +30,7 @@ from bot.services.triage.facts import (
 )
 from bot.services.triage.framing import EVENTS, Framing, asked_about, read_framing
 from bot.services.triage.lexicon import PRESENT, wordset
-from bot.services.triage.patterns import DEICTIC_PLACE
+from bot.services.triage.patterns.movement import DEICTIC_PLACE
 from bot.services.triage.reasons import Reason
 from bot.services.triage.signals import TextFindings, TextSignal, clip, find_signals
 from bot.services.triage.tense import has_past, text_of
@@ -396,7 +396,7 @@ def _still_away(read: _Read, departure: str | None, place: str | None) -> bool:
 def _names_someone(facts: TipFacts, read: _Read) -> bool:
     """A recruiter that can be found: a phone number, a titled name, a company, or one still at work."""
     from bot.services.triage.entities import find_phones
-    from bot.services.triage.patterns import TITLED_NAME
+    from bot.services.triage.patterns.people import TITLED_NAME
 
     for text in facts.texts():
         if find_phones(text) or TITLED_NAME.search(text):

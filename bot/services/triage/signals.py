@@ -18,7 +18,50 @@ from functools import lru_cache
 
 from bot.services.places import PlaceMention, find_places
 from bot.services.triage import lexicon as lx
-from bot.services.triage import patterns as pt
+from bot.services.triage.patterns.children import (
+    ADULT_AGE,
+    AGE_APPOSITION,
+    AGE_BRACKETS,
+    AGE_EN,
+    AGE_IS,
+    AGE_LABELLED,
+    AGE_OF,
+    AGE_PERSON,
+    AGE_TINAN,
+    AGE_YEARS,
+    CHILD_WORDS,
+    DURATION_AFTER,
+    DURATION_BEFORE,
+    TINAN_DURATION_BEFORE,
+)
+from bot.services.triage.patterns.exploitation import (
+    COLLECTED_IDS,
+    DEBT,
+    DOC_OWNER,
+    DOC_THEN_HOLD,
+    DOC_WITH,
+    EXPLOITATION,
+    HOLD_THEN_DOC,
+    HOLDING_HOUSE,
+    OWN_DOCS,
+    SEXUAL,
+    UNPAID,
+)
+from bot.services.triage.patterns.harm import (
+    CONFINEMENT,
+    DANGER,
+    DISTRESS,
+    FOR_WANT_OF,
+    FORCE,
+    ILLNESS,
+    SHIPWRECK,
+    THREAT,
+    UNABLE,
+    VIOLENCE,
+)
+from bot.services.triage.patterns.movement import AT_AN_EMPLOYERS, AWAY_NOW, DEPARTED, MOVE, STAYING_AWAY
+from bot.services.triage.patterns.people import PERSON, TITLED_NAME
+from bot.services.triage.patterns.recruitment import RECRUITMENT
 from bot.services.triage.tense import Text, is_conditional, is_future, is_past, negated, sentence_has_past, text_of
 
 
@@ -135,7 +178,7 @@ def _departures(t: Text, places: tuple[PlaceMention, ...]) -> Iterable[TextSigna
     norm = t.norm
     moves = [
         (m.start(), m.end())
-        for m in pt.MOVE.finditer(norm)
+        for m in MOVE.finditer(norm)
         if not negated(t, m.start(), departure=True) and not _street(t, m)
     ]
     # A route place is where someone goes when it is not where they come back from.
@@ -144,7 +187,7 @@ def _departures(t: Text, places: tuple[PlaceMention, ...]) -> Iterable[TextSigna
         for p in places
         if (p.kind != "regency" or p.region != "ntt") and not _FROM.search(norm[max(0, p.start - 12) : p.start])
     ]
-    done = [(m.start(), m.end()) for m in pt.DEPARTED.finditer(norm) if not negated(t, m.start(), departure=True)]
+    done = [(m.start(), m.end()) for m in DEPARTED.finditer(norm) if not negated(t, m.start(), departure=True)]
 
     def near(m: re.Match[str], cues: list[tuple[int, int]], starts: list[int]) -> tuple[int, int] | None:
         """The closest cue within twelve words in the same sentence. ``cues`` are sorted: read outwards from the
@@ -295,7 +338,7 @@ def _away_now(t: Text, places: tuple[PlaceMention, ...]) -> Iterable[TextSignal]
     "servisu hela iha Batam"), not offered a job there ("ditawari kerja di Surabaya")."""
     away = [p for p in places if p.region != "ntt"]
     away_starts = [p.start for p in away]
-    for m in pt.AWAY_NOW.finditer(t.norm):
+    for m in AWAY_NOW.finditer(t.norm):
         if negated(t, m.start()) or is_future(t, m.start()) or _planned(t, m.start()):
             continue
         before = [w.strip("'") for w in t.words_before(m.start(), 2)]
@@ -310,7 +353,7 @@ def _away_now(t: Text, places: tuple[PlaceMention, ...]) -> Iterable[TextSignal]
                 yield _signal("away_now", t, m.start(), p.end, past=is_past(t, m.start()))
     # Days at someone else's place, wherever it is: "sudah 3 hari di rumah seorang ibu di Kupang"; living at an
     # employer's house.
-    for m in (*pt.STAYING_AWAY.finditer(t.norm), *pt.AT_AN_EMPLOYERS.finditer(t.norm)):
+    for m in (*STAYING_AWAY.finditer(t.norm), *AT_AN_EMPLOYERS.finditer(t.norm)):
         if not negated(t, m.start()) and not is_future(t, m.start()):
             yield _signal("away_now", t, m.start(), m.end(), past=is_past(t, m.start()))
 
@@ -353,18 +396,18 @@ _OFFER_WORDS = lx.wordset(
 
 
 def _documents(t: Text) -> Iterable[TextSignal]:
-    for pattern in (pt.DOC_THEN_HOLD, pt.HOLD_THEN_DOC):
+    for pattern in (DOC_THEN_HOLD, HOLD_THEN_DOC):
         for m in pattern.finditer(t.norm):
             gap = lx.WORDS.findall(m.group(1) or "")
             if any(w in lx.NEGATORS for w in gap) or negated(t, m.start()):
                 continue
-            if pattern is pt.DOC_THEN_HOLD and pt.OWN_DOCS.match(t.norm[m.end() : m.end() + 30]):
+            if pattern is DOC_THEN_HOLD and OWN_DOCS.match(t.norm[m.end() : m.end() + 30]):
                 continue
             # Identity cards taken from people in general are collected for recruitment, not held from someone:
             # "ejen kutip IC orang muda", "foti ema nia kartaun eleitorál".
-            code = "illegal_recruitment" if pt.COLLECTED_IDS.search(m.group()) else "documents_held"
+            code = "illegal_recruitment" if COLLECTED_IDS.search(m.group()) else "documents_held"
             yield replace(_signal(code, t, m.start(), m.end()), past=is_past(t, m.start()))
-    for pattern in (pt.DOC_WITH, pt.DOC_OWNER):
+    for pattern in (DOC_WITH, DOC_OWNER):
         for sig in _simple("documents_held", pattern, t):
             yield replace(sig, past=is_past(t, sig.start))
 
@@ -383,25 +426,25 @@ def _child_ages(t: Text) -> Iterable[TextSignal]:
         age = _to_int(m.group(1))
         return age is not None and low <= age < 18 and m.start(1) not in seen and not negated(t, m.start())
 
-    for pattern in (pt.AGE_LABELLED, pt.AGE_EN, pt.AGE_IS, pt.AGE_OF, pt.AGE_PERSON, pt.AGE_APPOSITION):
+    for pattern in (AGE_LABELLED, AGE_EN, AGE_IS, AGE_OF, AGE_PERSON, AGE_APPOSITION):
         for m in pattern.finditer(norm):
             if is_child(m):
                 yield emit(m)
-    for m in pt.AGE_TINAN.finditer(norm):
-        if is_child(m, 5) and not set(t.words_before(m.start(), 1)) & pt.TINAN_DURATION_BEFORE:
+    for m in AGE_TINAN.finditer(norm):
+        if is_child(m, 5) and not set(t.words_before(m.start(), 1)) & TINAN_DURATION_BEFORE:
             yield emit(m)
-    for m in pt.AGE_BRACKETS.finditer(norm):
+    for m in AGE_BRACKETS.finditer(norm):
         # "(17)" right after a person: "Anak saya (17)".
         if is_child(m, 5) and t.words_before(m.start(), 1):
             yield emit(m)
-    for m in pt.AGE_YEARS.finditer(norm):
+    for m in AGE_YEARS.finditer(norm):
         if not is_child(m, 5):
             continue
         before = lx.WORDS.findall(norm[max(0, m.start() - 30) : m.start()])[-2:]
-        if any(w in pt.DURATION_BEFORE for w in before) or pt.DURATION_AFTER.match(norm[m.end() : m.end() + 20]):
+        if any(w in DURATION_BEFORE for w in before) or DURATION_AFTER.match(norm[m.end() : m.end() + 20]):
             continue
         yield emit(m)
-    for m in pt.CHILD_WORDS.finditer(norm):
+    for m in CHILD_WORDS.finditer(norm):
         if not negated(t, m.start()) and not _adult_age_near(t, m.start(), m.end()):
             sig = emit(m)
             # "budak-budak", "children", "anak-anak" with no count: children in general unless the tip points at a
@@ -415,7 +458,7 @@ def _adult_age_near(t: Text, start: int, end: int) -> bool:
     19-year-old teenager" (a grown-up, whatever the word)."""
     lo, hi = t.clause(start)
     window = (max(lo, start - 30), min(hi, end + 30))
-    return any(a < window[1] and b > window[0] for a, b in t.spans_in(pt.ADULT_AGE, (lo, hi)))
+    return any(a < window[1] and b > window[0] for a, b in t.spans_in(ADULT_AGE, (lo, hi)))
 
 
 _PLURAL_CHILDREN = lx.rx(
@@ -429,9 +472,9 @@ _COUNT_BEFORE = lx.rx(
 
 
 def _exploitation(t: Text) -> Iterable[TextSignal]:
-    sexual = [(m.start(), m.end()) for m in pt.SEXUAL.finditer(t.norm) if not negated(t, m.start())]
+    sexual = [(m.start(), m.end()) for m in SEXUAL.finditer(t.norm) if not negated(t, m.start())]
     sexual_starts = [a for a, _ in sexual]
-    for sig in _events("exploitation_in_text", pt.EXPLOITATION, t):
+    for sig in _events("exploitation_in_text", EXPLOITATION, t):
         s, e = t.sentence(sig.start)
         i = bisect.bisect_left(sexual_starts, s)
         yield replace(sig, sexual=i < len(sexual_starts) and sexual_starts[i] <= e)
@@ -458,12 +501,12 @@ def _for_want_of(t: Text, sig: TextSignal) -> bool:
     """ "tak boleh balik sebab pasport tu", "can't go home without money": someone unable to leave for want of papers
     or money is held by the papers or the debt (their own signals), not locked in."""
     _, end = t.sentence(sig.start)
-    return bool(pt.UNABLE.search(t.norm, sig.start, sig.end)) and bool(pt.FOR_WANT_OF.search(t.norm[sig.end : end]))
+    return bool(UNABLE.search(t.norm, sig.start, sig.end)) and bool(FOR_WANT_OF.search(t.norm[sig.end : end]))
 
 
 def _people(t: Text) -> Iterable[TextSignal]:
-    yield from _simple("person_in_text", pt.PERSON, t)
-    for m in pt.TITLED_NAME.finditer(t.original):
+    yield from _simple("person_in_text", PERSON, t)
+    for m in TITLED_NAME.finditer(t.original):
         yield _signal("person_in_text", t, m.start(), m.end())
 
 
@@ -493,27 +536,25 @@ def find_signals(text: str) -> TextFindings:
     places = places_in(text)
     found: list[TextSignal] = []
     # A cry in a sentence that says it is over ("polis selamatkan dia ... dah selamat") is the story of a rescue.
-    found += (replace(s, past=_resolved_sentence(t, s.start)) for s in _simple("danger_in_text", pt.DANGER, t))
-    found += _events("danger_in_text", pt.ILLNESS, t)
-    found += _events("danger_in_text", pt.DISTRESS, t)
-    found += _events("danger_in_text", pt.SHIPWRECK, t)
+    found += (replace(s, past=_resolved_sentence(t, s.start)) for s in _simple("danger_in_text", DANGER, t))
+    found += _events("danger_in_text", ILLNESS, t)
+    found += _events("danger_in_text", DISTRESS, t)
+    found += _events("danger_in_text", SHIPWRECK, t)
     found += _departures(t, places)
     found += _away_now(t, places)
-    found += _events("taken_by_force", pt.FORCE, t)
-    found += _events("violence_in_text", pt.VIOLENCE, t)
+    found += _events("taken_by_force", FORCE, t)
+    found += _events("violence_in_text", VIOLENCE, t)
     # A threat spelt out as "if she runs away, ..." is a threat, not a hypothetical.
-    found += (replace(s, past=is_past(t, s.start)) for s in _simple("violence_in_text", pt.THREAT, t))
-    found += (
-        s for s in _events("confinement_in_text", pt.CONFINEMENT, t) if not _for_want_of(t, s) and _one_clause(t, s)
-    )
+    found += (replace(s, past=is_past(t, s.start)) for s in _simple("violence_in_text", THREAT, t))
+    found += (s for s in _events("confinement_in_text", CONFINEMENT, t) if not _for_want_of(t, s) and _one_clause(t, s))
     found += _child_ages(t)
     found += _documents(t)
-    found += _events("debt_bondage", pt.DEBT, t)
-    found += _events("unpaid_wages", pt.UNPAID, t)
+    found += _events("debt_bondage", DEBT, t)
+    found += _events("unpaid_wages", UNPAID, t)
     found += _exploitation(t)
-    found += _events("holding_house", pt.HOLDING_HOUSE, t)
+    found += _events("holding_house", HOLDING_HOUSE, t)
     # "a legal agency", "agen resmi", "ajente legál": a recruiter said to be legal is no sign of illegal recruitment.
-    found += (s for s in _simple("illegal_recruitment", pt.RECRUITMENT, t) if not _legal(t, s))
+    found += (s for s in _simple("illegal_recruitment", RECRUITMENT, t) if not _legal(t, s))
     found += _people(t)
     for pattern in (lx.TIME_ANY, lx.TODAY, lx.THIS_WEEK, lx.RECENT):
         found += _simple("time_in_text", pattern, t)
