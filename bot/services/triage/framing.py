@@ -15,8 +15,8 @@ from bot.services.places import PlaceMention
 from bot.services.triage import lexicon as lx
 from bot.services.triage.entities import find_phones
 from bot.services.triage.patterns.movement import DEICTIC_PLACE, OWN_PLACE
-from bot.services.triage.signals import TextSignal
 from bot.services.triage.tense import Text, is_conditional, text_of
+from bot.services.triage.text_signal import TextSignal
 
 QUESTION = lx.rx(
     r"\b(?:bagaimana|bagaimanakah|bgmn|bgmana|gimana|gmn|gmana|caranya|cara\s+(?:daftar|mendaftar|urus|mengurus|lapor|"

@@ -32,8 +32,9 @@ from bot.services.triage.framing import EVENTS, Framing, asked_about, read_frami
 from bot.services.triage.lexicon import PRESENT, wordset
 from bot.services.triage.patterns.movement import DEICTIC_PLACE
 from bot.services.triage.reasons import Reason
-from bot.services.triage.signals import TextFindings, TextSignal, clip, find_signals
+from bot.services.triage.signals import find_signals
 from bot.services.triage.tense import has_past, text_of
+from bot.services.triage.text_signal import TextFindings, TextSignal, clip
 
 __all__ = [
     "CATEGORIES",
