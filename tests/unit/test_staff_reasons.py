@@ -9,9 +9,9 @@ import pytest
 
 from bot.paths import LOCALES_DIR
 from bot.services.triage import TipFacts, score_tip
+from bot.services.triage.escalation import escalate_for_links
 from bot.services.triage.facts import UNSURE
 from bot.services.triage.reasons import Reason, summary
-from bot.services.triage.scoring import escalate_for_links
 from bot.telegram.i18n import build_i18n
 from bot.telegram.staff.texts import reason_lines
 

@@ -14,10 +14,22 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.services.triage import Priority, TipFacts, framing, lexicon, patterns, score_tip, signals
+from bot.services.triage import (
+    Priority,
+    TipFacts,
+    child_ages,
+    departures,
+    framing,
+    lexicon,
+    score_tip,
+    signals,
+    text_signal,
+)
 from bot.services.triage.lexicon import WORD_START
-from bot.services.triage.signals import ENOUGH, find_signals, forget_texts
+from bot.services.triage.patterns import children, exploitation, harm, movement, people, recruitment
+from bot.services.triage.signals import find_signals, forget_texts
 from bot.services.triage.tense import MAX_CLAUSE, MAX_SENTENCE, Text, normalise
+from bot.services.triage.text_signal import ENOUGH
 
 # TITLED_NAME reads the original text on purpose: a capital letter is what makes "Om Yos" a name.
 _ON_ORIGINAL_TEXT = {"TITLED_NAME"}
@@ -25,9 +37,14 @@ _ON_ORIGINAL_TEXT = {"TITLED_NAME"}
 
 def _patterns() -> dict[str, re.Pattern[str]]:
     found = {}
-    for module in (lexicon, patterns, framing, signals):
+    seen: set[int] = set()
+    patterns = (harm, movement, exploitation, children, recruitment, people)
+    # The pattern modules come first: a pattern imported by name into a finder is the same object, checked once under
+    # the name of the module that compiles it.
+    for module in (lexicon, *patterns, framing, signals, text_signal, departures, child_ages):
         for name, value in vars(module).items():
-            if isinstance(value, re.Pattern) and name not in _ON_ORIGINAL_TEXT:
+            if isinstance(value, re.Pattern) and name not in _ON_ORIGINAL_TEXT and id(value) not in seen:
+                seen.add(id(value))
                 found[f"{module.__name__}.{name}"] = value
     return found
 

@@ -14,15 +14,9 @@ from bot.services import outbox
 from bot.services.privacy import Cipher, Pseudonymizer
 from bot.services.tips.record import alert_payload, store_result, stored_reasons
 from bot.services.triage.entities import Entities, extract_entities
+from bot.services.triage.escalation import LINKED_RECRUITER_THRESHOLD, escalate_for_links
 from bot.services.triage.linking import link_keys
-from bot.services.triage.scoring import (
-    LINKED_RECRUITER_THRESHOLD,
-    Priority,
-    TipFacts,
-    TriageResult,
-    deadline,
-    escalate_for_links,
-)
+from bot.services.triage.scoring import Priority, TipFacts, TriageResult, deadline
 from bot.services.triage.signals import forget_texts
 from db.models.staff import TipEvent, TipLinkKey
 from db.models.tips import Tip

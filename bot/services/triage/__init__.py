@@ -1,6 +1,7 @@
 """Triage core: scoring, entities and linking, case status. Framework-free: plain data in, plain data out."""
 
 from bot.services.triage.entities import Entities, extract_entities, find_phones, normalise_name, normalise_phone
+from bot.services.triage.escalation import escalate_for_links
 from bot.services.triage.linking import find_links, link_key, shared_recruiter_counts
 from bot.services.triage.scoring import (
     Priority,
@@ -9,7 +10,6 @@ from bot.services.triage.scoring import (
     TipFactsError,
     TriageResult,
     deadline,
-    escalate_for_links,
     score_tip,
     tip_facts_from_mapping,
 )

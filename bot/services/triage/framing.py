@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 from bot.services.places import PlaceMention
 from bot.services.triage import lexicon as lx
-from bot.services.triage import patterns as pt
 from bot.services.triage.entities import find_phones
-from bot.services.triage.signals import TextSignal
+from bot.services.triage.patterns.movement import DEICTIC_PLACE, OWN_PLACE
 from bot.services.triage.tense import Text, is_conditional, text_of
+from bot.services.triage.text_signal import TextSignal
 
 QUESTION = lx.rx(
     r"\b(?:bagaimana|bagaimanakah|bgmn|bgmana|gimana|gmn|gmana|caranya|cara\s+(?:daftar|mendaftar|urus|mengurus|lapor|"
@@ -118,7 +118,7 @@ OBSERVED = lx.rx(
 # "polisi di sini", "pemerintah di sini", "the police here": who is meant, not a place pointed at.
 _LOCAL_AUTHORITY = lx.rx(r"\b" + _AUTHORITY + r"\s+$")
 _SPEECH = lx.rx(r"^\s*(?:[\w']+\s+){0,2}?(?:bilang|kata|katanya|said|says|told|dehan|cakap|kasi\s+tau)\b")
-_DEICTIC = pt.DEICTIC_PLACE
+_DEICTIC = DEICTIC_PLACE
 _EXISTENTIAL = lx.rx(
     r"\b(?:ada|there\s+(?:is|are)|iha)\s+(?:yang|yg|orang|org|anak|nona|perempuan|seorang|satu|banyak|ramai|many|"
     r"some|several|beberapa|\d+)\b"
@@ -174,7 +174,7 @@ def _read_framing(t: Text, text: str, signals: Sequence[TextSignal], places: Seq
         m = HEDGE.search(t.norm)
         # A guess in a report of what someone sees, or of a particular place (one named, pointed at, or "kampung
         # saya"), is still a report.
-        specific_place = any(p.kind not in ("country", "region") for p in places) or pt.OWN_PLACE.search(t.norm)
+        specific_place = any(p.kind not in ("country", "region") for p in places) or OWN_PLACE.search(t.norm)
         if m is not None and not (specific_place or OBSERVED.search(t.norm) or _DEICTIC.search(t.norm)):
             marker = text[m.start() : m.end()]
     return Framing(bool(marker), _anchored(t, signals, general=bool(marker)), marker, bool(HEARSAY.search(t.norm)))
@@ -216,7 +216,7 @@ def _anchored(t: Text, signals: Sequence[TextSignal], *, general: bool) -> bool:
     if find_phones(t.original):
         return True
     events = sorted(s.start for s in signals if s.code in EVENTS)
-    if not general and pt.OWN_PLACE.search(t.norm):
+    if not general and OWN_PLACE.search(t.norm):
         return True
     for pattern in (_DEICTIC, _EXISTENTIAL):
         for m in pattern.finditer(t.norm):

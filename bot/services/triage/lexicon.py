@@ -269,8 +269,8 @@ RESOLVED = rx(
     r"kura\s+ona)\b"
 )
 # In a legal job or placement now: "kerja kat kilang dengan permit sah", "ho kontratu legál", "lewat PT resmi", "with a
-# registered agency". Over for the story (``signals.TextFindings``), but kept out of the tense of the sentence around
-# it: "dia kerja lewat PT resmi tapi dipukul majikan" is violence now.
+# registered agency". Over for the story (``text_signal.TextFindings``), but kept out of the tense of the sentence
+# around it: "dia kerja lewat PT resmi tapi dipukul majikan" is violence now.
 LEGAL_NOW = rx(
     r"\b(?:(?:dengan|with|ho|pakai|guna|on|under)\s+(?:a\s+)?(?:permit|visa|kontrak|contract|kontratu|dokumen|documents|"
     r"papers|paspor|passport|pasaporte|dokumentu|work\s+permit)\s+(?:kerja\s+|servisu\s+)?(?:yang\s+)?(?:sah|resmi|"
@@ -293,7 +293,7 @@ LEGAL_WORD = rx(
     r"\b(?:sah|resmi|legal|leg[aá]l|lengkap|valid|proper|official|registered|licensed|berdaftar|berlesen)\b"
 )
 # Of the words above, those that say only that the person is well now ("ok je", "bae2 sa", "she's fine now"), not
-# that it is over: someone still away and well is still away (``signals.TextFindings.over``).
+# that it is over: someone still away and well is still away (``text_signal.TextFindings.over``).
 WELL = rx(
     r"(?:(?:sudah|su|sdh|udah|udh|telah|dah)\s+(?:lama\s+)?(?:selamat|aman|beres|sehat|sihat|pulih)|"
     r"(?:ok|okay)\s+(?:je|jer|saja|sa|aja|sahaja)|(?:is|she's|he's|i'm|im|they're|are)\s+(?:okay|ok|fine|safe|well|"

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from bot.services.triage.escalation import escalate_for_links
 from bot.services.triage.facts import TipFacts
 from bot.services.triage.reasons import Reason
-from bot.services.triage.scoring import Priority, TriageResult, escalate_for_links, score_tip
+from bot.services.triage.scoring import Priority, TriageResult, score_tip
 from bot.services.triage.signals import forget_texts
 
 

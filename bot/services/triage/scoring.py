@@ -10,13 +10,15 @@ P4 low: requests and opinions with no case in them; old stories that are over; n
 
 Every raise carries a reason with the phrase or answer that caused it, so staff can see why and overrule it.
 More information never lowers a tip: answers and signals only add up.
+
+The answers and signals are weighed here; the texts are read in ``reading``, an old story that is over is scored
+in ``resolved``, a tip with no signal by its details in ``specifics``, and tips naming the same recruiter are
+raised in ``escalation``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from bot.services.places import ABROAD, ELSEWHERE_ID, PlaceMention, destination, is_place_code, regency
+from bot.services.places import ABROAD, ELSEWHERE_ID, destination, is_place_code
 from bot.services.triage import reasons as rs
 from bot.services.triage.deadlines import Priority, add_working_days, deadline, wita
 from bot.services.triage.facts import (
@@ -28,12 +30,13 @@ from bot.services.triage.facts import (
     TipFactsError,
     tip_facts_from_mapping,
 )
-from bot.services.triage.framing import EVENTS, Framing, asked_about, read_framing
-from bot.services.triage.lexicon import PRESENT, wordset
-from bot.services.triage.patterns import DEICTIC_PLACE
+from bot.services.triage.lexicon import wordset
+from bot.services.triage.reading import read_texts
 from bot.services.triage.reasons import Reason
-from bot.services.triage.signals import TextFindings, TextSignal, clip, find_signals
-from bot.services.triage.tense import has_past, text_of
+from bot.services.triage.resolved import resolved_story
+from bot.services.triage.result import Collector, TriageResult
+from bot.services.triage.specifics import specific_details
+from bot.services.triage.text_signal import TextSignal
 
 __all__ = [
     "CATEGORIES",
@@ -47,27 +50,12 @@ __all__ = [
     "TriageResult",
     "add_working_days",
     "deadline",
-    "escalate_for_links",
     "score_tip",
     "tip_facts_from_mapping",
     "wita",
 ]
 
 
-@dataclass(frozen=True)
-class TriageResult:
-    priority: Priority
-    reasons: tuple[Reason, ...] = field(default=())
-
-    def deadline(self, created_at):
-        return deadline(self.priority, created_at)
-
-    @property
-    def codes(self) -> tuple[str, ...]:
-        return tuple(r.code for r in self.reasons)
-
-
-_MAX_PER_CODE = 3
 _TRANSIT_KINDS = frozenset({"airport", "port", "border", "route_city"})
 # No government placement agreement with these countries: any job offer there is a red flag
 # (knowledge base: destinations.no_agreement).
@@ -79,21 +67,6 @@ _UNKNOWN_ANSWERS = wordset(
     la_hatene
     """
 )
-# Text signals that say something is going on now (not a description like an age or a place).
-_LIVE = EVENTS - {"departed", "away_now"}
-P1_CODES = frozenset(
-    {
-        "danger_now",
-        "danger_in_text",
-        "departure_today",
-        "child_on_the_move",
-        "child_sexual_exploitation",
-        "taken_by_force",
-        "confinement_in_text",
-        "violence_in_text",
-        "danger_unsure",
-    }
-)
 
 
 def _answer_known(value: object) -> bool:
@@ -103,82 +76,9 @@ def _answer_known(value: object) -> bool:
     return bool(key) and key not in _UNKNOWN_ANSWERS
 
 
-class _Collector:
-    def __init__(self) -> None:
-        self.items: list[tuple[Priority, int, Reason]] = []
-        self.seen: set[tuple[str, str]] = set()
-        self.per_code: dict[str, int] = {}
-
-    def add(self, priority: Priority, reason: Reason) -> None:
-        reason = Reason(reason.code, clip(reason.detail), reason.source, clip(reason.quote), reason.params)
-        key = (reason.code, (reason.quote or reason.detail).casefold())
-        if key in self.seen or self.per_code.get(reason.code, 0) >= _MAX_PER_CODE:
-            return
-        self.seen.add(key)
-        self.per_code[reason.code] = self.per_code.get(reason.code, 0) + 1
-        self.items.append((priority, len(self.items), reason))
-
-    def best(self) -> Priority | None:
-        return min((p for p, _, _ in self.items), default=None)
-
-    def has(self, *codes: str) -> bool:
-        return any(r.code in codes for _, _, r in self.items)
-
-    def result(self) -> TriageResult:
-        ordered = sorted(self.items, key=lambda item: (item[0], item[1]))
-        return TriageResult(min(p for p, _, _ in ordered), tuple(r for _, _, r in ordered))
-
-
-@dataclass
-class _Read:
-    """What the texts say, once framing has set aside what holds no case."""
-
-    signals: list[TextSignal] = field(default_factory=list)
-    places: list[PlaceMention] = field(default_factory=list)
-    resolved: str = ""
-    over: bool = False  # the story is over for the person (home, rescued), not only "well now"
-    general_marker: str = ""  # a question, request or opinion with nothing pointing at a case
-    dropped: int = 0
-
-
-def _read_texts(facts: TipFacts, answers_anchor: bool) -> _Read:
-    read = _Read()
-    for text in facts.texts():
-        found: TextFindings = find_signals(text)
-        framing: Framing = read_framing(text, found.signals, found.places)
-        unanchored = not (answers_anchor or framing.anchored)
-        # Heard from others about people in general; heard of a particular town in NTT is something staff can check.
-        hearsay = framing.hearsay and not any(p.region == "ntt" for p in found.places)
-        for s in found.signals:
-            if framing.general and (s.conditional or unanchored):
-                read.dropped += 1
-                continue
-            # A question or request names people and times without making a case of them ("can I take my child
-            # to work in Malaysia?"): only what happened counts.
-            if framing.general and s.code in ("person_in_text", "time_in_text"):
-                continue
-            # "oinsá atu hatene ajente ida iha lisensa?", "how do I check an agency?": the agent asked about is the
-            # question's topic, not a recruiter reported.
-            if framing.general and s.code == "illegal_recruitment" and asked_about(text, s):
-                read.dropped += 1
-                continue
-            # People in general, or heard of from others, with nothing pointing at a case: no case to raise.
-            if unanchored and (s.generic or hearsay) and (s.code in EVENTS or s.code == "child_age_in_text"):
-                read.dropped += 1
-                continue
-            read.signals.append(s)
-        if framing.general:
-            read.general_marker = read.general_marker or framing.marker
-        if not (framing.general and unanchored):
-            read.places.extend(found.places)
-        read.resolved = read.resolved or found.resolved
-        read.over = read.over or found.over
-    return read
-
-
 def score_tip(facts: TipFacts) -> TriageResult:
     """Priority and reasons for a tip. Never raises: unknown answer values are ignored, not trusted."""
-    out = _Collector()
+    out = Collector()
     category = facts.category if facts.category in CATEGORIES else None
     departure = facts.departure if facts.departure in DEPARTURES else None
     place = facts.regency if isinstance(facts.regency, str) and is_place_code(facts.regency) else None
@@ -193,7 +93,7 @@ def score_tip(facts: TipFacts) -> TriageResult:
         or evidence > 0
         or facts.has_location is True
     )
-    read = _read_texts(facts, answers_anchor)
+    read = read_texts(facts, answers_anchor)
     signals = read.signals
     away_places = [p for p in read.places if p.region != "ntt"]
     away = place in (ABROAD, ELSEWHERE_ID) or departure == "already_left" or bool(away_places)
@@ -278,14 +178,14 @@ def score_tip(facts: TipFacts) -> TriageResult:
         out.add(Priority.P3, rs.answer("illegal_recruitment", f"destination: {went.name}", country=went.name))
 
     _combine(out, facts, category, departure, place, danger, signals, left, moved_recently, sexual)
-    resolved = _resolved_story(out, read, danger, departure, place, recruiter, facts)
+    resolved = resolved_story(out, read, danger, departure, place, recruiter, facts)
     if resolved is not None:
         return resolved
     if not out.items:
         if read.general_marker:
             out.add(Priority.P4, rs.from_text("general_request", read.general_marker))
         else:
-            specifics = _specifics(facts, place, departure, signals, read.places)
+            specifics = specific_details(facts, place, departure, signals, read.places)
             if specifics:
                 detail = "; ".join(f"{k}: {v}" for k, v in specifics)
                 out.add(Priority.P3, rs.summary("specific_details", detail, **dict(specifics)))
@@ -298,7 +198,7 @@ def score_tip(facts: TipFacts) -> TriageResult:
 
 
 def _combine(
-    out: _Collector,
+    out: Collector,
     facts: TipFacts,
     category: str | None,
     departure: str | None,
@@ -339,139 +239,3 @@ def _combine(
         out.add(Priority.P1, rs.answer("danger_unsure", detail, danger="unsure", moving="yes"))
     if moved_recently is not None and not child:
         out.add(Priority.P2, rs.from_text("in_transit", moved_recently.detail))
-
-
-def _resolved_story(
-    out: _Collector,
-    read: _Read,
-    danger: object,
-    departure: str | None,
-    place: str | None,
-    recruiter: str | None,
-    facts: TipFacts,
-) -> TriageResult | None:
-    """An old story that is over ("sekarang sudah pulang", "fila ona", "back home") holds nothing to act on now,
-    unless it names a recruiter who can be found; then it is information (P3)."""
-    if not read.resolved or danger is True or departure in ("today", "this_week"):
-        return None
-    # "Dia ok je", "bae2 sa" of someone still away (working in Miri on a visit pass) says they are well, not that it
-    # is over: the tip is scored as what it reports.
-    if not read.over and _still_away(read, departure, place):
-        return None
-    # A child answered as gone is still gone, unless the text itself tells an old story that is over: the age in the
-    # past ("waktu umur 15"), or a time long ago ("tahun 2018", "dulu", "uluk tinan 2019") with its end ("sudah
-    # dipulangkan thn 2019", "fila ona"). Then the answers describe that story, not a child away now.
-    child_answered = facts.minors is True or facts.category == "child"
-    past_age = any(s.code == "child_age_in_text" and s.past for s in read.signals)
-    long_ago = read.over and any(has_past(text_of(text).norm) for text in facts.texts())
-    if child_answered and departure == "already_left" and not (past_age or long_ago):
-        return None
-    live = [s for s in read.signals if s.code in _LIVE and not s.past]
-    if live:
-        return None
-    past = [(p, i, r) for p, i, r in out.items if p >= Priority.P3 and not r.code.startswith("child")]
-    story = _Collector()
-    for _, _, r in past:
-        if r.code != "danger_unsure":
-            story.add(Priority.P3, r)
-    # A recruiter who can be found makes an old story worth checking when it says something was wrong (harm, a sign
-    # of illegal recruitment), not when it names only the places on the way.
-    named = recruiter is not None or _names_someone(facts, read)
-    if named and any(r.code not in ("transit_point", "specific_details") for _, _, r in story.items):
-        return story.result()
-    resolved = _Collector()
-    resolved.add(Priority.P4, rs.from_text("resolved_past", read.resolved))
-    for _, _, r in story.items:
-        resolved.add(Priority.P4, r)
-    return resolved.result()
-
-
-def _still_away(read: _Read, departure: str | None, place: str | None) -> bool:
-    """Someone is away from home now: answered as gone or abroad, or said to have left or to be working away."""
-    if departure == "already_left" or place in (ABROAD, ELSEWHERE_ID):
-        return True
-    return any(s.code in ("departed", "away_now") and not s.past for s in read.signals)
-
-
-def _names_someone(facts: TipFacts, read: _Read) -> bool:
-    """A recruiter that can be found: a phone number, a titled name, a company, or one still at work."""
-    from bot.services.triage.entities import find_phones
-    from bot.services.triage.patterns import TITLED_NAME
-
-    for text in facts.texts():
-        if find_phones(text) or TITLED_NAME.search(text):
-            return True
-    for s in read.signals:
-        if s.code == "person_in_text" and s.detail.casefold().startswith(("pt", "cv", "syarikat")):
-            return True
-    for text in facts.texts():
-        t = text_of(text)
-        for s in find_signals(text).signals:
-            if s.code == "illegal_recruitment" and t.found_in(PRESENT, t.clause(s.start)):
-                return True
-    return False
-
-
-def _specifics(
-    facts: TipFacts, place: str | None, departure: str | None, signals: list[TextSignal], places: list[PlaceMention]
-) -> list[tuple[str, str]]:
-    """What makes a tip without any signal still actionable: a place in NTT, a person, a time, evidence.
-    A country alone ("ke Malaysia", answer "abroad") is not specific: it is where most tips lead."""
-    found: list[tuple[str, str]] = []
-    ntt_places = [p for p in places if p.region == "ntt"]
-    answered = regency(place) if place is not None else None
-    # A place pointed at ("kilang papan dekat Sibu tu"), in the reporter's words.
-    pointed = next(
-        (text[m.start() : m.end()] for text in facts.texts() if (m := DEICTIC_PLACE.search(text_of(text).norm))), None
-    )
-    if ntt_places:
-        found.append(("place_text", ntt_places[0].text))
-    elif pointed is not None:
-        found.append(("place_text", clip(pointed)))
-    elif answered is not None:
-        found.append(("regency", answered.code))
-    elif facts.has_location is True:
-        found.append(("location", "1"))
-    persons = [s for s in signals if s.code == "person_in_text"]
-    if persons:
-        found.append(("person", persons[0].detail))
-    elif facts.relation in ("self", "family", "neighbour", "witness"):
-        found.append(("relation", facts.relation))
-    elif isinstance(facts.people_count, int) and not isinstance(facts.people_count, bool) and facts.people_count > 0:
-        found.append(("people", str(facts.people_count)))
-    times = [s for s in signals if s.code == "time_in_text"]
-    if times:
-        found.append(("time", times[0].detail))
-    elif departure in ("later", "already_left"):
-        found.append(("departure", departure))
-    if isinstance(facts.evidence_count, int) and facts.evidence_count > 0:
-        found.append(("evidence", str(facts.evidence_count)))
-    return found
-
-
-LINKED_RECRUITER_THRESHOLD = 3
-
-
-def escalate_for_links(result: TriageResult, shared_recruiter_tip_count: int) -> TriageResult:
-    """Raise a tip to at least P2 when it and at least two other tips name the same recruiter.
-
-    ``shared_recruiter_tip_count`` counts the tips naming the recruiter, this one included (see
-    ``linking.shared_recruiter_counts``). Below the threshold the result comes back unchanged.
-    """
-    if shared_recruiter_tip_count < LINKED_RECRUITER_THRESHOLD:
-        return result
-    count = shared_recruiter_tip_count
-    reason = rs.summary("linked_recruiter", f"{count} tips name the same recruiter", count=str(count))
-    if any(r.code == "linked_recruiter" for r in result.reasons):
-        reasons = tuple(reason if r.code == "linked_recruiter" else r for r in result.reasons)
-        return TriageResult(min(result.priority, Priority.P2), reasons)
-    priority = min(result.priority, Priority.P2)
-    # Keep the reasons in urgency order: the new one goes after any P1 reasons.
-    reasons = list(result.reasons)
-    insert_at = len(reasons)
-    for i, r in enumerate(reasons):
-        if r.code not in P1_CODES:
-            insert_at = i
-            break
-    reasons.insert(insert_at, reason)
-    return TriageResult(priority, tuple(reasons))
