@@ -389,3 +389,27 @@ async def test_a_contradicted_no_danger_is_asked_again_and_yes_brings_the_emerge
     await ana.press(1)
     tip, answers = await the_tip(harness)
     assert answers["danger_now"] == "yes" and tip.urgent and tip.priority == "P1"
+
+
+async def test_an_answer_sent_twice_is_stored_once_and_never_as_the_next_answer(harness):
+    """A reporter on a slow line sends the recruiter twice (or answers two copies of one question): the second copy
+    arrives after the next question was asked, was typed before it appeared, and is stored for nothing."""
+    ana = harness.user(620040, "Ana", language_code="id")
+    await open_report(ana)
+    await ana.press(2)  # nobody in danger
+    await ana.press(1)  # fake job offer
+    await ana.say("Kupang")
+    await ana.press(5)  # when: I don't know
+    await ana.press(1)  # where to: Batam
+    await ana.say("3")  # how many
+    await ana.say("tidak")  # under 18: no
+    recruiter = "Om Beni dari Oesapa"
+    reply = await ana._act(
+        lambda: (harness.emulator.send_text(ana.user, recruiter), harness.emulator.send_text(ana.user, recruiter))
+    )
+    assert "Kembali" in reply.texts[-1] and "sebelum pertanyaan di atas muncul" in reply.texts[-1], reply.texts
+    draft = (await harness.conversation_data(ana.chat_id))["draft"]
+    assert draft["recruiter"] == recruiter and draft["route"] is None and draft["notes"] == {}
+    reply = await ana.say("lewat Tenau")  # the route question, answered as asked
+    draft = (await harness.conversation_data(ana.chat_id))["draft"]
+    assert draft["recruiter"] == recruiter and draft["route"] == "lewat Tenau"

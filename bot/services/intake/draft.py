@@ -122,6 +122,10 @@ class Draft:
     checked: list[str] = field(default_factory=list)  # contradictions already asked about on the review screen
     checking: str | None = None  # the contradiction being asked about now
     active_at: float = 0.0  # the app's clock (unix time) when the reporter last acted: a long pause is noticed
+    # The question being answered and the message that first showed it (asked again, the id stays): a message typed
+    # before it was typed for an earlier question, and is never stored as this one's answer (``typed_too_early``).
+    asked_step: str | None = None
+    asked_id: int = 0
     # [message id, unix time] of every message of the report, so the chat can be cleared after submitting.
     message_ids: list[list[int]] = field(default_factory=list)
     prefilled_from: str | None = None
@@ -184,6 +188,17 @@ class Draft:
     def note(self, step: Step, text: str) -> None:
         previous = self.notes.get(step.value)
         self.notes[step.value] = f"{previous}\n{text}" if previous else text
+
+    def asked(self, step: Step, message_id: int) -> None:
+        """``step``'s question was shown in ``message_id``; only its first showing since another question counts."""
+        if self.asked_step != step.value:
+            self.asked_step, self.asked_id = step.value, message_id
+
+    def typed_too_early(self, message_id: int) -> bool:
+        """The reporter's message ``message_id`` was sent before the current question was shown: an answer to an
+        earlier one (a question answered twice, on two copies of it), not to this one. Message ids in a private chat
+        grow with every message of either side, so the order is Telegram's own."""
+        return 0 < message_id < self.asked_id
 
     def track_message(self, message_id: int, unix_time: int) -> None:
         self.message_ids.append([message_id, unix_time])

@@ -1,4 +1,5 @@
-"""Filters of the report's handlers: a message that only asks to report, and a reporter back after a pause."""
+"""Filters of the report's handlers: a message that only asks to report, a reporter back after a pause, and an
+answer typed before the question it would be stored for was shown."""
 
 from __future__ import annotations
 
@@ -25,3 +26,11 @@ class Paused(Filter):
 
     async def __call__(self, message: Message, state: FSMContext, clock: Clock) -> bool:
         return paused(await load_draft(state), clock())
+
+
+class TypedTooEarly(Filter):
+    """A message sent before the current question was shown (``Draft.typed_too_early``): its words were meant for an
+    earlier question, so they are stored for none."""
+
+    async def __call__(self, message: Message, state: FSMContext) -> bool:
+        return (await load_draft(state)).typed_too_early(message.message_id)

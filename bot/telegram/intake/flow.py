@@ -140,7 +140,9 @@ class Turn:
         # Where we are is stored before the question is shown (see ``say``).
         draft.remember(step)
         await self.state.set_state(STATE_OF[step])
-        await self.say(lead + "\n\n" + text if lead else text, markup)
+        sent = await self.say(lead + "\n\n" + text if lead else text, markup)
+        draft.asked(step, sent.message_id)
+        await save_draft(self.state, draft)
 
     async def next(self, after: Step, *, lead: str = "") -> None:
         await self.ask(steps.next_step(self.draft, after), lead=lead)

@@ -10,7 +10,7 @@ from aiogram.filters import Command, CommandStart, StateFilter
 from bot.telegram.common.callbacks import MenuAction, MenuCallback
 from bot.telegram.intake.callbacks import Answer, Away, Confirm, Island, Nav, NavAction, Send, Transit, TypePlace
 from bot.telegram.intake.entry import begin  # noqa: F401 - advice and recruiter call it from here (see entry.py)
-from bot.telegram.intake.filters import Paused, ReportPhrase
+from bot.telegram.intake.filters import Paused, ReportPhrase, TypedTooEarly
 from bot.telegram.intake.flow import DRAFT_KEY, IN_REPORT_STATES, Intake
 from bot.telegram.intake.handlers import answers, moving, sending, starting, typed
 
@@ -61,7 +61,9 @@ def build_router() -> Router:
     c(starting.on_discard, _nav(NavAction.DISCARD))
     c(starting.on_restart, _nav(NavAction.RESTART))
 
-    # Typed answers, files and everything else people send.
+    # Typed answers, files and everything else people send. Words typed before the current question was shown
+    # (the same question answered on two copies of it) are not taken as its answer.
+    m(typed.on_typed_too_early, IN_REPORT, F.text, NOT_COMMAND, TypedTooEarly())
     m(typed.on_phone_text, StateFilter(Intake.contact_phone), F.text, NOT_COMMAND)
     m(typed.on_story_text, StateFilter(Intake.story, Intake.evidence), F.text, NOT_COMMAND)
     m(typed.on_review_text, StateFilter(Intake.review), F.text, NOT_COMMAND)

@@ -274,6 +274,13 @@ def story_needed() -> str:
     return _("Please write at least a few words about what happened, or send a voice note.")
 
 
+def typed_too_early() -> str:
+    return "↪️ " + _(
+        "You sent this before the question above appeared, so it was not saved as its answer. Please answer the "
+        "question above; to change an earlier answer, press Back."
+    )
+
+
 def answer_too_long(limit: int) -> str:
     return _(
         "That answer is too long for this question: at most {limit} characters. Please shorten it; "

@@ -39,6 +39,13 @@ from bot.telegram.intake.words import labels_for
 FREE_TEXT_STEPS = frozenset({Step.RECRUITER, Step.ROUTE})
 
 
+async def on_typed_too_early(message: Message, state: FSMContext, clock: Clock) -> None:
+    """Words sent before the current question was shown: not stored; the reporter is told so, and the question
+    above stays the one to answer."""
+    turn = await Turn.load(message, state, clock, incoming=True)
+    await turn.say(texts.typed_too_early())
+
+
 async def on_text(message: Message, state: FSMContext, clock: Clock, i18n: I18n) -> None:
     """A typed answer at a question with buttons or a short free-text question."""
     turn = await Turn.load(message, state, clock, incoming=True)
