@@ -41,7 +41,7 @@ CATEGORIES = [
     "other",
 ]  # fmt: skip
 TRANSIT = ["el_tari", "tenau", "bolok", "nunukan", "entikong", "batam", "surabaya", "motaain"]
-DESTINATIONS = ["malaysia", "malaysia", "malaysia", "kalimantan_barat", "singapore", "hong_kong", "cambodia"]
+DESTINATIONS = ["MY", "MY", "MY", "ID-KB", "SG", "HK", "KH"]  # ISO codes, as tips keep them
 OUTCOMES = [
     "actioned", "referred", "insufficient_information", "duplicate", "false_or_prank", "departure_stopped",
     "people_rescued", "returned_home", "police_report", "suspect_identified",

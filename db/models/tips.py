@@ -89,7 +89,7 @@ class Tip(Base):
     regency: Mapped[str | None] = mapped_column(String(32), index=True)
     # Where the people are going or are now, outside NTT: an ISO 3166-1 alpha-2 country code ("MY") or an
     # ISO 3166-2:ID province or island-group code ("ID-KR"); None when not known.
-    destination: Mapped[str | None] = mapped_column(String(8), index=True)
+    destination: Mapped[str | None] = mapped_column(String(16), index=True)
     # Transit point codes (content/places/transit.toml) on the way, in the order given: ["tenau", "batam"].
     transit_points: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
     departure: Mapped[str | None] = mapped_column(String(16))

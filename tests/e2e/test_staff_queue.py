@@ -144,7 +144,7 @@ async def test_case_data_is_recorded_checked_and_counted(harness):
     reply = await staff.press("Pelabuhan Tenau")
     assert "☑️ Pelabuhan Tenau" in reply.buttons
     tip = await tip_row(harness, filed.case_number)
-    assert (tip.victims, tip.victims_minors, tip.destination, tip.transit_points) == (3, 2, "malaysia", ["tenau"])
+    assert (tip.victims, tip.victims_minors, tip.destination, tip.transit_points) == (3, 2, "MY", ["tenau"])
     reply = await staff.say(f"/tip {filed.case_number}")
     assert "3 victim(s) (2 under 18)" in reply.text and "Malaysia" in reply.text and "Pelabuhan Tenau" in reply.text
     await staff.press("Claim")

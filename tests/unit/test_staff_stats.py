@@ -51,7 +51,7 @@ def random_tip(rng: random.Random, n: int) -> Tip:
         outcome=rng.choice(OUTCOMES) if closed else None,
         victims=victims,
         victims_minors=None if victims is None else rng.randint(0, victims),
-        destination=rng.choice(["malaysia", "kalimantan_barat", None]),
+        destination=rng.choice(["MY", "ID-KB", None]),
         transit_points=rng.choice([None, [], [rng.choice(TRANSIT)], rng.sample(TRANSIT, 2)]),
     )
 

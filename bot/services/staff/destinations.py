@@ -1,13 +1,18 @@
-"""Where people were being taken, as staff type it: a country or an Indonesian province, kept as a short code.
+"""Where people were being taken, as staff type it: a country or an Indonesian province, kept as the code a
+reporter's answer is kept as (ISO 3166, ``content/places/destinations.toml``: "MY", "ID-KB"), so that the figures
+count a place once whoever gave it.
 
-The codes are what the figures group by; a name not listed here is kept as a slug of what was typed ("Papua
-Barat" -> "papua_barat"), letters only, so the figures still count it under one row.
+The places' own names and aliases are read first (bot.services.places); the short list below adds the ways staff
+write some of them. A name known to neither is kept as a slug of what was typed ("Papua Barat" -> "papua_barat"),
+letters only, so the figures still count it under one row.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+
+from bot.services import places
 
 # code: ways people write it (Indonesian, English, Malay, Tetun, abbreviations)
 _ALIASES: dict[str, tuple[str, ...]] = {
@@ -26,7 +31,24 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "dki_jakarta": ("jakarta", "dki jakarta", "dki"),
     "bali": ("bali", "denpasar"),
 }
-_BY_ALIAS = {alias: code for code, aliases in _ALIASES.items() for alias in aliases}
+# The names above as the codes tips store.
+ISO = {
+    "malaysia": "MY",
+    "singapore": "SG",
+    "hong_kong": "HK",
+    "taiwan": "TW",
+    "saudi_arabia": "SA",
+    "uae": "AE",
+    "cambodia": "KH",
+    "timor_leste": "TL",
+    "kalimantan_barat": "ID-KB",
+    "kalimantan_utara": "ID-KU",
+    "kepulauan_riau": "ID-KR",
+    "jawa_timur": "ID-JI",
+    "dki_jakarta": "ID-JK",
+    "bali": "ID-BA",
+}
+_BY_ALIAS = {alias: ISO[code] for code, aliases in _ALIASES.items() for alias in aliases}
 KNOWN = tuple(_ALIASES)
 
 
@@ -40,6 +62,9 @@ def parse_destination(text: str) -> str | None:
     plain = _plain(text)
     if not plain:
         return None
+    found = places.read_destination(text)
+    if found:
+        return found
     if plain in _BY_ALIAS:
         return _BY_ALIAS[plain]
     for alias, code in _BY_ALIAS.items():

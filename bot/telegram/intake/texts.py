@@ -6,7 +6,6 @@ from html import escape
 
 from aiogram.utils.i18n import gettext as _
 
-from bot.services.helplines import HELPLINES
 from bot.services.intake.checks import DANGER, Contradiction
 from bot.services.intake.draft import MAX_EVIDENCE_ITEMS, Step
 from bot.telegram.intake.labels import (
@@ -123,51 +122,6 @@ def current_answer(answer: str) -> str:
     return _("Current answer: {answer}").format(answer=answer)
 
 
-# Help -------------------------------------------------------------------------------------------------------
-
-
-def _call_lines() -> list[str]:
-    return [
-        _("Police: call {number}").format(number=HELPLINES.police),
-        _("SAPA {number}: call {number} or WhatsApp {whatsapp}").format(
-            number=HELPLINES.sapa, whatsapp=HELPLINES.sapa_whatsapp
-        ),
-    ]
-
-
-def stay_safe() -> str:
-    return _(
-        "Stay safe: do not confront the recruiter or the people holding them, and do not go there alone. If you "
-        "can, note names, phone numbers, vehicles and places."
-    )
-
-
-def danger_now_advice() -> str:
-    return "\n".join(
-        [
-            "🆘 <b>" + _("Call for help now") + "</b>",
-            *_call_lines(),
-            "",
-            stay_safe(),
-            "",
-            _("Your report is marked urgent. Let's continue so the task force gets the details quickly."),
-        ]
-    )
-
-
-def danger_unsure_advice() -> str:
-    return "\n".join(
-        [
-            "🆘 <b>" + _("If someone may be in danger, call now") + "</b>",
-            *_call_lines(),
-            "",
-            stay_safe(),
-            "",
-            _("Let's continue so the task force gets the details quickly."),
-        ]
-    )
-
-
 # Typed answers, pauses, the review's questions ---------------------------------------------------------------
 
 
@@ -276,8 +230,8 @@ def story_needed() -> str:
 
 def typed_too_early() -> str:
     return "↪️ " + _(
-        "You sent this before the question above appeared, so it was not saved as its answer. Please answer the "
-        "question above; to change an earlier answer, press Back."
+        "You sent this before the question below appeared, so it was not saved as its answer. Please answer the "
+        "question below; to change an earlier answer, press Back."
     )
 
 

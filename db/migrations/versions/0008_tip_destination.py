@@ -21,7 +21,7 @@ depends_on: str | Sequence[str] | None = None
 
 def upgrade() -> None:
     with op.batch_alter_table("tips", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("destination", sa.String(length=8), nullable=True))
+        batch_op.add_column(sa.Column("destination", sa.String(length=16), nullable=True))
         batch_op.add_column(sa.Column("transit_points", sa.JSON(), server_default="[]", nullable=False))
         batch_op.create_index(batch_op.f("ix_tips_destination"), ["destination"], unique=False)
 

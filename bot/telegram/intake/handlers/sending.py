@@ -20,7 +20,7 @@ from bot.services.intake.submit import IntakeService
 from bot.services.privacy import Cipher
 from bot.services.tips import DailyLimitReached
 from bot.telegram.common.keyboards import main_menu
-from bot.telegram.intake import keyboards, texts
+from bot.telegram.intake import danger_texts, keyboards, texts
 from bot.telegram.intake.callbacks import Confirm, Contact, Send
 from bot.telegram.intake.flow import Clock, Intake, Turn, current_step
 
@@ -35,9 +35,9 @@ async def show_danger_help(turn: Turn) -> None:
     the report urgent."""
     if turn.draft.danger_now == "yes":
         turn.draft.urgent = True
-        await turn.say(texts.danger_now_advice())
+        await turn.say(danger_texts.danger_now_advice())
     else:
-        await turn.say(texts.danger_unsure_advice())
+        await turn.say(danger_texts.danger_unsure_advice())
 
 
 async def finish_story(turn: Turn, step: Step) -> None:

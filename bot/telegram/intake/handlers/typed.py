@@ -40,10 +40,12 @@ FREE_TEXT_STEPS = frozenset({Step.RECRUITER, Step.ROUTE})
 
 
 async def on_typed_too_early(message: Message, state: FSMContext, clock: Clock) -> None:
-    """Words sent before the current question was shown: not stored; the reporter is told so, and the question
-    above stays the one to answer."""
+    """Words sent before the current question was shown: not stored; the reporter is told so, under the question
+    again with its buttons (the one to answer now)."""
     turn = await Turn.load(message, state, clock, incoming=True)
-    await turn.say(texts.typed_too_early())
+    step = await turn.step()
+    assert step is not None
+    await turn.ask(step, lead=texts.typed_too_early())
 
 
 async def on_text(message: Message, state: FSMContext, clock: Clock, i18n: I18n) -> None:

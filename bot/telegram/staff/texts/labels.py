@@ -8,6 +8,7 @@ from html import escape
 from aiogram.utils.i18n import gettext as _
 
 from bot.services import places
+from bot.services.staff.destinations import ISO
 from bot.services.staff.model import StaffMember
 from bot.services.triage.scoring import wita
 from bot.telegram.intake import texts as intake_texts
@@ -77,6 +78,10 @@ def agency_label(code: str) -> str:
     return labels.get(code, escape(str(code)))
 
 
+# ISO codes (as tips keep them) of the places named in destination_label by their older names.
+_STAFF_NAME_OF = {iso: name for name, iso in ISO.items()}
+
+
 def destination_label(code: str) -> str:
     known = {
         "malaysia": _("Malaysia"),
@@ -104,8 +109,11 @@ def destination_label(code: str) -> str:
         "abroad": _("abroad"),
         "elsewhere_id": _("elsewhere in Indonesia"),
     }
-    if code in known:
-        return known[code]
+    named = known.get(code) or known.get(_STAFF_NAME_OF.get(code, ""))
+    if named:
+        return named
+    if places.is_destination_code(code):
+        return escape(places.destination(code).local_name)  # type: ignore[union-attr]
     if places.is_place_code(code) or places.transit_point(code):
         return escape(places.local_name(code))
     return escape(code.replace("_", " ").title())  # a place typed by staff, kept as a slug
