@@ -95,6 +95,12 @@ def next_action(buttons: Sequence[dict], script: ReporterScript) -> Action:
         if step == "story" and step not in script.said:
             script.said.add(step)
             return Action("say", script.story)
+        if step == "story" and "story:done" in script.said:
+            # Done was pressed and the bot asks for the story again: it has none, so the reporter writes it again.
+            script.said.discard("story:done")
+            return Action("say", script.story)
+        if step == "story":
+            script.said.add("story:done")
         return Action("press", f"in:done:{step}")
     if step:
         if f"in:skip:{step}" in data and step not in ("where", "recruiter", "route"):
@@ -182,7 +188,8 @@ class CrowdReporter:
                 self.recoveries += 1
                 newest = self._newest(with_buttons=False)
                 last_id = newest.message_id if newest else last_id
-                self.emulator.send_text(self.user, "/report")
+                # With the receipt in hand a person asks for the menu, not for another report.
+                self.emulator.send_text(self.user, "/start" if self._seen_case() else "/report")
                 continue
             message = self._newest(with_buttons=True)
             assert message is not None
@@ -197,10 +204,11 @@ class CrowdReporter:
             else:
                 self.emulator.send_text(self.user, action.value)
         last = [
-            f"{(m.get('text') or '')[:60]!r} {[b.get('callback_data') for b in buttons_of(m)]}"
-            for m in self.emulator.sent_messages(self.user.id)[-6:]
+            f"{'bot' if m.from_bot else 'you'} {m.message_id} {(m.data.get('text') or '')[:50]!r} "
+            f"{[b.get('callback_data') for b in buttons_of(m.data)]}"
+            for m in self.emulator.chat_log(self.user.id)[-40:]
         ]
         raise AssertionError(
             f"reporter {self.script.marker} did not finish in {max_actions} actions ({self.recoveries} recoveries); "
-            f"the bot's last messages: {last}"
+            f"the chat's last messages: {last}"
         )

@@ -72,3 +72,21 @@ async def test_the_receipt_survives_a_restart_before_it_was_sent(harness):
     await ana.settle()
     assert len(_receipts(ana)) == 1
     assert await _tips(harness) == 1
+
+
+async def test_report_again_right_after_filing_shows_the_receipt_first_then_starts_a_new_report(harness):
+    """Nothing seemed to happen after Send, so the reporter asks to report again: they get their receipt, not a
+    second report of the same thing; asking once more starts a new report."""
+    ana = harness.user()
+    await open_report(ana)
+    await answer_until_review(ana, with_media=False)
+    harness.emulator.faults.add("sendMessage", "drop", chat_id=ana.chat_id, apply=False)
+    harness.emulator.faults.add("sendMessage", "500", chat_id=ana.chat_id, times=50)  # Telegram unreachable
+    await ana.press(SUBMIT)
+    harness.emulator.faults.clear()
+    reply = await ana.say("/lapor")
+    assert RECEIPT_RE.search(reply.text) and "sudah diterima" in reply.text, reply.texts
+    assert await _tips(harness) == 1
+    reply = await ana.say("/lapor")
+    assert not RECEIPT_RE.search(reply.text) and reply.buttons, reply.texts  # the first question of a new report
+    assert await _tips(harness) == 1

@@ -21,7 +21,7 @@ from bot.services.intake.submit import IntakeService
 from bot.services.preferences import LanguagePreferences
 from bot.telegram.common.keyboards import main_menu
 from bot.telegram.intake import keyboards, texts
-from bot.telegram.intake.flow import Turn, current_step
+from bot.telegram.intake.flow import RECEIPT_SHOWN_AGAIN_SECONDS, Intake, Turn, current_step
 
 
 async def start_report(
@@ -49,6 +49,8 @@ async def start_report(
         await target.answer(texts.in_progress(), reply_markup=keyboards.resume_keyboard())
         return
     now = clock() if clock is not None else None
+    if not prefill and now is not None and await _receipt_not_seen(target, state, now):
+        return
     if pseudonym is not None and await intake.limit_reached(session, pseudonym, now):
         await target.answer(texts.limit_text(intake.max_per_day), reply_markup=main_menu())
         return
@@ -66,6 +68,22 @@ async def start_report(
     if prefill:
         draft.apply_prefill(prefill)
     await begin_draft(target, state, draft, now)
+
+
+async def _receipt_not_seen(target: Message, state: FSMContext, now: datetime) -> bool:
+    """Just after filing, before the reporter answered the offer under the receipt, "report" most likely means "did
+    my report arrive?" (the receipt may not have): the first time, the receipt is shown again instead of a new
+    report; asked again, a new report starts."""
+    if await state.get_state() != Intake.submitted.state:
+        return False
+    data = await state.get_data()
+    kept = data.get("receipt")
+    if not kept or kept.get("reshown") or now.timestamp() - kept.get("at", 0) > RECEIPT_SHOWN_AGAIN_SECONDS:
+        return False
+    await state.update_data({"receipt": {**kept, "reshown": True}})
+    text = texts.already_filed() + "\n\n" + texts.receipt_text(kept["case"], kept["code"])
+    await target.answer(text, reply_markup=main_menu())
+    return True
 
 
 async def begin_draft(target: Message, state: FSMContext, draft: Draft, now: datetime | None) -> None:

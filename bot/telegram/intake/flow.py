@@ -51,6 +51,8 @@ DRAFT_KEY = "draft"
 # A reporter who comes back after this long is told where they were before anything they write is taken as an
 # answer ("halo" a day later is not the answer to "When?").
 PAUSE_SECONDS = 30 * 60
+# How long after filing a second Send, or a first "report" that may mean "did it arrive?", shows the receipt again.
+RECEIPT_SHOWN_AGAIN_SECONDS = 3600
 
 
 async def load_draft(state: FSMContext) -> Draft:

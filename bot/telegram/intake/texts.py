@@ -337,6 +337,12 @@ def receipt_text(case_number: str, code: str) -> str:
     )
 
 
+def already_filed() -> str:
+    return "✅ " + _(
+        "Your report was received; here is its receipt again. To report something else, press Report a case."
+    )
+
+
 def already_received(case_number: str) -> str:
     return _("This report was already received as case {case}.").format(case=case_number)
 

@@ -22,12 +22,11 @@ from bot.services.tips import DailyLimitReached
 from bot.telegram.common.keyboards import main_menu
 from bot.telegram.intake import danger_texts, keyboards, texts
 from bot.telegram.intake.callbacks import Confirm, Contact, Send
-from bot.telegram.intake.flow import Clock, Intake, Turn, current_step
+from bot.telegram.intake.flow import RECEIPT_SHOWN_AGAIN_SECONDS, Clock, Intake, Turn, current_step
 
 log = logging.getLogger(__name__)
 # Telegram lets a bot delete messages in a private chat for 48 hours; keep a margin for clock skew.
 DELETABLE_SECONDS = 47 * 3600
-RECEIPT_SHOWN_AGAIN_SECONDS = 3600
 
 
 async def show_danger_help(turn: Turn) -> None:
