@@ -92,5 +92,5 @@ bench: install
 	@for b in bench/bench_*.py; do case $$b in *bench_data.py) continue;; esac; echo "== $$b"; $(PY) $$b || exit 1; done
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache .mypy_cache .hypothesis
 	find locales -name '*.mo' -delete
