@@ -7,14 +7,15 @@ STAMP := $(VENV)/.installed-stamp
 PO_FILES := $(wildcard locales/*/LC_MESSAGES/*.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 
-.PHONY: help install demo test run lint format hooks i18n-extract i18n-update i18n-compile i18n-check \
+.PHONY: help install demo test run lint types format hooks i18n-extract i18n-update i18n-compile i18n-check \
 	migration db-upgrade bench clean
 
 help:
 	@echo "make demo      console chat with the bot on a local Telegram emulator (no account needed)"
 	@echo "make test      the whole test suite (unit, property, end-to-end through the emulator)"
 	@echo "make run       the bot against Telegram (BOT_TOKEN=... make run)"
-	@echo "make lint      ruff check, format check and the import contracts (layers, no cycles)"
+	@echo "make lint      ruff check, format check, the import contracts (layers, no cycles) and mypy"
+	@echo "make types     mypy bot db (also part of make lint)"
 	@echo "make hooks     git pre-commit hooks: ruff, ruff format, translation check"
 	@echo "make bench     benchmarks (figures in README)"
 	@echo "make i18n-update / i18n-compile / i18n-check   translation catalogs"
@@ -50,6 +51,11 @@ lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy bot db
+
+# mypy alone (settings in pyproject.toml, [tool.mypy]); it must report no errors.
+types: install
+	$(VENV)/bin/mypy bot db
 
 # Git pre-commit hooks (.pre-commit-config.yaml): ruff, ruff format and the translation check before each commit.
 hooks: install
@@ -86,5 +92,5 @@ bench: install
 	@for b in bench/bench_*.py; do case $$b in *bench_data.py) continue;; esac; echo "== $$b"; $(PY) $$b || exit 1; done
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache .mypy_cache .hypothesis
 	find locales -name '*.mo' -delete

@@ -172,7 +172,8 @@ class Connection:
 
     @isolation_level.setter
     def isolation_level(self, value: str | None) -> None:
-        self._conn.isolation_level = value
+        # typeshed allows only None and the three names; SQLAlchemy also sets "", which sqlite3 accepts.
+        self._conn.isolation_level = value  # type: ignore[assignment]
 
 
 class _Module:

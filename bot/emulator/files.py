@@ -90,8 +90,9 @@ class Files(World):
         return copy.deepcopy(sizes)
 
     def _media_object(self, f: EmuFile, p: dict) -> Any:
-        base = {"file_id": f.file_id, "file_unique_id": f.file_unique_id}
+        base: dict[str, Any] = {"file_id": f.file_id, "file_unique_id": f.file_unique_id}
         extra = f.meta
+        obj: dict[str, Any]
         if f.kind == "photo":
             return self._photo_sizes(f)
         if f.kind == "document":

@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from bot.emulator.models import BotMessage, EmuUser
+from bot.emulator.models import EmuUser, StoredMessage
 from bot.emulator.server import TelegramEmulator, buttons_of
 
 CASE_RE = re.compile(r"TPPO-\d{4}-\d{5}")
@@ -151,7 +151,7 @@ class CrowdReporter:
         self.actions = 0
         self.recoveries = 0
 
-    def _newest(self, *, with_buttons: bool) -> BotMessage | None:
+    def _newest(self, *, with_buttons: bool) -> StoredMessage | None:
         return self.emulator.last_bot_message(self.user.id, with_buttons=with_buttons)
 
     async def _wait_for_new_buttons(self, after_id: int, timeout: float) -> bool:  # noqa: ASYNC109 - a patience, then recovery

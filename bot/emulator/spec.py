@@ -206,10 +206,10 @@ class BotApiSpec:
                 else:
                     problems.append(f"Bad Request: {name} is empty (required parameter)")
         for name, value in params.items():
-            field = fields.get(name)
-            if field is None or value is None:
+            given = fields.get(name)
+            if given is None or value is None:
                 continue
-            for p in self.validate_value(value, field["types"], name):
+            for p in self.validate_value(value, given["types"], name):
                 problems.append(f"Bad Request: {p}")
         problems.extend(semantic_checks(canonical, params))
         return problems

@@ -96,8 +96,8 @@ def _check_text(text: str, parse_mode: Any, entities: Any, limit: int, what: str
         return []
     if isinstance(entities, list) and entities:
         size = utf16_len(text)
-        for e in entities:
-            if isinstance(e, dict) and e.get("offset", 0) + e.get("length", 0) > size:
+        for entity in entities:
+            if isinstance(entity, dict) and entity.get("offset", 0) + entity.get("length", 0) > size:
                 return ["Bad Request: can't parse entities: an entity ends after the end of the text"]
     if what == "message":
         if not parsed.text:

@@ -158,14 +158,15 @@ class UserSide(Files):
                     f"button {button.get('text')!r} is a {kind} button; pressing it does not reach the bot"
                 )
             callback_data = button["callback_data"]
+        query_id = str(4_000_000_000_000_000 + next(self._ids))
         query = {
-            "id": str(4_000_000_000_000_000 + next(self._ids)),
+            "id": query_id,
             "from": user.to_api(),
             "message": stored.snapshot(),
             "chat_instance": str(abs(hash((chat.id, self.bot_id))) % 10**18),
             "data": callback_data,
         }
-        self.callback_queries[query["id"]] = {"query": query, "answered": False, "answer": None}
+        self.callback_queries[query_id] = {"query": query, "answered": False, "answer": None}
         self._enqueue("callback_query", query)
         return copy.deepcopy(query)
 

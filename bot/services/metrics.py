@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import os
 from datetime import datetime
+from typing import Literal
 
-from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
+from prometheus_client import REGISTRY, CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 from prometheus_client import multiprocess as prometheus_multiprocess
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -27,23 +28,34 @@ class Metrics:
     def __init__(self) -> None:
         self._multiprocess = bool(os.environ.get("PROMETHEUS_MULTIPROC_DIR"))
         # With several processes the values go to files (the library's own registry); else to a registry of ours.
-        registry = None if self._multiprocess else CollectorRegistry()
-        kwargs = {"registry": registry} if registry is not None else {}
-        self._registry = registry
-        self.updates = Counter("tipline_updates", "Telegram updates handled, by outcome", ["outcome"], **kwargs)
-        self.errors = Counter("tipline_handler_errors", "Updates whose handler failed", **kwargs)
+        own = None if self._multiprocess else CollectorRegistry()
+        self._registry = own
+        registry = REGISTRY if own is None else own
+        self.updates = Counter(
+            "tipline_updates", "Telegram updates handled, by outcome", ["outcome"], registry=registry
+        )
+        self.errors = Counter("tipline_handler_errors", "Updates whose handler failed", registry=registry)
         self.latency = Histogram(
             "tipline_update_seconds",
             "From an update's arrival to the end of its handling (queueing included)",
             buckets=LATENCY_BUCKETS,
-            **kwargs,
+            registry=registry,
         )
-        gauge = {"multiprocess_mode": "mostrecent"} if self._multiprocess else {}
-        self.outbox_backlog = Gauge("tipline_outbox_backlog", "Messages waiting in the outbox", **kwargs, **gauge)
+        # "all" is the library's default (one series per process); the gauges read from the database are the same
+        # in every process, so with several the most recent value is the one to report.
+        mode: Literal["all", "mostrecent"] = "mostrecent" if self._multiprocess else "all"
+        self.outbox_backlog = Gauge(
+            "tipline_outbox_backlog", "Messages waiting in the outbox", registry=registry, multiprocess_mode=mode
+        )
         self.outbox_lag = Gauge(
-            "tipline_outbox_lag_seconds", "How long the oldest due outbox message has waited", **kwargs, **gauge
+            "tipline_outbox_lag_seconds",
+            "How long the oldest due outbox message has waited",
+            registry=registry,
+            multiprocess_mode=mode,
         )
-        self.open_tips = Gauge("tipline_open_tips", "Open tips by priority", ["priority"], **kwargs, **gauge)
+        self.open_tips = Gauge(
+            "tipline_open_tips", "Open tips by priority", ["priority"], registry=registry, multiprocess_mode=mode
+        )
 
     def update_done(self, seconds: float, outcome: str) -> None:
         self.updates.labels(outcome).inc()

@@ -16,6 +16,7 @@ from sqlalchemy import bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.services.privacy import Cipher, DecryptionError
+from db.base import table_of
 from db.models.conversation import ConversationState
 from db.models.followup import TipMessage
 from db.models.outbox import OutboxMessage
@@ -61,7 +62,7 @@ async def reseal_database(
 ) -> RotationReport:
     report = RotationReport()
     for model, name, context in SEALED_COLUMNS:
-        table = model.__table__
+        table = table_of(model)
         column = table.c[name]
         keys = list(table.primary_key.columns)
         statement = (
@@ -98,7 +99,7 @@ async def _reseal_outbox(
     async with sessions() as session:
         rows = (await session.execute(select(OutboxMessage.id, OutboxMessage.destination, OutboxMessage.payload))).all()
     for row_id, destination, payload in rows:
-        values = {}
+        values: dict[str, object] = {}
         if destination.startswith(prefix):
             encoded = destination[len(prefix) :]
             blob = base64.urlsafe_b64decode(encoded + "=" * (-len(encoded) % 4))

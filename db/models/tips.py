@@ -90,8 +90,9 @@ class Tip(Base):
     # Where the people are going or are now, outside NTT: an ISO 3166-1 alpha-2 country code ("MY") or an
     # ISO 3166-2:ID province or island-group code ("ID-KR"); None when not known.
     destination: Mapped[str | None] = mapped_column(String(16), index=True)
-    # Transit point codes (content/places/transit.toml) on the way, in the order given: ["tenau", "batam"].
-    transit_points: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
+    # Transit point codes (content/places/transit.toml) on the way, in the order given: ["tenau", "batam"]. None
+    # (none recorded by staff) is stored as JSON null, so the column itself stays NOT NULL.
+    transit_points: Mapped[list[str] | None] = mapped_column(JSON, nullable=False, default=list, server_default="[]")
     departure: Mapped[str | None] = mapped_column(String(16))
     minors: Mapped[str | None] = mapped_column(String(8))
     people: Mapped[str | None] = mapped_column(String(8))

@@ -8,14 +8,16 @@ their compiled form instead of building and compiling an upsert per update.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any, cast
 
-from sqlalchemy import bindparam, delete, select
+from sqlalchemy import CursorResult, bindparam, delete, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from db.base import table_of
 from db.models.conversation import ConversationState
 
-_table = ConversationState.__table__
+_table = table_of(ConversationState)
 _LOAD = select(_table.c.state, _table.c.data).where(_table.c.key == bindparam("k"))
 _REMOVE = delete(_table).where(_table.c.key == bindparam("k"))
 
@@ -52,5 +54,8 @@ def remove(key: str):
 
 
 async def purge_older_than(session: AsyncSession, cutoff: datetime) -> int:
-    result = await session.execute(delete(_table).where(_table.c.updated_at < cutoff))
+    result = cast(
+        "CursorResult[Any]",  # a DELETE gives a CursorResult (typed as any Result)
+        await session.execute(delete(_table).where(_table.c.updated_at < cutoff)),
+    )
     return result.rowcount or 0

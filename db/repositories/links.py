@@ -39,7 +39,8 @@ async def open_tips_sharing(session: AsyncSession, key_hash: str, *, exclude: in
 
 async def _manual_links(session: AsyncSession, tip_id: int) -> tuple[set[int], set[int]]:
     manual = await session.scalars(select(TipLink).where(or_(TipLink.tip_a == tip_id, TipLink.tip_b == tip_id)))
-    linked, unlinked = set(), set()
+    linked: set[int] = set()
+    unlinked: set[int] = set()
     for link in manual.all():
         other = link.tip_b if link.tip_a == tip_id else link.tip_a
         (linked if link.linked else unlinked).add(other)
@@ -111,4 +112,4 @@ async def related_rows(session: AsyncSession, ids: Sequence[int]) -> list[tuple[
     rows = await session.execute(
         select(Tip.id, Tip.case_number, Tip.priority, Tip.status, Tip.created_at).where(Tip.id.in_(list(ids)))
     )
-    return [tuple(r) for r in rows.all()]
+    return [(tip, case, priority, status, created) for tip, case, priority, status, created in rows.all()]

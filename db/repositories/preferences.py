@@ -6,10 +6,10 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.base import utcnow
+from db.base import table_of, utcnow
 from db.models.preferences import UserPreference
 
-_table = UserPreference.__table__
+_table = table_of(UserPreference)
 _GET = select(_table.c.locale).where(_table.c.pseudonym == bindparam("p"))
 
 

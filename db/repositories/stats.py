@@ -209,8 +209,8 @@ async def clocks_by_priority(
         for name, value in zip(names, values, strict=True):
             out[(priority, name)] = int(value or 0)
     response = seconds_between(session, Tip.created_at, Tip.first_response_at)
-    responded = {p: int(n) for (p, name), n in out.items() if name == "responded"}
-    closed = {p: int(n) for (p, name), n in out.items() if name == "closed"}
+    responded = {p: int(n or 0) for (p, name), n in out.items() if name == "responded"}
+    closed = {p: int(n or 0) for (p, name), n in out.items() if name == "closed"}
     medians = await _medians(session, response, Tip.first_response_at, start, end, responded)
     for priority, minutes in medians.items():
         out[(priority, "median_response_min")] = None if minutes is None else round(minutes / 60.0, 1)

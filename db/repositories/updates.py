@@ -13,9 +13,10 @@ from sqlalchemy import bindparam, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from db.base import table_of
 from db.models.updates import TelegramUpdate
 
-_table = TelegramUpdate.__table__
+_table = table_of(TelegramUpdate)
 _c = _table.c
 
 

@@ -97,13 +97,13 @@ def parse_html(s: str) -> ParsedText:
             name = s[i + 2 : end].strip().lower()
             if not stack:
                 raise EntityParseError(f'Unexpected end tag "</{name}>" at byte offset {byte_offset(s, begin)}')
-            top, start, attrs = stack[-1]
+            top, start, top_attrs = stack[-1]
             if name != top:
                 raise EntityParseError(
                     f'Unmatched end tag at byte offset {byte_offset(s, begin)}, expected "</{top}>", found "</{name}>"'
                 )
             stack.pop()
-            entity = _make_entity(top, start, out.offset - start, attrs, stack)
+            entity = _make_entity(top, start, out.offset - start, top_attrs, stack)
             merged = (
                 entity is not None
                 and entities

@@ -81,7 +81,7 @@ class Outcome:
 
     @property
     def worst_top1(self) -> float:
-        return min(t.top1_rate for t in self.per_set.values() if t.answerable)  # type: ignore[type-var]
+        return min(t.top1 / t.answerable for t in self.per_set.values() if t.answerable)
 
     def acceptable(self) -> bool:
         return self.pooled.off_topic_confident <= MAX_OFF_TOPIC_SHARE * self.pooled.off_topic
@@ -104,7 +104,7 @@ def outcome(all_folds: Sequence[Fold], blend: Blend) -> Outcome:
     per_set = {fold.label: score(fold, blend) for fold in all_folds}
     pooled = Tally()
     for tally in per_set.values():
-        for name in Tally.__slots__:  # type: ignore[attr-defined]
+        for name in Tally.__slots__:
             setattr(pooled, name, getattr(pooled, name) + getattr(tally, name))
     return Outcome(blend, pooled, per_set)
 

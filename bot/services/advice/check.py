@@ -144,9 +144,9 @@ def _check_topics_file(
         topics[tid] = topic.get("confirm") is True
         if "confirm" in topic and not isinstance(topic["confirm"], bool):
             error(f"topic '{tid}': 'confirm' must be true or false")
-        section = topic.get("section")
-        if section not in section_ids:
-            error(f"topic '{tid}' is in unknown section {section!r}")
+        section_id = topic.get("section")
+        if section_id not in section_ids:
+            error(f"topic '{tid}' is in unknown section {section_id!r}")
         related_refs.append((tid, topic.get("related", [])))
         for key in sorted(set(topic) - {"id", "section", "related", "confirm"}):
             error(f"topic '{tid}': unknown field '{key}'", WARNING)

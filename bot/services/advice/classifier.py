@@ -13,7 +13,6 @@ like the off-topic questions people asked.
 from __future__ import annotations
 
 import math
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import pairwise
 
@@ -34,10 +33,17 @@ TEMPERATURE = 2.0
 _FUNCTION = frozenset(lexicon.FUNCTION_CONCEPTS.values())
 
 
-def features(analysed: AnalysedText, phrases: Iterable[str] = ()) -> Counter[str]:
+class Weights(dict[str, float]):
+    """Weights by feature, a missing one weighing 0 (``collections.Counter``'s behaviour, typed for floats)."""
+
+    def __missing__(self, key: str) -> float:
+        return 0.0
+
+
+def features(analysed: AnalysedText, phrases: Iterable[str] = ()) -> Weights:
     """The question as features: its search terms, the keyword phrases found in it, and pairs of neighbouring
     words (function words that carry the question's shape, such as "berapa" or "tanpa", kept)."""
-    found: Counter[str] = Counter()
+    found = Weights()
     for term in analysed.terms:
         found[term.text] += term.weight
     for phrase in phrases:
@@ -61,7 +67,7 @@ class TopicClassifier:
         """``documents``: (features, {class: weight}) pairs."""
         classes = tuple(classes)
         position = {c: i for i, c in enumerate(classes)}
-        counts: list[Counter[str]] = [Counter() for _ in classes]
+        counts = [Weights() for _ in classes]
         prior = [0.0] * len(classes)
         for found, labels in documents:
             for label, weight in labels.items():

@@ -6,8 +6,9 @@ A vote adds one to a counter and nothing else is written: no user, no pseudonym,
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, cast
 
-from sqlalchemy import select, update
+from sqlalchemy import CursorResult, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -26,10 +27,13 @@ async def record_vote(session: AsyncSession, topic: str, lang: str, *, helpful: 
     """Add one vote and commit. Safe when two votes for the same article arrive at once."""
     column = ArticleFeedback.helpful if helpful else ArticleFeedback.not_helpful
     for _attempt in range(3):
-        result = await session.execute(
-            update(ArticleFeedback)
-            .where(ArticleFeedback.topic == topic, ArticleFeedback.lang == lang)
-            .values({column.key: column + 1})
+        result = cast(
+            "CursorResult[Any]",  # an UPDATE gives a CursorResult (typed as any Result)
+            await session.execute(
+                update(ArticleFeedback)
+                .where(ArticleFeedback.topic == topic, ArticleFeedback.lang == lang)
+                .values({column.key: column + 1})
+            ),
         )
         if result.rowcount:
             await session.commit()

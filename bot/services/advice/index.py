@@ -28,6 +28,7 @@ from bot.services.advice.classifier import (
     OFF_TOPIC,
     SECOND_TOPIC_WEIGHT,
     TopicClassifier,
+    Weights,
     features,
 )
 from bot.services.advice.domain import in_domain
@@ -93,11 +94,11 @@ DEFAULT_BLEND = Blend()
 def _train_classifier(
     kb: KnowledgeBase, analyzer: Analyzer, matcher: PhraseMatcher, examples: Sequence[Example]
 ) -> TopicClassifier:
-    def found(text: str) -> Counter[str]:
+    def found(text: str) -> Weights:
         analysed = analyzer.analyse_question(text)
         return features(analysed, (phrase_term(key) for key in matcher.find(analysed.sequence)))
 
-    documents: list[tuple[Counter[str], dict[str, float]]] = []
+    documents: list[tuple[Weights, dict[str, float]]] = []
     for article in kb.articles.values():
         documents.append((found(article.title), {article.topic: ARTICLE_WEIGHTS["title"]}))
         documents.append((found(article.summary), {article.topic: ARTICLE_WEIGHTS["summary"]}))
@@ -293,13 +294,13 @@ class AdviceIndex:
             weights[phrase_term(key)] = PHRASE_WEIGHT * (PLACE_WEIGHT if setting else 1.0)
         total = 0.0
         scores: dict[str, float] = {}
-        for term, weight in weights.items():
-            idf = self._idf.get(term)
+        for word, weight in weights.items():
+            idf = self._idf.get(word)
             if idf is None:
                 total += weight * UNKNOWN_WORD_WEIGHT
                 continue
             total += weight * idf
-            for topic, contribution in self._contributions[term].items():
+            for topic, contribution in self._contributions[word].items():
                 scores[topic] = scores.get(topic, 0.0) + weight * contribution
 
         # Money: an amount that is a wage (intent.py) is no cost of going, whatever else the question says.

@@ -161,7 +161,8 @@ def _defined(words: Sequence[str], concepts: Sequence[str]) -> set[int]:
     for i in range(n):
         for cue in _AFTER_CUES:
             if tuple(words[i : i + len(cue)]) == cue:
-                j, taken = i + len(cue), []
+                j = i + len(cue)
+                taken: list[int] = []
                 while j < n and words[j] in _SKIP:
                     j += 1
                 while j < n and len(taken) < MAX_DEFINED_WORDS and _content(words[j], concepts[j]):

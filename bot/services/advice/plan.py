@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypedDict
 
 from bot.services.advice.index import AdviceIndex
 from bot.services.advice.money import MoneyCheck
@@ -52,6 +53,18 @@ class AnswerPlan:
     show_caveat: bool = False
 
 
+class _Common(TypedDict):
+    """The fields of ``AnswerPlan`` every kind of answer that searched shares."""
+
+    lang: str
+    topics: tuple[str, ...]
+    flags: tuple[str, ...]
+    money: MoneyCheck | None
+    loan: str | None
+    offer_report: bool
+    shortened: bool
+
+
 def merge_flags(first: Sequence[RedFlag], more: Sequence[RedFlag]) -> list[RedFlag]:
     """Flags of several parts of one message, each code once, in the order of FLAG_TOPICS (most serious first)."""
     merged = {flag.code: flag for flag in first}
@@ -84,7 +97,7 @@ def plan_answer(
     # Someone who says they want to report gets the way to do it, whatever the search finds.
     report = bool(codes) or wants_to_report(text)
     topics = tuple(result.topic for result in answer.results)
-    common = {
+    common: _Common = {
         "lang": lang,
         "topics": topics,
         "flags": codes,

@@ -52,7 +52,8 @@ def destination(draft: Draft) -> str | None:
 def tip_facts(draft: Draft) -> TipFacts:
     """The structured view of a draft that triage scores."""
     # "I'm not sure" is a signal for triage, not a no.
-    danger = {"yes": True, "no": False, "unknown": UNSURE}.get(draft.danger_now or "")
+    dangers: dict[str, bool | str] = {"yes": True, "no": False, "unknown": UNSURE}
+    danger = dangers.get(draft.danger_now or "")
     minors = {"yes": True, "no": False}.get(draft.minors or "")
     people = {"1": 1, "2-5": 2, "6+": 6}.get(draft.people or "")
     extra = [

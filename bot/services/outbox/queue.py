@@ -7,10 +7,10 @@ import base64
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
+from sqlalchemy import CursorResult, update
 from sqlalchemy import event as sa_event
-from sqlalchemy import update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -88,21 +88,24 @@ async def enqueue(
     message alone until then (the caller means to send it itself and records that it did)."""
     await session.flush()  # the insert below is a statement of its own: pending objects (the tip) go first
     insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
-    result = await session.execute(
-        insert(OutboxMessage)
-        .values(
-            destination=destination,
-            kind=kind,
-            dedup_key=dedup_key,
-            tip_id=tip_id,
-            priority=priority,
-            payload=payload,
-            status="pending",
-            attempts=0,
-            next_attempt_at=not_before or now,
-            created_at=now,
-        )
-        .on_conflict_do_nothing(index_elements=["dedup_key"])
+    result = cast(
+        "CursorResult[Any]",  # an INSERT gives a CursorResult (typed as any Result)
+        await session.execute(
+            insert(OutboxMessage)
+            .values(
+                destination=destination,
+                kind=kind,
+                dedup_key=dedup_key,
+                tip_id=tip_id,
+                priority=priority,
+                payload=payload,
+                status="pending",
+                attempts=0,
+                next_attempt_at=not_before or now,
+                created_at=now,
+            )
+            .on_conflict_do_nothing(index_elements=["dedup_key"])
+        ),
     )
     if not result.rowcount:
         return False

@@ -366,8 +366,8 @@ class OutboxWorker:
         seen: set[tuple[int, int | None]] = set()
         for destination, message_id, sent_at in rows:
             chat_id = self._resolve(destination)
-            if chat_id is None or (chat_id, message_id) in seen:
-                continue
+            if chat_id is None or sent_at is None or (chat_id, message_id) in seen:
+                continue  # (sent_at is never None here: the query asks for sent_at > since)
             seen.add((chat_id, message_id))
             self._chat(chat_id).window.hit(sent_at)
 

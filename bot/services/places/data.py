@@ -11,12 +11,12 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import Final, Literal
 
 from bot.paths import CONTENT_DIR
 
-ELSEWHERE_ID = "elsewhere_id"
-ABROAD = "abroad"
+ELSEWHERE_ID: Final = "elsewhere_id"
+ABROAD: Final = "abroad"
 SPECIAL_CODES = (ELSEWHERE_ID, ABROAD)
 
 TransitKind = Literal["airport", "port", "border", "route_city"]
@@ -124,7 +124,8 @@ def load(folder: Path = PLACES_DIR) -> Gazetteer:
     )
     named: list[_Named] = []
     destinations: dict[str, Destination] = {}
-    for table, region in (("country", ABROAD), ("province", ELSEWHERE_ID)):
+    tables: tuple[tuple[str, Region], ...] = (("country", ABROAD), ("province", ELSEWHERE_ID))
+    for table, region in tables:
         for entry in away[table]:
             code = entry.get("code")
             named.append(_Named(entry["name"], region, code, tuple(entry["aliases"])))

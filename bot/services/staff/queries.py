@@ -258,7 +258,8 @@ class CaseQueries(StaffAccess):
             data = dict(e.data or {})
             if e.kind == "assign" and data.get("to") in staff:
                 data["to_label"] = staff[data["to"]].label
-            history.append(HistoryEntry(e.created_at, staff.get(e.staff_id), e.kind, data, text))
+            by = staff.get(e.staff_id) if e.staff_id is not None else None
+            history.append(HistoryEntry(e.created_at, by, e.kind, data, text))
         return history
 
     async def audit_trail(self, session: AsyncSession, actor: StaffMember, case_number: str) -> list[AuditLine]:
@@ -269,7 +270,15 @@ class CaseQueries(StaffAccess):
         entries = await audit_repo.for_case(session, tip.case_number)
         staff = await staff_repo.by_ids(session, {e.staff_id for e in entries if e.staff_id is not None})
         lines = [
-            AuditLine(e.at, staff.get(e.staff_id), e.actor, e.action, e.case_number, e.result, dict(e.detail or {}))
+            AuditLine(
+                e.at,
+                staff.get(e.staff_id) if e.staff_id is not None else None,
+                e.actor,
+                e.action,
+                e.case_number,
+                e.result,
+                dict(e.detail or {}),
+            )
             for e in entries
         ]
         self._audit(session, actor, "audit", tip)

@@ -13,6 +13,7 @@ Tables (rows x columns; "none" is "not given"):
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
@@ -106,7 +107,7 @@ CLOCK_COLUMNS = [
 MINOR_COLUMNS = ["tips", "with_minors", "minors_recorded"]
 
 
-def _table(name: str, cells: dict[tuple[str, str], Cell], cols: list[str] | None = None) -> Table:
+def _table(name: str, cells: Mapping[tuple[str, str], Cell], cols: list[str] | None = None) -> Table:
     """Rows most first (by their first column's total), columns as given or in order of appearance."""
     columns = cols or sorted({c for _, c in cells})
     rows = sorted({r for r, _ in cells}, key=lambda r: (-sum(int(v or 0) for (x, _), v in cells.items() if x == r), r))

@@ -55,6 +55,7 @@ def normalise_phone(raw: str) -> str | None:
         digits = "62" + digits[3:]
     if digits.startswith("600"):
         digits = "60" + digits[3:]
+    attempts: list[tuple[str, str | None]]
     if international:
         attempts = [("+" + digits, None)]
     elif digits.startswith(("62", "60")) and len(digits) >= 10:

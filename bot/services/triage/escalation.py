@@ -35,8 +35,8 @@ def escalate_for_links(result: TriageResult, shared_recruiter_tip_count: int) ->
     count = shared_recruiter_tip_count
     reason = rs.summary("linked_recruiter", f"{count} tips name the same recruiter", count=str(count))
     if any(r.code == "linked_recruiter" for r in result.reasons):
-        reasons = tuple(reason if r.code == "linked_recruiter" else r for r in result.reasons)
-        return TriageResult(min(result.priority, Priority.P2), reasons)
+        replaced = tuple(reason if r.code == "linked_recruiter" else r for r in result.reasons)
+        return TriageResult(min(result.priority, Priority.P2), replaced)
     priority = min(result.priority, Priority.P2)
     # Keep the reasons in urgency order: the new one goes after any P1 reasons.
     reasons = list(result.reasons)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from bot.services.places import is_destination_code, is_place_code, transit_point
 
@@ -84,9 +85,10 @@ def tip_facts_from_mapping(data: Mapping[str, object]) -> TipFacts:
         raise TipFactsError(str(unknown[0]), f"unknown field (known fields: {', '.join(FIELDS)})")
     if "narrative" not in data:
         raise TipFactsError("narrative", "required")
-    values: dict[str, object] = {}
+    # Checked field by field below, at run time: TipFacts(**values) gets each field's type.
+    values: dict[str, Any] = {}
 
-    def expect(name: str, kinds: tuple[type, ...], label: str, *, nullable: bool) -> object:
+    def expect(name: str, kinds: tuple[type, ...], label: str, *, nullable: bool) -> Any:  # one of kinds (or None)
         value = data[name]
         if value is None and nullable:
             return None
@@ -97,7 +99,7 @@ def tip_facts_from_mapping(data: Mapping[str, object]) -> TipFacts:
             raise TipFactsError(name, f"must be {label}, got {_type_name(value)}")
         return value
 
-    def word(name: str, words: dict[str, object], label: str) -> object:
+    def word(name: str, words: Mapping[str, object], label: str) -> object:
         value = expect(name, (bool, str), label, nullable=True)
         if isinstance(value, str):
             key = value.strip().casefold().replace(" ", "_").replace("'", "")

@@ -171,6 +171,7 @@ def find_signals(text: str) -> TextFindings:
         or any(not lx.WELL.fullmatch(m.group()) for m in lx.RESOLVED.finditer(t.norm))
     )
     words = (resolved.start(), resolved.end()) if resolved is not None else (legal or home)
+    assert words is not None  # one of the three is found (checked above)
     return TextFindings(tuple(found), places, clip(text[words[0] : words[1]]), over)
 
 

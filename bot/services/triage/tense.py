@@ -122,34 +122,35 @@ class Text:
         start, _ = self.clause(pos)
         if pos <= start:
             return []
-        self._index_words()
+        starts = self._index_words()
         first = bisect.bisect_right(self._word_ends, start)
-        last = bisect.bisect_left(self._word_starts, pos)
+        last = bisect.bisect_left(starts, pos)
         first = max(first, last - limit)
         return [
             self.norm[max(a, start) : min(b, pos)]
-            for a, b in zip(self._word_starts[first:last], self._word_ends[first:last], strict=True)
+            for a, b in zip(starts[first:last], self._word_ends[first:last], strict=True)
         ]
 
     def word_start_before(self, pos: int, n: int) -> int | None:
         """Where the ``n``-th word before ``pos`` starts, if it is in ``pos``'s clause."""
         start, _ = self.clause(pos)
-        self._index_words()
-        i = bisect.bisect_left(self._word_starts, pos) - n
-        return self._word_starts[i] if i >= 0 and self._word_starts[i] >= start else None
+        starts = self._index_words()
+        i = bisect.bisect_left(starts, pos) - n
+        return starts[i] if i >= 0 and starts[i] >= start else None
 
-    def _index_words(self) -> None:
+    def _index_words(self) -> list[int]:
+        """Where each word starts (``_word_ends`` where each ends), read once."""
         if self._word_starts is None:
             runs = [(m.start(), m.end()) for m in lx.WORDS.finditer(self.norm)]
             self._word_starts, self._word_ends = [s for s, _ in runs], [e for _, e in runs]
+        return self._word_starts
 
     def words_between(self, a: int, b: int) -> int:
         """How many words (or pieces of words) ``norm[a:b]`` holds: the same as counting ``lx.WORDS`` in the slice,
         in two look-ups instead of a reading."""
         if b <= a:
             return 0
-        self._index_words()
-        return bisect.bisect_left(self._word_starts, b) - bisect.bisect_right(self._word_ends, a)
+        return bisect.bisect_left(self._index_words(), b) - bisect.bisect_right(self._word_ends, a)
 
     def clause_text(self, pos: int) -> str:
         return self.norm[slice(*self.clause(pos))]

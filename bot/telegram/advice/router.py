@@ -14,7 +14,13 @@ from aiogram import F, Router
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.fsm.context import FSMContext
-from aiogram.types import CallbackQuery, InlineKeyboardMarkup, LinkPreviewOptions, Message
+from aiogram.types import (
+    CallbackQuery,
+    InlineKeyboardMarkup,
+    LinkPreviewOptions,
+    MaybeInaccessibleMessageUnion,
+    Message,
+)
 from aiogram.utils.i18n import I18n
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -140,7 +146,7 @@ async def on_browse(query: CallbackQuery, callback_data: Browse, advice: AdviceI
     await query.answer(texts.button_inactive())
 
 
-async def _show(message: Message, text: str, markup: InlineKeyboardMarkup, *, new: bool) -> None:
+async def _show(message: MaybeInaccessibleMessageUnion, text: str, markup: InlineKeyboardMarkup, *, new: bool) -> None:
     """Replace the menu the button was on (moving through the lists), or send a new message."""
     if not new and isinstance(message, Message):
         try:
@@ -151,9 +157,11 @@ async def _show(message: Message, text: str, markup: InlineKeyboardMarkup, *, ne
     await message.answer(text, reply_markup=markup)
 
 
-async def _send_all(target: Message, chunks: list[str], markup: InlineKeyboardMarkup | None) -> Message:
+async def _send_all(
+    target: MaybeInaccessibleMessageUnion, chunks: list[str], markup: InlineKeyboardMarkup | None
+) -> MaybeInaccessibleMessageUnion:
     """Send the message parts in order; the keyboard goes under the last one."""
-    sent = target
+    sent: MaybeInaccessibleMessageUnion = target
     for i, chunk in enumerate(chunks):
         sent = await target.answer(chunk, reply_markup=markup if i == len(chunks) - 1 else None)
     return sent
@@ -273,12 +281,11 @@ async def on_vote(
     kb = advice.kb
     message = query.message
     valid = (
-        message is not None
-        and kb.topic(callback_data.topic) is not None
+        kb.topic(callback_data.topic) is not None
         and callback_data.lang in kb.languages
         and callback_data.value in ("y", "n")
     )
-    if not valid:
+    if message is None or not valid:
         await query.answer(texts.button_inactive())
         return
     if await already_voted(state, message.message_id):

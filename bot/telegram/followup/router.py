@@ -15,7 +15,13 @@ from aiogram import Bot, F, Router
 from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
+from aiogram.types import (
+    CallbackQuery,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    MaybeInaccessibleMessageUnion,
+    Message,
+)
 from aiogram.utils.i18n import gettext as _
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -76,7 +82,7 @@ async def on_status_command(message: Message, state: FSMContext) -> None:
     await ask_for_code(message, state)
 
 
-async def ask_for_code(message: Message, state: FSMContext) -> None:
+async def ask_for_code(message: MaybeInaccessibleMessageUnion, state: FSMContext) -> None:
     await state.set_state(FollowUp.code)
     await state.set_data({})
     await message.answer(
@@ -123,7 +129,7 @@ def _date(value: datetime) -> str:
     return value.strftime("%d-%m-%Y")
 
 
-async def show_status(message: Message, view: TipStatus) -> None:
+async def show_status(message: MaybeInaccessibleMessageUnion, view: TipStatus) -> None:
     lines = [
         "🔎 <b>" + _("Report {case}").format(case=view.case_number) + "</b>",
         _("Status: {status} (since {date})").format(status=status_label(view.status), date=_date(view.since)),

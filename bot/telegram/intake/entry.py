@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from aiogram.fsm.context import FSMContext
-from aiogram.types import Message
+from aiogram.types import MaybeInaccessibleMessageUnion
 from aiogram.utils.i18n import I18n
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -25,7 +25,7 @@ from bot.telegram.intake.flow import RECEIPT_SHOWN_AGAIN_SECONDS, Intake, Turn, 
 
 
 async def start_report(
-    target: Message,
+    target: MaybeInaccessibleMessageUnion,
     state: FSMContext,
     *,
     intake: IntakeService,
@@ -70,7 +70,7 @@ async def start_report(
     await begin_draft(target, state, draft, now)
 
 
-async def _receipt_not_seen(target: Message, state: FSMContext, now: datetime) -> bool:
+async def _receipt_not_seen(target: MaybeInaccessibleMessageUnion, state: FSMContext, now: datetime) -> bool:
     """Just after filing, before the reporter answered the offer under the receipt, "report" most likely means "did
     my report arrive?" (the receipt may not have): the first time, the receipt is shown again instead of a new
     report; asked again, a new report starts."""
@@ -86,13 +86,15 @@ async def _receipt_not_seen(target: Message, state: FSMContext, now: datetime) -
     return True
 
 
-async def begin_draft(target: Message, state: FSMContext, draft: Draft, now: datetime | None) -> None:
+async def begin_draft(
+    target: MaybeInaccessibleMessageUnion, state: FSMContext, draft: Draft, now: datetime | None
+) -> None:
     """The introduction and the first question, in one message."""
     turn = Turn(target, state, draft, now)
     await turn.ask(Step.DANGER, lead=texts.intro())
 
 
-async def begin(target: Message, state: FSMContext, **deps) -> None:
+async def begin(target: MaybeInaccessibleMessageUnion, state: FSMContext, **deps) -> None:
     """The entry point other journeys called before ``start_report``; kept until they call that (their handlers
     pass the dispatcher's whole data)."""
     await start_report(

@@ -12,7 +12,7 @@ from datetime import datetime
 
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import InlineKeyboardMarkup, Message
+from aiogram.types import InlineKeyboardMarkup, MaybeInaccessibleMessageUnion, Message
 
 from bot.services import places
 from bot.services.intake import checks, steps
@@ -67,7 +67,7 @@ async def current_step(state: FSMContext) -> Step | None:
     return STEP_OF.get(await state.get_state() or "")
 
 
-def track(draft: Draft, message: Message | None) -> None:
+def track(draft: Draft, message: MaybeInaccessibleMessageUnion | None) -> None:
     if message is not None:
         draft.track_message(message.message_id, int(message.date.timestamp()) if message.date else int(time.time()))
 
@@ -80,14 +80,18 @@ def paused(draft: Draft, now: datetime) -> bool:
 class Turn:
     """One update's work on the report."""
 
-    def __init__(self, target: Message, state: FSMContext, draft: Draft, now: datetime | None) -> None:
+    def __init__(
+        self, target: MaybeInaccessibleMessageUnion, state: FSMContext, draft: Draft, now: datetime | None
+    ) -> None:
         self.target = target
         self.state = state
         self.draft = draft
         self.now = now
 
     @classmethod
-    async def load(cls, target: Message, state: FSMContext, clock: Clock, *, incoming: bool = False) -> Turn:
+    async def load(
+        cls, target: MaybeInaccessibleMessageUnion, state: FSMContext, clock: Clock, *, incoming: bool = False
+    ) -> Turn:
         """The draft of this conversation; ``incoming``: ``target`` is the reporter's message (kept for clearing
         the chat after submitting)."""
         draft = await load_draft(state)

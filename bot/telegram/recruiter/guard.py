@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from aiogram.fsm.context import FSMContext
-from aiogram.types import Message
+from aiogram.types import MaybeInaccessibleMessageUnion, Message
 
 from bot.telegram.intake import keyboards as intake_keyboards
 from bot.telegram.intake.flow import current_step as report_step
@@ -15,7 +15,7 @@ async def report_open(state: FSMContext) -> bool:
     return await report_step(state) is not None
 
 
-async def refuse_during_report(target: Message) -> None:
+async def refuse_during_report(target: MaybeInaccessibleMessageUnion) -> None:
     await target.answer(texts.report_in_progress(), reply_markup=intake_keyboards.resume_keyboard())
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from aiogram import Router
 from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
-from aiogram.types import CallbackQuery, Message
+from aiogram.types import CallbackQuery, MaybeInaccessibleMessageUnion, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.intake.submit import IntakeService
@@ -45,7 +45,7 @@ def register(router: Router) -> None:
     router.message.register(on_message, IN_OFFER, not_command)
 
 
-async def start(target: Message, state: FSMContext) -> None:
+async def start(target: MaybeInaccessibleMessageUnion, state: FSMContext) -> None:
     if await report_open(state):
         await refuse_during_report(target)
         return
@@ -61,7 +61,8 @@ async def _save(state: FSMContext, answers: dict[str, str], pos: int) -> None:
 
 async def _progress(state: FSMContext) -> tuple[dict[str, str], int]:
     saved = (await state.get_data()).get(OFFER_KEY) or {}
-    answers = upgrade_saved_answers(saved.get("answers") if isinstance(saved.get("answers"), dict) else {})
+    stored = saved.get("answers")
+    answers = upgrade_saved_answers(stored if isinstance(stored, dict) else {})
     ids = [q.id for q in QUESTIONS]
     if saved.get("q") in ids:
         return answers, ids.index(saved["q"])
@@ -70,7 +71,7 @@ async def _progress(state: FSMContext) -> tuple[dict[str, str], int]:
     return answers, pos
 
 
-async def _ask(target: Message, answers: dict[str, str], pos: int) -> None:
+async def _ask(target: MaybeInaccessibleMessageUnion, answers: dict[str, str], pos: int) -> None:
     question = QUESTIONS[pos]
     text = offer_texts.progress(pos + 1, len(QUESTIONS)) + "\n\n<b>" + offer_texts.question(question.id) + "</b>"
     markup = keyboards.question(question, first=pos == 0, chosen=answers.get(question.id))
@@ -96,7 +97,7 @@ async def on_answer(query: CallbackQuery, callback_data: OfferAnswer, state: FSM
     await _finish(query.message, state, answers)
 
 
-async def _finish(target: Message, state: FSMContext, answers: dict[str, str]) -> None:
+async def _finish(target: MaybeInaccessibleMessageUnion, state: FSMContext, answers: dict[str, str]) -> None:
     assessment = assess_offer(answers)
     data = await state.get_data()
     number = int(data.get(SEQ_KEY, 0)) + 1

@@ -17,7 +17,7 @@ from aiogram import F, Router
 from aiogram.dispatcher.event.bases import SkipHandler
 from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.fsm.context import FSMContext
-from aiogram.types import CallbackQuery, Message
+from aiogram.types import CallbackQuery, MaybeInaccessibleMessageUnion, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.intake.submit import IntakeService
@@ -80,7 +80,7 @@ async def leave_on_command(message: Message, state: FSMContext) -> None:
     raise SkipHandler
 
 
-async def ask_for_query(target: Message, state: FSMContext, *, again: bool = False) -> None:
+async def ask_for_query(target: MaybeInaccessibleMessageUnion, state: FSMContext, *, again: bool = False) -> None:
     if await report_open(state):
         await refuse_during_report(target)
         return
@@ -118,7 +118,9 @@ async def on_query_other(message: Message) -> None:
     await message.answer(texts.not_text())
 
 
-async def check(message: Message, state: FSMContext, registry: RegistryService, raw: str, *, stay: bool = True) -> None:
+async def check(
+    message: MaybeInaccessibleMessageUnion, state: FSMContext, registry: RegistryService, raw: str, *, stay: bool = True
+) -> None:
     """Validate the query, check it, answer. With ``stay`` the next message is taken as another query (unless a
     report is open); a check started from elsewhere (an advice answer) leaves the conversation where it was."""
     query = " ".join(raw.split())
@@ -150,7 +152,7 @@ async def _refresh(registry: RegistryService) -> None:
         log.warning("registry refresh failed: %s", type(exc).__name__)
 
 
-async def answer_check(target: Message, state: FSMContext, outcome: QueryCheck) -> None:
+async def answer_check(target: MaybeInaccessibleMessageUnion, state: FSMContext, outcome: QueryCheck) -> None:
     query = outcome.query
     if outcome.no_data:
         await target.answer(texts.no_data_text(), reply_markup=keyboards.no_data())
@@ -166,7 +168,7 @@ async def answer_check(target: Message, state: FSMContext, outcome: QueryCheck) 
 
 
 async def answer_result(
-    target: Message,
+    target: MaybeInaccessibleMessageUnion,
     state: FSMContext,
     result: LookupResult,
     query: str,
@@ -198,7 +200,7 @@ async def answer_result(
 
 
 async def _answer_single(
-    target: Message,
+    target: MaybeInaccessibleMessageUnion,
     state: FSMContext,
     result: LookupResult,
     match: Match,
@@ -292,7 +294,9 @@ async def on_check_named(
     await check(query.message, state, registry, name, stay=False)
 
 
-async def _pick(message: Message, state: FSMContext, registry: RegistryService, query: str, licence: str) -> None:
+async def _pick(
+    message: MaybeInaccessibleMessageUnion, state: FSMContext, registry: RegistryService, query: str, licence: str
+) -> None:
     """A company chosen from a list: looked up again by its licence number, so the answer uses today's list."""
     await _refresh(registry)
     result = registry.index.lookup_licence(licence, CANDIDATES, today=registry.today())

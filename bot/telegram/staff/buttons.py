@@ -3,12 +3,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+
 from aiogram import F, Router
 
 from bot.telegram.staff import case_buttons, queue_buttons
 from bot.telegram.staff.callbacks import Act, StaffCb
 
-HANDLERS = {
+# Each handler takes the dependencies it needs (aiogram passes them by name).
+HANDLERS: dict[Act, Callable[..., Awaitable[None]]] = {
     Act.QUEUE: queue_buttons.on_queue,
     Act.FILTER_MENU: queue_buttons.on_filter_menu,
     Act.SEARCH: queue_buttons.on_search,

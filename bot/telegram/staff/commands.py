@@ -238,7 +238,9 @@ async def on_audit(
         return
     case = command.args.split()[0]
     lines = await staff_cases.audit_trail(session, staff, case)
-    await message.answer(texts.audit_text(lines[0].case_number if lines else case.upper(), lines))
+    # The lines are the case's own (audit_trail reads them by its number), so the first one names it.
+    shown = lines[0].case_number if lines and lines[0].case_number is not None else case.upper()
+    await message.answer(texts.audit_text(shown, lines))
 
 
 async def on_help(message: Message) -> None:

@@ -4,7 +4,7 @@ refusal goes to the staff gate, which keeps the question open when it can be ans
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
@@ -12,6 +12,7 @@ from typing import Any
 from aiogram import F, Router
 from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State
 from aiogram.types import Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -221,7 +222,8 @@ async def on_case_field(
     await message.answer(texts.done_case_data(view.case_number), reply_markup=keyboards.case_data_menu(view))
 
 
-_TEXT_HANDLERS = {
+# Each handler takes the dependencies it needs (aiogram passes them by name).
+_TEXT_HANDLERS: dict[State, Callable[..., Awaitable[None]]] = {
     StaffInput.note: on_note,
     StaffInput.ask: on_ask,
     StaffInput.priority_reason: on_priority_reason,

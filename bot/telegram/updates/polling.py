@@ -17,6 +17,7 @@ from datetime import datetime
 import aiohttp
 import orjson
 from aiogram import Bot
+from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.methods import GetUpdates
 from aiogram.types import Update
 from aiogram.utils.backoff import Backoff, BackoffConfig
@@ -94,6 +95,8 @@ class Poller:
         """getUpdates, keeping each update's JSON as Telegram sent it (to store it) beside the parsed Update."""
         method = GetUpdates(offset=offset, timeout=self._timeout, allowed_updates=self._allowed)
         session = self._bot.session
+        if not isinstance(session, AiohttpSession):  # the raw JSON is read through aiogram's aiohttp client
+            raise TypeError(f"polling needs an AiohttpSession, not {type(session).__name__}")
         client = await session.create_session()
         url = session.api.api_url(token=self._bot.token, method="getUpdates")
         body = method.model_dump(exclude_none=True, warnings=False)

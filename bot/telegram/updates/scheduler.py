@@ -130,11 +130,8 @@ class UpdateScheduler:
         finally:
             if self._lanes.get(lane) is queue:
                 del self._lanes[lane]
-            for (
-                _update,
-                _from_inbox,
-                future,
-            ) in queue:  # cancelled while work was queued (shutdown): release the waiters
+            # Cancelled while work was queued (shutdown): release the waiters.
+            for _update, _from_inbox, future, _arrived in queue:
                 if not future.done():
                     future.cancel()
 

@@ -15,14 +15,14 @@ import logging
 from collections.abc import Callable
 from contextvars import ContextVar
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from aiogram import Bot
 from aiogram.client.session.middlewares.base import BaseRequestMiddleware, NextRequestMiddlewareType
 from aiogram.fsm.storage.base import StorageKey
 from aiogram.methods import AnswerCallbackQuery, TelegramMethod
 from aiogram.methods.base import Response, TelegramType
-from sqlalchemy import event
+from sqlalchemy import CursorResult, event
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
 
@@ -96,7 +96,10 @@ class UnitOfWork:
         now = self._clock()
         if not self.recorded:
             statement = update_records.handled(self._dialect, from_inbox=self._from_inbox)
-            result = session.execute(statement, {"b": self._bot_id, "u": self._update_id, "now": now})
+            result = cast(
+                "CursorResult[Any]",  # an UPDATE gives a CursorResult (typed as any Result)
+                session.execute(statement, {"b": self._bot_id, "u": self._update_id, "now": now}),
+            )
             if result.rowcount == 0:
                 raise DuplicateUpdate
         for row_key, conversation in self._loaded.items():

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from aiogram import Bot
 from aiogram.exceptions import AiogramError
 from aiogram.fsm.context import FSMContext
-from aiogram.types import CallbackQuery, Message
+from aiogram.types import CallbackQuery, MaybeInaccessibleMessageUnion, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.intake import checks
@@ -176,7 +176,7 @@ async def submit_with(
     await state.update_data({"clear": [*to_clear, sent.message_id, offer.message_id]})
 
 
-async def _send_receipt(message: Message, receipt: receipts.Receipt) -> Message | None:
+async def _send_receipt(message: MaybeInaccessibleMessageUnion, receipt: receipts.Receipt) -> Message | None:
     try:
         return await message.answer(texts.receipt_text(receipt.case_number, receipt.code))
     except (AiogramError, TimeoutError, OSError) as exc:  # 5xx, 429, an HTML error page, a dropped connection
