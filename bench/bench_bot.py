@@ -195,11 +195,12 @@ class BotProcess:
 async def _wait_ready(server: FakeTelegram, bot: BotProcess, timeout: float = 60) -> None:  # noqa: ASYNC109
     deadline = time.monotonic() + timeout
     ready = "setwebhook" if bot.workers else "getupdates"
-    while server.calls.get(ready, 0) == 0 or (bot.workers and len(_children(bot.proc.pid)) < bot.workers):
+    # One worker runs in the supervising process itself; more are its children.
+    while server.calls.get(ready, 0) == 0 or (bot.workers > 1 and len(_children(bot.proc.pid)) < bot.workers):
         if bot.proc is not None and bot.proc.poll() is not None:
             raise RuntimeError(f"{bot.kind} exited at start:\n{bot.log.read_text()[-3000:]}")
         if time.monotonic() > deadline:
-            raise TimeoutError(f"{bot.kind} did not start polling")
+            raise TimeoutError(f"{bot.kind} did not start:\n{bot.log.read_text()[-3000:]}")
         await asyncio.sleep(0.05)
 
 
@@ -337,7 +338,7 @@ async def main() -> None:
     )
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     try:
-        for kind in args.workloads.split(","):
+        for kind in [k for k in args.workloads.split(",") if k.strip()]:
             echo = None
             if kind != "reports":
                 echo = await run_workload(kind, "echo", args, workdir)
