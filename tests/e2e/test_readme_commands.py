@@ -48,7 +48,11 @@ NOT_RUN: dict[str, str] = {
     "make i18n-update": "rewrites the catalogs in the working tree; `make i18n-check`, which is run, uses the same "
     "script",
     'make migration m="what changed"': "writes a new migration file into db/migrations/versions",
-    "make bench": "benchmarks print timings (about 30 s), they assert nothing",
+    "make bench": "benchmarks print timings (a few minutes), they assert nothing",
+    ".venv/bin/python bench/bench_bot.py": "the whole bot under a crowd beside an echo bot (minutes; part of `make "
+    "bench`); tests/e2e/test_crowd.py checks the same crowd's outcomes",
+    "TEST_DATABASE_URL=postgresql+asyncpg://... make test": "is this test suite, on a PostgreSQL server of one's own "
+    "(.ci/run starts one and runs it)",
     "make hooks": "installs a git hook into the clone (and pre-commit from PyPI)",
     "scripts/stress_suite.sh 20": "runs this test suite 20 times with every core kept busy",
     ".venv/bin/python bench/bench_ask.py": "a benchmark (part of `make bench`)",
