@@ -130,7 +130,11 @@ async def destinations(session: AsyncSession, start: datetime, end: datetime) ->
 async def transit_points(session: AsyncSession, start: datetime, end: datetime) -> dict[tuple[str, str], int]:
     """Per transit point: tips naming it (a tip naming three points counts once under each)."""
     if _dialect(session) == "postgresql":
-        point = func.json_array_elements_text(Tip.transit_points).table_valued("value").render_derived()
+        # A tip whose transit points were cleared holds JSON null, which json_array_elements_text refuses.
+        points = case(
+            (func.json_typeof(Tip.transit_points) == "array", Tip.transit_points), else_=literal_column("'[]'::json")
+        )
+        point = func.json_array_elements_text(points).table_valued("value").render_derived()
         query = (
             select(point.c.value, func.count(func.distinct(Tip.id)))
             .select_from(Tip)
