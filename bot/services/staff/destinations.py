@@ -49,7 +49,6 @@ ISO = {
     "bali": "ID-BA",
 }
 _BY_ALIAS = {alias: ISO[code] for code, aliases in _ALIASES.items() for alias in aliases}
-KNOWN = tuple(_ALIASES)
 
 
 def _plain(text: str) -> str:

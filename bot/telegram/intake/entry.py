@@ -92,20 +92,3 @@ async def begin_draft(
     """The introduction and the first question, in one message."""
     turn = Turn(target, state, draft, now)
     await turn.ask(Step.DANGER, lead=texts.intro())
-
-
-async def begin(target: MaybeInaccessibleMessageUnion, state: FSMContext, **deps) -> None:
-    """The entry point other journeys called before ``start_report``; kept until they call that (their handlers
-    pass the dispatcher's whole data)."""
-    await start_report(
-        target,
-        state,
-        intake=deps["intake"],
-        session=deps["session"],
-        clock=deps.get("clock"),
-        locale=deps["locale"],
-        pseudonym=deps.get("pseudonym"),
-        prefill=deps.get("prefill"),
-        languages=deps.get("languages"),
-        i18n=deps.get("i18n"),
-    )

@@ -9,7 +9,6 @@ from aiogram.filters import Command, CommandStart, StateFilter
 
 from bot.telegram.common.callbacks import MenuAction, MenuCallback
 from bot.telegram.intake.callbacks import Answer, Away, Confirm, Island, Nav, NavAction, Send, Transit, TypePlace
-from bot.telegram.intake.entry import begin  # noqa: F401 - advice and recruiter call it from here (see entry.py)
 from bot.telegram.intake.filters import Paused, ReportPhrase, TypedTooEarly
 from bot.telegram.intake.flow import DRAFT_KEY, IN_REPORT_STATES, Intake
 from bot.telegram.intake.handlers import answers, moving, sending, starting, typed

@@ -12,11 +12,12 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, MaybeInaccessibleMessageUnion, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.services.clock import Clock
 from bot.services.intake.submit import IntakeService
 from bot.services.registry import QUESTIONS, assess_offer, offer_to_tip_prefill
 from bot.services.registry.offer_check import MIDDLE_EAST_TOPIC, QUESTIONS_BY_ID, upgrade_saved_answers
 from bot.telegram.common.keyboards import main_menu
-from bot.telegram.intake.router import begin as begin_report
+from bot.telegram.intake import start_report
 from bot.telegram.recruiter import keyboards, offer_texts, texts
 from bot.telegram.recruiter.articles import FALLBACK_LANG, article_view
 from bot.telegram.recruiter.callbacks import OfferAnswer, OfferNav
@@ -123,6 +124,7 @@ async def on_nav(
     locale: str,
     intake: IntakeService,
     session: AsyncSession,
+    clock: Clock,
     pseudonym: str | None = None,
 ) -> None:
     action = callback_data.action
@@ -134,7 +136,7 @@ async def on_nav(
         await _read(query, callback_data.topic, locale)
         return
     if action == "report":
-        await _report(query, state, callback_data.result, intake, session, locale, pseudonym)
+        await _report(query, state, callback_data.result, intake, session, clock, locale, pseudonym)
         return
     if action not in ("back", "cancel") or await state.get_state() != RecruiterCheck.offer.state:
         await query.answer(texts.no_longer_active())
@@ -174,6 +176,7 @@ async def _report(
     number: int,
     intake: IntakeService,
     session: AsyncSession,
+    clock: Clock,
     locale: str,
     pseudonym: str | None,
 ) -> None:
@@ -183,8 +186,15 @@ async def _report(
         await query.answer(texts.no_longer_active())
         return
     await query.answer()
-    await begin_report(
-        query.message, state, intake=intake, session=session, locale=locale, pseudonym=pseudonym, prefill=prefill
+    await start_report(
+        query.message,
+        state,
+        intake=intake,
+        session=session,
+        clock=clock,
+        locale=locale,
+        pseudonym=pseudonym,
+        prefill=prefill,
     )
 
 

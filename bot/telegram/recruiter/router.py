@@ -20,11 +20,12 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, MaybeInaccessibleMessageUnion, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.services.clock import Clock
 from bot.services.intake.submit import IntakeService
 from bot.services.registry import LicenceStatus, LookupResult, Match, QueryCheck, RegistryService, Verdict
 from bot.services.registry.index import NOTE_EMPTY_QUERY, NOTE_NO_DATA
 from bot.telegram.common.callbacks import MenuAction, MenuCallback
-from bot.telegram.intake.router import begin as begin_report
+from bot.telegram.intake import start_report
 from bot.telegram.recruiter import keyboards, offer, texts
 from bot.telegram.recruiter.callbacks import PREFIXES, Check, CheckNamed
 from bot.telegram.recruiter.guard import not_command, refuse_during_report, report_open
@@ -236,6 +237,7 @@ async def on_check(
     registry: RegistryService,
     intake: IntakeService,
     session: AsyncSession,
+    clock: Clock,
     locale: str,
     pseudonym: str | None = None,
 ) -> None:
@@ -276,8 +278,15 @@ async def on_check(
         await query.answer()
         subject = str(entry.get("subject") or entry.get("q") or "")
         prefill = {"recruiter": subject, "source": "recruiter_check"}
-        await begin_report(
-            message, state, intake=intake, session=session, locale=locale, pseudonym=pseudonym, prefill=prefill
+        await start_report(
+            message,
+            state,
+            intake=intake,
+            session=session,
+            clock=clock,
+            locale=locale,
+            pseudonym=pseudonym,
+            prefill=prefill,
         )
 
 

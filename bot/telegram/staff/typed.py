@@ -19,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.services.staff.cases import CaseService
 from bot.services.staff.commands import check_case_data
 from bot.services.staff.destinations import parse_destination
-from bot.services.staff.model import MAX_VICTIMS, StaffMember
+from bot.services.staff.model import MAX_VICTIMS, CaseView, StaffMember
 from bot.services.triage.deadlines import wita
 from bot.telegram.staff import keyboards, texts
 from bot.telegram.staff.conversation import StaffInput, begin_input, end_input, input_info, panel
@@ -84,6 +84,28 @@ async def finish_referral(
     await panel(message, view, staff, now)
 
 
+async def _input_tip(state: FSMContext) -> int:
+    """The tip the pending typed input is for."""
+    return int((await input_info(state)).get("tip") or 0)
+
+
+async def _done(
+    message: Message,
+    state: FSMContext,
+    session: AsyncSession,
+    staff_cases: CaseService,
+    staff: StaffMember,
+    tip: int,
+    clock: Callable[[], datetime],
+    done: Callable[[CaseView], str],
+) -> None:
+    """After a typed action: the input ends, staff are told what was done, and the tip's panel comes again."""
+    await end_input(state)
+    view = await staff_cases.summary(session, staff, tip)
+    await message.answer(done(view))
+    await panel(message, view, staff, clock())
+
+
 async def on_not_text(message: Message) -> None:
     await message.answer(texts.prompt_text_expected())
 
@@ -96,12 +118,9 @@ async def on_note(
     clock: Callable[[], datetime],
     staff: StaffMember,
 ) -> None:
-    tip = int((await input_info(state)).get("tip") or 0)
+    tip = await _input_tip(state)
     await staff_cases.add_note(session, staff, tip, message.text or "")
-    await end_input(state)
-    view = await staff_cases.summary(session, staff, tip)
-    await message.answer(texts.done_note(view.case_number))
-    await panel(message, view, staff, clock())
+    await _done(message, state, session, staff_cases, staff, tip, clock, lambda view: texts.done_note(view.case_number))
 
 
 async def on_ask(
@@ -112,12 +131,18 @@ async def on_ask(
     clock: Callable[[], datetime],
     staff: StaffMember,
 ) -> None:
-    tip = int((await input_info(state)).get("tip") or 0)
+    tip = await _input_tip(state)
     notified = await staff_cases.ask_reporter(session, staff, tip, message.text or "")
-    await end_input(state)
-    view = await staff_cases.summary(session, staff, tip)
-    await message.answer(texts.done_ask(view.case_number, view.kind == "question", notified))
-    await panel(message, view, staff, clock())
+    await _done(
+        message,
+        state,
+        session,
+        staff_cases,
+        staff,
+        tip,
+        clock,
+        lambda view: texts.done_ask(view.case_number, view.kind == "question", notified),
+    )
 
 
 async def on_priority_reason(
@@ -131,10 +156,16 @@ async def on_priority_reason(
     info = await input_info(state)
     tip, priority = int(info.get("tip") or 0), str(info.get("priority"))
     await staff_cases.set_priority(session, staff, tip, priority, message.text)
-    await end_input(state)
-    view = await staff_cases.summary(session, staff, tip)
-    await message.answer(texts.done_priority(view.case_number, priority))
-    await panel(message, view, staff, clock())
+    await _done(
+        message,
+        state,
+        session,
+        staff_cases,
+        staff,
+        tip,
+        clock,
+        lambda view: texts.done_priority(view.case_number, priority),
+    )
 
 
 async def on_referral_date(
@@ -172,12 +203,11 @@ async def on_link_case(
     clock: Callable[[], datetime],
     staff: StaffMember,
 ) -> None:
-    tip = int((await input_info(state)).get("tip") or 0)
+    tip = await _input_tip(state)
     other = await staff_cases.link(session, staff, tip, (message.text or "").split()[0])
-    await end_input(state)
-    view = await staff_cases.summary(session, staff, tip)
-    await message.answer(texts.done_link(view.case_number, other))
-    await panel(message, view, staff, clock())
+    await _done(
+        message, state, session, staff_cases, staff, tip, clock, lambda view: texts.done_link(view.case_number, other)
+    )
 
 
 async def on_search(

@@ -112,8 +112,9 @@ def destination_label(code: str) -> str:
     named = known.get(code) or known.get(_STAFF_NAME_OF.get(code, ""))
     if named:
         return named
-    if places.is_destination_code(code):
-        return escape(places.destination(code).local_name)  # type: ignore[union-attr]
+    place = places.destination(code)
+    if place is not None:
+        return escape(place.local_name)
     if places.is_place_code(code) or places.transit_point(code):
         return escape(places.local_name(code))
     return escape(code.replace("_", " ").title())  # a place typed by staff, kept as a slug
