@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from bot.emulator.models import EmuUser, StoredMessage
@@ -154,7 +154,15 @@ class CrowdReporter:
     def _newest(self, *, with_buttons: bool) -> StoredMessage | None:
         return self.emulator.last_bot_message(self.user.id, with_buttons=with_buttons)
 
-    async def _wait_for_new_buttons(self, after_id: int, timeout: float) -> bool:  # noqa: ASYNC109 - a patience, then recovery
+    async def _wait_for_new_buttons(
+        self,
+        after_id: int,
+        timeout: float,  # noqa: ASYNC109 - a patience, then recovery
+        idle: Callable[[], bool] | None = None,
+    ) -> bool:
+        """True once a message with buttons newer than ``after_id`` is in the chat. False when there is none after
+        ``timeout`` seconds, or, when ``idle`` is given, as soon as ``idle()`` says the bot has finished everything it
+        was given: then the bot really left this person without a question, however slow the machine is."""
         event = self.watch.event(self.user.id)
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
@@ -162,14 +170,21 @@ class CrowdReporter:
             newest = self._newest(with_buttons=True)
             if newest is not None and newest.message_id > after_id:
                 return True
+            if idle is not None and idle():
+                # Checked again after idle: the answer may have come in the same moment.
+                newest = self._newest(with_buttons=True)
+                return newest is not None and newest.message_id > after_id
             remaining = deadline - loop.time()
             if remaining <= 0:
                 return False
             event.clear()
+            # With ``idle``, look again now and then: idleness sends no event to this chat.
+            wait = remaining if idle is None else min(remaining, 0.05)
             try:
-                await asyncio.wait_for(event.wait(), remaining)
+                await asyncio.wait_for(event.wait(), wait)
             except TimeoutError:
-                return False
+                if idle is None:
+                    return False
 
     def _seen_case(self) -> str | None:
         for message in reversed(self.emulator.sent_messages(self.user.id)):
@@ -178,12 +193,19 @@ class CrowdReporter:
                 return found.group()
         return None
 
-    async def file_report(self, *, patience: float = 20.0, max_actions: int = 80) -> str:
-        """Start from /start and go until the receipt arrived and the chat-clearing offer was answered."""
+    async def file_report(
+        self, *, patience: float = 20.0, max_actions: int = 80, idle: Callable[[], bool] | None = None
+    ) -> str:
+        """Start from /start and go until the receipt arrived and the chat-clearing offer was answered.
+
+        A person waits ``patience`` seconds for the next question, then writes again (a recovery). With ``idle`` (true
+        when the bot has handled every update and sent every reply), the person waits as long as the bot is working
+        and writes again only when it has finished without asking anything: a recovery then means a real silence,
+        never a slow machine."""
         last_id = 0
         self.emulator.send_text(self.user, "/start")
         while self.actions < max_actions:
-            if not await self._wait_for_new_buttons(last_id, patience):
+            if not await self._wait_for_new_buttons(last_id, patience, idle):
                 # No answer (the bot restarted, or answered without a question): ask to continue, as a person would.
                 self.recoveries += 1
                 newest = self._newest(with_buttons=False)

@@ -48,7 +48,7 @@ async def polling(
     emulator: TelegramEmulator,
     *,
     polling_timeout: int = 10,
-    startup_timeout: float = 5.0,
+    startup_timeout: float = 120.0,
     **kwargs: Any,
 ) -> AsyncIterator[asyncio.Task[None]]:
     """Run ``dispatcher.start_polling(bot)`` in a task until the block ends; enters once the bot waits in
@@ -81,7 +81,7 @@ async def polling(
                     await task
 
 
-async def wait_until_polling(task: asyncio.Task, emulator: TelegramEmulator, *, startup_timeout: float = 5.0) -> None:
+async def wait_until_polling(task: asyncio.Task, emulator: TelegramEmulator, *, startup_timeout: float = 120.0) -> None:
     """Return once the bot started by ``task`` waits in getUpdates (raising what went wrong if it stopped)."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + startup_timeout

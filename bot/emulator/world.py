@@ -176,7 +176,7 @@ class World:
         self,
         *,
         quiet: float = 0.05,
-        timeout: float = 10.0,  # noqa: ASYNC109 - a deadline with a helpful error, not a cancellation
+        timeout: float = 120.0,  # noqa: ASYNC109 - a deadline with a helpful error, not a cancellation
         extra_busy: Callable[[], bool] | None = None,
     ) -> None:
         """Return once no update waits to be fetched, the bot is parked in a getUpdates long poll, no request
@@ -195,7 +195,7 @@ class World:
                 )
             await asyncio.sleep(0.005)
 
-    async def wait_polling(self, timeout: float = 5.0) -> None:  # noqa: ASYNC109 - a deadline with a clear error
+    async def wait_polling(self, timeout: float = 120.0) -> None:  # noqa: ASYNC109 - a deadline with a clear error
         """Wait until the bot waits in a getUpdates long poll (TimeoutError after ``timeout`` seconds)."""
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout

@@ -47,7 +47,7 @@ async def file_tips(harness: BotHarness, *drafts: Draft) -> list[Submitted]:
     return out
 
 
-async def settle(harness: BotHarness, timeout: float = 20.0) -> None:  # noqa: ASYNC109 - wait_idle's deadline
+async def settle(harness: BotHarness, timeout: float = 120.0) -> None:  # noqa: ASYNC109 - wait_idle's deadline
     await harness.emulator.wait_idle(extra_busy=harness.busy, timeout=timeout)
 
 

@@ -34,7 +34,13 @@ async def test_two_hundred_reporters_at_once_each_file_exactly_their_report(make
                 CrowdReporter(emulator, watch, emulator.add_user(50_000 + i, f"R{i}"), marker=f"M{i:03d}Q")
                 for i in range(CROWD)
             ]
-            cases = await asyncio.gather(*(r.file_report() for r in reporters))
+
+            # Each person waits while the bot works, however slow the machine; writing again ("recovery") only when
+            # the bot has finished everything and left them without a question, which must never happen.
+            def idle() -> bool:
+                return not emulator.busy_reasons(quiet=0.0, extra_busy=harness.busy)
+
+            cases = await asyncio.gather(*(r.file_report(patience=900.0, idle=idle) for r in reporters))
         await harness.driver(reporters[0].user).settle()
         tips = await filed_tips(harness.app)
         async with harness.app.session_factory() as session:

@@ -64,7 +64,7 @@ async def test_429_and_5xx_on_the_group_still_deliver_every_alert_exactly_once(h
     faults.add(method="sendMessage", kind="502", chat_id=STAFF_GROUP_ID, times=1)
     faults.add(method="sendMessage", kind="502html", chat_id=STAFF_GROUP_ID, times=1)
     filed = await file_tips(harness, *(make_draft(f"Tip {i}: calo di Tenau.") for i in range(3)))
-    await settle(harness, timeout=30)
+    await settle(harness)
     assert faults.pending == []
     seen = Counter(cases_in(group_texts(harness)))
     assert seen == Counter({s.case_number: 1 for s in filed})

@@ -175,7 +175,7 @@ async def test_two_workers_share_a_crowd_and_survive_one_being_killed(database_u
         command = [sys.executable, "-m", "bot", "run", "--webhook"]
         supervisor = subprocess.Popen(command, env=env, stdout=log, stderr=log)  # noqa: ASYNC220
         try:
-            for _ in range(600):
+            for _ in range(6000):  # a bound for a supervisor that cannot start, not a speed check
                 if emulator.webhook is not None and len(_children(supervisor.pid)) == 2:
                     break
                 assert supervisor.poll() is None, (tmp_path / "workers.log").read_text()[-3000:]
