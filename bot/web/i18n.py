@@ -13,7 +13,7 @@ from pathlib import Path
 from bot.config import SUPPORTED_LOCALES
 
 LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English", "ms": "Bahasa Melayu", "tet": "Tetun"}
-_current: ContextVar[gettext.NullTranslations] = ContextVar("desk_translations", default=gettext.NullTranslations())
+_current: ContextVar[gettext.NullTranslations | None] = ContextVar("desk_translations", default=None)
 _current_locale: ContextVar[str] = ContextVar("desk_locale", default="id")
 
 
@@ -46,10 +46,11 @@ def current_locale() -> str:
 
 
 def _(message: str) -> str:
-    return _current.get().gettext(message)
+    catalog = _current.get()
+    return catalog.gettext(message) if catalog is not None else message
 
 
 def shared(message: str) -> str:
     """A message id another catalog holds (the bot's staff screens): translated the same way, not extracted again
     (the desk's labels are the bot's labels)."""
-    return _current.get().gettext(message)
+    return _(message)
