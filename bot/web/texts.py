@@ -26,7 +26,8 @@ def texts() -> dict[str, str]:
         "login_button": _("Sign in"),
         "login_confirm": _("Sign in to the desk with this one-time link?"),
         "login_failed": _(
-            "This link does not work: it was used already, it expired, or it is wrong. Send /web to the bot for a new one."
+            "This link does not work: it was used already, it expired, or it is wrong. "
+            "Send /web to the bot for a new one."
         ),
         "login_limited": _("Too many attempts from this address. Wait a few minutes and try again."),
         "logged_out": _("You have signed out."),
@@ -34,7 +35,8 @@ def texts() -> dict[str, str]:
         # errors
         "forbidden_title": _("Not allowed"),
         "csrf_failed": _(
-            "This form is no longer valid (it came from an old page or another site). Nothing was changed: reload the page and try again."
+            "This form is no longer valid (it came from an old page or another site). "
+            "Nothing was changed: reload the page and try again."
         ),
         "not_found_title": _("Not found"),
         "not_found": _("There is nothing at this address."),
