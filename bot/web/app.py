@@ -16,7 +16,7 @@ from aiohttp import web
 
 from bot.services.staff.model import Refused
 from bot.web import i18n
-from bot.web.deps import DEPS, DeskDeps
+from bot.web.deps import DB, DEPS, DESK, FORM, DeskDeps
 from bot.web.pages import audit, auth, case, figures, queue
 from bot.web.render import ENV_KEY, build_environment, render, see_other
 
@@ -57,11 +57,13 @@ async def unit_of_work(request: web.Request, handler: Handler) -> web.StreamResp
     if request.path.startswith("/static/"):
         return await handler(request)
     async with deps.session_factory() as session:
-        request["db"] = session
-        request["desk"] = await deps.logins.current(session, request.cookies.get(auth.SESSION_COOKIE))
+        request[DB] = session
+        desk = await deps.logins.current(session, request.cookies.get(auth.SESSION_COOKIE))
+        if desk is not None:
+            request[DESK] = desk
         public = request.path.startswith(PUBLIC_PREFIXES)
         try:
-            if request["desk"] is None and not public:
+            if desk is None and not public:
                 await session.commit()  # an expired session is marked ended
                 return see_other("/login")
             if request.method == "POST" and not public and not await _csrf_ok(request, deps):
@@ -93,7 +95,7 @@ def i18n_refusal(refused: Refused) -> str:
 async def _csrf_ok(request: web.Request, deps: DeskDeps) -> bool:
     form = await request.post()
     sent = form.get("csrf")
-    request["form"] = form
+    request[FORM] = form
     return deps.logins.csrf_ok(request.cookies.get(auth.SESSION_COOKIE), sent if isinstance(sent, str) else None)
 
 

@@ -7,11 +7,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from aiohttp import web
+from multidict import MultiDictProxy
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.config import Settings
 from bot.services.clock import Clock
-from bot.services.desk_login import DeskLogins
+from bot.services.desk_login import DeskLogins, DeskSession
 from bot.services.evidence import EvidenceStore
 from bot.services.followup import FollowUpService
 from bot.services.ratelimit import SlidingWindowLimiter
@@ -39,6 +40,10 @@ class DeskDeps:
 
 
 DEPS = web.AppKey("desk_deps", DeskDeps)
+# Per request: its database session (one, committed once), who is signed in (None: nobody), a POST's form.
+DB = web.RequestKey("desk_db", AsyncSession)
+DESK = web.RequestKey("desk_session", DeskSession)
+FORM = web.RequestKey("desk_form", MultiDictProxy)
 
 
 def deps_of(request: web.Request) -> DeskDeps:

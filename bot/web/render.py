@@ -10,6 +10,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from bot.services.triage.status import can
 from bot.web import labels
+from bot.web.deps import DESK
 from bot.web.i18n import LANGUAGE_NAMES, current_locale
 from bot.web.texts import texts
 
@@ -26,7 +27,7 @@ def build_environment() -> Environment:
 
 
 def render(request: web.Request, template: str, status: int = 200, **context: Any) -> web.Response:
-    desk = request.get("desk")
+    desk = request.get(DESK)
     member = desk.member if desk is not None else None
     page = (
         request.app[ENV_KEY]

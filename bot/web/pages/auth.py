@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from bot.web.deps import deps_of
+from bot.web.deps import DB, DESK, deps_of
 from bot.web.i18n import LANGUAGE_NAMES
 from bot.web.render import render, see_other
 
@@ -16,7 +16,7 @@ SESSION_COOKIE = "desk_session"
 
 
 async def login_page(request: web.Request) -> web.StreamResponse:
-    if request.get("desk") is not None:
+    if request.get(DESK) is not None:
         return see_other("/queue")
     note = "logged_out" if "out" in request.query else "expired" if "expired" in request.query else None
     return render(request, "login.html", note=note)
@@ -30,7 +30,7 @@ async def login_with_code(request: web.Request) -> web.StreamResponse:
     deps = deps_of(request)
     if not deps.login_limiter.hit(request.remote or "?"):
         return render(request, "login.html", status=429, note="login_limited")
-    token = await deps.logins.redeem(request["db"], request.match_info["code"])
+    token = await deps.logins.redeem(request[DB], request.match_info["code"])
     if token is None:
         return render(request, "login.html", status=403, note="login_failed")
     response = see_other("/queue")
@@ -46,8 +46,8 @@ async def login_with_code(request: web.Request) -> web.StreamResponse:
 
 
 async def logout(request: web.Request) -> web.StreamResponse:
-    desk = request["desk"]
-    await deps_of(request).logins.end(request["db"], request.cookies[SESSION_COOKIE], desk.member)
+    desk = request[DESK]
+    await deps_of(request).logins.end(request[DB], request.cookies[SESSION_COOKIE], desk.member)
     response = see_other("/login?out=1")
     response.del_cookie(SESSION_COOKIE, path="/")
     return response

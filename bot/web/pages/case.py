@@ -17,7 +17,7 @@ from bot.services.staff.model import AGENCIES, PRIORITIES, Refused, StaffMember
 from bot.services.triage.deadlines import wita
 from bot.services.triage.status import Action, Outcome, can
 from bot.web import labels
-from bot.web.deps import deps_of
+from bot.web.deps import DB, DESK, FORM, deps_of
 from bot.web.render import render, see_other
 
 # Types a browser may show in the page; anything else is only downloaded.
@@ -25,7 +25,7 @@ _INLINE = frozenset({"image/jpeg", "image/png", "image/webp"})
 
 
 async def _tip_id(request: web.Request) -> int:
-    tip = await deps_of(request).cases.find(request["db"], request.match_info["case"])
+    tip = await deps_of(request).cases.find(request[DB], request.match_info["case"])
     if tip is None:
         raise Refused("not_found")
     return tip.id
@@ -33,8 +33,8 @@ async def _tip_id(request: web.Request) -> int:
 
 async def case_page(request: web.Request) -> web.Response:
     deps = deps_of(request)
-    member: StaffMember = request["desk"].member
-    session = request["db"]
+    member: StaffMember = request[DESK].member
+    session = request[DB]
     tip_id = await _tip_id(request)
     view = await deps.cases.view(session, member, tip_id)
     thread = await deps.followup.thread(session, tip_id)
@@ -104,7 +104,7 @@ def _plain(value: Any) -> str:
 
 async def evidence(request: web.Request) -> web.StreamResponse:
     deps = deps_of(request)
-    view = await deps.cases.view(request["db"], request["desk"].member, await _tip_id(request))
+    view = await deps.cases.view(request[DB], request[DESK].member, await _tip_id(request))
     try:
         item = view.evidence[int(request.match_info["n"]) - 1]
     except (ValueError, IndexError):
@@ -127,9 +127,9 @@ def _field(form, name: str) -> str:
 async def act(request: web.Request) -> web.Response:
     deps = deps_of(request)
     cases = deps.cases
-    member: StaffMember = request["desk"].member
-    session = request["db"]
-    form = request["form"]
+    member: StaffMember = request[DESK].member
+    session = request[DB]
+    form = request[FORM]
     action = request.match_info["action"]
     tip_id = await _tip_id(request)
     if action == "claim":

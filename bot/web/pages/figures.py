@@ -17,7 +17,7 @@ from bot.services.staff.model import Refused
 from bot.services.staff.report import write_report
 from bot.services.staff.stats import Period
 from bot.services.triage.deadlines import wita
-from bot.web.deps import deps_of
+from bot.web.deps import DB, DESK, deps_of
 from bot.web.i18n import current_locale, shared
 from bot.web.render import render
 
@@ -30,7 +30,7 @@ def _last_months(request: web.Request) -> Period:
 
 async def figures_page(request: web.Request) -> web.Response:
     deps = deps_of(request)
-    figures = await deps.cases.figures(request["db"], request["desk"].member, _last_months(request))
+    figures = await deps.cases.figures(request[DB], request[DESK].member, _last_months(request))
     labels = deps.report_labels(figures, current_locale(), True)
     today = deps.clock().astimezone(wita()).date()
     months = [m for m in reversed(Period.last_months(today).months())]
@@ -41,7 +41,7 @@ async def chart(request: web.Request) -> web.Response:
     from bot.services.staff.charts import stats_svg
 
     deps = deps_of(request)
-    figures = await deps.cases.figures(request["db"], request["desk"].member, _last_months(request))
+    figures = await deps.cases.figures(request[DB], request[DESK].member, _last_months(request))
     labels = deps.report_labels(figures, current_locale(), True)
     titles = {"per_month": shared("Tips per month"), "regencies": shared("Regencies with most tips")}
     svg = await asyncio.to_thread(stats_svg, figures, titles, labels.row)
@@ -56,7 +56,7 @@ async def report(request: web.Request) -> web.Response:
     if not found or not 1 <= int(found[2]) <= 12:
         raise Refused("bad_input")
     period = Period.month(int(found[1]), int(found[2]))
-    figures = await deps.cases.figures(request["db"], request["desk"].member, period)
+    figures = await deps.cases.figures(request[DB], request[DESK].member, period)
     labels = deps.report_labels(figures, current_locale(), True)
 
     def zipped() -> bytes:

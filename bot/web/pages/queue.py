@@ -10,7 +10,7 @@ from aiohttp import web
 from bot.services import places
 from bot.services.staff.model import ANY_STATUS, PRIORITIES, STATUSES, QueueFilter, Refused
 from bot.web import labels
-from bot.web.deps import deps_of
+from bot.web.deps import DB, DESK, deps_of
 from bot.web.render import render
 
 
@@ -35,13 +35,13 @@ def _filter(query, search) -> QueueFilter:
 
 async def queue_page(request: web.Request) -> web.Response:
     deps = deps_of(request)
-    member = request["desk"].member
+    member = request[DESK].member
     query = request.query
     text = (query.get("q") or "").strip()[:200]
     search, problem = None, None
     if text:
         try:
-            search = await deps.cases.search(request["db"], member, text)
+            search = await deps.cases.search(request[DB], member, text)
         except Refused as refused:
             if refused.code in ("role", "not_staff"):
                 raise
@@ -51,7 +51,7 @@ async def queue_page(request: web.Request) -> web.Response:
     except ValueError:
         page_no = 1
     f = _filter(query, search)
-    page = None if problem else await deps.cases.queue(request["db"], member, f, page_no)
+    page = None if problem else await deps.cases.queue(request[DB], member, f, page_no)
     kept = {k: v for k, v in query.items() if k in ("status", "priority", "regency", "category", "minors", "q") and v}
 
     def page_link(n: int) -> str:
