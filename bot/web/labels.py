@@ -127,3 +127,97 @@ def refusal(refused: Refused) -> str:
     if code == "bad_input" and "limit" in params:
         return shared("That is too long: at most {limit} characters.").format(limit=params["limit"])
     return shared(REFUSALS.get(code, REFUSALS["bad_input"]))
+
+
+# The reporter's coded answers, in the intake's words (bot/telegram/intake/labels.py).
+ANSWER_VALUES: dict[str, dict[str, str]] = {
+    "danger_now": {"yes": "Yes, someone is in danger now", "no": "No", "unknown": "I'm not sure"},
+    "departure": {
+        "today": "Today or tonight",
+        "this_week": "This week",
+        "later": "Later",
+        "already_left": "Already left",
+        "unknown": "I don't know",
+    },
+    "people": {"1": "One person", "2-5": "2 to 5", "6+": "More than 5", "unknown": "I don't know"},
+    "minors": {"yes": "Yes", "no": "No", "unknown": "I don't know"},
+    "relation": {
+        "self": "It happened to me",
+        "family": "A family member",
+        "neighbour": "A neighbour or friend",
+        "witness": "I saw it myself",
+        "online": "I saw it online",
+        "other": "Other",
+    },
+}
+
+
+def answer_value(key: str, value: object) -> str:
+    """A coded answer in words; free text as written (plain: the template escapes it)."""
+    table = ANSWER_VALUES.get(key)
+    if table is not None and isinstance(value, str) and value in table:
+        return shared(table[value])
+    if key == "category":
+        return category(str(value))
+    if key == "regency":
+        return place(str(value))
+    if key == "destination" and isinstance(value, str):
+        found = places.destination(value)
+        return found.local_name if found is not None else value
+    if key == "transit_points" and isinstance(value, list):
+        return ", ".join(places.local_name(str(v)) if places.transit_point(str(v)) else str(v) for v in value)
+    if key == "location" and isinstance(value, list | tuple) and len(value) == 2:
+        return f"{float(value[0]):.5f}, {float(value[1]):.5f}"
+    return _plain(value)
+
+
+def _plain(value: object) -> str:
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {_plain(v)}" for k, v in value.items() if v not in (None, "", [], {}))
+    if isinstance(value, list | tuple):
+        return ", ".join(_plain(v) for v in value)
+    return str(value)
+
+
+def history_line(entry) -> tuple[str, str | None]:
+    """What happened, in the bot's words for /tip (bot/telegram/staff/texts/history.py), and the free text that
+    goes with it (a note, a reason, a question), both plain."""
+    who, d, kind = staff_name(entry.staff), entry.data, entry.kind
+    lines = {
+        "claim": lambda: shared("{who} claimed it").format(who=who),
+        "assign": lambda: shared("{who} assigned it to {to}").format(who=who, to=d.get("to_label") or d.get("to", "")),
+        "status": lambda: shared("{who}: status {before} → {after}").format(
+            who=who, before=status(d.get("from", "")), after=status(d.get("to", ""))
+        ),
+        "priority": lambda: shared("{who}: priority {before} → {after}").format(
+            who=who, before=d.get("from"), after=d.get("to")
+        ),
+        "note": lambda: shared("{who} noted:").format(who=who),
+        "referral": lambda: shared("{who} referred it to {agency} on {date}").format(
+            who=who, agency=agency(d.get("agency", "")), date=_day(d.get("on"))
+        ),
+        "link": lambda: shared("{who} linked it with {case}").format(who=who, case=d.get("case", "")),
+        "unlink": lambda: shared("{who} unlinked it from {case}").format(who=who, case=d.get("case", "")),
+        "close": lambda: shared("{who} closed it: {outcome}").format(who=who, outcome=outcome(d.get("outcome"))),
+        "reopen": lambda: shared("{who} reopened it").format(who=who),
+        "record": lambda: shared("{who} recorded the case data").format(who=who),
+        "question": lambda: shared("{who} asked the reporter:").format(who=who),
+        "answer": lambda: shared("{who} answered the question:").format(who=who),
+        "escalated": lambda: shared("Priority raised {before} → {after}: {count} tips name the same recruiter").format(
+            before=d.get("from"), after=d.get("to"), count=d.get("count")
+        ),
+        "rescored": lambda: shared("Priority raised {before} → {after} after the reporter's new information").format(
+            before=d.get("from"), after=d.get("to")
+        ),
+    }
+    line = lines.get(kind)
+    return (line() if line else kind), entry.text
+
+
+def _day(value: object) -> str:
+    if not value:
+        return ""
+    try:
+        return datetime.fromisoformat(str(value)).strftime("%d-%m-%Y")
+    except ValueError:
+        return str(value)

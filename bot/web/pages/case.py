@@ -46,6 +46,7 @@ async def case_page(request: web.Request) -> web.Response:
         view=view,
         answers=_answers(view.answers),
         thread=[(kind, text, when, names.get(staff_id) if staff_id else None) for kind, text, when, staff_id in thread],
+        history=[(entry.at, *labels.history_line(entry)) for entry in view.history],
         assignable=assignable,
         now=deps.clock(),
         priorities=PRIORITIES,
@@ -76,30 +77,15 @@ _ANSWER_KEYS = (
 
 
 def _answers(answers: dict[str, Any]) -> list[tuple[str, str]]:
-    """(key, value as plain text) of every answer but the story, known keys first; the template escapes both."""
+    """(key, value in words) of every answer but the story, in the intake's order; the template escapes both."""
     out: list[tuple[str, str]] = []
-    for key in _ANSWER_KEYS:
+    keys = [*_ANSWER_KEYS, *(k for k in answers if k not in _ANSWER_KEYS)]
+    for key in keys:
         value = answers.get(key)
-        if value in (None, "", [], {}):
+        if key in ("story", "unreadable") or value in (None, "", [], {}):
             continue
-        if key == "category":
-            value = labels.category(str(value))
-        elif key == "regency":
-            value = labels.place(str(value))
-        out.append((key, _plain(value)))
-    for key, value in answers.items():
-        if key in _ANSWER_KEYS or key in ("story", "unreadable") or value in (None, "", [], {}):
-            continue
-        out.append((key, _plain(value)))
+        out.append((key, labels.answer_value(key, value)))
     return out
-
-
-def _plain(value: Any) -> str:
-    if isinstance(value, dict):
-        return "; ".join(f"{k}: {_plain(v)}" for k, v in value.items() if v not in (None, "", [], {}))
-    if isinstance(value, list | tuple):
-        return ", ".join(_plain(v) for v in value)
-    return str(value)
 
 
 async def evidence(request: web.Request) -> web.StreamResponse:
