@@ -49,6 +49,7 @@ CATEGORIES = {
     "documents_held": "Passport or ID taken away",
     "other": "Something else",
 }
+VIA = {"phone": "same phone number", "name": "same recruiter name", "manual": "linked by staff"}
 ROLES = {"admin": "admin", "triager": "triager", "viewer": "viewer"}
 REFUSALS = {
     "not_staff": "This is for task-force staff only.",
@@ -92,6 +93,11 @@ def category(code: str | None) -> str:
     return _label(CATEGORIES, code) if code else _("no category")
 
 
+def via(codes) -> str:
+    """How a related tip was found (phone, name, by staff), in words."""
+    return ", ".join(_label(VIA, code) for code in sorted(codes))
+
+
 def role(code: str | None) -> str:
     return _label(ROLES, code)
 
@@ -115,11 +121,20 @@ def refusal(refused: Refused) -> str:
     code, params = refused.code, refused.params
     if code == "transition":
         error = params.get("error")
+        current, target = status(str(params.get("current", ""))), status(str(params.get("target", "")))
         if error == "outcome_required":
             return _("Closing needs an outcome: choose one in the Close form.")
-        return shared("A tip cannot go from “{current}” to “{target}”.").format(
-            current=status(str(params.get("current", ""))), target=status(str(params.get("target", "")))
-        )
+        if error == "same_status":
+            return shared("The tip is already “{current}”.").format(current=current)
+        if error == "admin_only":
+            return shared("Only an admin can move a tip from “{current}” to “{target}”.").format(
+                current=current, target=target
+            )
+        if params.get("current") == "new" and params.get("target") == "closed":
+            return shared(
+                "A new tip can only be closed as a duplicate or as false or prank. Claim it and review it first."
+            )
+        return shared("A tip cannot go from “{current}” to “{target}”.").format(current=current, target=target)
     if code == "already_claimed":
         return shared("{name} has already claimed this tip. An admin can reassign it.").format(
             name=str(params.get("holder", ""))

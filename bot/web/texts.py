@@ -100,7 +100,6 @@ def texts() -> dict[str, str]:
         "related": _("Related tips"),
         "related_none": _("No related tips."),
         "related_more": _("{shown} of {total} shown (the newest)."),
-        "via": _("linked by"),
         "history": _("History"),
         "history_none": _("Nothing has happened to this tip yet."),
         "conversation": _("Conversation with the reporter"),
