@@ -50,6 +50,25 @@ CATEGORIES = {
     "other": "Something else",
 }
 VIA = {"phone": "same phone number", "name": "same recruiter name", "manual": "linked by staff"}
+# The audit log's actions in the bot's words (bot/telegram/staff/texts/audit.py); the desk's own below.
+AUDIT_ACTIONS = {
+    "view": "opened the tip",
+    "claim": "claimed it",
+    "assign": "assigned it",
+    "status": "changed the status",
+    "priority": "changed the priority",
+    "note": "added a note",
+    "refer": "referred it",
+    "link": "linked it",
+    "unlink": "unlinked it",
+    "close": "closed it",
+    "reopen": "reopened it",
+    "ask_reporter": "asked the reporter a question",
+    "answer_question": "answered the question",
+    "audit": "read the audit log",
+    "rescore": "raised the priority after the reporter's new information",
+    "export": "exported data",
+}
 ROLES = {"admin": "admin", "triager": "triager", "viewer": "viewer"}
 REFUSALS = {
     "not_staff": "This is for task-force staff only.",
@@ -96,6 +115,24 @@ def category(code: str | None) -> str:
 def via(codes) -> str:
     """How a related tip was found (phone, name, by staff), in words."""
     return ", ".join(_label(VIA, code) for code in sorted(codes))
+
+
+def audit_action(code: str) -> str:
+    desk = {
+        "web_code": _("asked for a web desk link"),
+        "web_login": _("signed in to the web desk"),
+        "web_logout": _("signed out of the web desk"),
+        "queue": _("read the queue"),
+        "stats": _("read the figures"),
+        "overdue": _("read the late tips"),
+        "caseload": _("read the caseload"),
+        "handover": _("made a hand-over"),
+        "record": _("recorded the case data"),
+        "report": _("wrote the monthly report"),
+    }
+    if code in desk:
+        return desk[code]
+    return _label(AUDIT_ACTIONS, code)
 
 
 def role(code: str | None) -> str:

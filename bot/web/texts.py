@@ -162,4 +162,6 @@ def texts() -> dict[str, str]:
         "col_action": _("Action"),
         "col_result": _("Result"),
         "col_detail": _("Detail"),
+        "result_ok": _("done"),
+        "result_refused": _("refused"),
     }

@@ -117,7 +117,8 @@ async def test_figures_chart_report_and_audit_log(harness):
         assert f"report-{month}/report.html" in names and f"report-{month}/regency_month.csv" in names
         assert (await client.get("/figures/report", params={"month": "2026-13"})).status == 409
         audit = await (await client.get("/audit")).text()
-        assert "<td>web_login</td>" in audit and "<td>stats</td>" in audit
+        assert 'data-action="web_login">masuk ke meja web</td>' in audit
+        assert 'data-action="stats">membaca angka</td>' in audit
     async with desk_client(harness) as client:
         await sign_in(client, harness, TRIAGER_ID)
         assert (await client.get("/audit")).status == 403  # admins only, as /audit in the bot
@@ -136,3 +137,38 @@ async def test_indonesian_by_default_english_by_choice(harness):
         assert chosen.url.path == "/queue" and "Tips in the queue" in page and '<html lang="en">' in page
         away = await client.get("/lang/id", params={"next": "//evil.example/"}, allow_redirects=False)
         assert away.headers["Location"] == "/queue"  # never a redirect to another site
+
+
+async def test_evidence_only_through_the_case_to_signed_in_staff(harness):
+    from sqlalchemy import func, select
+
+    from bot.emulator.driver import SAMPLE_JPEG
+    from db.models.audit import AuditEntry
+    from tests.e2e.intake_steps import submit
+
+    await register(harness, ADMIN_ID, "admin", "Maria")
+    ana = harness.user(555030, "Ana")
+    await open_report(ana)
+    await answer_until_review(ana)  # a voice note, then a photo
+    case, _ = case_and_receipt(await submit(ana))
+    async with desk_client(harness) as client:
+        assert (await client.get(f"/case/{case}/evidence/2", allow_redirects=False)).status == 303
+        await sign_in(client, harness, ADMIN_ID)
+        page = await (await client.get(f"/case/{case}")).text()
+        assert f'href="/case/{case}/evidence/1"' in page and f'href="/case/{case}/evidence/2?download=1"' in page
+        photo = await client.get(f"/case/{case}/evidence/2")
+        assert photo.status == 200 and photo.content_type == "image/jpeg"
+        assert photo.headers["Content-Disposition"].startswith("inline")
+        assert await photo.read() == SAMPLE_JPEG
+        assert photo.headers["Content-Security-Policy"].startswith("default-src 'none'")
+        voice = await client.get(f"/case/{case}/evidence/1")
+        assert voice.content_type == "application/octet-stream"
+        assert voice.headers["Content-Disposition"].startswith("attachment")
+        download = await client.get(f"/case/{case}/evidence/2", params={"download": "1"})
+        assert download.headers["Content-Disposition"].startswith("attachment")
+        assert (await client.get(f"/case/{case}/evidence/9")).status == 404
+    async with harness.app.session_factory() as session:
+        views = await session.scalar(
+            select(func.count()).select_from(AuditEntry).where(AuditEntry.action == "view", AuditEntry.result == "ok")
+        )
+    assert views >= 5  # the page and each file: every look at the tip is audited

@@ -181,3 +181,15 @@ async def test_login_attempts_are_rate_limited(harness):
         statuses = [(await client.post(f"/login/wrong{i}")).status for i in range(LOGIN_ATTEMPTS + 1)]
     assert statuses[:LOGIN_ATTEMPTS] == [403] * LOGIN_ATTEMPTS
     assert statuses[-1] == 429
+
+
+async def test_behind_a_local_proxy_the_limit_counts_each_client(harness):
+    """Through the reverse proxy every request comes from loopback: the forwarded address is what is counted."""
+    async with desk_client(harness) as client:
+        for i in range(LOGIN_ATTEMPTS):
+            headers = {"X-Forwarded-For": "203.0.113.7"}
+            assert (await client.post(f"/login/wrong{i}", headers=headers)).status == 403
+        blocked = await client.post("/login/wrong", headers={"X-Forwarded-For": "203.0.113.7"})
+        assert blocked.status == 429
+        other = await client.post("/login/wrong", headers={"X-Forwarded-For": "198.51.100.9"})
+        assert other.status == 403  # another client is not locked out

@@ -6,6 +6,8 @@ fetches the link cannot use it up. Attempts are rate-limited per client address.
 
 from __future__ import annotations
 
+import ipaddress
+
 from aiohttp import web
 
 from bot.web.deps import DB, DESK, deps_of
@@ -28,7 +30,7 @@ async def login_link(request: web.Request) -> web.StreamResponse:
 
 async def login_with_code(request: web.Request) -> web.StreamResponse:
     deps = deps_of(request)
-    if not deps.login_limiter.hit(request.remote or "?"):
+    if not deps.login_limiter.hit(client_address(request)):
         return render(request, "login.html", status=429, note="login_limited")
     token = await deps.logins.redeem(request[DB], request.match_info["code"])
     if token is None:
@@ -43,6 +45,26 @@ async def login_with_code(request: web.Request) -> web.StreamResponse:
         path="/",
     )
     return response
+
+
+def client_address(request: web.Request) -> str:
+    """Who is trying to sign in, for the rate limit. Behind a reverse proxy (deploy/Caddyfile) every request comes
+    from the proxy, on loopback or a private network (a container's): then the address the proxy appended to
+    X-Forwarded-For is the client's. The header from a public address is not believed. (The limit is a second wall:
+    a code has 192 random bits.)"""
+    remote = request.remote or "?"
+    forwarded = request.headers.get("X-Forwarded-For")
+    if forwarded and _proxy(remote):
+        return forwarded.split(",")[-1].strip() or remote
+    return remote
+
+
+def _proxy(address: str) -> bool:
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return ip.is_loopback or ip.is_private
 
 
 async def logout(request: web.Request) -> web.StreamResponse:
