@@ -5,7 +5,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hashlib
+import html
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -320,6 +322,15 @@ def build_desk_app(app: App):
             made = report_labels(figures, suppressed=not internal)
         return dataclasses.replace(made, row=within(made.row), col=within(made.col))
 
+    def reasons_for(reasons: list, lang: str) -> list[str]:
+        from bot.telegram.staff.texts.reasons import reason_lines
+
+        with i18n.context(), i18n.use_locale(lang):
+            lines = reason_lines(reasons)
+        # The chat's lines are HTML (the reporter's words escaped, in italics): the desk takes them as plain text
+        # and escapes them itself.
+        return [html.unescape(re.sub(r"<[^>]+>", "", line)) for line in lines]
+
     return build_desk(
         DeskDeps(
             settings=app.settings,
@@ -332,6 +343,7 @@ def build_desk_app(app: App):
             catalogs=load_catalogs(LOCALES_DIR),
             login_limiter=SlidingWindowLimiter(LOGIN_ATTEMPTS, LOGIN_WINDOW_SECONDS),
             report_labels=labels_for,
+            reason_lines=reasons_for,
         )
     )
 

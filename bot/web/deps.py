@@ -19,10 +19,14 @@ from bot.services.ratelimit import SlidingWindowLimiter
 from bot.services.staff.cases import CaseService
 from bot.services.staff.report import Labels
 from bot.services.staff.stats import Figures
+from bot.services.triage.reasons import Reason
 
 # The staff screens' labels for figures (bot/telegram/staff/texts/stats.py), in a language: the report and the
 # chart say the same words as /stats. (figures, language, internal) -> Labels.
 ReportLabels = Callable[[Figures, str, bool], Labels]
+# Why a tip has its priority, as /tip says it (bot/telegram/staff/texts/reasons.py), in a language, as plain text
+# lines (the template escapes them). (reasons, language) -> lines.
+ReasonLines = Callable[[list[Reason], str], list[str]]
 
 
 @dataclass
@@ -37,6 +41,7 @@ class DeskDeps:
     catalogs: dict[str, gettext.NullTranslations]
     login_limiter: SlidingWindowLimiter
     report_labels: ReportLabels
+    reason_lines: ReasonLines
 
 
 DEPS = web.AppKey("desk_deps", DeskDeps)

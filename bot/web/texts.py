@@ -128,6 +128,7 @@ def texts() -> dict[str, str]:
         "link_button": _("Link"),
         "close": _("Close with an outcome"),
         "close_button": _("Close the tip"),
+        "why_priority": _("Why this priority"),
         "a_danger_now": _("Someone in danger now"),
         "a_category": _("What happened"),
         "a_category_text": _("In the reporter's words"),

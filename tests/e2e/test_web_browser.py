@@ -124,9 +124,14 @@ class Page:
     async def script(self, source: str):
         return await self.run(self.driver.execute_script, source)
 
-    async def screenshot(self, path: Path) -> None:
+    async def screenshot(self, path: Path, height: int = 1000) -> None:
+        """The page as a reader sees it, ``height`` pixels of it (a taller window shows a case's forms too)."""
         path.parent.mkdir(parents=True, exist_ok=True)
-        await self.run(self.driver.save_screenshot, str(path))
+        await self.run(self.driver.set_window_size, 1280, height)
+        try:
+            await self.run(self.driver.save_screenshot, str(path))
+        finally:
+            await self.run(self.driver.set_window_size, 1280, 1000)
 
     @property
     def path(self) -> str:
@@ -177,7 +182,7 @@ async def _work_a_case(harness, page: Page) -> None:
     await page.click_to("#add-note", "done=note")
     await page.select("#refer-agency", "polda_tf")
     await page.click_to("#refer", "done=refer")
-    await page.screenshot(IMAGES / "desk-case.png")
+    await page.screenshot(IMAGES / "desk-case.png", height=2600)
     await page.select("#close-outcome", "actioned")
     await page.click_to("#close", "done=close")
     body = await page.text()

@@ -18,6 +18,7 @@ from bot.services.triage.deadlines import wita
 from bot.services.triage.status import Action, Outcome, can
 from bot.web import labels
 from bot.web.deps import DB, DESK, FORM, deps_of
+from bot.web.i18n import current_locale
 from bot.web.render import render, see_other
 
 # Types a browser may show in the page; anything else is only downloaded.
@@ -46,6 +47,7 @@ async def case_page(request: web.Request) -> web.Response:
         view=view,
         answers=_answers(view.answers),
         thread=[(kind, text, when, names.get(staff_id) if staff_id else None) for kind, text, when, staff_id in thread],
+        reasons=deps.reason_lines(view.reasons, current_locale()) if view.reasons else [],
         history=[(entry.at, *labels.history_line(entry)) for entry in view.history],
         assignable=assignable,
         now=deps.clock(),
