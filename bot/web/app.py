@@ -82,8 +82,22 @@ async def unit_of_work(request: web.Request, handler: Handler) -> web.StreamResp
                 message=i18n_refusal(refused),
                 back=request.match_info.get("case"),
             )
+        except Exception as exc:  # a page in the reader's language, never a traceback; nothing is committed
+            # The type and where are enough to debug; the message may quote user text, the path a case number.
+            frame = exc.__traceback__
+            while frame is not None and frame.tb_next is not None:
+                frame = frame.tb_next
+            where = f"{frame.tb_frame.f_code.co_filename}:{frame.tb_lineno}" if frame else "?"
+            log.error("desk: %s %s failed: %s at %s", request.method, _route(request), type(exc).__name__, where)
+            await session.rollback()
+            return render(request, "message.html", status=500, title="error_title", message="error")
         await session.commit()
         return response
+
+
+def _route(request: web.Request) -> str:
+    info = request.match_info.route.resource
+    return info.canonical if info is not None else "?"
 
 
 def i18n_refusal(refused: Refused) -> str:

@@ -41,6 +41,8 @@ def texts() -> dict[str, str]:
         "not_found_title": _("Not found"),
         "not_found": _("There is nothing at this address."),
         "refused_title": _("Not done"),
+        "error_title": _("Something went wrong"),
+        "error": _("The desk could not do this. Nothing was changed. Try again; if it happens again, tell the admin."),
         "back_to_case": _("Back to the case"),
         "back_to_queue": _("Back to the queue"),
         "done": _("Done."),

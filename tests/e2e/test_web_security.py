@@ -193,3 +193,24 @@ async def test_behind_a_local_proxy_the_limit_counts_each_client(harness):
         assert blocked.status == 429
         other = await client.post("/login/wrong", headers={"X-Forwarded-For": "198.51.100.9"})
         assert other.status == 403  # another client is not locked out
+
+
+async def test_a_failure_is_a_page_in_the_readers_language_and_changes_nothing(harness, monkeypatch, caplog):
+    await register(harness, ADMIN_ID, "admin", "Maria")
+    [tip] = await file_tips(harness, make_draft("Agen menjanjikan kerja di Malaysia tanpa dokumen resmi."))
+    async with desk_client(harness) as client:
+        csrf = await sign_in(client, harness, ADMIN_ID)
+        from bot.services.staff.commands import CaseCommands
+
+        async def broken(self, session, actor, tip_id, text):
+            session.add(TipEvent(tip_id=tip_id, kind="note"))
+            await session.flush()
+            raise RuntimeError("secret words of the reporter")
+
+        monkeypatch.setattr(CaseCommands, "add_note", broken)
+        response = await client.post(f"/case/{tip.case_number}/note", data={"csrf": csrf, "text": "x"})
+        text = await response.text()
+        assert response.status == 500 and "Tidak ada yang diubah" in text and "Traceback" not in text
+    assert await _events(harness, tip.tip_id) == []  # rolled back
+    assert "secret words" not in caplog.text and tip.case_number not in caplog.text
+    assert "RuntimeError" in caplog.text
