@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import hashlib
+import html
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
@@ -21,6 +25,7 @@ from bot.paths import CONTENT_DIR, LOCALES_DIR
 from bot.services.advice import AdviceIndex, KnowledgeBase, load_knowledge_base
 from bot.services.advice.questions import QuestionService
 from bot.services.clock import OffsetClock
+from bot.services.desk_login import DeskLogins
 from bot.services.evidence import EvidenceStore
 from bot.services.followup import FollowUpService
 from bot.services.intake.submit import IntakeService
@@ -162,7 +167,19 @@ def handler_deps(app: App) -> Shared:
         staff_cases=CaseService(cipher=app.cipher, clock=app.clock.now, pseudonymizer=app.pseudonymizer),
         followup=FollowUpService(cipher=app.cipher, pseudonymizer=app.pseudonymizer),
         notify_staff=notify_staff_of(app.clock.now),
+        desk_logins=desk_logins(app),
         metrics=app.metrics,
+    )
+
+
+def desk_logins(app: App) -> DeskLogins:
+    """The web desk's sign-in (the bot issues codes, the desk redeems them): one rule for both."""
+    settings = app.settings
+    return DeskLogins(
+        clock=app.clock.now,
+        csrf_key=hashlib.sha256(b"tipline web desk csrf:" + settings.pepper_bytes).digest(),
+        idle=timedelta(minutes=settings.web_idle_minutes),
+        absolute=timedelta(hours=settings.web_absolute_hours),
     )
 
 
@@ -278,3 +295,59 @@ def build_runner(app: App, bot: Bot, dp: Dispatcher) -> BotRunner:
     )
     app.busy_hooks.append(runner.busy)
     return runner
+
+
+def build_desk_app(app: App):
+    """The web desk (bot/web) over the same services and role checks as the bot's staff side."""
+    import dataclasses
+
+    from bot.services.staff.stats import Figures
+    from bot.telegram.staff.texts.stats import report_labels
+    from bot.web.app import build_desk
+    from bot.web.deps import DeskDeps
+    from bot.web.i18n import load_catalogs
+
+    i18n = app.i18n
+
+    def labels_for(figures: Figures, lang: str, internal: bool):
+        # The staff screens' labels translate when called: each call runs in the reader's language.
+        def within(fn):
+            def call(*args):
+                with i18n.context(), i18n.use_locale(lang):
+                    return fn(*args)
+
+            return call
+
+        with i18n.context(), i18n.use_locale(lang):
+            made = report_labels(figures, suppressed=not internal)
+        return dataclasses.replace(made, row=within(made.row), col=within(made.col))
+
+    def reasons_for(reasons: list, lang: str) -> list[str]:
+        from bot.telegram.staff.texts.reasons import reason_lines
+
+        with i18n.context(), i18n.use_locale(lang):
+            lines = reason_lines(reasons)
+        # The chat's lines are HTML (the reporter's words escaped, in italics): the desk takes them as plain text
+        # and escapes them itself.
+        return [html.unescape(re.sub(r"<[^>]+>", "", line)) for line in lines]
+
+    return build_desk(
+        DeskDeps(
+            settings=app.settings,
+            session_factory=app.session_factory,
+            cases=CaseService(cipher=app.cipher, clock=app.clock.now, pseudonymizer=app.pseudonymizer),
+            logins=desk_logins(app),
+            followup=FollowUpService(cipher=app.cipher, pseudonymizer=app.pseudonymizer),
+            evidence_store=app.evidence_store,
+            clock=app.clock.now,
+            catalogs=load_catalogs(LOCALES_DIR),
+            login_limiter=SlidingWindowLimiter(LOGIN_ATTEMPTS, LOGIN_WINDOW_SECONDS),
+            report_labels=labels_for,
+            reason_lines=reasons_for,
+        )
+    )
+
+
+# Sign-in attempts per client address: a person with a fresh link needs one or two.
+LOGIN_ATTEMPTS = 10
+LOGIN_WINDOW_SECONDS = 300.0

@@ -45,6 +45,7 @@ async def _demo(args: argparse.Namespace) -> int:
     from bot.emulator.server import TelegramEmulator
     from bot.emulator.terminal import run_interactive
     from bot.emulator.testing import wait_until_polling
+    from bot.ops.serve import serve_desk
     from bot.telegram.speed import BotSession
 
     setup_logging("WARNING")
@@ -69,6 +70,7 @@ async def _demo(args: argparse.Namespace) -> int:
         emulator.add_group(DEMO_STAFF_GROUP, "staff-group", members=[personas["staff"]])
         settings = load_settings(
             TIPLINE_ENV="demo",
+            web_port=_desk_port(),
             bot_token=DEMO_TOKEN,
             telegram_api_url=emulator.base_url,
             database_url=database_url,
@@ -84,7 +86,11 @@ async def _demo(args: argparse.Namespace) -> int:
         dispatcher = build_dispatcher(app)
         runner = build_runner(app, bot, dispatcher)
         try:
-            async with runner.polling(app.session_factory, app.cipher, clock=app.clock.now, timeout=5) as task:
+            async with (
+                serve_desk(app),
+                runner.polling(app.session_factory, app.cipher, clock=app.clock.now, timeout=5) as task,
+            ):
+                await _announce_desk(app, STAFF_ID)
                 await wait_until_polling(task, emulator)
                 await run_interactive(
                     emulator, personas, start_persona="reporter", extra_busy=app.busy, idle_timeout=30
@@ -97,6 +103,37 @@ async def _demo(args: argparse.Namespace) -> int:
         print("!! the bot made invalid Bot API calls:", *emulator.violations, sep="\n!! ", file=sys.stderr)
         return 1
     return 0
+
+
+def _desk_port(preferred: int = 8081) -> int:
+    """The web desk's port for the demo: 8081, or any free one when something else holds it (a second demo)."""
+    import socket
+
+    for port in (preferred, 0):
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return probe.getsockname()[1]
+    raise OSError("no free port for the web desk")
+
+
+async def _announce_desk(app, staff_id: int) -> None:
+    """The desk's address and a sign-in link for the `staff` persona, before the chat starts. The link works once,
+    for 5 minutes; `!as staff` then `/web` gives a new one."""
+    from bot.app import desk_logins
+    from db.repositories import staff as staff_repo
+
+    async with app.session_factory() as session:
+        member = await staff_repo.get_active(session, staff_id)
+        code = await desk_logins(app).issue_code(session, member) if member is not None else None
+        await session.commit()
+    url = app.settings.desk_url()
+    print(f"web desk: {url}/queue")
+    if code is not None:
+        print(f"sign in as the demo staff person (once, within 5 minutes): {url}/login/{code}")
+    print("(a new link: `!as staff`, then `/web`)")
 
 
 def _kept_demo(db: str) -> tuple[str, Path]:

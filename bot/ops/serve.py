@@ -7,10 +7,11 @@ import asyncio
 import contextlib
 import logging
 import signal
+from collections.abc import AsyncIterator
 
 from aiohttp import web
 
-from bot.app import App, build_app, build_bot, build_dispatcher, build_runner
+from bot.app import App, build_app, build_bot, build_desk_app, build_dispatcher, build_runner
 from bot.config import Settings, SettingsError
 from bot.ops.health import add_routes
 from bot.telegram.updates.webhook import webhook_handler
@@ -23,6 +24,19 @@ def _stop_on_signals(stop: asyncio.Event) -> None:
     for sig in (signal.SIGTERM, signal.SIGINT):
         with contextlib.suppress(NotImplementedError):
             loop.add_signal_handler(sig, stop.set)
+
+
+@contextlib.asynccontextmanager
+async def serve_desk(app: App) -> AsyncIterator[web.AppRunner]:
+    """The web desk on WEB_HOST:WEB_PORT while the block runs."""
+    runner = web.AppRunner(build_desk_app(app), access_log=None)
+    await runner.setup()
+    try:
+        await web.TCPSite(runner, app.settings.web_host, app.settings.web_port).start()
+        log.info("web desk listening on %s:%s", app.settings.web_host, app.settings.web_port)
+        yield runner
+    finally:
+        await runner.cleanup()
 
 
 def _health_app(app: App) -> web.Application:
@@ -39,7 +53,10 @@ async def run_polling(settings: Settings) -> None:
     stop = asyncio.Event()
     _stop_on_signals(stop)
     health: web.AppRunner | None = None
+    desk = contextlib.AsyncExitStack()
     try:
+        if settings.web_enabled:
+            await desk.enter_async_context(serve_desk(app))
         if settings.health_port:
             health = web.AppRunner(_health_app(app), access_log=None)
             await health.setup()
@@ -52,6 +69,7 @@ async def run_polling(settings: Settings) -> None:
             if polling.done() and not polling.cancelled() and polling.exception() is not None:
                 raise polling.exception()  # type: ignore[misc]
     finally:
+        await desk.aclose()
         if health is not None:
             await health.cleanup()
         await bot.session.close()
@@ -95,7 +113,10 @@ async def run_webhook(settings: Settings, *, worker: bool = False) -> None:
     stop = asyncio.Event()
     _stop_on_signals(stop)
     site_runner = web.AppRunner(web_app, access_log=None)
+    desk = contextlib.AsyncExitStack()
     try:
+        if settings.web_enabled and not worker:
+            await desk.enter_async_context(serve_desk(app))
         await runner.startup()
         await site_runner.setup()
         site = web.TCPSite(site_runner, settings.webhook_host, settings.webhook_port, reuse_port=settings.workers > 1)
@@ -109,6 +130,7 @@ async def run_webhook(settings: Settings, *, worker: bool = False) -> None:
             )
         await stop.wait()
     finally:
+        await desk.aclose()
         await site_runner.cleanup()
         await runner.shutdown()
         await bot.session.close()

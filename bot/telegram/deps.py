@@ -29,6 +29,7 @@ from bot.config import Settings
 from bot.services.advice import AdviceIndex
 from bot.services.advice.questions import QuestionService
 from bot.services.clock import Clock
+from bot.services.desk_login import DeskLogins
 from bot.services.evidence import EvidenceStore
 from bot.services.followup import FollowUpService, Reply
 from bot.services.intake.submit import IntakeService
@@ -63,6 +64,7 @@ class Shared(TypedDict):
     staff_cases: CaseService
     followup: FollowUpService
     notify_staff: NotifyStaff
+    desk_logins: DeskLogins  # the web desk's one-time login codes (/web)
     metrics: Metrics  # counts handled updates and failures (bot.services.metrics)
 
 

@@ -43,3 +43,9 @@ async def for_case(session: AsyncSession, case_number: str, limit: int = 200) ->
         select(AuditEntry).where(AuditEntry.case_number == case_number).order_by(AuditEntry.id.desc()).limit(limit)
     )
     return list(reversed(rows.all()))
+
+
+async def recent(session: AsyncSession, limit: int = 100) -> list[AuditEntry]:
+    """The newest entries, newest first."""
+    rows = await session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit))
+    return list(rows.all())

@@ -15,7 +15,11 @@ def run_demo(monkeypatch, capsys, db: str, script: str) -> list[str]:
     assert main(["demo", "--db", db]) == 0
     out = capsys.readouterr().out
     assert "!!" not in out, out
-    return out.splitlines()
+    lines = out.splitlines()
+    # First the web desk's address and a one-time sign-in link for the staff persona, then the chat.
+    assert lines[0].startswith("web desk: http://127.0.0.1:"), lines[:3]
+    assert "/login/" in lines[1]
+    return lines[3:]
 
 
 def test_a_second_run_on_the_same_file_answers_and_continues_where_the_first_stopped(tmp_path, monkeypatch, capsys):

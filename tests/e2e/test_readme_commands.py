@@ -44,6 +44,9 @@ NOT_RUN: dict[str, str] = {
     "tipline run": "needs a real bot token and Telegram (tests/e2e run the same bot against the emulator)",
     "tipline run --webhook": "needs a bot token, Telegram and a public HTTPS address (tests/e2e/test_webhook.py runs "
     "the same code against the emulator)",
+    ".venv/bin/python bench/bench_desk.py --tips 2000": "files 2,000 tips through the intake first (minutes on a "
+    "shared machine); tests/e2e/test_web_pages.py requests the same pages",
+    "tipline web": "serves the web desk until stopped (tests/e2e/test_web_*.py serve the same application)",
     "make format": "rewrites files in the working tree; `make lint`, which is run, checks with the same tool",
     "make i18n-update": "rewrites the catalogs in the working tree; `make i18n-check`, which is run, uses the same "
     "script",

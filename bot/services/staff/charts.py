@@ -39,6 +39,29 @@ def _top_regencies(figures: Figures, floor: int = 0) -> list[tuple[str, int]]:
 def stats_png(figures: Figures, titles: dict[str, str], label: Callable[[str, str], str]) -> bytes:
     """Tips per month and the regencies with most tips, one PNG for `/stats` (staff only: nothing hidden)."""
     plt = _pyplot()
+    fig = _stats_figure(plt, figures, titles, label)
+    try:
+        out = io.BytesIO()
+        fig.savefig(out, format="png")
+        return out.getvalue()
+    finally:
+        plt.close(fig)
+
+
+def stats_svg(figures: Figures, titles: dict[str, str], label: Callable[[str, str], str]) -> str:
+    """The same chart as SVG, for the web desk (served from its own origin as image/svg+xml). Text is drawn as
+    paths and matplotlib writes no script, so the file is inert."""
+    plt = _pyplot()
+    fig = _stats_figure(plt, figures, titles, label)
+    try:
+        buffer = io.StringIO()
+        fig.savefig(buffer, format="svg")
+        return buffer.getvalue()
+    finally:
+        plt.close(fig)
+
+
+def _stats_figure(plt, figures: Figures, titles: dict[str, str], label: Callable[[str, str], str]):
     months, counts = _per_month(figures)
     regencies = _top_regencies(figures)
     fig, (left, right) = plt.subplots(1, 2, figsize=(10, 4), dpi=100)
@@ -51,11 +74,10 @@ def stats_png(figures: Figures, titles: dict[str, str], label: Callable[[str, st
         right.set_yticks(range(len(names)), names, fontsize=8)
         right.set_title(titles["regencies"], fontsize=10)
         fig.tight_layout()
-        out = io.BytesIO()
-        fig.savefig(out, format="png")
-        return out.getvalue()
-    finally:
+    except Exception:
         plt.close(fig)
+        raise
+    return fig
 
 
 def report_svgs(figures: Figures, labels: Labels, suppressed: bool = True) -> dict[str, str]:

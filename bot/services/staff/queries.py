@@ -267,9 +267,22 @@ class CaseQueries(StaffAccess):
         if tip is None:
             raise Refused("not_found")
         await self._guarded(session, actor, Action.AUDIT, tip)
-        entries = await audit_repo.for_case(session, tip.case_number)
+        lines = await self._audit_lines(session, await audit_repo.for_case(session, tip.case_number))
+        self._audit(session, actor, "audit", tip)
+        await session.flush()
+        return lines
+
+    async def recent_audit(self, session: AsyncSession, actor: StaffMember, limit: int = 100) -> list[AuditLine]:
+        """The newest entries of the whole log, newest first (admins; the web desk's audit page)."""
+        await self._guarded(session, actor, Action.AUDIT, None)
+        lines = await self._audit_lines(session, await audit_repo.recent(session, limit))
+        self._audit(session, actor, "audit")
+        await session.flush()
+        return lines
+
+    async def _audit_lines(self, session: AsyncSession, entries) -> list[AuditLine]:
         staff = await staff_repo.by_ids(session, {e.staff_id for e in entries if e.staff_id is not None})
-        lines = [
+        return [
             AuditLine(
                 e.at,
                 staff.get(e.staff_id) if e.staff_id is not None else None,
@@ -281,9 +294,6 @@ class CaseQueries(StaffAccess):
             )
             for e in entries
         ]
-        self._audit(session, actor, "audit", tip)
-        await session.flush()
-        return lines
 
     async def assignable(self, session: AsyncSession, actor: StaffMember) -> list[StaffMember]:
         await self._guarded(session, actor, Action.ASSIGN, None)

@@ -15,6 +15,7 @@ from bot.telegram.staff.commands import build_commands_router, parse_queue_args
 from bot.telegram.staff.gate import StaffGate
 from bot.telegram.staff.showing import show_case
 from bot.telegram.staff.typed import build_typed_router, parse_date
+from bot.telegram.staff.web_link import build_web_link_router
 
 
 def build_router() -> Router:
@@ -24,6 +25,8 @@ def build_router() -> Router:
         part.message.middleware(StaffGate())
         part.callback_query.middleware(StaffGate())
         router.include_router(part)
+    # /web checks the sender itself: to anyone but staff it must look like any unknown command.
+    router.include_router(build_web_link_router())
     return router
 
 

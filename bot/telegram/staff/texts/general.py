@@ -30,6 +30,7 @@ def help_text() -> str:
             _("/handover: what the next shift needs to know, and what is new since the last hand-over."),
             _("/stats: the figures of the last 12 months, with a chart."),
             _("/audit CASE-NUMBER: who looked at a tip and what they did (admins)."),
+            _("/web: a one-time link to the web desk, to work the queue in a browser."),
             _("/cancel: stop writing a note, reason or referral."),
             "",
             _(
