@@ -26,7 +26,10 @@ from tests.e2e.web_steps import web_link
 
 CHROMIUM = os.environ.get("CHROMIUM_BINARY", "/usr/bin/chromium")
 CHROMEDRIVER = os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
-IMAGES = Path(__file__).resolve().parents[2] / "docs" / "images"
+# Where the test's screenshots go: data/screenshots (not tracked), or README's pictures with
+# DESK_SCREENSHOTS=docs/images, so that an ordinary run leaves the clone unchanged.
+ROOT = Path(__file__).resolve().parents[2]
+IMAGES = ROOT / os.environ.get("DESK_SCREENSHOTS", "data/screenshots")
 EVIL = "<script>document.title='pwned'</script><img src=x onerror=\"document.title='pwned'\">"
 
 
