@@ -125,10 +125,9 @@ def evidence(analysed: AnalysedText) -> Evidence:
     )
 
 
-def weak(analysed: AnalysedText) -> bool:
+def weak(found: Evidence) -> bool:
     """Only everyday domain words (no word that is the domain by itself, no work abroad): the classifier's
     off-topic class must agree before the question is taken as the domain's (index.WEAK_MAX_OFF_TOPIC)."""
-    found = evidence(analysed)
     return not found.strong and not found.working_abroad()
 
 
@@ -139,12 +138,13 @@ def domain_kinds(analysed: AnalysedText) -> set[str]:
     return set(found.kinds) | ({"leisure"} if found.leisure else set())
 
 
-def about_domain(analysed: AnalysedText, *, phrase_match: bool) -> bool:
+def about_domain(analysed: AnalysedText, *, phrase_match: bool, found: Evidence | None = None) -> bool:
     """Is the question about working abroad, migration or trafficking at all, whatever the closest topic?
 
-    ``phrase_match``: one of the articles' keyword phrases, other than a place's name, is in the question.
+    ``phrase_match``: one of the articles' keyword phrases, other than a place's name, is in the question;
+    ``found``: its ``evidence`` when already read.
     """
-    found = evidence(analysed)
+    found = found or evidence(analysed)
     if found.leisure and "work" not in found.kinds and not found.strong:
         return False  # a holiday, a pilgrimage, a friend's tourist visa
     if found.strong:
@@ -162,15 +162,22 @@ def about_domain(analysed: AnalysedText, *, phrase_match: bool) -> bool:
     return phrase_match or bool(kinds - WEAK_ALONE) or (len(kinds) >= 2 and found.words >= 2)
 
 
-def in_domain(analysed: AnalysedText, top_topic: str | None, *, exact_match: bool, phrase_match: bool) -> bool:
+def in_domain(
+    analysed: AnalysedText,
+    top_topic: str | None,
+    *,
+    exact_match: bool,
+    phrase_match: bool,
+    found: Evidence | None = None,
+) -> bool:
     """Can the closest topic ``top_topic`` be the answer to this question, as far as its subject goes?
 
     ``exact_match``: a word of the question as written (not a repaired misspelling) is in the articles;
-    ``phrase_match``: as for ``about_domain``.
+    ``phrase_match`` and ``found``: as for ``about_domain``.
     """
-    if not about_domain(analysed, phrase_match=phrase_match):
+    found = found or evidence(analysed)
+    if not about_domain(analysed, phrase_match=phrase_match, found=found):
         return False
-    found = evidence(analysed)
     if found.strong:
         return True
     if top_topic in REQUIRED_WORDS and not analysed_words(analysed) & REQUIRED_WORDS[top_topic]:

@@ -31,7 +31,7 @@ from bot.services.advice.classifier import (
     Weights,
     features,
 )
-from bot.services.advice.domain import about_domain, domain_kinds, in_domain, weak
+from bot.services.advice.domain import about_domain, evidence, in_domain, weak
 from bot.services.advice.domainwords import PLACE_NAMES
 from bot.services.advice.examples import Example
 from bot.services.advice.kb import DEFAULT_LANG, KnowledgeBase
@@ -396,21 +396,22 @@ class AdviceIndex:
         # A sign of trafficking itself (confinement, violence, a passport held, debt bondage)
         # is the domain whatever the other words. The other warning signs are not: a tourist visa, a fee or a child
         # are in many questions about holidays and schools (a child at work is: "nona 15 taun kerja di bar di kupang").
+        found = evidence(analysed)
         codes = {flag.code for flag in match.flags}
-        sign = bool(codes & DOMAIN_FLAGS) or ("child" in codes and "work" in domain_kinds(analysed))
-        about = sign or about_domain(analysed, phrase_match=topical)
+        sign = bool(codes & DOMAIN_FLAGS) or ("child" in codes and "work" in found.kinds)
+        about = sign or about_domain(analysed, phrase_match=topical, found=found)
         if (
             about
             and not sign
             and off_topic >= WEAK_MAX_OFF_TOPIC
             and len(analysed.words) <= WEAK_MAX_WORDS
-            and weak(analysed)
+            and weak(found)
         ):
             about = False  # everyday words only, and the classifier finds it like its off-topic examples
         domain = False
         if ranked and about:
             exact = any(t.how != "fuzzy" and t.text in self._idf for t in analysed.terms)
-            domain = sign or in_domain(analysed, ranked[0][0], exact_match=exact, phrase_match=topical)
+            domain = sign or in_domain(analysed, ranked[0][0], exact_match=exact, phrase_match=topical, found=found)
         return Answer(
             lang=match.lang,
             results=results,
