@@ -77,7 +77,6 @@ NEAR_MISSES = {
         "ramalan cuaca Kuala Lumpur esok",
         "cara daftar kuliah di malaysia",
         "harga beras di kupang naik lg",
-        "kirim uang ke malaysia lewat bank apa yg murah",
     ],
 }
 
@@ -111,11 +110,15 @@ def test_near_misses_get_no_confident_article(index, family, question):
     assert answer.outside, (family, answer)
 
 
-def test_a_holiday_the_word_lists_miss_still_gets_no_article(index):
+def test_near_misses_the_word_lists_miss_still_get_no_article(index):
     # "jalan2" (a trip) is read as "jalan", which is also a road ("jalan tikus"): the subject is not recognised,
     # but the tourist-visa article needs work or leaving in the question, so the person is "not sure"-answered.
     answer = index.ask("beta mau jalan2 ke singapura, perlu visa ko")
     assert not answer.confident and not answer.in_domain
+    # Sending money home names two kinds of domain word ("kirim", "uang", a country); the classifier finds it like
+    # its off-topic examples (remittances) and no article is given.
+    answer = index.ask("kirim uang ke malaysia lewat bank apa yg murah")
+    assert not answer.confident and answer.off_topic >= 0.5
 
 
 @pytest.mark.parametrize(("question", "topic"), LOOK_ALIKES)
@@ -173,3 +176,20 @@ def test_the_plan_says_what_the_bot_answers_instead_of_not_sure(index):
     # a warning sign leads the answer whatever the subject
     plan = plan_answer(index, "agen minta uang 5 juta dan paspor saya ditahan", "id")
     assert plan.kind == ARTICLE and plan.flags
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # trafficking at home: a child at work, someone offering or taking people, a route without papers
+        "A girl of 14 from our street is working at a massage place in Kupang where men visit at night.",
+        "Labarik-feto ida tinan 14 servisu iha fatin masajen iha Kupang, mane sira mai iha kalan.",
+        "Sy dengar di Rote ada yang cari cewek2 muda utk kerja di cafe di Bali, katanya gaji besar.",
+        "nona 16 taun ditawari kerja di rumah makan di kupang, dijanjikan gaji besar",
+        "Minggu depan ada 10 orang perempuan akan dihantar ke Malaysia guna visa pelancong.",
+        "Aban kalan iha ró ida sei sai husi Atapupu ho ema barak la iha dokumentu ba Kupang.",
+        "PT DEMO Sumba Harapan minta biaya 10 juta, aman ka?",
+    ],
+)
+def test_trafficking_and_recruiting_at_home_stay_in_the_domain(index, text):
+    assert not index.ask(text).outside

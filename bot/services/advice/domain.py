@@ -126,9 +126,10 @@ def evidence(analysed: AnalysedText) -> Evidence:
 
 
 def weak(found: Evidence) -> bool:
-    """Only everyday domain words (no word that is the domain by itself, no work abroad): the classifier's
-    off-topic class must agree before the question is taken as the domain's (index.WEAK_MAX_OFF_TOPIC)."""
-    return not found.strong and not found.working_abroad()
+    """One kind of everyday domain word only ("gaji", "paspor", a country): the classifier's off-topic class must
+    agree before the question is taken as the domain's (index.WEAK_MAX_OFF_TOPIC). Two kinds ("dihantar ke
+    Malaysia guna visa pelancong") are not weak."""
+    return not found.strong and len(found.kinds) <= 1
 
 
 def domain_kinds(analysed: AnalysedText) -> set[str]:

@@ -62,10 +62,10 @@ PHRASE_WEIGHT = 1.0
 MIN_CLASSIFIER_ONLY = 0.1
 # A question the classifier finds more like the off-topic examples than like any topic is not answered confidently.
 MAX_OFF_TOPIC_PROBABILITY = 0.5
-# A question whose only domain words are everyday ones ("paspor", "gaji", "kirim", a country: domain.weak) is taken
+# A question whose only domain words are of one everyday kind ("paspor", "gaji", a country: domain.weak) is taken
 # as the domain's only while the classifier finds it unlike its off-topic examples. Leave-one-set-out over the
-# tuning sets of 2026-12-01: every right confident answer with such words had at most 0.27, the off-topic questions
-# with them ranged 0.06-0.65 (remittances, parcels, bus tickets, courses).
+# tuning sets of 2026-12-01: every right confident answer with only everyday words had at most 0.27, the off-topic
+# questions with them ranged 0.06-0.65 (remittances, parcels, bus tickets, courses).
 WEAK_MAX_OFF_TOPIC = 0.3
 DOMAIN_FLAGS = frozenset(["confinement", "violence", "documents_held", "debt_bondage"])
 # The off-topic examples are questions; the class says nothing about a story of thirty words ("tiap minggu ada mobil
