@@ -8,11 +8,15 @@ The domain's everyday words ("kerja", "visa", "paspor", "Malaysia") are in many 
 weather in Kota Kinabalu, a football match against Malaysia, a cashier's job in Kupang, a passport for a child at
 school in Malaysia. One such word is therefore not enough where the question also names a subject the knowledge base
 never answers (OFF_SUBJECT, LEISURE) or work at home (LOCAL, HOME_PLACES): then it takes a word that is the domain by
-itself ("calo", "PMI", "TPPO") or work together with a second kind of domain word, each from a word of its own.
+itself ("calo", "PMI", "TPPO"), work together with a second kind of domain word, each from a word of its own, or
+someone offering, promising or taking people (RECRUITING). The index (index.py) adds two signals these words cannot
+give: a sign of trafficking itself makes any question the domain's, and a short question with one kind of everyday
+domain word only must also not look like the classifier's off-topic examples.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -28,8 +32,10 @@ from bot.services.advice.domainwords import (
     MIGRATION_DESTINATIONS,
     OFF_DOMAIN_PAIRS,
     OFF_SUBJECT,
+    PLACE_NAMES,
     RECRUITING,
 )
+from bot.services.advice.lexicon import FUNCTION_CONCEPTS
 from bot.services.advice.text import AnalysedText
 
 # Topics whose own words are everyday words (a bank loan, a tourist visa): the question must also speak of work,
@@ -56,7 +62,7 @@ class Evidence:
 
     kinds: frozenset[str]  # kinds of domain word ("work", "place", ...), "strong" for a word that is the domain
     words: int  # how many of the question's words carry a domain kind (one word can name two kinds)
-    off_subject: bool  # a subject the knowledge base never answers (OFF_SUBJECT)
+    off_subject: bool  # a subject the knowledge base never answers (OFF_SUBJECT, or one civil paper alone)
     leisure: bool  # a holiday or a pilgrimage (LEISURE)
     local_job: bool  # a job, a wage or a vacancy at a home place (HOME_PLACES), nothing of abroad
     local: bool  # a word that says "here, not abroad" (LOCAL: "pekerja tempatan", "local")
@@ -186,3 +192,47 @@ def in_domain(
     if top_topic in CONTEXT_TOPICS:
         return bool(found.kinds & CONTEXT_TOPICS[top_topic])
     return exact_match  # only repaired words matched ("baratu" read as "barat"): not the articles' subject
+
+
+# A sign of trafficking itself (redflags.py codes) is the domain whatever the other words. The other warning signs
+# are not: a tourist visa, a fee or a child are in many questions about holidays and schools (a child at work is:
+# "nona 15 taun kerja di bar di kupang").
+DOMAIN_FLAGS = frozenset(["confinement", "violence", "documents_held", "debt_bondage"])
+# A question whose only domain words are of one everyday kind ("paspor", "gaji", a country: ``weak``) is taken as
+# the domain's only while the classifier finds it unlike its off-topic examples. Leave-one-set-out over the tuning
+# sets of 2026-12-01: every right confident answer with only everyday words had at most 0.27, the off-topic
+# questions with them ranged 0.06-0.65 (remittances, parcels, bus tickets, courses).
+WEAK_MAX_OFF_TOPIC = 0.3
+# The off-topic examples are questions; the class says nothing about a story of thirty words ("tiap minggu ada mobil
+# travel jemput anak muda, katanya kerja di Kupang ..."), so it is weighed only up to this many words.
+WEAK_MAX_WORDS = 20
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    about: bool  # about working abroad, migration or trafficking at all
+    answerable: bool  # and the closest topic can be its answer, as far as the subject goes
+
+
+def judge(
+    analysed: AnalysedText,
+    top_topic: str | None,
+    *,
+    flags: Iterable[str],
+    phrases: Iterable[tuple[str, ...]],
+    off_topic: float,
+    exact_match: bool,
+) -> Verdict:
+    """The whole decision for one question (index.AdviceIndex.decide): its warning-sign codes, the articles'
+    keyword phrases found in it, the classifier's off-topic probability, and ``exact_match`` as for ``in_domain``."""
+    found = evidence(analysed)
+    codes = set(flags)
+    if codes & DOMAIN_FLAGS or ("child" in codes and "work" in found.kinds):
+        return Verdict(True, True)
+    # A keyword phrase that is only a place's name ("Kota Kinabalu") says where, not what about.
+    topical = any(not all(w in PLACE_NAMES or w in FUNCTION_CONCEPTS for w in key) for key in phrases)
+    about = about_domain(analysed, phrase_match=topical, found=found)
+    if about and off_topic >= WEAK_MAX_OFF_TOPIC and len(analysed.words) <= WEAK_MAX_WORDS and weak(found):
+        about = False  # one kind of everyday word, and the classifier finds it like its off-topic examples
+    answerable = about and in_domain(analysed, top_topic, exact_match=exact_match, phrase_match=topical, found=found)
+    return Verdict(about, answerable)

@@ -31,7 +31,7 @@ from bot.services.advice.classifier import (
     Weights,
     features,
 )
-from bot.services.advice.domain import about_domain, evidence, in_domain, weak
+from bot.services.advice.domain import judge
 from bot.services.advice.domainwords import PLACE_NAMES
 from bot.services.advice.examples import Example
 from bot.services.advice.kb import DEFAULT_LANG, KnowledgeBase
@@ -62,15 +62,6 @@ PHRASE_WEIGHT = 1.0
 MIN_CLASSIFIER_ONLY = 0.1
 # A question the classifier finds more like the off-topic examples than like any topic is not answered confidently.
 MAX_OFF_TOPIC_PROBABILITY = 0.5
-# A question whose only domain words are of one everyday kind ("paspor", "gaji", a country: domain.weak) is taken
-# as the domain's only while the classifier finds it unlike its off-topic examples. Leave-one-set-out over the
-# tuning sets of 2026-12-01: every right confident answer with only everyday words had at most 0.27, the off-topic
-# questions with them ranged 0.06-0.65 (remittances, parcels, bus tickets, courses).
-WEAK_MAX_OFF_TOPIC = 0.3
-DOMAIN_FLAGS = frozenset(["confinement", "violence", "documents_held", "debt_bondage"])
-# The off-topic examples are questions; the class says nothing about a story of thirty words ("tiap minggu ada mobil
-# travel jemput anak muda, katanya kerja di Kupang ..."), so it is weighed only up to this many words.
-WEAK_MAX_WORDS = 20
 MIN_CONFIDENT_RAW = 1.0
 AMBIGUOUS_SHARE = 0.9
 # Destinations whose rules are the answer to any question about going there: the Middle East is closed to
@@ -88,9 +79,8 @@ class Blend:
     2026-12 (833 answerable questions, 181 off-topic) the search was flat near the top: every blend within two
     right answers of the best had the classifier at weight 1 and temperature 3 (0.978 top-1, worst set 0.900, no
     off-topic question confident), against 0.976 for the blend before (weight 0.6, temperature 2, threshold
-    0.27); the threshold 0.22 gives 779 of 815 right top answers with confidence for 10 wrong ones. With blind set 3
-    and own batch 6 added (12 sets, 1,040 answerable, 335 off-topic) the search was as flat (the best blends within
-    one right answer of this one, 0.970 top-1, 0.996 top-3): kept."""
+    0.27); the threshold 0.22 gives 779 of 815 right top answers with confidence for 10 wrong ones. On 12 sets
+    (blind set 3 and own batch 6 added) as flat: the best within one right answer of this one, which is kept."""
 
     classifier_weight: float = 1.0  # the classifier's probability beside the word match's share (1)
     temperature: float = 3.0  # softens the classifier's over-sure probabilities (classifier.py)
@@ -351,11 +341,9 @@ class AdviceIndex:
         blended as ``blend`` says; confident or not."""
         total = match.total
         scores = dict(match.scores)
-        for flag in match.flags:
-            scores[flag.topic] = scores.get(flag.topic, 0.0) + blend.red_flag_boost * max(total, 1.0)
-        # "PLKS itu apa, agen bilang cukup visa turis": the person asks what the word means; the warning sign in
-        # the rest is shown above the answer whatever its article, so the definition weighs as a warning sign does.
-        for topic in match.defined:
+        # A definition weighs as a warning sign does: "PLKS itu apa, agen bilang cukup visa turis" asks what PLKS
+        # is, and the sign is shown above the answer whatever its article.
+        for topic in [*(flag.topic for flag in match.flags), *match.defined]:
             scores[topic] = scores.get(topic, 0.0) + blend.red_flag_boost * max(total, 1.0)
         for topic in match.hints:
             scores[topic] = scores.get(topic, 0.0) + blend.hint_boost * max(total, 1.0)
@@ -388,40 +376,25 @@ class AdviceIndex:
         # not which of them it means, so the person gets the list instead of one of them at random.
         if confident and len(ranked) >= 3 and ranked[2][1] >= AMBIGUOUS_SHARE * ranked[0][1]:
             confident = False
-        # Not about working abroad, migration or trafficking ("kredit motor", "visa liburan"): the closest article
-        # is not an answer, however well its words match.
-        analysed = match.analysed
-        # A keyword phrase that is only a place's name ("Kota Kinabalu") says where, not what about.
-        topical = any(not all(w in PLACE_NAMES or w in FUNCTION_CONCEPTS for w in key) for key in match.phrases)
-        # A sign of trafficking itself (confinement, violence, a passport held, debt bondage)
-        # is the domain whatever the other words. The other warning signs are not: a tourist visa, a fee or a child
-        # are in many questions about holidays and schools (a child at work is: "nona 15 taun kerja di bar di kupang").
-        found = evidence(analysed)
-        codes = {flag.code for flag in match.flags}
-        sign = bool(codes & DOMAIN_FLAGS) or ("child" in codes and "work" in found.kinds)
-        about = sign or about_domain(analysed, phrase_match=topical, found=found)
-        if (
-            about
-            and not sign
-            and off_topic >= WEAK_MAX_OFF_TOPIC
-            and len(analysed.words) <= WEAK_MAX_WORDS
-            and weak(found)
-        ):
-            about = False  # everyday words only, and the classifier finds it like its off-topic examples
-        domain = False
-        if ranked and about:
-            exact = any(t.how != "fuzzy" and t.text in self._idf for t in analysed.terms)
-            domain = sign or in_domain(analysed, ranked[0][0], exact_match=exact, phrase_match=topical, found=found)
+        # Not about working abroad ("kredit motor", "visa liburan"): no article is the answer, however well it matches.
+        verdict = judge(
+            match.analysed,
+            ranked[0][0] if ranked else None,
+            flags=[flag.code for flag in match.flags],
+            phrases=match.phrases,
+            off_topic=off_topic,
+            exact_match=any(t.how != "fuzzy" and t.text in self._idf for t in match.analysed.terms),
+        )
         return Answer(
             lang=match.lang,
             results=results,
-            confident=confident and domain,
+            confident=confident and verdict.answerable,
             red_flags=match.flags,
             money=match.money,
             loan=match.loan,
             off_topic=round(off_topic, 4),
-            in_domain=domain,
-            outside=not about,
+            in_domain=bool(ranked) and verdict.answerable,
+            outside=not verdict.about,
             word_share=round(shares.get(ranked[0][0], 0.0), 4) if ranked else 0.0,
             probability=round(probabilities.get(ranked[0][0], 0.0), 4) if ranked else 0.0,
         )
