@@ -29,8 +29,12 @@ TUNING = (
     "advice_offtopic_blind1.jsonl",
     "advice_blind2.jsonl",  # blind set 2: measured once (2026-12), tuning data since
     "advice_offtopic_blind2.jsonl",
+    "advice_blind3.jsonl",  # blind set 3: measured once (2026-12-01, edb0a62), tuning data since
+    "advice_offtopic_blind3.jsonl",
     "advice_own.jsonl",  # three batches, each scored once before tuning (README)
     "advice_offtopic_own.jsonl",
+    "advice_own2.jsonl",  # own batch 6 (off-topic near misses and their look-alikes), scored once first (README)
+    "advice_offtopic_own2.jsonl",
 )
 HELD_OUT_PREFIX = "advice_holdout"
 

@@ -210,6 +210,7 @@ EVAL_SETS = (
     EvalSet("own batch 3", ("advice_own.jsonl", "advice_offtopic_own.jsonl"), batch=3),
     EvalSet("own batch 4", ("advice_own.jsonl", "advice_offtopic_own.jsonl"), batch=4),
     EvalSet("own batch 5", ("advice_own.jsonl", "advice_offtopic_own.jsonl"), batch=5),
+    EvalSet("own batch 6", ("advice_own2.jsonl", "advice_offtopic_own2.jsonl"), batch=6),
     EvalSet("sealed held-out", HOLDOUT_FILES, held_out=True),
 )
 

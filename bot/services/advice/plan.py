@@ -1,7 +1,8 @@
 """The answer policy for a question in free text, as plain data the Telegram adapter renders.
 
 Decides: which language to answer in, which part of a long message is searched (and that warning signs anywhere in
-it count), whether an article answers it or the bot says it is not sure, which warning signs to show (merged over
+it count), whether an article answers it, the bot says it is not sure, or the question is not about working abroad
+at all (domain.py), which warning signs to show (merged over
 the message's parts, the more precise ones replacing the general), whether to offer a report, and whether the
 caveat that rules change is due (once per conversation, not under every answer).
 """
@@ -27,6 +28,7 @@ from bot.services.advice.redflags import FLAG_TOPICS, RedFlag
 # Kinds of answer.
 ARTICLE = "article"  # a short answer from one article, with More and Sources
 UNSURE = "unsure"  # the closest topics, and the offer to ask the task force
+OUTSIDE = "outside"  # not about working abroad at all: what the bot answers, the closest topics, the task force
 NOTHING = "nothing"  # nothing matches: ask in other words or ask the task force
 CAPABILITIES = "capabilities"  # "halo", "ok": what the bot can do
 NO_WORDS = "no_words"  # only emoji or punctuation
@@ -109,6 +111,11 @@ def plan_answer(
     if not answer.results and not report and len(head.split()) <= SHORT_MESSAGE_WORDS:
         return AnswerPlan(CAPABILITIES, lang, topics=topics)
     article = index.kb.article(topics[0], lang) if answer.confident and topics else None
+    # The weather in Kota Kinabalu, a cashier's job in Kupang: the bot says what it answers instead of "not sure"
+    # (the closest topics stay, in case the question was about working abroad after all). A warning sign or a
+    # wish to report keeps the ordinary answer, which leads with them.
+    if article is None and answer.outside and not report:
+        return AnswerPlan(OUTSIDE, others=topics[:UNSURE_TOPICS], **common)
     if article is None:
         return AnswerPlan(UNSURE if topics else NOTHING, others=topics[:UNSURE_TOPICS], **common)
     best = answer.results[0].score

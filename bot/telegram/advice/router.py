@@ -27,7 +27,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.services.advice import AdviceIndex, Article
 from bot.services.advice.feedback import record_vote
 from bot.services.advice.money import Amount
-from bot.services.advice.plan import ARTICLE, CAPABILITIES, NO_WORDS, UNSURE, AnswerPlan, plan_answer
+from bot.services.advice.plan import ARTICLE, CAPABILITIES, NO_WORDS, OUTSIDE, UNSURE, AnswerPlan, plan_answer
 from bot.services.advice.questions import MAX_ANSWERED, DailyLimitReached, QuestionService, report_prefill
 from bot.services.advice.shortanswer import fit_blocks
 from bot.services.clock import Clock
@@ -240,7 +240,10 @@ async def answer_question(
                 extra=company_row,
             )
         else:
-            lead = texts.not_sure() if plan.kind == UNSURE else texts.nothing_found()
+            if plan.kind == OUTSIDE:  # not about working abroad: say so, and what the bot does answer
+                lead = texts.nothing_found() + "\n" + texts.scope()
+            else:
+                lead = texts.not_sure() if plan.kind == UNSURE else texts.nothing_found()
             chunks = split_html("\n\n".join([*before, lead, texts.offer_staff()]))
             markup = keyboards.unsure_keyboard(kb, plan.lang, token=token, topics=plan.others, report=plan.offer_report)
             if company_row:

@@ -39,13 +39,17 @@ def no_words() -> str:
     return _("I can't find an answer in stickers or emoji.")
 
 
+def scope() -> str:
+    return _(
+        "I answer questions about working abroad safely and legally: age and documents, the official "
+        "steps, costs, recruiters, visas, your rights abroad, and where to get help."
+    )
+
+
 def capabilities() -> str:
     return "\n\n".join(
         [
-            _(
-                "I answer questions about working abroad safely and legally: age and documents, the official "
-                "steps, costs, recruiters, visas, your rights abroad, and where to get help."
-            ),
+            scope(),
             _("Write your question in words, for example:") + "\n<i>" + example_question() + "</i>",
             _("Or choose from the menu:"),
         ]
