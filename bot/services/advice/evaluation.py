@@ -205,6 +205,9 @@ EVAL_SETS = (
     EvalSet("blind set 1", ("advice_blind1.jsonl", "advice_offtopic_blind1.jsonl")),
     EvalSet("blind set 2", ("advice_blind2.jsonl", "advice_offtopic_blind2.jsonl")),
     EvalSet("blind set 3", ("advice_blind3.jsonl", "advice_offtopic_blind3.jsonl")),
+    # Blind set 4: measured once (2026-12-01, e15c6e9) and kept out of the classifier's examples (scripts/
+    # advice_examples.py does not list it); it is no longer blind, so the next sealed set must be new.
+    EvalSet("blind set 4", ("advice_blind4.jsonl", "advice_offtopic_blind4.jsonl")),
     EvalSet("own batch 1", ("advice_own.jsonl", "advice_offtopic_own.jsonl"), batch=1),
     EvalSet("own batch 2", ("advice_own.jsonl", "advice_offtopic_own.jsonl"), batch=2),
     EvalSet("own batch 3", ("advice_own.jsonl", "advice_offtopic_own.jsonl"), batch=3),
