@@ -48,7 +48,7 @@ async def _plans(session, run) -> list[tuple[str, str]]:
     captured: list[tuple[str, object]] = []
 
     def capture(_conn, _cursor, statement, parameters, _context, _many):
-        if statement.lstrip().upper().startswith("SELECT"):
+        if statement.lstrip().upper().startswith(("SELECT", "WITH")):
             captured.append((statement, parameters))
 
     engine = connection.sync_engine
@@ -120,6 +120,22 @@ async def test_each_staff_query_uses_its_index(filled):
                 "ix_tips_open_queue",
             ),
             "related tips": (lambda: links.related(session, 7, 20), "ix_tip_link_keys_hash_tip"),
+            "how many tips name the recruiter, for /tip": (
+                lambda: links.tips_sharing_count(session, 7),
+                "ix_tip_link_keys_hash_tip",
+            ),
+            "how many tips name each key, as a tip is filed": (
+                lambda: links.counts_sharing(session, ["h1", "h2"]),
+                "ix_tip_link_keys_hash_tip",
+            ),
+            "a busy recruiter's open tips still below P2, as a tip is filed": (
+                lambda: links.open_tips_sharing(session, ["h1"], exclude=7, priorities=("P3", "P4")),
+                "ix_tips_open_queue",
+            ),
+            "... matched against the recruiter's key entries": (
+                lambda: links.open_tips_sharing(session, ["h1"], exclude=7, priorities=("P3", "P4")),
+                "ix_tip_link_keys_hash_tip",
+            ),
             "a case by its number alone": (lambda: repo.tip_by_case(session, "42"), "case_number"),
             "figures of a month": (
                 lambda: sql.regency_by_month(
