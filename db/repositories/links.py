@@ -31,9 +31,9 @@ _LOCK_KEYS = text(
 
 async def lock_keys(session: AsyncSession, key_hashes: Sequence[str]) -> None:
     """Serialize, until the transaction ends, the filing of tips that share a key: two tips naming one recruiter
-    filed at the same moment are then counted one after the other (the second sees the first), never both as if
-    alone. PostgreSQL only: SQLite already lets one writer at a time (the link keys are written before counting).
-    The keys are locked in sorted order (unnest keeps the array's order), so two filers never wait on each other."""
+    filed at the same moment, each counting again once it has its turn, are counted one after the other (the second
+    sees the first), never both as if alone. PostgreSQL only: SQLite already lets one writer at a time.
+    The keys are locked in sorted order (unnest keeps the array's order), so two filers never deadlock."""
     if key_hashes and session.get_bind().dialect.name == "postgresql":
         await session.execute(_LOCK_KEYS, {"lock_class": _FILING_LOCK_CLASS, "keys": sorted(set(key_hashes))})
 

@@ -48,13 +48,18 @@ async def file_tip(
         hashes = link_hashes(pseudonymizer, extract_entities(facts))  # reads the places found while scoring
     finally:
         forget_texts()  # the reporter's words were kept only while the tip was scored and linked
-    # Filers of tips sharing a key wait for each other from here to their commit, so each counts the other.
-    await links.lock_keys(session, [key_hash for _kind, key_hash in hashes])
     for kind, key_hash in hashes:
         session.add(TipLinkKey(tip_id=tip.id, kind=kind, key_hash=key_hash))
     await session.flush()
     # How many tips name each key, read from the index in one statement.
-    sharing = await links.counts_sharing(session, [key_hash for _kind, key_hash in hashes])
+    keys = [key_hash for _kind, key_hash in hashes]
+    sharing = await links.counts_sharing(session, keys)
+    if any(n > 1 for n in sharing.values()):
+        # A key another tip shares: filers of tips sharing it take turns from here to their commit, then count
+        # again, so of two filed at the same moment the second counts the first. (Only then: a filing whose keys
+        # are its own alone, most of them, costs no extra round trip while the year's case counter is held.)
+        await links.lock_keys(session, keys)
+        sharing = await links.counts_sharing(session, keys)
     own = max([1, *sharing.values()])
     result = escalate_for_links(triage, own)
     # Always (re)written here: the reasons with their quotes and codes, so every staff screen can translate them.
