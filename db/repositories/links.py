@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, bindparam, func, literal_column, or_, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -21,20 +21,84 @@ async def link_hashes(session: AsyncSession, tip_id: int) -> list[str]:
     return list(rows.all())
 
 
-async def count_sharing(session: AsyncSession, key_hash: str) -> int:
-    """How many tips share this key (the index alone answers)."""
-    return await session.scalar(select(func.count()).where(TipLinkKey.key_hash == key_hash)) or 0
+# Advisory locks taken with two int4 keys (a key space apart from the one-bigint locks of db/migrate.py and
+# bot/telegram/updates/locks.py); this first key says "a link key being filed".
+_FILING_LOCK_CLASS = 15_001
+_LOCK_KEYS = text(
+    "SELECT pg_advisory_xact_lock(:lock_class, hashtext(k)) FROM unnest(CAST(:keys AS text[])) AS k"
+).bindparams(bindparam("lock_class"), bindparam("keys"))
 
 
-async def open_tips_sharing(session: AsyncSession, key_hash: str, *, exclude: int) -> list[Tip]:
-    """Open, not purged tips sharing this key (the ones a linked-recruiter raise can change), but ``exclude``."""
-    rows = await session.scalars(
-        select(Tip)
+async def lock_keys(session: AsyncSession, key_hashes: Sequence[str]) -> None:
+    """Serialize, until the transaction ends, the filing of tips that share a key: two tips naming one recruiter
+    filed at the same moment, each counting again once it has its turn, are counted one after the other (the second
+    sees the first), never both as if alone. PostgreSQL only: SQLite already lets one writer at a time.
+    The keys are locked in sorted order (unnest keeps the array's order), so two filers never deadlock."""
+    if key_hashes and session.get_bind().dialect.name == "postgresql":
+        await session.execute(_LOCK_KEYS, {"lock_class": _FILING_LOCK_CLASS, "keys": sorted(set(key_hashes))})
+
+
+async def counts_sharing(session: AsyncSession, key_hashes: Sequence[str]) -> dict[str, int]:
+    """How many tips share each key, in one statement (the (key_hash, tip_id) index alone answers)."""
+    if not key_hashes:
+        return {}
+    rows = await session.execute(
+        select(TipLinkKey.key_hash, func.count())
+        .where(TipLinkKey.key_hash.in_(sorted(set(key_hashes))))
+        .group_by(TipLinkKey.key_hash)
+    )
+    return {key: count for key, count in rows.all()}
+
+
+async def tips_sharing_count(session: AsyncSession, tip_id: int) -> int:
+    """The most tips that share one of this tip's keys, the tip included: "N tips name the same recruiter" as it
+    stands now (0 for a tip without keys). Bounded by the index, whatever the recruiter's tip count."""
+    mine, theirs = aliased(TipLinkKey), aliased(TipLinkKey)
+    per_key = (
+        select(func.count().label("n"))
+        .select_from(mine)
+        .join(theirs, theirs.key_hash == mine.key_hash)
+        .where(mine.tip_id == tip_id)
+        .group_by(mine.key_hash)
+        .subquery()
+    )
+    return await session.scalar(select(func.max(per_key.c.n))) or 0
+
+
+async def open_tips_sharing(
+    session: AsyncSession, key_hashes: Sequence[str], *, exclude: int, priorities: Sequence[str] | None = None
+) -> list[tuple[Tip, str]]:
+    """Open, not purged tips sharing one of these keys (the ones a linked-recruiter raise can change), but
+    ``exclude``, each with the key it shares (a tip sharing two keys comes twice); only those at ``priorities``
+    when given.
+
+    With ``priorities`` the keys may be a busy recruiter's, in thousands of mostly closed tips: the open tips at
+    those priorities come from their partial index and are matched against the key's (key_hash, tip_id) entries,
+    both read from the indexes alone, so no tip row is read but the few that match
+    (tests/unit/test_staff_query_plans.py)."""
+    if not key_hashes:
+        return []
+    query = (
+        select(Tip, TipLinkKey.key_hash)
         .join(TipLinkKey, TipLinkKey.tip_id == Tip.id)
-        .where(TipLinkKey.key_hash == key_hash, OPEN, Tip.purged_at.is_(None), Tip.id != exclude)
+        .where(TipLinkKey.key_hash.in_(sorted(set(key_hashes))), Tip.purged_at.is_(None), Tip.id != exclude)
         .order_by(Tip.id)
     )
-    return list(rows.unique().all())
+    if priorities is None:
+        query = query.where(OPEN)
+    else:
+        # MATERIALIZED: planned apart, so no plan (not even PostgreSQL's generic plan for a prepared statement,
+        # which guesses a key has a few dozen tips) looks up each of the key's tips in ``tips`` instead.
+        candidate = aliased(Tip)
+        open_at = (
+            select(candidate.id)
+            .where(candidate.status != literal_column("'closed'"), candidate.priority.in_(list(priorities)))
+            .cte("open_at")
+            .prefix_with("MATERIALIZED")
+        )
+        query = query.where(TipLinkKey.tip_id.in_(select(open_at.c.id)))
+    rows = await session.execute(query)
+    return [(tip, key) for tip, key in rows.all()]
 
 
 async def _manual_links(session: AsyncSession, tip_id: int) -> tuple[set[int], set[int]]:

@@ -48,7 +48,7 @@ async def _plans(session, run) -> list[tuple[str, str]]:
     captured: list[tuple[str, object]] = []
 
     def capture(_conn, _cursor, statement, parameters, _context, _many):
-        if statement.lstrip().upper().startswith("SELECT"):
+        if statement.lstrip().upper().startswith(("SELECT", "WITH")):
             captured.append((statement, parameters))
 
     engine = connection.sync_engine
@@ -109,7 +109,13 @@ async def test_each_staff_query_uses_its_index(filled):
             ),
             "queue with a regency and priority": (
                 lambda: repo.queue(session, QueueFilter(priority="P2", regency="belu"), None, NOW, offset=0, limit=20),
-                "ix_tips_open_queue",
+                "ix_tips_open_regency",
+            ),
+            "queue with a regency, a priority and under 18": (
+                lambda: repo.queue(
+                    session, QueueFilter(priority="P2", regency="belu", minors=True), None, NOW, offset=0, limit=20
+                ),
+                "ix_tips_open_regency",
             ),
             "no first response in time": (
                 lambda: repo.response_late_tips(session, NOW, 20),
@@ -117,9 +123,27 @@ async def test_each_staff_query_uses_its_index(filled):
             ),
             "open past the resolution time": (
                 lambda: repo.resolution_late_tips(session, NOW, 20),
-                "ix_tips_open_queue",
+                # One time per priority, OR-ed: PostgreSQL reads every open tip from either partial index on open
+                # tips (the same entries); never a closed one.
+                "ix_tips_open_queue" if session.bind.dialect.name == "sqlite" else "ix_tips_open_",
             ),
             "related tips": (lambda: links.related(session, 7, 20), "ix_tip_link_keys_hash_tip"),
+            "how many tips name the recruiter, for /tip": (
+                lambda: links.tips_sharing_count(session, 7),
+                "ix_tip_link_keys_hash_tip",
+            ),
+            "how many tips name each key, as a tip is filed": (
+                lambda: links.counts_sharing(session, ["h1", "h2"]),
+                "ix_tip_link_keys_hash_tip",
+            ),
+            "a busy recruiter's open tips still below P2, as a tip is filed": (
+                lambda: links.open_tips_sharing(session, ["h1"], exclude=7, priorities=("P3", "P4")),
+                "ix_tips_open_queue",
+            ),
+            "... matched against the recruiter's key entries": (
+                lambda: links.open_tips_sharing(session, ["h1"], exclude=7, priorities=("P3", "P4")),
+                "ix_tip_link_keys_hash_tip",
+            ),
             "a case by its number alone": (lambda: repo.tip_by_case(session, "42"), "case_number"),
             "figures of a month": (
                 lambda: sql.regency_by_month(
@@ -163,4 +187,6 @@ async def test_each_staff_query_uses_its_index(filled):
                 continue
             for statement, plan in plans:
                 assert not _full_scan_of_tips(plan), f"{name}: a full scan of tips\n{statement}\n{plan}"
+                if index == "ix_tips_open_regency":  # not every tip of the regency, open or closed (issue 15)
+                    assert not _uses(plan, "ix_tips_regency"), f"{name}: the regency's every tip\n{statement}\n{plan}"
             assert any(_uses(plan, index) for _, plan in plans), f"{name}: {index} not used\n{plans}"

@@ -33,6 +33,8 @@ from bot.services.staff.model import (
     Search,
     StaffMember,
 )
+from bot.services.triage.escalation import with_current_count
+from bot.services.triage.reasons import Reason
 from bot.services.triage.status import Action, Role, allowed_targets
 from db.models.tips import Evidence, Tip
 from db.repositories import audit as audit_repo
@@ -225,7 +227,7 @@ class CaseQueries(StaffAccess):
             return view
         try:
             view.answers = self._cipher.decrypt_json(tip.answers, context=answers_context) or {}
-            view.reasons = stored_reasons(tip, self._cipher)
+            view.reasons = await self._reasons(session, tip)
             if tip.contact is not None:
                 contact = self._cipher.decrypt_json(tip.contact, context=contact_context) or {}
                 # The reporter's chat id (for follow-up notices) is never shown to staff.
@@ -235,6 +237,13 @@ class CaseQueries(StaffAccess):
         evidence = await session.scalars(select(Evidence).where(Evidence.tip_id == tip.id).order_by(Evidence.id))
         view.evidence = [EvidenceItem(e.ref, e.kind, e.mime, e.size) for e in evidence.all()]
         return view
+
+    async def _reasons(self, session: AsyncSession, tip: Tip) -> list[Reason]:
+        """The stored reasons, a linked-recruiter one with the count of tips naming the recruiter as it is now."""
+        reasons = stored_reasons(tip, self._cipher)
+        if not any(r.code == "linked_recruiter" for r in reasons):
+            return reasons
+        return with_current_count(reasons, await links.tips_sharing_count(session, tip.id))
 
     async def _related(self, session: AsyncSession, tip_id: int) -> tuple[list[RelatedTip], int]:
         found, total = await links.related(session, tip_id, RELATED_SHOWN)

@@ -14,7 +14,7 @@ from bot.services import outbox
 from bot.services.privacy import Cipher, Pseudonymizer
 from bot.services.tips.record import alert_payload, store_result, stored_reasons
 from bot.services.triage.entities import Entities, extract_entities
-from bot.services.triage.escalation import LINKED_RECRUITER_THRESHOLD, escalate_for_links
+from bot.services.triage.escalation import BELOW_LINKED_RAISE, LINKED_RECRUITER_THRESHOLD, escalate_for_links
 from bot.services.triage.linking import link_keys
 from bot.services.triage.scoring import Priority, TipFacts, TriageResult, deadline
 from bot.services.triage.signals import forget_texts
@@ -51,21 +51,33 @@ async def file_tip(
     for kind, key_hash in hashes:
         session.add(TipLinkKey(tip_id=tip.id, kind=kind, key_hash=key_hash))
     await session.flush()
-    # How many tips name each key (read from the index), and the open tips to raise: a recruiter named in
-    # thousands of (mostly closed) tips costs a count and a few rows, not thousands (bench/bench_data.py).
-    own = 1
-    counts: dict[int, int] = {}
-    others: dict[int, Tip] = {}
-    for _kind, key_hash in hashes:
-        sharing = await links.count_sharing(session, key_hash)
-        own = max(own, sharing)
-        if sharing >= LINKED_RECRUITER_THRESHOLD:
-            for other in await links.open_tips_sharing(session, key_hash, exclude=tip.id):
-                others[other.id] = other
-                counts[other.id] = max(counts.get(other.id, 1), sharing)
+    # How many tips name each key, read from the index in one statement.
+    keys = [key_hash for _kind, key_hash in hashes]
+    sharing = await links.counts_sharing(session, keys)
+    if any(n > 1 for n in sharing.values()):
+        # A key another tip shares: filers of tips sharing it take turns from here to their commit, then count
+        # again, so of two filed at the same moment the second counts the first. (Only then: a filing whose keys
+        # are its own alone, most of them, costs no extra round trip while the year's case counter is held.)
+        await links.lock_keys(session, keys)
+        sharing = await links.counts_sharing(session, keys)
+    own = max([1, *sharing.values()])
     result = escalate_for_links(triage, own)
     # Always (re)written here: the reasons with their quotes and codes, so every staff screen can translate them.
     _apply(tip, result, cipher)
+    # The other open tips a raise changes. The count in a linked-recruiter reason is the one at the raise: /tip
+    # shows the count as it stands (``with_current_count``), so a recruiter named in thousands of tips costs a
+    # count and the few rows that change, not a rewrite of every open tip naming them (bench/bench_data.py).
+    # When a key reaches the threshold, every open tip sharing it is raised (at most two others); past it, they
+    # all were raised then or filed raised since, so only those still below P2 change (lowered by staff, reopened).
+    reaching = [key for key, n in sharing.items() if n == LINKED_RECRUITER_THRESHOLD]
+    past = [key for key, n in sharing.items() if n > LINKED_RECRUITER_THRESHOLD]
+    others: dict[int, Tip] = {}
+    counts: dict[int, int] = {}
+    found = await links.open_tips_sharing(session, reaching, exclude=tip.id)
+    found += await links.open_tips_sharing(session, past, exclude=tip.id, priorities=BELOW_LINKED_RAISE)
+    for other, key_hash in found:
+        others[other.id] = other
+        counts[other.id] = max(counts.get(other.id, 1), sharing[key_hash])
     for other in others.values():
         await _raise_linked(session, other, counts[other.id], cipher, now)
     await outbox.enqueue(
