@@ -5,11 +5,8 @@ regency alone, reading the regency's quarter of a million entries for a few hund
 p95 in bench/bench_data.py). Open tips by (regency, priority, created_at) give the page in queue order and its
 count from a few hundred entries.
 
-Numbered 0011 after the web desk's 0010, which was not on this branch when it was written: it revises 0009 here,
-and is chained after 0010 when the two meet.
-
 Revision ID: 0011
-Revises: 0009
+Revises: 0010
 Create Date: 2026-12-01 22:30:00
 """
 
@@ -19,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0011"
-down_revision: str | None = "0009"
+down_revision: str | None = "0010"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
