@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import ctypes
 import gc
 import logging
 import signal
@@ -44,8 +45,19 @@ def settle_memory() -> None:
     made since; and young collections run less often. Cycles are still collected."""
     gc.collect()
     gc.freeze()
+    _give_back_free_memory()
     _young, middle, old = gc.get_threshold()
     gc.set_threshold(GC_YOUNG_THRESHOLD, middle, old)
+
+
+def _give_back_free_memory() -> None:
+    """Return to the system what start-up allocated and freed (the migration check, the registry and knowledge
+    base being read and indexed): glibc keeps freed heap pages otherwise, and they count in the process's RSS."""
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+    except OSError:  # not glibc (musl, macOS): nothing to do
+        return
+    libc.malloc_trim(0)
 
 
 async def run_polling(settings: Settings) -> None:
