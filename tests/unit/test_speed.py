@@ -53,3 +53,93 @@ def test_answers_are_read_with_one_model_class_per_return_type():
     first = session.check_response(bot, method, 200, content)
     second = session.check_response(bot, method, 200, content)
     assert first.result.message_id == 5 and type(first) is type(second)
+
+
+def _leaves(router):
+    if not router.sub_routers:
+        yield router
+    for sub in router.sub_routers:
+        yield from _leaves(sub)
+
+
+def _gated_dispatcher():
+    from aiogram import Dispatcher
+
+    from bot.telegram.speed import gate_routers
+
+    dp = Dispatcher()
+    dp.include_routers(*get_routers())
+    assert gate_routers(dp) > 0
+    return dp
+
+
+def _gate(observer):
+    from bot.telegram.speed import RouterGate
+
+    gates = [f.callback for f in observer._handler.filters or () if isinstance(f.callback, RouterGate)]
+    return gates[0] if gates else None
+
+
+def _events_a_handler_may_accept(handler):
+    """For each of the handler's own filters that the gates judge by: an event and state that filter accepts."""
+    from aiogram.filters import Command, StateFilter
+    from aiogram.filters.callback_data import CallbackQueryFilter
+    from aiogram.types import CallbackQuery
+
+    from bot.telegram.speed import _state_names
+
+    chat = {"id": 1, "type": "private"}
+    user = {"id": 1, "is_bot": False, "first_name": "A"}
+    message = Message.model_validate({"message_id": 1, "date": 0, "chat": chat, "from": user, "text": "halo"})
+    for item in handler.filters or ():
+        check = item.callback
+        if isinstance(check, StateFilter):
+            for name in _state_names(check.states) or ():
+                yield message, name
+        elif isinstance(check, CallbackQueryFilter):
+            data = check.callback_data.__prefix__ + check.callback_data.__separator__ + "x"
+            query = CallbackQuery.model_validate({"id": "1", "from": user, "chat_instance": "c", "data": data})
+            yield query, "Any:state"
+        elif isinstance(check, Command):
+            for start in check.prefix:
+                yield message.model_copy(update={"text": f"  {start}cmd arg"}), "Any:state"
+
+
+async def test_a_router_gate_lets_through_whatever_any_of_its_handlers_could_accept():
+    """The gates only skip routers none of whose handlers could take the event: for every handler of a gated
+    router, an event meeting the requirement the gate judges it by passes the gate."""
+    checked = 0
+    for router in _leaves(_gated_dispatcher()):
+        for name in ("message", "callback_query"):
+            observer = router.observers[name]
+            gate = _gate(observer)
+            if gate is None:
+                continue
+            for handler in observer.handlers:
+                events = list(_events_a_handler_may_accept(handler))
+                assert events, f"{router.name}: {handler.callback.__name__} has nothing the gate could judge"
+                # The handler passes the gate if any of its requirements does (the gate judges by one of them).
+                assert any([await gate(event, raw_state=state) for event, state in events]), handler.callback
+                checked += 1
+    assert checked > 50
+
+
+async def test_routers_that_cannot_take_an_event_are_skipped():
+    from aiogram.types import CallbackQuery
+
+    dp = _gated_dispatcher()
+    routers = {r.name: r for r in _leaves(dp)}
+    user = {"id": 1, "is_bot": False, "first_name": "A"}
+    text = Message.model_validate(
+        {"message_id": 1, "date": 0, "chat": {"id": 1, "type": "private"}, "from": user, "text": "halo"}
+    )
+    menu = CallbackQuery.model_validate({"id": "1", "from": user, "chat_instance": "c", "data": "m:sos"})
+    # Free text outside any conversation: no journey waits for it (the advice questions take it).
+    assert not await _gate(routers["intake"].message)(text, raw_state=None)
+    assert not await _gate(routers["staff.typed"].message)(text, raw_state=None)
+    assert await _gate(routers["advice_questions"].message)(text, raw_state=None)
+    # An answer typed in the middle of a report reaches the report.
+    assert await _gate(routers["intake"].message)(text, raw_state="Intake:story")
+    # A main-menu button is not looked at by the staff's thirty buttons.
+    assert not await _gate(routers["staff.buttons"].callback_query)(menu, raw_state=None)
+    assert await _gate(routers["start"].callback_query)(menu, raw_state=None)
