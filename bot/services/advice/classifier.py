@@ -13,6 +13,7 @@ like the off-topic questions people asked.
 from __future__ import annotations
 
 import math
+from array import array
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import pairwise
 
@@ -56,7 +57,7 @@ def features(analysed: AnalysedText, phrases: Iterable[str] = ()) -> Weights:
 
 class TopicClassifier:
     def __init__(
-        self, classes: Sequence[str], log_prior: list[float], log_likelihood: Mapping[str, tuple[float, ...]]
+        self, classes: Sequence[str], log_prior: list[float], log_likelihood: Mapping[str, Sequence[float]]
     ) -> None:
         self.classes = tuple(classes)
         self._log_prior = log_prior
@@ -82,11 +83,13 @@ class TopicClassifier:
         totals = [sum(c.values()) for c in counts]
         prior_total = sum(prior) + len(classes)
         log_prior = [math.log((p + 1) / prior_total) for p in prior]
-        # Rows are tuples of floats, which the garbage collector stops tracking: tens of thousands of lists would
-        # make every full collection (triggered by any allocation) cost tens of milliseconds.
+        # Rows are arrays of doubles: 8 bytes a value instead of a float object and a pointer (32), about 6 MiB less
+        # for the bot's ~7,000 features x 37 classes, and, like tuples of floats, nothing the garbage collector walks
+        # (tens of thousands of lists would make every full collection cost tens of milliseconds).
         log_likelihood = {
-            feature: tuple(
-                math.log((counts[i][feature] + ALPHA) / (totals[i] + ALPHA * size)) for i in range(len(classes))
+            feature: array(
+                "d",
+                (math.log((counts[i][feature] + ALPHA) / (totals[i] + ALPHA * size)) for i in range(len(classes))),
             )
             for feature in vocabulary
         }
