@@ -38,25 +38,22 @@ def _top_regencies(figures: Figures, floor: int = 0) -> list[tuple[str, int]]:
 
 def stats_png(figures: Figures, titles: dict[str, str], label: Callable[[str, str], str]) -> bytes:
     """Tips per month and the regencies with most tips, one PNG for `/stats` (staff only: nothing hidden)."""
-    plt = _pyplot()
-    fig = _stats_figure(plt, figures, titles, label)
-    try:
-        out = io.BytesIO()
-        fig.savefig(out, format="png")
-        return out.getvalue()
-    finally:
-        plt.close(fig)
+    return _drawn(figures, titles, label, "png")
 
 
 def stats_svg(figures: Figures, titles: dict[str, str], label: Callable[[str, str], str]) -> str:
     """The same chart as SVG, for the web desk (served from its own origin as image/svg+xml). Text is drawn as
     paths and matplotlib writes no script, so the file is inert."""
+    return _drawn(figures, titles, label, "svg").decode("utf-8")
+
+
+def _drawn(figures: Figures, titles: dict[str, str], label: Callable[[str, str], str], fmt: str) -> bytes:
     plt = _pyplot()
     fig = _stats_figure(plt, figures, titles, label)
     try:
-        buffer = io.StringIO()
-        fig.savefig(buffer, format="svg")
-        return buffer.getvalue()
+        out = io.BytesIO()
+        fig.savefig(out, format=fmt)
+        return out.getvalue()
     finally:
         plt.close(fig)
 
