@@ -31,7 +31,7 @@ from aiogram.client.default import Default
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.dispatcher.event.handler import CallableObject, FilterObject, HandlerObject
 from aiogram.exceptions import TelegramNetworkError
-from aiogram.filters import Command, StateFilter
+from aiogram.filters import Command, Filter, StateFilter
 from aiogram.filters.callback_data import CallbackQueryFilter
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.methods import TelegramMethod
@@ -207,8 +207,10 @@ def _needs(handler: HandlerObject) -> _Needs | None:
     return _Needs(command=command)
 
 
-class RouterGate:
-    """A router's own filter: passes what at least one of its handlers could accept (see above)."""
+class RouterGate(Filter):
+    """A router's own filter: passes what at least one of its handlers could accept (see above). A ``Filter``, so
+    aiogram awaits it: a plain object with an async ``__call__`` is taken for a blocking function, run in a thread,
+    and its coroutine (truthy, never awaited) let everything through."""
 
     def __init__(self, needs: list[_Needs]) -> None:
         self.states: frozenset[str | None] = frozenset().union(*(n.states for n in needs if n.states is not None))

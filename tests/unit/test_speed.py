@@ -8,7 +8,7 @@ from aiogram.methods import SendMessage
 from aiogram.types import Message
 
 from bot.telegram.routers import get_routers
-from bot.telegram.speed import BotSession, run_filters_inline
+from bot.telegram.speed import BotSession, RouterGate, run_filters_inline
 from tests.conftest import TEST_TOKEN
 
 
@@ -143,3 +143,21 @@ async def test_routers_that_cannot_take_an_event_are_skipped():
     # A main-menu button is not looked at by the staff's thirty buttons.
     assert not await _gate(routers["staff.buttons"].callback_query)(menu, raw_state=None)
     assert await _gate(routers["start"].callback_query)(menu, raw_state=None)
+
+
+async def test_aiogram_awaits_the_gates_and_they_skip_routers():
+    """Checked through aiogram itself: a gate it took for a blocking function would run in a thread and pass
+    everything (its coroutine, never awaited, is truthy)."""
+    from aiogram.types import CallbackQuery
+
+    dp = _gated_dispatcher()
+    routers = {r.name: r for r in _leaves(dp)}
+    user = {"id": 1, "is_bot": False, "first_name": "A"}
+    menu = CallbackQuery.model_validate({"id": "1", "from": user, "chat_instance": "c", "data": "m:sos"})
+    observer = routers["staff.buttons"].callback_query
+    [gate] = [f for f in observer._handler.filters or () if isinstance(f.callback, RouterGate)]
+    assert gate.awaitable
+    passed, _data = await observer.check_root_filters(menu, raw_state=None)
+    assert passed is False
+    passed, _data = await routers["start"].callback_query.check_root_filters(menu, raw_state=None)
+    assert passed is True
