@@ -25,7 +25,8 @@ class TelegramUpdate(Base):
     bot_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     payload: Mapped[bytes | None] = mapped_column(LargeBinary)
-    # Starts that found it unhandled: an update that breaks the process every time is given up after a few.
+    # Times its handling was started after a restart and never finished: an update that stops the process every time
+    # is given up after a few (see ``bot.telegram.updates.polling.Poller.recover``).
     attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     received_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     handled_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)

@@ -13,6 +13,7 @@ import contextlib
 import logging
 from collections.abc import Callable, Sequence
 from datetime import datetime
+from functools import partial
 
 import aiohttp
 import orjson
@@ -35,7 +36,7 @@ _CONTEXT = "telegram_updates.payload"
 # RSS for no gain in speed (the scheduler handles ``updates_concurrency`` at a time; 300 keeps it always fed: the
 # poller fetches up to 100 per request).
 MAX_BACKLOG = 300
-MAX_ATTEMPTS = 3  # an update that was being handled when the process died this many times is dropped
+MAX_ATTEMPTS = 3  # an update that was being handled when the process died this many times is dropped (see recover)
 BACKOFF = BackoffConfig(min_delay=1.0, max_delay=30.0, factor=1.5, jitter=0.1)
 
 
@@ -135,20 +136,25 @@ class Poller:
         return self._cipher.encrypt(orjson.dumps(raw), context=_CONTEXT)
 
     async def recover(self) -> int:
-        """Queue what an earlier process left unhandled; returns how many."""
+        """Queue what an earlier process left unhandled; returns how many.
+
+        Each start of handling an update taken from here is counted first (``_count_attempt``): an update whose
+        handling was started ``MAX_ATTEMPTS - 1`` times after a restart, and never finished, is the one that kills the
+        process (its first, uncounted start was in the process that fetched it), and is dropped. An update that only
+        waited its turn while the process was killed, however often, is not: counting at every start of the process
+        dropped updates of a crowd that had not yet been tried once."""
         bot_id = self._bot.id
         async with self._sessions.begin() as session:
             rows = await update_records.waiting(session, bot_id)
             if not rows:
                 return 0
-            broken = [update_id for update_id, _payload, attempts in rows if attempts + 1 >= MAX_ATTEMPTS]
-            await update_records.count_attempt(session, bot_id, [row[0] for row in rows])
+            broken = [update_id for update_id, _payload, attempts in rows if attempts >= MAX_ATTEMPTS - 1]
             if broken:
-                log.error("polling: dropping %d update(s) that failed at every start", len(broken))
+                log.error("polling: dropping %d update(s) that stopped the process at every try", len(broken))
                 await update_records.give_up(session, bot_id, broken, self._clock())
         queued = 0
         for update_id, payload, attempts in rows:
-            if attempts + 1 >= MAX_ATTEMPTS:
+            if attempts >= MAX_ATTEMPTS - 1:
                 continue
             try:
                 data = self._cipher.decrypt(payload, context=_CONTEXT)
@@ -158,7 +164,15 @@ class Poller:
                     await update_records.give_up(session, bot_id, [update_id], self._clock())
                 continue
             update = Update.model_validate_json(data, context={"bot": self._bot})
-            self._scheduler.submit(update, from_inbox=True)
+            self._scheduler.submit(update, from_inbox=True, on_start=partial(self._count_attempt, update_id))
             queued += 1
         log.info("polling: %d update(s) left by the previous run queued again", queued)
         return queued
+
+    async def _count_attempt(self, update_id: int) -> None:
+        """Recorded before a recovered update is handled. Best effort: the update is handled even if this fails."""
+        try:
+            async with self._sessions.begin() as session:
+                await update_records.count_attempt(session, self._bot.id, [update_id])
+        except Exception as exc:
+            log.warning("polling: could not count a try of update %s: %s", update_id, type(exc).__name__)

@@ -14,6 +14,7 @@ import logging
 import time
 from collections import deque
 from collections.abc import Awaitable, Callable
+from typing import NamedTuple
 
 from aiogram.types import Update
 
@@ -22,6 +23,7 @@ from bot.telegram.updates.locks import LocalLocks, PersonLocks
 log = logging.getLogger(__name__)
 
 Handle = Callable[[Update, bool], Awaitable[object]]
+OnStart = Callable[[], Awaitable[object]]
 
 
 def lane_of(update: Update) -> int:
@@ -46,6 +48,14 @@ def lane_of(update: Update) -> int:
     return -update.update_id  # never collides with a real user (positive) in practice: one update, one lane
 
 
+class _Queued(NamedTuple):
+    update: Update
+    from_inbox: bool
+    future: asyncio.Future[None]
+    arrived: float
+    on_start: OnStart | None
+
+
 class UpdateScheduler:
     def __init__(
         self,
@@ -59,7 +69,7 @@ class UpdateScheduler:
         self._locks = locks or LocalLocks()
         self._on_done = on_done  # seconds from arrival to the end of handling (metrics)
         self._slots = asyncio.Semaphore(concurrency)
-        self._lanes: dict[int, deque[tuple[Update, bool, asyncio.Future[None], float]]] = {}
+        self._lanes: dict[int, deque[_Queued]] = {}
         self._tasks: set[asyncio.Task[None]] = set()
         self._idle = asyncio.Event()
         self._idle.set()
@@ -67,19 +77,22 @@ class UpdateScheduler:
         self.pending = 0  # submitted and not finished
         self.concurrency = concurrency
 
-    def submit(self, update: Update, *, from_inbox: bool = False) -> asyncio.Future[None]:
+    def submit(
+        self, update: Update, *, from_inbox: bool = False, on_start: OnStart | None = None
+    ) -> asyncio.Future[None]:
         """Queue an update; the future completes when it has been handled (its result is never an exception:
         a failing handler is reported by the dispatcher's error handler). ``from_inbox``: the update waits in the
-        inbox until handled (polling)."""
+        inbox until handled (polling). ``on_start`` is awaited when its turn comes, just before it is handled."""
         future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         lane = lane_of(update)
         queue = self._lanes.get(lane)
         self.pending += 1
         self._idle.clear()
+        queued = _Queued(update, from_inbox, future, time.monotonic(), on_start)
         if queue is not None:
-            queue.append((update, from_inbox, future, time.monotonic()))
+            queue.append(queued)
             return future
-        self._lanes[lane] = deque([(update, from_inbox, future, time.monotonic())])
+        self._lanes[lane] = deque([queued])
         task = asyncio.create_task(self._run_lane(lane), name="updates-lane")
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
@@ -105,11 +118,13 @@ class UpdateScheduler:
         queue = self._lanes[lane]
         try:
             while queue:
-                update, from_inbox, future, arrived = queue[0]
+                update, from_inbox, future, arrived, on_start = queue[0]
                 try:
                     await self._hold(lane)
                     try:
                         async with self._slots:
+                            if on_start is not None:
+                                await on_start()
                             await self._handle(update, from_inbox)
                     finally:
                         await self._locks.release(lane)
@@ -131,9 +146,9 @@ class UpdateScheduler:
             if self._lanes.get(lane) is queue:
                 del self._lanes[lane]
             # Cancelled while work was queued (shutdown): release the waiters.
-            for _update, _from_inbox, future, _arrived in queue:
-                if not future.done():
-                    future.cancel()
+            for queued in queue:
+                if not queued.future.done():
+                    queued.future.cancel()
 
     async def _hold(self, lane: int) -> None:
         """The person's lock across workers (a no-op with one process); waits out a database hiccup."""

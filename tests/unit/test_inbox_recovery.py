@@ -1,0 +1,86 @@
+"""The inbox after a crash: an update that only waited its turn while the process was killed, however often, is
+handled at the next start; one whose handling was started and never finished, again and again, is dropped (it is
+the update that stops the process) and the rest go on."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime
+
+import orjson
+from aiogram import Bot
+from aiogram.types import Update
+from sqlalchemy import select
+
+from bot.services.privacy import Cipher
+from bot.telegram.updates.polling import _CONTEXT, MAX_ATTEMPTS, Poller
+from bot.telegram.updates.scheduler import UpdateScheduler
+from db.models.updates import TelegramUpdate
+from db.repositories import updates as update_records
+from tests.conftest import TEST_TOKEN
+
+BOT_ID = int(TEST_TOKEN.split(":")[0])
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _raw(update_id: int, user_id: int) -> dict:
+    person = {"id": user_id, "is_bot": False, "first_name": "A"}
+    chat = {"id": user_id, "type": "private"}
+    return {"update_id": update_id, "message": {"message_id": 1, "date": 0, "chat": chat, "from": person, "text": "x"}}
+
+
+async def _fill_inbox(session_factory, cipher: Cipher, update_ids: list[int]) -> None:
+    async with session_factory.begin() as session:
+        rows = [(u, cipher.encrypt(orjson.dumps(_raw(u, 1000 + u)), context=_CONTEXT)) for u in update_ids]
+        await update_records.store(session, BOT_ID, rows, _now())
+
+
+async def _rows(session_factory) -> dict[int, tuple[int, bool]]:
+    async with session_factory() as session:
+        found = (await session.scalars(select(TelegramUpdate))).all()
+        return {row.update_id: (row.attempts, row.handled_at is not None) for row in found}
+
+
+async def _start_and_kill(session_factory, cipher: Cipher, *, starts: set[int]) -> list[int]:
+    """One process life: recover the inbox; the updates in ``starts`` begin to be handled and the process dies
+    while they run; the others never get their turn. Returns the ids whose handling began."""
+    began: list[int] = []
+    running = asyncio.Event()
+
+    async def handle(update: Update, from_inbox: bool) -> None:
+        began.append(update.update_id)
+        running.set()
+        await asyncio.Event().wait()  # the process is killed before this finishes
+
+    # One slot: the first update holds it, every other update waits its turn.
+    scheduler = UpdateScheduler(handle, concurrency=1)
+    async with Bot(TEST_TOKEN) as bot:
+        poller = Poller(bot, scheduler, session_factory, cipher, clock=_now)
+        queued = await poller.recover()
+        if queued and starts:
+            await asyncio.wait_for(running.wait(), 30)
+        for task in list(scheduler._tasks):  # SIGKILL: nothing more happens in this process
+            task.cancel()
+        await asyncio.gather(*scheduler._tasks, return_exceptions=True)
+    return began
+
+
+async def test_waiting_through_many_kills_drops_nothing_and_a_poison_update_is_dropped(session_factory, settings):
+    cipher = Cipher(settings.keys)
+    await _fill_inbox(session_factory, cipher, [1, 2, 3])
+
+    # Update 1 is the one that kills the process each time it is tried; 2 and 3 wait behind it in the one slot.
+    for _life in range(MAX_ATTEMPTS - 1):
+        assert await _start_and_kill(session_factory, cipher, starts={1}) == [1]
+    rows = await _rows(session_factory)
+    assert rows[1] == (MAX_ATTEMPTS - 1, False)
+    assert rows[2] == (0, False) and rows[3] == (0, False), "waiting is not a try"
+
+    # The next start drops update 1 (recorded as handled, so a redelivery is ignored too) and tries 2 first.
+    assert await _start_and_kill(session_factory, cipher, starts={2}) == [2]
+    rows = await _rows(session_factory)
+    assert rows[1] == (MAX_ATTEMPTS - 1, True)
+    assert rows[2] == (1, False) and rows[3] == (0, False)
