@@ -415,3 +415,32 @@ async def test_an_answer_sent_twice_is_stored_once_and_never_as_the_next_answer(
     reply = await ana.say("lewat Tenau")  # the route question, answered as asked
     draft = (await harness.conversation_data(ana.chat_id))["draft"]
     assert draft["recruiter"] == recruiter and draft["route"] == "lewat Tenau"
+
+
+async def test_words_sent_while_the_bot_could_not_note_the_question_are_stored_for_none(harness):
+    """The bot stops between showing a question and noting which message showed it (here the answer to that message
+    is lost; a process killed at that moment leaves the same). What arrives next may have been typed for the
+    question before, on a second copy of it: it is stored for none, and the question is shown again to answer."""
+    ana = harness.user(620041, "Ana", language_code="id")
+    await open_report(ana)
+    await ana.press(2)  # nobody in danger
+    await ana.press(1)  # fake job offer
+    await ana.say("Kupang")
+    await ana.press(5)  # when: I don't know
+    await ana.press(1)  # where to: Batam
+    await ana.say("3")  # how many
+    await ana.say("tidak")  # under 18: no
+    recruiter = "Om Beni dari Oesapa"
+    # The route question reaches the chat, but the bot never hears that it did.
+    harness.emulator.faults.add("sendMessage", "drop", chat_id=ana.chat_id, apply=True)
+    await ana.say(recruiter)
+    assert any("jalurnya" in m.get("text", "") for m in ana.messages()), "the route question is on the screen"
+    # The recruiter once more, as if answering a second copy of its question.
+    reply = await ana.say(recruiter)
+    assert "terhenti" in reply.texts[-1] and "jalurnya" in reply.texts[-1], reply.texts
+    assert reply.buttons, "the question comes with its buttons"
+    draft = (await harness.conversation_data(ana.chat_id))["draft"]
+    assert draft["recruiter"] == recruiter and draft["route"] is None and draft["notes"] == {}
+    await ana.say("lewat Tenau")  # the question shown again, answered
+    draft = (await harness.conversation_data(ana.chat_id))["draft"]
+    assert draft["recruiter"] == recruiter and draft["route"] == "lewat Tenau"

@@ -77,6 +77,7 @@ MAX_SHORT_ANSWER = 1000  # recruiter, route, place and other one-line answers
 MAX_STORY = 20_000  # several Telegram messages of up to 4,096 characters each
 MAX_EVIDENCE_ITEMS = 10
 MAX_EVIDENCE_BYTES = 20 * 1024 * 1024  # what the Bot API lets a bot download
+ASKING = -1  # ``Draft.asked_id`` of a question stored as asked whose message id is not known yet
 
 
 class AnswerError(StrEnum):
@@ -124,6 +125,7 @@ class Draft:
     active_at: float = 0.0  # the app's clock (unix time) when the reporter last acted: a long pause is noticed
     # The question being answered and the message that first showed it (asked again, the id stays): a message typed
     # before it was typed for an earlier question, and is never stored as this one's answer (``typed_too_early``).
+    # ``ASKING`` while the question is being sent (see ``asking``).
     asked_step: str | None = None
     asked_id: int = 0
     # [message id, unix time] of every message of the report, so the chat can be cleared after submitting.
@@ -189,10 +191,22 @@ class Draft:
         previous = self.notes.get(step.value)
         self.notes[step.value] = f"{previous}\n{text}" if previous else text
 
+    def asking(self, step: Step) -> None:
+        """``step``'s question is about to be shown (stored before it is sent): until ``asked`` gives its message id,
+        a message cannot be placed before or after it (``question_unconfirmed``)."""
+        if self.asked_step != step.value:
+            self.asked_step, self.asked_id = step.value, ASKING
+
     def asked(self, step: Step, message_id: int) -> None:
         """``step``'s question was shown in ``message_id``; only its first showing since another question counts."""
-        if self.asked_step != step.value:
+        if self.asked_step != step.value or self.asked_id == ASKING:
             self.asked_step, self.asked_id = step.value, message_id
+
+    @property
+    def question_unconfirmed(self) -> bool:
+        """The current question may be on the reporter's screen, but its message id was never stored (the process
+        stopped, or sending failed, between the two): a message typed now may answer it or an earlier one."""
+        return self.asked_id == ASKING
 
     def typed_too_early(self, message_id: int) -> bool:
         """The reporter's message ``message_id`` was sent before the current question was shown: an answer to an

@@ -34,3 +34,11 @@ class TypedTooEarly(Filter):
 
     async def __call__(self, message: Message, state: FSMContext) -> bool:
         return (await load_draft(state)).typed_too_early(message.message_id)
+
+
+class QuestionUnconfirmed(Filter):
+    """The current question's message id was never stored (``Draft.question_unconfirmed``): a message typed now
+    cannot be told apart from one typed for the question before, so it is stored for none."""
+
+    async def __call__(self, message: Message, state: FSMContext) -> bool:
+        return (await load_draft(state)).question_unconfirmed

@@ -143,8 +143,11 @@ class Turn:
             if step is Step.DESTINATION:
                 chosen = _destination_choice(draft)
             markup = keyboards.for_step(step, chosen, transit=draft.transit)
-        # Where we are is stored before the question is shown (see ``say``).
+        # Where we are is stored before the question is shown (see ``say``), and that the question's message id is
+        # not known yet: if the process stops before the id is stored below, a message typed next is not taken
+        # as this question's answer (it may have been typed for the one before).
         draft.remember(step)
+        draft.asking(step)
         await self.state.set_state(STATE_OF[step])
         sent = await self.say(lead + "\n\n" + text if lead else text, markup)
         draft.asked(step, sent.message_id)

@@ -235,6 +235,13 @@ def typed_too_early() -> str:
     )
 
 
+def question_unconfirmed() -> str:
+    return "↪️ " + _(
+        "The bot was interrupted while showing the question below, so your message was not saved as its answer. "
+        "Please answer the question below again."
+    )
+
+
 def answer_too_long(limit: int) -> str:
     return _(
         "That answer is too long for this question: at most {limit} characters. Please shorten it; "

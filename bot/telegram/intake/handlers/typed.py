@@ -48,6 +48,15 @@ async def on_typed_too_early(message: Message, state: FSMContext, clock: Clock) 
     await turn.ask(step, lead=texts.typed_too_early())
 
 
+async def on_question_unconfirmed(message: Message, state: FSMContext, clock: Clock) -> None:
+    """Words sent while the bot cannot tell which question they answer (it stopped while showing the current one):
+    not stored; the question is shown again, and the next words are placed against this copy."""
+    turn = await Turn.load(message, state, clock, incoming=True)
+    step = await turn.step()
+    assert step is not None
+    await turn.ask(step, lead=texts.question_unconfirmed())
+
+
 async def on_text(message: Message, state: FSMContext, clock: Clock, i18n: I18n) -> None:
     """A typed answer at a question with buttons or a short free-text question."""
     turn = await Turn.load(message, state, clock, incoming=True)
