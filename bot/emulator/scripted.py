@@ -150,6 +150,15 @@ class CrowdReporter:
         self.case_number: str | None = None
         self.actions = 0
         self.recoveries = 0
+        self.log: list[tuple[float, str]] = []  # (emulator time, what this person did), to explain a failure
+
+    def _say(self, text: str) -> None:
+        self.log.append((self.emulator.clock.now(), f"says {text[:40]!r}"))
+        self.emulator.send_text(self.user, text)
+
+    def _press(self, message: StoredMessage, data: str) -> None:
+        self.log.append((self.emulator.clock.now(), f"presses {data!r} on message {message.message_id}"))
+        self.emulator.press(self.user, message, callback_data=data)
 
     def _newest(self, *, with_buttons: bool) -> StoredMessage | None:
         return self.emulator.last_bot_message(self.user.id, with_buttons=with_buttons)
@@ -203,7 +212,7 @@ class CrowdReporter:
         and writes again only when it has finished without asking anything: a recovery then means a real silence,
         never a slow machine."""
         last_id = 0
-        self.emulator.send_text(self.user, "/start")
+        self._say("/start")
         while self.actions < max_actions:
             if not await self._wait_for_new_buttons(last_id, patience, idle):
                 # No answer (the bot restarted, or answered without a question): ask to continue, as a person would.
@@ -211,7 +220,7 @@ class CrowdReporter:
                 newest = self._newest(with_buttons=False)
                 last_id = newest.message_id if newest else last_id
                 # With the receipt in hand a person asks for the menu, not for another report.
-                self.emulator.send_text(self.user, "/start" if self._seen_case() else "/report")
+                self._say("/start" if self._seen_case() else "/report")
                 continue
             message = self._newest(with_buttons=True)
             assert message is not None
@@ -222,9 +231,9 @@ class CrowdReporter:
                 return self.case_number  # back at the menu after filing
             self.actions += 1
             if action.kind == "press":
-                self.emulator.press(self.user, message, callback_data=action.value)
+                self._press(message, action.value)
             else:
-                self.emulator.send_text(self.user, action.value)
+                self._say(action.value)
         last = [
             f"{'bot' if m.from_bot else 'you'} {m.message_id} {(m.data.get('text') or '')[:50]!r} "
             f"{[b.get('callback_data') for b in buttons_of(m.data)]}"

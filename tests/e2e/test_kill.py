@@ -13,10 +13,12 @@ import random
 import signal
 import subprocess
 import sys
+from collections.abc import Callable
 
 from sqlalchemy import func, select
 
 from bot.config import generate_data_key, generate_pepper, parse_data_keys
+from bot.emulator.models import CallRecord
 from bot.emulator.scripted import ChatWatch, CrowdReporter
 from bot.emulator.server import TelegramEmulator
 from bot.services.intake.submit import ANSWERS_CONTEXT
@@ -33,19 +35,23 @@ KILLS = 5
 
 
 class BotProcess:
-    def __init__(self, env: dict[str, str], log_path) -> None:
+    def __init__(self, env: dict[str, str], log_path, clock: Callable[[], float]) -> None:
         self.env = env
         self.log_path = log_path
         self.proc: subprocess.Popen | None = None
+        self.clock = clock
+        self.events: list[tuple[float, str]] = []  # (emulator time, "started" or "killed")
 
     def start(self) -> None:
         log = self.log_path.open("a")
+        self.events.append((self.clock(), "bot started"))
         self.proc = subprocess.Popen([sys.executable, "-m", "bot", "run"], env=self.env, stderr=log, stdout=log)
 
     def kill(self) -> None:
         assert self.proc is not None
         self.proc.send_signal(signal.SIGKILL)
         self.proc.wait()
+        self.events.append((self.clock(), "bot killed"))
 
     def stop(self) -> None:
         if self.proc is not None and self.proc.poll() is None:
@@ -65,6 +71,21 @@ async def _started(emulator: TelegramEmulator, bot: BotProcess, polls_before: in
         assert bot.proc is not None and bot.proc.poll() is None, bot.log_path.read_text()[-3000:]
         await asyncio.sleep(0.05)
     raise TimeoutError("the bot did not start polling:\n" + bot.log_path.read_text()[-3000:])
+
+
+def _timeline(reporter: CrowdReporter, calls: list[CallRecord], bot_events: list[tuple[float, str]]) -> str:
+    """What one person did, what the bot sent them (with faults) and when the bot was killed and started, in order:
+    the story of a failure, printed with it."""
+    chat = str(reporter.user.id)
+    rows = [*reporter.log, *bot_events]
+    for call in calls:
+        if str(call.params.get("chat_id")) == chat:
+            result = call.result if isinstance(call.result, dict) else {}
+            text = str(call.params.get("text") or "")[:50]
+            rows.append((call.time, f"bot {call.method} -> {result.get('message_id')} ok={call.ok} {text!r}"))
+    rows.sort(key=lambda row: row[0])
+    start = rows[0][0] if rows else 0.0
+    return "\n".join(f"{when - start:8.3f}s {what}" for when, what in rows)
 
 
 async def _unhandled(database_url: str) -> int:
@@ -96,7 +117,7 @@ async def test_kill_9_at_random_moments_loses_nothing_and_half_files_nothing(dat
             "EVIDENCE_DIR": str(tmp_path / "evidence"),
             "LOG_LEVEL": "WARNING",
         }
-        bot = BotProcess(env, tmp_path / "bot.log")
+        bot = BotProcess(env, tmp_path / "bot.log", emulator.clock.now)
         bot.start()
         await _started(emulator, bot, 0)
         try:
@@ -123,13 +144,7 @@ async def test_kill_9_at_random_moments_loses_nothing_and_half_files_nothing(dat
         finally:
             bot.stop()
         sent_by_people = sum(1 + r.actions + r.recoveries for r in reporters)
-        transcripts = {
-            r.script.marker: [
-                ("bot" if m.from_bot else "you", m.message_id, (m.data.get("text") or "")[:60])
-                for m in emulator.chat_log(r.user.id)
-            ]
-            for r in reporters
-        }
+        calls = list(emulator.calls)
         assert emulator.violations == []
 
     engine = make_engine(database_url)
@@ -161,6 +176,6 @@ async def test_kill_9_at_random_moments_loses_nothing_and_half_files_nothing(dat
         answers = cipher.decrypt_json(tip.answers, context=ANSWERS_CONTEXT)
         [reporter] = [r for r in reporters if r.script.marker in answers["story"]]
         assert reporter.case_number == tip.case_number
-        transcript = "\n".join(map(str, transcripts[reporter.script.marker]))
+        transcript = _timeline(reporter, calls, bot.events)
         assert answers["recruiter"] == reporter.script.recruiter, transcript
         assert answers["route"] == reporter.script.route, transcript
