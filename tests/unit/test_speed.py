@@ -161,3 +161,46 @@ async def test_aiogram_awaits_the_gates_and_they_skip_routers():
     assert passed is False
     passed, _data = await routers["start"].callback_query.check_root_filters(menu, raw_state=None)
     assert passed is True
+
+
+async def test_resolved_state_filters_accept_exactly_what_aiogram_s_own_accept():
+    """Every state filter of the bot, resolved once into a set of names, gives aiogram's answer for every state the
+    bot has (and none, and one it does not have)."""
+    from aiogram import Dispatcher
+    from aiogram.filters import StateFilter
+
+    from bot.telegram.speed import StateSet, resolve_state_filters
+
+    dp = Dispatcher()
+    dp.include_routers(*get_routers())
+    originals = [
+        item.callback
+        for router in _leaves(dp)
+        for observer in router.observers.values()
+        for handler in [observer._handler, *observer.handlers]
+        for item in handler.filters or ()
+        if type(item.callback) is StateFilter
+    ]
+    assert resolve_state_filters(dp) == len(originals) > 20
+    names = {None, "Nowhere:state"}
+    for original in originals:
+        names |= StateSet(*original.states).names or set()
+    chat = {"id": 1, "type": "private"}
+    user = {"id": 1, "is_bot": False, "first_name": "A"}
+    message = Message.model_validate({"message_id": 1, "date": 0, "chat": chat, "from": user, "text": "halo"})
+    for original in originals:
+        resolved = StateSet(*original.states)
+        for name in names:
+            assert bool(await original(message, raw_state=name)) == await resolved(message, raw_state=name), (
+                original,
+                name,
+            )
+    remaining = [
+        item.callback
+        for router in _leaves(dp)
+        for observer in router.observers.values()
+        for handler in [observer._handler, *observer.handlers]
+        for item in handler.filters or ()
+        if isinstance(item.callback, StateFilter)
+    ]
+    assert all(type(f) is StateSet for f in remaining)
