@@ -29,6 +29,47 @@ def test_round_trip_through_json_keeps_everything():
     assert restored == draft
 
 
+def _filled_draft() -> Draft:
+    """Every field given a value unlike its default (the test below fails when a field is added and not here)."""
+    draft = Draft(lang="tet", urgent=True, danger_now="no", category="child", category_text="kerja", regency="kupang")
+    draft.place_text, draft.location, draft.destination, draft.destination_text = "Oesapa", (-10.1, 123.6), "MY", "x"
+    draft.transit += ["nunukan", "batam"]
+    draft.departure, draft.when_text, draft.people, draft.minors = "soon", "besok", "2-5", "yes"
+    draft.recruiter, draft.route, draft.relation, draft.relation_text = "Om Beni", "Tenau", "family", "om"
+    draft.story += ["cerita", "lagi"]
+    draft.evidence.append(EvidenceRef(ref="ab12", kind="photo", mime="image/jpeg", size=10))
+    draft.contact, draft.contact_phone = "phone", "+6281234567890"
+    draft.note(Step.PEOPLE, "sekitar tiga")
+    draft.skipped.append("when")
+    draft.history += ["danger", "category"]
+    draft.editing, draft.awaiting, draft.checking, draft.active_at = True, "place:abroad", "minors_age", 1.5
+    draft.implied.append("minors")
+    draft.checked.append("minors_age")
+    draft.asked_step, draft.asked_id = "route", 42
+    draft.track_message(5, 1_700_000_000)
+    draft.prefilled_from, draft.prefill_facts = "offer", {"destination": "MY", "red_flags": ["fee", "passport"]}
+    return draft
+
+
+def test_to_dict_is_asdict_and_shares_nothing_with_the_draft():
+    from dataclasses import asdict, fields
+
+    draft = _filled_draft()
+    untouched = [f.name for f in fields(Draft) if getattr(draft, f.name) == getattr(Draft(), f.name)]
+    assert untouched == ["id"] or untouched == [], untouched
+    expected = asdict(draft)
+    expected["location"] = list(draft.location)
+    data = draft.to_dict()
+    assert data == expected
+    # Changing the draft afterwards leaves the data as it was.
+    draft.story.append("x")
+    draft.message_ids[0].append(1)
+    draft.notes["when"] = "y"
+    draft.prefill_facts["red_flags"].append("z")
+    draft.evidence[0].size = 11
+    assert data == expected
+
+
 def test_back_goes_to_the_step_answered_before():
     draft = Draft()
     for step in (Step.DANGER, Step.CATEGORY, Step.WHERE):
