@@ -8,13 +8,13 @@ are read again.
 
 from __future__ import annotations
 
-import json
 import time
 from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+import orjson
 from aiogram.fsm.state import State
 from aiogram.fsm.storage.base import BaseStorage, StateType, StorageKey
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -23,6 +23,12 @@ from bot.services.privacy import Cipher, Pseudonymizer
 from db.repositories import conversations
 
 _CONTEXT = "conversation_states.data"
+
+
+def _dumps(data: Mapping[str, Any]) -> str:
+    """Compact JSON text with characters as they are (what ``json.dumps(..., ensure_ascii=False,
+    separators=(",", ":"))`` gives), by orjson: a draft is read and written a few times per update."""
+    return orjson.dumps(dict(data), option=orjson.OPT_NON_STR_KEYS).decode()
 
 
 @dataclass
@@ -109,14 +115,14 @@ class ConversationStore:
         row_key = self.row_key(key)
         self.forget(row_key)
         conversation = await self.load(session, row_key)
-        return conversation.state, json.loads(conversation.data) if conversation.data else {}
+        return conversation.state, orjson.loads(conversation.data) if conversation.data else {}
 
     async def write(
         self, session: AsyncSession, key: StorageKey, state: str | None, data: Mapping[str, Any], now
     ) -> None:
         """Store a conversation in the caller's transaction (for tools and tests)."""
         row_key = self.row_key(key)
-        text = json.dumps(dict(data), ensure_ascii=False, separators=(",", ":")) if data else ""
+        text = _dumps(data) if data else ""
         dialect = session.get_bind().dialect.name
         await session.execute(*self.statement(dialect, row_key, Conversation(state, text), now))
         self.forget(row_key)
@@ -164,14 +170,14 @@ class UpdateStorage(BaseStorage):
 
     async def set_data(self, key: StorageKey, data: Mapping[str, Any]) -> None:
         conversation = await self._unit.conversation(key)
-        text = json.dumps(dict(data), ensure_ascii=False, separators=(",", ":")) if data else ""
+        text = _dumps(data) if data else ""
         if text != conversation.data:
             conversation.data = text
             conversation.dirty = True
 
     async def get_data(self, key: StorageKey) -> dict[str, Any]:
         data = (await self._unit.conversation(key)).data
-        return json.loads(data) if data else {}
+        return orjson.loads(data) if data else {}
 
     async def close(self) -> None:
         """Nothing to close: the unit of work owns the session."""
