@@ -110,10 +110,15 @@ class Turn:
     async def say(self, text: str, markup: InlineKeyboardMarkup | None = None) -> Message:
         """Send a message during a report: the draft is saved first (so committed before the message goes out),
         then the message is remembered for clearing the chat."""
+        sent = await self._send(text, markup)
+        await save_draft(self.state, self.draft)
+        return sent
+
+    async def _send(self, text: str, markup: InlineKeyboardMarkup | None) -> Message:
+        """``say`` without saving what it noted of the message sent (the caller saves it with more)."""
         await self.save()
         sent = await self.target.answer(text, reply_markup=markup)
         track(self.draft, sent)
-        await save_draft(self.state, self.draft)
         return sent
 
     async def ask(self, step: Step, *, lead: str = "") -> None:
@@ -149,7 +154,7 @@ class Turn:
         draft.remember(step)
         draft.asking(step)
         await self.state.set_state(STATE_OF[step])
-        sent = await self.say(lead + "\n\n" + text if lead else text, markup)
+        sent = await self._send(lead + "\n\n" + text if lead else text, markup)
         draft.asked(step, sent.message_id)
         await save_draft(self.state, draft)
 
