@@ -391,10 +391,7 @@ async def test_a_contradicted_no_danger_is_asked_again_and_yes_brings_the_emerge
     assert answers["danger_now"] == "yes" and tip.urgent and tip.priority == "P1"
 
 
-async def test_an_answer_sent_twice_is_stored_once_and_never_as_the_next_answer(harness):
-    """A reporter on a slow line sends the recruiter twice (or answers two copies of one question): the second copy
-    arrives after the next question was asked, was typed before it appeared, and is stored for nothing."""
-    ana = harness.user(620040, "Ana", language_code="id")
+async def _to_the_recruiter_question(ana) -> None:
     await open_report(ana)
     await ana.press(2)  # nobody in danger
     await ana.press(1)  # fake job offer
@@ -403,6 +400,13 @@ async def test_an_answer_sent_twice_is_stored_once_and_never_as_the_next_answer(
     await ana.press(1)  # where to: Batam
     await ana.say("3")  # how many
     await ana.say("tidak")  # under 18: no
+
+
+async def test_an_answer_sent_twice_is_stored_once_and_never_as_the_next_answer(harness):
+    """A reporter on a slow line sends the recruiter twice (or answers two copies of one question): the second copy
+    arrives after the next question was asked, was typed before it appeared, and is stored for nothing."""
+    ana = harness.user(620040, "Ana", language_code="id")
+    await _to_the_recruiter_question(ana)
     recruiter = "Om Beni dari Oesapa"
     reply = await ana._act(
         lambda: (harness.emulator.send_text(ana.user, recruiter), harness.emulator.send_text(ana.user, recruiter))
@@ -422,14 +426,7 @@ async def test_words_sent_while_the_bot_could_not_note_the_question_are_stored_f
     is lost; a process killed at that moment leaves the same). What arrives next may have been typed for the
     question before, on a second copy of it: it is stored for none, and the question is shown again to answer."""
     ana = harness.user(620041, "Ana", language_code="id")
-    await open_report(ana)
-    await ana.press(2)  # nobody in danger
-    await ana.press(1)  # fake job offer
-    await ana.say("Kupang")
-    await ana.press(5)  # when: I don't know
-    await ana.press(1)  # where to: Batam
-    await ana.say("3")  # how many
-    await ana.say("tidak")  # under 18: no
+    await _to_the_recruiter_question(ana)
     recruiter = "Om Beni dari Oesapa"
     # The route question reaches the chat, but the bot never hears that it did.
     harness.emulator.faults.add("sendMessage", "drop", chat_id=ana.chat_id, apply=True)

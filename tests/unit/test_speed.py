@@ -173,14 +173,7 @@ async def test_resolved_state_filters_accept_exactly_what_aiogram_s_own_accept()
 
     dp = Dispatcher()
     dp.include_routers(*get_routers())
-    originals = [
-        item.callback
-        for router in _leaves(dp)
-        for observer in router.observers.values()
-        for handler in [observer._handler, *observer.handlers]
-        for item in handler.filters or ()
-        if type(item.callback) is StateFilter
-    ]
+    originals = [f.callback for f in _filters(dp) if type(f.callback) is StateFilter]
     assert resolve_state_filters(dp) == len(originals) > 20
     names = {None, "Nowhere:state"}
     for original in originals:
@@ -195,12 +188,4 @@ async def test_resolved_state_filters_accept_exactly_what_aiogram_s_own_accept()
                 original,
                 name,
             )
-    remaining = [
-        item.callback
-        for router in _leaves(dp)
-        for observer in router.observers.values()
-        for handler in [observer._handler, *observer.handlers]
-        for item in handler.filters or ()
-        if isinstance(item.callback, StateFilter)
-    ]
-    assert all(type(f) is StateSet for f in remaining)
+    assert all(type(f.callback) is StateSet for f in _filters(dp) if isinstance(f.callback, StateFilter))
