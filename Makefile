@@ -37,10 +37,12 @@ demo: install
 	TIPLINE_ENV=demo $(TIPLINE) demo
 
 # The suite runs on every core (pytest-xdist). Bytecode is cached even where PYTHONDONTWRITEBYTECODE is set: every
-# worker otherwise recompiles and re-rewrites the same modules. More options: make test TEST_ARGS='-x -k intake'.
+# worker otherwise recompiles and re-rewrites the same modules. Work stealing: a worker that runs out takes tests
+# queued for another, so the few minute-long tests do not leave one core idle at the end (2 cores: 4:31 -> 3:08).
+# More options: make test TEST_ARGS='-x -k intake'.
 TEST_WORKERS ?= auto
 test: install
-	env -u PYTHONDONTWRITEBYTECODE $(PY) -m pytest -n $(TEST_WORKERS) $(TEST_ARGS)
+	env -u PYTHONDONTWRITEBYTECODE $(PY) -m pytest -n $(TEST_WORKERS) --dist worksteal $(TEST_ARGS)
 
 run: install
 	@test -n "$$BOT_TOKEN" || grep -qs '^BOT_TOKEN=' .env || { echo "Set BOT_TOKEN (from @BotFather): BOT_TOKEN=... make run"; exit 2; }
