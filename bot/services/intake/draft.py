@@ -218,6 +218,13 @@ class Draft:
         stopped, or sending failed, between the two): a message typed now may answer it or an earlier one."""
         return self.asked_id == ASKING
 
+    def misplaced(self, message_id: int) -> str | None:
+        """Why the reporter's message ``message_id`` is not the current question's answer: "too_early"
+        (``typed_too_early``), "unconfirmed" (``question_unconfirmed``), or None when it is."""
+        if self.question_unconfirmed:
+            return "unconfirmed"
+        return "too_early" if self.typed_too_early(message_id) else None
+
     def typed_too_early(self, message_id: int) -> bool:
         """The reporter's message ``message_id`` was sent before the current question was shown: an answer to an
         earlier one (a question answered twice, on two copies of it), not to this one. Message ids in a private chat

@@ -28,17 +28,11 @@ class Paused(Filter):
         return paused(await load_draft(state), clock())
 
 
-class TypedTooEarly(Filter):
-    """A message sent before the current question was shown (``Draft.typed_too_early``): its words were meant for an
-    earlier question, so they are stored for none."""
+class Misplaced(Filter):
+    """A message that is not the current question's answer (``Draft.misplaced``): sent before the question was shown
+    (its words were meant for an earlier one), or while the bot cannot tell (it stopped while showing the question).
+    Gives the handler ``misplaced``, the reason; one look at the draft for both."""
 
-    async def __call__(self, message: Message, state: FSMContext) -> bool:
-        return (await load_draft(state)).typed_too_early(message.message_id)
-
-
-class QuestionUnconfirmed(Filter):
-    """The current question's message id was never stored (``Draft.question_unconfirmed``): a message typed now
-    cannot be told apart from one typed for the question before, so it is stored for none."""
-
-    async def __call__(self, message: Message, state: FSMContext) -> bool:
-        return (await load_draft(state)).question_unconfirmed
+    async def __call__(self, message: Message, state: FSMContext) -> bool | dict[str, str]:
+        reason = (await load_draft(state)).misplaced(message.message_id)
+        return {"misplaced": reason} if reason else False

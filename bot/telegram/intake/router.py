@@ -9,7 +9,7 @@ from aiogram.filters import Command, CommandStart, StateFilter
 
 from bot.telegram.common.callbacks import MenuAction, MenuCallback
 from bot.telegram.intake.callbacks import Answer, Away, Confirm, Island, Nav, NavAction, Send, Transit, TypePlace
-from bot.telegram.intake.filters import Paused, QuestionUnconfirmed, ReportPhrase, TypedTooEarly
+from bot.telegram.intake.filters import Misplaced, Paused, ReportPhrase
 from bot.telegram.intake.flow import DRAFT_KEY, IN_REPORT_STATES, Intake
 from bot.telegram.intake.handlers import answers, moving, sending, starting, typed
 
@@ -63,8 +63,7 @@ def build_router() -> Router:
     # Typed answers, files and everything else people send. Words typed before the current question was shown
     # (the same question answered on two copies of it) are not taken as its answer, nor words sent while the bot
     # cannot tell which question they answer (it stopped while showing the current one).
-    m(typed.on_typed_too_early, IN_REPORT, F.text, NOT_COMMAND, TypedTooEarly())
-    m(typed.on_question_unconfirmed, IN_REPORT, F.text, NOT_COMMAND, QuestionUnconfirmed())
+    m(typed.on_misplaced, IN_REPORT, F.text, NOT_COMMAND, Misplaced())
     m(typed.on_phone_text, StateFilter(Intake.contact_phone), F.text, NOT_COMMAND)
     m(typed.on_story_text, StateFilter(Intake.story, Intake.evidence), F.text, NOT_COMMAND)
     m(typed.on_review_text, StateFilter(Intake.review), F.text, NOT_COMMAND)

@@ -39,22 +39,14 @@ from bot.telegram.intake.words import labels_for
 FREE_TEXT_STEPS = frozenset({Step.RECRUITER, Step.ROUTE})
 
 
-async def on_typed_too_early(message: Message, state: FSMContext, clock: Clock) -> None:
-    """Words sent before the current question was shown: not stored; the reporter is told so, under the question
-    again with its buttons (the one to answer now)."""
+async def on_misplaced(message: Message, state: FSMContext, clock: Clock, misplaced: str) -> None:
+    """Words that are not the current question's answer (typed before it was shown, or while the bot could not tell):
+    not stored; the reporter is told why, under the question again with its buttons (the one to answer now)."""
     turn = await Turn.load(message, state, clock, incoming=True)
     step = await turn.step()
     assert step is not None
-    await turn.ask(step, lead=texts.typed_too_early())
-
-
-async def on_question_unconfirmed(message: Message, state: FSMContext, clock: Clock) -> None:
-    """Words sent while the bot cannot tell which question they answer (it stopped while showing the current one):
-    not stored; the question is shown again, and the next words are placed against this copy."""
-    turn = await Turn.load(message, state, clock, incoming=True)
-    step = await turn.step()
-    assert step is not None
-    await turn.ask(step, lead=texts.question_unconfirmed())
+    lead = texts.question_unconfirmed() if misplaced == "unconfirmed" else texts.typed_too_early()
+    await turn.ask(step, lead=lead)
 
 
 async def on_text(message: Message, state: FSMContext, clock: Clock, i18n: I18n) -> None:
