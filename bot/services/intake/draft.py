@@ -321,5 +321,8 @@ def evidence_allowed(kind: str, mime: str) -> bool:
 
 
 _FIELD_NAMES = tuple(f.name for f in fields(Draft))
-# Lists of strings, copied one level deep by ``Draft.to_dict`` (the other containers have their own lines there).
-_LIST_FIELDS = ("transit", "story", "skipped", "history", "implied", "checked")
+# The lists of plain strings, copied one level deep by ``Draft.to_dict`` (the lists of lists or records have their own
+# lines there); derived from the fields, so a list added to the draft is copied too.
+_LIST_FIELDS = tuple(
+    f.name for f in fields(Draft) if f.default_factory is list and f.name not in ("message_ids", "evidence")
+)
