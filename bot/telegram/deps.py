@@ -98,6 +98,7 @@ class FromFilters(TypedDict, total=False):
     """Added by the project's own filters when they pass (a filter that understood something hands it on)."""
 
     report_request: ReportRequest  # bot.telegram.intake.filters.ReportPhrase: "mau lapor", "I want to report"
+    misplaced: str  # bot.telegram.intake.filters.Misplaced: "too_early" or "unconfirmed" (Draft.misplaced)
 
 
 def handler_names() -> dict[str, Any]:
