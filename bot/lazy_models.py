@@ -122,6 +122,14 @@ def _rebuild_with_aiogram_names(base: Any) -> None:
     base.model_rebuild = classmethod(model_rebuild)
 
 
+def build_now(*models: Any) -> None:
+    """Build these models now (at start-up, so that the first person after a start does not wait for them). A model
+    already built is left as it is."""
+    for model in models:
+        if not model.__pydantic_complete__:
+            model.model_rebuild()
+
+
 def install() -> None:
     """Defer the build of aiogram's types and methods in this process (no effect once aiogram is imported)."""
     if TYPES_MODULE in sys.modules or any(isinstance(f, _DeferBuilds) for f in sys.meta_path):

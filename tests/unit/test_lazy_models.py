@@ -91,3 +91,20 @@ def test_an_update_a_method_s_answer_and_a_chat_member_read_the_same(lazy, eager
     assert lazy["sent"] == eager["sent"] == lazy["update"]["message"]
     assert lazy["member"] == eager["member"]
     assert lazy["member"]["user"]["first_name"] == "c"
+
+
+def test_start_up_builds_what_every_conversation_uses():
+    """bot.ops.serve builds these before the first update: the first person after a start does not wait for them."""
+    check = """
+import bot
+from aiogram.methods import SendMessage
+from aiogram.methods.base import Response
+from aiogram.types import Message, Update
+assert not Update.__pydantic_complete__ and not SendMessage.__pydantic_complete__
+from bot.ops.serve import build_common_models
+build_common_models()
+assert Update.__pydantic_complete__ and SendMessage.__pydantic_complete__
+assert Response[Message].__pydantic_complete__ and Response[list[Update]].__pydantic_complete__
+"""
+    done = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-3000:]
