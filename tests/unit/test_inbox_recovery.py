@@ -1,6 +1,6 @@
 """The inbox after a crash: an update that only waited its turn while the process was killed, however often, is
-handled at the next start; one whose handling was started and never finished, again and again, is dropped (it is
-the update that stops the process) and the rest go on."""
+handled at the next start; one that was running when the process died is handled alone at the next start, and
+dropped only if the process dies even then (it is the update that stops the process); the rest go on."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import orjson
 from aiogram import Bot
 from aiogram.types import Update
 from sqlalchemy import select
+from sqlalchemy import update as sa_update
 
 from bot.services.privacy import Cipher
 from bot.telegram.updates.polling import _CONTEXT, MAX_ATTEMPTS, Poller
@@ -44,27 +45,42 @@ async def _rows(session_factory) -> dict[int, tuple[int, bool]]:
         return {row.update_id: (row.attempts, row.handled_at is not None) for row in found}
 
 
-async def _start_and_kill(session_factory, cipher: Cipher, *, starts: set[int]) -> list[int]:
-    """One process life: recover the inbox; the updates in ``starts`` begin to be handled and the process dies
-    while they run; the others never get their turn. Returns the ids whose handling began."""
+async def _start_and_kill(
+    session_factory, cipher: Cipher, *, starts: set[int], finishes: frozenset[int] = frozenset(), concurrency: int = 1
+) -> list[int]:
+    """One process life: recover the inbox; the updates in ``finishes`` are handled when their turn comes, those in
+    ``starts`` begin and the process dies while they run (as soon as one has begun); the others never get their
+    turn. Returns the ids whose handling began, in order."""
     began: list[int] = []
     running = asyncio.Event()
 
     async def handle(update: Update, from_inbox: bool) -> None:
         began.append(update.update_id)
+        if update.update_id in finishes:
+            async with session_factory.begin() as session:
+                await session.execute(
+                    sa_update(TelegramUpdate)
+                    .where(TelegramUpdate.update_id == update.update_id)
+                    .values(handled_at=_now(), payload=None)
+                )
+            return
         running.set()
         await asyncio.Event().wait()  # the process is killed before this finishes
 
-    # One slot: the first update holds it, every other update waits its turn.
-    scheduler = UpdateScheduler(handle, concurrency=1)
+    scheduler = UpdateScheduler(handle, concurrency=concurrency)
     async with Bot(TEST_TOKEN) as bot:
         poller = Poller(bot, scheduler, session_factory, cipher, clock=_now)
-        queued = await poller.recover()
-        if queued and starts:
+        recovering = asyncio.create_task(poller.recover())
+        if starts:
             await asyncio.wait_for(running.wait(), 30)
-        for task in list(scheduler._tasks):  # SIGKILL: nothing more happens in this process
+            await asyncio.sleep(0)  # the other updates the slots let in begin too
+        else:
+            await recovering
+            await asyncio.wait_for(scheduler.wait_idle(), 30)
+        recovering.cancel()  # SIGKILL: nothing more happens in this process
+        for task in list(scheduler._tasks):
             task.cancel()
-        await asyncio.gather(*scheduler._tasks, return_exceptions=True)
+        await asyncio.gather(recovering, *scheduler._tasks, return_exceptions=True)
     return began
 
 
@@ -84,3 +100,26 @@ async def test_waiting_through_many_kills_drops_nothing_and_a_poison_update_is_d
     rows = await _rows(session_factory)
     assert rows[1] == (MAX_ATTEMPTS - 1, True)
     assert rows[2] == (1, False) and rows[3] == (0, False)
+
+
+async def test_an_update_running_when_the_process_died_twice_is_tried_alone_not_dropped(session_factory, settings):
+    """Three people's updates run side by side when the process is killed. At the next start each is tried alone;
+    the process dies while the first is running: that one stopped it twice and is dropped at the next start, the other
+    two (killed only while running beside it) are handled. Counting every start instead dropped all three."""
+    cipher = Cipher(settings.keys)
+    await _fill_inbox(session_factory, cipher, [1, 2, 3])
+
+    # The first life after a crash: all three run at once (three slots), and the process dies.
+    assert sorted(await _start_and_kill(session_factory, cipher, starts={1, 2, 3}, concurrency=3)) == [1, 2, 3]
+    assert await _rows(session_factory) == {1: (1, False), 2: (1, False), 3: (1, False)}
+
+    # The next life tries them one at a time: 1 first, alone, and the process dies again; 2 and 3 have not begun.
+    assert await _start_and_kill(session_factory, cipher, starts={1}, concurrency=3) == [1]
+    assert await _rows(session_factory) == {1: (2, False), 2: (1, False), 3: (1, False)}
+
+    # Then 1 is dropped (it stopped the process while it ran alone), and 2 and 3 are handled.
+    began = await _start_and_kill(session_factory, cipher, starts=set(), finishes=frozenset({2, 3}), concurrency=3)
+    assert began == [2, 3]
+    rows = await _rows(session_factory)
+    assert rows[1] == (MAX_ATTEMPTS - 1, True), "dropped: recorded as handled"
+    assert rows[2] == (2, True) and rows[3] == (2, True), "handled, not dropped"

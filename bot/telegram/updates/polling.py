@@ -37,6 +37,9 @@ _CONTEXT = "telegram_updates.payload"
 # poller fetches up to 100 per request).
 MAX_BACKLOG = 300
 MAX_ATTEMPTS = 3  # an update that was being handled when the process died this many times is dropped (see recover)
+# How long a suspect from the inbox is handled alone before the others go on (see recover): far longer than any
+# handler takes, short enough that one stuck handler does not hold the whole bot.
+SUSPECT_ALONE_SECONDS = 30.0
 BACKOFF = BackoffConfig(min_delay=1.0, max_delay=30.0, factor=1.5, jitter=0.1)
 
 
@@ -138,11 +141,15 @@ class Poller:
     async def recover(self) -> int:
         """Queue what an earlier process left unhandled; returns how many.
 
-        Each start of handling an update taken from here is counted first (``_count_attempt``): an update whose
-        handling was started ``MAX_ATTEMPTS - 1`` times after a restart, and never finished, is the one that kills the
-        process (its first, uncounted start was in the process that fetched it), and is dropped. An update that only
-        waited its turn while the process was killed, however often, is not: counting at every start of the process
-        dropped updates of a crowd that had not yet been tried once."""
+        Each start of handling an update taken from here is counted first (``_count_attempt``). An update whose
+        handling was started after a restart and did not finish before the process died again is a suspect: it may
+        be the update that kills the process, or it was only running beside it when something else did (kill -9, the
+        machine, another update). So a suspect is handled next alone, before anything else and before polling goes
+        on; one that stops the process even then (``MAX_ATTEMPTS - 1`` counted starts, the first uncounted one having
+        been in the process that fetched it) is the one that kills it, and is dropped at the next start. An update
+        that only waited its turn, however many times the process was killed, is never counted: counting at every
+        start of the process dropped updates of a crowd that had not been tried once; counting every start, alone
+        or not, dropped updates that were only running when a busy machine's process was killed twice in a row."""
         bot_id = self._bot.id
         async with self._sessions.begin() as session:
             rows = await update_records.waiting(session, bot_id)
@@ -153,21 +160,38 @@ class Poller:
                 log.error("polling: dropping %d update(s) that stopped the process at every try", len(broken))
                 await update_records.give_up(session, bot_id, broken, self._clock())
         queued = 0
-        for update_id, payload, attempts in rows:
-            if attempts >= MAX_ATTEMPTS - 1:
+        suspects = [(update_id, payload) for update_id, payload, attempts in rows if 0 < attempts < MAX_ATTEMPTS - 1]
+        for update_id, payload in suspects:
+            update = await self._open(update_id, payload)
+            if update is None:
                 continue
+            queued += 1
+            handled = self._scheduler.submit(update, from_inbox=True, on_start=partial(self._count_attempt, update_id))
             try:
-                data = self._cipher.decrypt(payload, context=_CONTEXT)
-            except DecryptionError:
-                log.error("polling: inbox update %s cannot be decrypted (key removed?); dropped", update_id)
-                async with self._sessions.begin() as session:
-                    await update_records.give_up(session, bot_id, [update_id], self._clock())
+                # Alone: nothing else runs until it is done (a handler that never ends holds only its own lane).
+                await asyncio.wait_for(asyncio.shield(handled), SUSPECT_ALONE_SECONDS)
+            except TimeoutError:
+                log.warning("polling: update %s left unhandled by a crash is still running; going on", update_id)
+        for update_id, payload, attempts in rows:
+            if attempts != 0:
                 continue
-            update = Update.model_validate_json(data, context={"bot": self._bot})
+            update = await self._open(update_id, payload)
+            if update is None:
+                continue
             self._scheduler.submit(update, from_inbox=True, on_start=partial(self._count_attempt, update_id))
             queued += 1
         log.info("polling: %d update(s) left by the previous run queued again", queued)
         return queued
+
+    async def _open(self, update_id: int, payload: bytes) -> Update | None:
+        try:
+            data = self._cipher.decrypt(payload, context=_CONTEXT)
+        except DecryptionError:
+            log.error("polling: inbox update %s cannot be decrypted (key removed?); dropped", update_id)
+            async with self._sessions.begin() as session:
+                await update_records.give_up(session, self._bot.id, [update_id], self._clock())
+            return None
+        return Update.model_validate_json(data, context={"bot": self._bot})
 
     async def _count_attempt(self, update_id: int) -> None:
         """Recorded before a recovered update is handled. Best effort: the update is handled even if this fails."""
