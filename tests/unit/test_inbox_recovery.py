@@ -5,6 +5,7 @@ dropped only if the process dies even then (it is the update that stops the proc
 from __future__ import annotations
 
 import asyncio
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import orjson
@@ -45,14 +46,20 @@ async def _rows(session_factory) -> dict[int, tuple[int, bool]]:
         return {row.update_id: (row.attempts, row.handled_at is not None) for row in found}
 
 
+@dataclass
+class Life:
+    began: list[int]  # the updates whose handling began, in order
+    queued: int  # updates in the scheduler (running or waiting) when the process died
+
+
 async def _start_and_kill(
     session_factory, cipher: Cipher, *, starts: set[int], finishes: frozenset[int] = frozenset(), concurrency: int = 1
-) -> list[int]:
+) -> Life:
     """One process life: recover the inbox; the updates in ``finishes`` are handled when their turn comes, those in
-    ``starts`` begin and the process dies while they run (as soon as one has begun); the others never get their
-    turn. Returns the ids whose handling began, in order."""
+    ``starts`` begin and the process dies while they run (once all of them have begun); the others never get their
+    turn."""
     began: list[int] = []
-    running = asyncio.Event()
+    all_began = asyncio.Event()
 
     async def handle(update: Update, from_inbox: bool) -> None:
         began.append(update.update_id)
@@ -64,7 +71,8 @@ async def _start_and_kill(
                     .values(handled_at=_now(), payload=None)
                 )
             return
-        running.set()
+        if starts <= set(began):
+            all_began.set()
         await asyncio.Event().wait()  # the process is killed before this finishes
 
     scheduler = UpdateScheduler(handle, concurrency=concurrency)
@@ -72,16 +80,16 @@ async def _start_and_kill(
         poller = Poller(bot, scheduler, session_factory, cipher, clock=_now)
         recovering = asyncio.create_task(poller.recover())
         if starts:
-            await asyncio.wait_for(running.wait(), 30)
-            await asyncio.sleep(0)  # the other updates the slots let in begin too
+            await asyncio.wait_for(all_began.wait(), 30)
         else:
             await recovering
             await asyncio.wait_for(scheduler.wait_idle(), 30)
+        queued = scheduler.pending
         recovering.cancel()  # SIGKILL: nothing more happens in this process
         for task in list(scheduler._tasks):
             task.cancel()
         await asyncio.gather(recovering, *scheduler._tasks, return_exceptions=True)
-    return began
+    return Life(list(began), queued)
 
 
 async def test_waiting_through_many_kills_drops_nothing_and_a_poison_update_is_dropped(session_factory, settings):
@@ -90,13 +98,13 @@ async def test_waiting_through_many_kills_drops_nothing_and_a_poison_update_is_d
 
     # Update 1 is the one that kills the process each time it is tried; 2 and 3 wait behind it in the one slot.
     for _life in range(MAX_ATTEMPTS - 1):
-        assert await _start_and_kill(session_factory, cipher, starts={1}) == [1]
+        assert (await _start_and_kill(session_factory, cipher, starts={1})).began == [1]
     rows = await _rows(session_factory)
     assert rows[1] == (MAX_ATTEMPTS - 1, False)
     assert rows[2] == (0, False) and rows[3] == (0, False), "waiting is not a try"
 
     # The next start drops update 1 (recorded as handled, so a redelivery is ignored too) and tries 2 first.
-    assert await _start_and_kill(session_factory, cipher, starts={2}) == [2]
+    assert (await _start_and_kill(session_factory, cipher, starts={2})).began == [2]
     rows = await _rows(session_factory)
     assert rows[1] == (MAX_ATTEMPTS - 1, True)
     assert rows[2] == (1, False) and rows[3] == (0, False)
@@ -110,16 +118,19 @@ async def test_an_update_running_when_the_process_died_twice_is_tried_alone_not_
     await _fill_inbox(session_factory, cipher, [1, 2, 3])
 
     # The first life after a crash: all three run at once (three slots), and the process dies.
-    assert sorted(await _start_and_kill(session_factory, cipher, starts={1, 2, 3}, concurrency=3)) == [1, 2, 3]
+    first = await _start_and_kill(session_factory, cipher, starts={1, 2, 3}, concurrency=3)
+    assert sorted(first.began) == [1, 2, 3]
     assert await _rows(session_factory) == {1: (1, False), 2: (1, False), 3: (1, False)}
 
-    # The next life tries them one at a time: 1 first, alone, and the process dies again; 2 and 3 have not begun.
-    assert await _start_and_kill(session_factory, cipher, starts={1}, concurrency=3) == [1]
+    # The next life tries them one at a time: 1 first, alone (2 and 3 are not even queued: three slots would let
+    # them in), and the process dies again.
+    second = await _start_and_kill(session_factory, cipher, starts={1}, concurrency=3)
+    assert second.began == [1] and second.queued == 1
     assert await _rows(session_factory) == {1: (2, False), 2: (1, False), 3: (1, False)}
 
     # Then 1 is dropped (it stopped the process while it ran alone), and 2 and 3 are handled.
-    began = await _start_and_kill(session_factory, cipher, starts=set(), finishes=frozenset({2, 3}), concurrency=3)
-    assert began == [2, 3]
+    third = await _start_and_kill(session_factory, cipher, starts=set(), finishes=frozenset({2, 3}), concurrency=3)
+    assert third.began == [2, 3]
     rows = await _rows(session_factory)
     assert rows[1] == (MAX_ATTEMPTS - 1, True), "dropped: recorded as handled"
     assert rows[2] == (2, True) and rows[3] == (2, True), "handled, not dropped"
