@@ -32,6 +32,7 @@ import orjson
 from aiogram import Bot, Router
 from aiogram.client.default import Default
 from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.dispatcher.event.bases import UNHANDLED
 from aiogram.dispatcher.event.handler import CallableObject, FilterObject, HandlerObject
 from aiogram.exceptions import TelegramNetworkError
 from aiogram.filters import Command, Filter, StateFilter
@@ -185,12 +186,28 @@ def resolve_state_filters(router: Router) -> int:
 # ---- routers skipped in one check -----------------------------------------------------------------------------
 # aiogram offers an update to every handler of every router in turn until one accepts it: a button press of the main
 # menu is checked against some seventy handlers (each unpacking the button's data and failing) and a message against
-# every journey's state filters. ``gate_routers`` gives each router a filter of its own that lets through only what
+# every journey's state filters. ``gate_routers`` gives each router a gate of its own that lets through only what
 # one of its handlers could accept, judged by what every such handler requires: the conversation state it waits in,
-# the button data's prefix, or a command's leading character. A router whose handlers cannot all be judged that way
-# (one takes any message) gets no gate, so nothing that reached a handler before misses it now.
+# the button data's prefix, or the command's name. A router whose handlers cannot all be judged that way (one takes
+# any message) gets no gate, so nothing that reached a handler before misses it now.
+#
+# The gate is asked before aiogram's own machinery: entering a router costs aiogram five copies of the update's data
+# (some thirty-five names: the handlers' dependencies) on its way to the router's filters, and a /start passed eight
+# routers that way before reaching its own. So the gate is the router's ``propagate_event``'s first step, and a
+# router it turns away costs one call. A router with outer middlewares of its own keeps the gate as its filter (they
+# must see every event, as before); no router has them today.
 
 _GATED = ("message", "callback_query")
+
+
+@dataclass(frozen=True)
+class _Commands:
+    """What a ``Command`` filter accepts, as the gate judges it: the characters a command may start with and its
+    names (None: a pattern, so any name); ``folded``: names compared case-folded (``ignore_case``)."""
+
+    prefix: str
+    names: frozenset[str] | None
+    folded: bool
 
 
 @dataclass(frozen=True)
@@ -199,7 +216,13 @@ class _Needs:
 
     states: frozenset[str | None] | None = None
     callback: tuple[str, str] | None = None  # (separator, prefix)
-    command: str | None = None  # the characters a command may start with
+    command: _Commands | None = None
+
+
+def _commands(check: Command) -> _Commands:
+    strings = [c for c in check.commands if isinstance(c, str)]
+    names = frozenset(strings) if len(strings) == len(check.commands) else None
+    return _Commands(prefix=check.prefix, names=names, folded=check.ignore_case)
 
 
 def _state_names(states: Any) -> frozenset[str | None] | None:
@@ -233,7 +256,7 @@ def _needs(handler: HandlerObject) -> _Needs | None:
             data = check.callback_data
             callback = (data.__separator__, data.__prefix__)
         elif isinstance(check, Command):
-            command = check.prefix
+            command = _commands(check)
     if states is None and callback is None and command is None:
         return None
     # One requirement is enough: the sharpest known.
@@ -245,9 +268,9 @@ def _needs(handler: HandlerObject) -> _Needs | None:
 
 
 class RouterGate(Filter):
-    """A router's own filter: passes what at least one of its handlers could accept (see above). A ``Filter``, so
-    aiogram awaits it: a plain object with an async ``__call__`` is taken for a blocking function, run in a thread,
-    and its coroutine (truthy, never awaited) let everything through."""
+    """A router's own gate: passes what at least one of its handlers could accept (see above). A ``Filter``, so
+    aiogram awaits it where it is a router's filter: a plain object with an async ``__call__`` is taken for a
+    blocking function, run in a thread, and its coroutine (truthy, never awaited) let everything through."""
 
     def __init__(self, needs: list[_Needs]) -> None:
         self.states: frozenset[str | None] = frozenset().union(*(n.states for n in needs if n.states is not None))
@@ -256,9 +279,25 @@ class RouterGate(Filter):
             if n.callback is not None:
                 prefixes.setdefault(n.callback[0], set()).add(n.callback[1])
         self.prefixes = [(sep, frozenset(p)) for sep, p in prefixes.items()]
-        self.command_starts = "".join(sorted({c for n in needs if n.command for c in n.command}))
+        commands = [n.command for n in needs if n.command is not None]
+        self.command_starts = "".join(sorted({c for command in commands for c in command.prefix}))
+        # A command's name as aiogram reads it (``Command.extract_command``), exactly or case-folded; None: any.
+        any_name = any(command.names is None for command in commands)
+        self.command_names: frozenset[str] | None = (
+            None
+            if any_name
+            else frozenset().union(
+                *(command.names for command in commands if command.names is not None and not command.folded)
+            )
+        )
+        self.folded_names: frozenset[str] = frozenset().union(
+            *(command.names for command in commands if command.names is not None and command.folded)
+        )
 
     async def __call__(self, event: TelegramObject, raw_state: str | None = None) -> bool:
+        return self.accepts(event, raw_state)
+
+    def accepts(self, event: TelegramObject, raw_state: str | None) -> bool:
         if raw_state in self.states:
             return True
         if self.prefixes and isinstance(event, CallbackQuery) and event.data:
@@ -267,18 +306,26 @@ class RouterGate(Filter):
                 if data.split(sep, 1)[0] in prefixes:
                     return True
         if self.command_starts and isinstance(event, Message):
-            # Command splits the text on whitespace first: a command may follow spaces.
-            text = (event.text or event.caption or "").lstrip()
-            if text and text[0] in self.command_starts:
-                return True
+            return self._a_command(event.text or event.caption)
         return False
+
+    def _a_command(self, text: str | None) -> bool:
+        # As Command reads it: the first word, its first character the prefix, the rest up to an "@" the name.
+        words = text.split(maxsplit=1) if text else None
+        if not words or words[0][0] not in self.command_starts:
+            return False
+        if self.command_names is None:
+            return True
+        name = words[0][1:].partition("@")[0]
+        return name in self.command_names or name.casefold() in self.folded_names
 
 
 def gate_routers(router: Router) -> int:
-    """Give every router without sub-routers (a failing router filter would hide them too) a ``RouterGate`` per
-    kind of event, where all its handlers can be judged; returns how many gates were added."""
+    """Give every router without sub-routers (a failing gate would hide them too) a ``RouterGate`` per kind of
+    event, where all its handlers can be judged; returns how many gates were added."""
     added = 0
     if not router.sub_routers:
+        early: dict[str, RouterGate] = {}
         for name in _GATED:
             observer = router.observers.get(name)
             if observer is None or not observer.handlers:
@@ -286,8 +333,38 @@ def gate_routers(router: Router) -> int:
             needs = [_needs(handler) for handler in observer.handlers]
             if any(n is None for n in needs):
                 continue
-            observer.filter(RouterGate([n for n in needs if n is not None]))
+            gate = RouterGate([n for n in needs if n is not None])
+            if observer.outer_middleware:
+                observer.filter(gate)
+            else:
+                early[name] = gate
             added += 1
+        if early:
+            _ask_first(router, early)
     for sub in router.sub_routers:
         added += gate_routers(sub)
     return added
+
+
+def _ask_first(router: Router, gates: dict[str, RouterGate]) -> None:
+    """Make the gates the first step of ``router.propagate_event`` (aiogram calls it on the router object)."""
+    propagate = router.propagate_event
+
+    async def propagate_event(update_type: str, event: TelegramObject, **kwargs: Any) -> Any:
+        gate = gates.get(update_type)
+        if gate is not None and not gate.accepts(event, kwargs.get("raw_state")):
+            return UNHANDLED
+        return await propagate(update_type=update_type, event=event, **kwargs)
+
+    propagate_event.gates = gates  # type: ignore[attr-defined]  # for router_gates()
+    router.propagate_event = propagate_event  # type: ignore[method-assign]
+
+
+def router_gates(router: Router) -> dict[str, RouterGate]:
+    """The gates ``gate_routers`` gave ``router``, by kind of event."""
+    gates = dict(getattr(router.propagate_event, "gates", {}))
+    for name, observer in router.observers.items():
+        for item in observer._handler.filters or ():
+            if isinstance(item.callback, RouterGate):
+                gates[name] = item.callback
+    return gates

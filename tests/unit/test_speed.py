@@ -1,4 +1,4 @@
-"""The two aiogram costs removed in bot.telegram.speed stay removed (if aiogram changes, these fail)."""
+"""The aiogram costs removed in bot.telegram.speed stay removed (if aiogram changes, these fail)."""
 
 from __future__ import annotations
 
@@ -6,9 +6,11 @@ from aiogram.client.telegram import TelegramAPIServer
 from aiogram.dispatcher.event.handler import FilterObject
 from aiogram.methods import SendMessage
 from aiogram.types import Message
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.telegram.routers import get_routers
-from bot.telegram.speed import BotSession, RouterGate, run_filters_inline
+from bot.telegram.speed import BotSession, _needs, router_gates, run_filters_inline
 from tests.conftest import TEST_TOKEN
 
 
@@ -73,11 +75,8 @@ def _gated_dispatcher():
     return dp
 
 
-def _gate(observer):
-    from bot.telegram.speed import RouterGate
-
-    gates = [f.callback for f in observer._handler.filters or () if isinstance(f.callback, RouterGate)]
-    return gates[0] if gates else None
+def _gate(router, name):
+    return router_gates(router).get(name)
 
 
 def _events_a_handler_may_accept(handler):
@@ -101,8 +100,10 @@ def _events_a_handler_may_accept(handler):
             query = CallbackQuery.model_validate({"id": "1", "from": user, "chat_instance": "c", "data": data})
             yield query, "Any:state"
         elif isinstance(check, Command):
+            names = [c for c in check.commands if isinstance(c, str)] or ["anything"]
             for start in check.prefix:
-                yield message.model_copy(update={"text": f"  {start}cmd arg"}), "Any:state"
+                for name in names:
+                    yield message.model_copy(update={"text": f"  {start}{name} arg"}), "Any:state"
 
 
 async def test_a_router_gate_lets_through_whatever_any_of_its_handlers_could_accept():
@@ -111,11 +112,10 @@ async def test_a_router_gate_lets_through_whatever_any_of_its_handlers_could_acc
     checked = 0
     for router in _leaves(_gated_dispatcher()):
         for name in ("message", "callback_query"):
-            observer = router.observers[name]
-            gate = _gate(observer)
+            gate = _gate(router, name)
             if gate is None:
                 continue
-            for handler in observer.handlers:
+            for handler in router.observers[name].handlers:
                 events = list(_events_a_handler_may_accept(handler))
                 assert events, f"{router.name}: {handler.callback.__name__} has nothing the gate could judge"
                 # The handler passes the gate if any of its requirements does (the gate judges by one of them).
@@ -135,32 +135,99 @@ async def test_routers_that_cannot_take_an_event_are_skipped():
     )
     menu = CallbackQuery.model_validate({"id": "1", "from": user, "chat_instance": "c", "data": "m:sos"})
     # Free text outside any conversation: no journey waits for it (the advice questions take it).
-    assert not await _gate(routers["intake"].message)(text, raw_state=None)
-    assert not await _gate(routers["staff.typed"].message)(text, raw_state=None)
-    assert await _gate(routers["advice_questions"].message)(text, raw_state=None)
+    assert not await _gate(routers["intake"], "message")(text, raw_state=None)
+    assert not await _gate(routers["staff.typed"], "message")(text, raw_state=None)
+    assert await _gate(routers["advice_questions"], "message")(text, raw_state=None)
     # An answer typed in the middle of a report reaches the report.
-    assert await _gate(routers["intake"].message)(text, raw_state="Intake:story")
+    assert await _gate(routers["intake"], "message")(text, raw_state="Intake:story")
     # A main-menu button is not looked at by the staff's thirty buttons.
-    assert not await _gate(routers["staff.buttons"].callback_query)(menu, raw_state=None)
-    assert await _gate(routers["start"].callback_query)(menu, raw_state=None)
+    assert not await _gate(routers["staff.buttons"], "callback_query")(menu, raw_state=None)
+    assert await _gate(routers["start"], "callback_query")(menu, raw_state=None)
+    # /start outside a conversation is not looked at by the routers before the start menu that have commands.
+    start = text.model_copy(update={"text": "/start"})
+    for name in ("staff.commands", "staff.web", "followup", "recruiter", "advice"):
+        assert not await _gate(routers[name], "message")(start, raw_state=None), name
+    assert await _gate(routers["start"], "message")(start, raw_state=None)
+    assert await _gate(routers["staff.commands"], "message")(text.model_copy(update={"text": " /queue p1"}))
 
 
-async def test_aiogram_awaits_the_gates_and_they_skip_routers():
-    """Checked through aiogram itself: a gate it took for a blocking function would run in a thread and pass
-    everything (its coroutine, never awaited, is truthy)."""
+async def test_a_router_s_gate_turns_an_event_away_before_aiogram_enters_the_router():
+    """Checked through aiogram's own entry to a router (``propagate_event``, what a parent router calls): a router
+    its gate turns away is never entered (its filters and handlers never run), one it lets through is."""
+    from aiogram.dispatcher.event.bases import UNHANDLED
     from aiogram.types import CallbackQuery
 
     dp = _gated_dispatcher()
     routers = {r.name: r for r in _leaves(dp)}
     user = {"id": 1, "is_bot": False, "first_name": "A"}
     menu = CallbackQuery.model_validate({"id": "1", "from": user, "chat_instance": "c", "data": "m:sos"})
-    observer = routers["staff.buttons"].callback_query
-    [gate] = [f for f in observer._handler.filters or () if isinstance(f.callback, RouterGate)]
-    assert gate.awaitable
-    passed, _data = await observer.check_root_filters(menu, raw_state=None)
-    assert passed is False
-    passed, _data = await routers["start"].callback_query.check_root_filters(menu, raw_state=None)
-    assert passed is True
+    entered: list[str] = []
+
+    async def trigger(event, **kwargs):
+        entered.append(kwargs["event_router"].name)
+        return UNHANDLED
+
+    for name in ("staff.buttons", "start"):
+        routers[name].callback_query.trigger = trigger
+        assert await routers[name].propagate_event("callback_query", menu, raw_state=None) is UNHANDLED
+    assert entered == ["start"]
+    # Every gate of the bot is asked first (no router has outer middlewares of its own that would need it later).
+    assert all(getattr(router.propagate_event, "gates", None) for router in _leaves(dp) if router_gates(router))
+
+
+class _Bot:
+    async def me(self):
+        from aiogram.types import User
+
+        return User(id=1, is_bot=True, first_name="Tipline", username="TiplineBot")
+
+
+_NAMES = sorted(
+    {
+        c
+        for router in _leaves(_gated_dispatcher())
+        for handler in router.observers["message"].handlers
+        for item in handler.filters or ()
+        if hasattr(item.callback, "commands")
+        for c in item.callback.commands
+        if isinstance(c, str)
+    }
+)
+_COMMAND_TEXTS = st.builds(
+    lambda space, prefix, name, case, mention, rest: f"{space}{prefix}{name.upper() if case else name}{mention}{rest}",
+    st.sampled_from(["", " ", "\n  "]),
+    st.sampled_from(["/", "!", ""]),
+    st.sampled_from([*_NAMES, "unknown", "", "start2"]),
+    st.booleans(),
+    st.sampled_from(["", "@TiplineBot", "@tiplinebot", "@other_bot", "@"]),
+    st.sampled_from(["", " arg", " p1 kupang", "\nx"]),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_COMMAND_TEXTS, caption=st.booleans())
+async def test_a_gate_passes_every_command_one_of_its_handlers_takes(text, caption):
+    """Whatever aiogram's ``Command`` filter of any handler of a router accepts, that router's gate lets through."""
+    from aiogram.filters import Command
+
+    chat = {"id": 1, "type": "private"}
+    user = {"id": 1, "is_bot": False, "first_name": "A"}
+    field = "caption" if caption else "text"
+    message = Message.model_validate({"message_id": 1, "date": 0, "chat": chat, "from": user, field: text})
+    for router in _leaves(_GATED):
+        gate = _gate(router, "message")
+        if gate is None:
+            continue
+        for handler in router.observers["message"].handlers:
+            needs = _needs(handler)
+            if needs is None or needs.command is None:
+                continue  # judged by the state it waits in (test_a_router_gate_lets_through_whatever_...)
+            for item in handler.filters or ():
+                if isinstance(item.callback, Command) and await item.callback(message, _Bot()):
+                    assert await gate(message, raw_state=None), (router.name, text)
+
+
+_GATED = _gated_dispatcher()
 
 
 async def test_resolved_state_filters_accept_exactly_what_aiogram_s_own_accept():
@@ -189,3 +256,32 @@ async def test_resolved_state_filters_accept_exactly_what_aiogram_s_own_accept()
                 name,
             )
     assert all(type(f.callback) is StateSet for f in _filters(dp) if isinstance(f.callback, StateFilter))
+
+
+async def test_a_gate_reads_commands_as_aiogram_does_case_folded_or_by_pattern():
+    """Case-folded names and patterns (no handler of the bot has them yet): the gate passes what the filter takes."""
+    import re
+
+    from aiogram import Router
+    from aiogram.filters import Command
+
+    from bot.telegram.speed import gate_routers
+
+    def message(text):
+        chat = {"id": 1, "type": "private"}
+        return Message.model_validate({"message_id": 1, "date": 0, "chat": chat, "text": text})
+
+    folded, patterned = Router(name="folded"), Router(name="patterned")
+    folded.message.register(lambda m: None, Command("Lapor", "help", ignore_case=True, prefix="/!"))
+    patterned.message.register(lambda m: None, Command(re.compile(r"cek\w*"), "exact"))
+    assert gate_routers(folded) == gate_routers(patterned) == 1
+    for text in ("/LAPOR", "!lapor x", "/Help@TiplineBot", "/cekpt maju", "/exact", "/nope", "/EXACT", "lapor"):
+        for router in (folded, patterned):
+            [command] = [f.callback for h in router.message.handlers for f in h.filters]
+            takes = bool(await command(message(text), _Bot()))
+            passes = await _gate(router, "message")(message(text))
+            assert passes or not takes, (router.name, text)
+            # Nothing else: a pattern lets any command through; names only their own.
+            if router is folded:
+                assert passes == takes, text
+    assert not await _gate(patterned, "message")(message("halo"))
