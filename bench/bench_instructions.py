@@ -1,0 +1,118 @@
+"""CPU instructions per update, Tipline and the bare aiogram echo bot, counted by valgrind's callgrind: a figure the
+machine's load does not move (updates/s and CPU time on a shared two-core machine vary by half from run to run).
+
+    .venv/bin/python bench/bench_instructions.py [--workloads start,mix] [--updates 200] [--warm-up 100]
+
+Each bot runs as in bench/bench_bot.py (its own process, long polling against the fake Bot API server), under
+callgrind with instrumentation off: it starts and answers a warm-up burst at near full speed (models built on
+first use, caches filled), then instrumentation is switched on for a burst of ``--updates`` new people and off
+again, and the instructions counted in between are divided by the updates answered. "x echo" is the echo bot's
+count over Tipline's: the share of the echo bot's speed Tipline would have if instructions were all that counted.
+Needs valgrind (Debian's package ``valgrind``); about a minute per row.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.bench_bot import COMPANIES, MENU, QUESTIONS, BotProcess, _wait_ready
+from bench.fake_telegram import FakeTelegram
+
+
+async def _burst(server: FakeTelegram, kind: str, first_user: int, n: int, rng: random.Random) -> int:
+    """``n`` new people each send one thing (as bench_bot's workloads); returns how many were left unanswered."""
+    pushed = {}
+    for user in range(first_user, first_user + n):
+        pushed[user] = time.perf_counter()
+        roll = rng.random()
+        if kind == "start" or roll >= 0.90:
+            server.send_text(user, "/start")
+        elif roll < 0.30:
+            server.send_text(user, rng.choice(QUESTIONS))
+        elif roll < 0.45:
+            server.send_text(user, "/cekpt " + rng.choice(COMPANIES))
+        else:
+            server.press(user, rng.choice(MENU))
+    await server.wait_replies(pushed, 1800)
+    return sum(1 for user in pushed if user not in server.first_reply_at)
+
+
+async def count(kind: str, bot_kind: str, updates: int, warm_up: int, workdir: Path) -> tuple[float, int]:
+    """Instructions per update (millions) and the updates left unanswered."""
+    server = FakeTelegram()
+    url = await server.start()
+    out = workdir / f"callgrind.{kind}.{bot_kind}"
+    bot = BotProcess(bot_kind, url, workdir, f"sqlite+aiosqlite:///{workdir / f'{kind}_{bot_kind}.db'}")
+    bot.cmd = ["valgrind", "--tool=callgrind", "--instr-atstart=no", f"--callgrind-out-file={out}", *bot.cmd]
+    bot.start()
+    assert bot.proc is not None
+    try:
+        await _wait_ready(server, bot, timeout=600)
+        rng = random.Random(7)
+        missed = await _burst(server, kind, 5_000_000, warm_up, rng)
+        await asyncio.sleep(1.0)  # the warm-up's last sends answered and done
+        await _control("--instr=on", bot.proc.pid)
+        missed += await _burst(server, kind, 6_000_000, updates, rng)
+        await _control("--instr=off", bot.proc.pid)
+        # Written now: a bot slow to stop under valgrind may be killed, and a killed process writes nothing.
+        await _control("--dump", bot.proc.pid)
+    finally:
+        bot.stop()
+        await server.stop()
+    return _counted(workdir, out.name) / updates / 1e6, missed
+
+
+async def _control(option: str, pid: int) -> None:
+    proc = await asyncio.create_subprocess_exec(
+        "callgrind_control", option, str(pid), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    if await proc.wait() != 0:
+        raise RuntimeError(f"callgrind_control {option} failed")
+
+
+def _counted(workdir: Path, name: str) -> int:
+    """The instructions counted while instrumentation was on (the largest total of the dumps)."""
+    totals = [
+        int(n)
+        for dump in workdir.glob(f"{name}*")
+        for n in re.findall(r"^(?:summary|totals): (\d+)", dump.read_text(errors="replace"), re.M)
+    ]
+    return max(totals, default=0)
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--workloads", default="start,mix")
+    parser.add_argument("--updates", type=int, default=200)
+    parser.add_argument("--warm-up", type=int, default=100)
+    args = parser.parse_args()
+    if shutil.which("valgrind") is None or shutil.which("callgrind_control") is None:
+        print("bench_instructions: valgrind is not installed (Debian: apt-get install valgrind); nothing measured")
+        return
+    workdir = Path(tempfile.mkdtemp(prefix="tipline-instructions-"))
+    print(f"bench_instructions: {args.updates} updates a row after a warm-up of {args.warm_up}, SQLite")
+    print("| workload | bot | M instructions per update | x echo | unanswered |")
+    print("| --- | --- | --- | --- | --- |")
+    try:
+        for kind in [k.strip() for k in args.workloads.split(",") if k.strip()]:
+            echo, echo_missed = await count(kind, "echo", args.updates, args.warm_up, workdir)
+            print(f"| {kind} | echo | {echo:.2f} | 1.00 | {echo_missed} |", flush=True)
+            ours, missed = await count(kind, "tipline", args.updates, args.warm_up, workdir)
+            print(f"| {kind} | tipline | {ours:.2f} | {echo / ours:.2f} | {missed} |", flush=True)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
