@@ -62,6 +62,7 @@ NOT_RUN: dict[str, str] = {
     ".venv/bin/python bench/bench_ask.py --cv": "a benchmark with cross-validation (builds the index 8 times, about "
     "a minute); tests/unit/test_advice_blind.py checks the same figures",
     ".venv/bin/python bench/bench_registry.py": "a benchmark (part of `make bench`)",
+    ".venv/bin/python bench/bench_instructions.py": "runs both bots under valgrind (minutes; part of `make bench`)",
     ".venv/bin/python bench/bench_data.py": "generates a million tips (about half an hour) and times the staff queries",
     '.venv/bin/python bench/bench_data.py --db "$BENCH_PG"': "the same on a PostgreSQL server of one's own",
 }
