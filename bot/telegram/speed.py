@@ -192,7 +192,7 @@ def resolve_state_filters(router: Router) -> int:
 # any message) gets no gate, so nothing that reached a handler before misses it now.
 #
 # The gate is asked before aiogram's own machinery: entering a router costs aiogram five copies of the update's data
-# (some thirty-five names: the handlers' dependencies) on its way to the router's filters, and a /start passed eight
+# (some thirty names: the handlers' dependencies) on its way to the router's filters, and a /start passed eight
 # routers that way before reaching its own. So the gate is the router's ``propagate_event``'s first step, and a
 # router it turns away costs one call. A router with outer middlewares of its own keeps the gate as its filter (they
 # must see every event, as before); no router has them today.
