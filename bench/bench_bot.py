@@ -204,12 +204,17 @@ async def _wait_ready(server: FakeTelegram, bot: BotProcess, timeout: float = 60
         await asyncio.sleep(0.05)
 
 
-async def _burst(server: FakeTelegram, kind: str, n: int, rng: random.Random, timeout: float) -> tuple:  # noqa: ASYNC109
-    base = 1_000_000
+async def _burst(
+    server: FakeTelegram,
+    kind: str,
+    n: int,
+    rng: random.Random,
+    timeout: float,  # noqa: ASYNC109
+    first_user: int = 1_000_000,
+) -> tuple:
     start = time.perf_counter()
     pushed: dict[int, float] = {}
-    for i in range(n):
-        user = base + i
+    for user in range(first_user, first_user + n):
         pushed[user] = time.perf_counter()
         if kind == "start":
             server.send_text(user, "/start")
@@ -230,7 +235,7 @@ async def _burst(server: FakeTelegram, kind: str, n: int, rng: random.Random, ti
     return n, end - start, latencies, n - len(answered)
 
 
-async def _reports(server: FakeTelegram, n: int, timeout: float) -> tuple:  # noqa: ASYNC109
+async def _reports(server: FakeTelegram, n: int, timeout: float, first_user: int = 2_000_000) -> tuple:  # noqa: ASYNC109
     latencies: list[float] = []
     unanswered = 0
     updates = 0
@@ -268,7 +273,7 @@ async def _reports(server: FakeTelegram, n: int, timeout: float) -> tuple:  # no
                 server.send_text(user, action.value)
 
     start = time.perf_counter()
-    await asyncio.wait_for(asyncio.gather(*(reporter(2_000_000 + i) for i in range(n))), timeout)
+    await asyncio.wait_for(asyncio.gather(*(reporter(user) for user in range(first_user, first_user + n))), timeout)
     return updates, time.perf_counter() - start, latencies, unanswered
 
 

@@ -1,13 +1,16 @@
 """CPU instructions per update, Tipline and the bare aiogram echo bot, counted by valgrind's callgrind: a figure the
 machine's load does not move (updates/s and CPU time on a shared two-core machine vary by half from run to run).
 
-    .venv/bin/python bench/bench_instructions.py [--workloads start,mix] [--updates 200] [--warm-up 100]
+    .venv/bin/python bench/bench_instructions.py [--workloads start,mix,reports] [--updates 200] [--warm-up 100]
+                                                 [--reporters 30] [--warm-up-reporters 5]
 
 Each bot runs as in bench/bench_bot.py (its own process, long polling against the fake Bot API server), under
 callgrind with instrumentation off: it starts and answers a warm-up burst at near full speed (models built on
 first use, caches filled), then instrumentation is switched on for a burst of ``--updates`` new people and off
 again, and the instructions counted in between are divided by the updates answered. "x echo" is the echo bot's
 count over Tipline's: the share of the echo bot's speed Tipline would have if instructions were all that counted.
+"reports" is bench_bot.py's workload of whole reports filed at once (``--reporters`` counted after
+``--warm-up-reporters``), Tipline only: the cost of a report's every step, filing included.
 Needs valgrind (Debian's package ``valgrind``); about a minute per row.
 """
 
@@ -21,36 +24,20 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.bench_bot import COMPANIES, MENU, QUESTIONS, BotProcess, _wait_ready
+from bench.bench_bot import BotProcess, _burst, _reports, _wait_ready
 from bench.fake_telegram import FakeTelegram
 
-
-async def _burst(server: FakeTelegram, kind: str, first_user: int, n: int, rng: random.Random) -> int:
-    """``n`` new people each send one thing (as bench_bot's workloads); returns how many were left unanswered."""
-    pushed = {}
-    for user in range(first_user, first_user + n):
-        pushed[user] = time.perf_counter()
-        roll = rng.random()
-        if kind == "start" or roll >= 0.90:
-            server.send_text(user, "/start")
-        elif roll < 0.30:
-            server.send_text(user, rng.choice(QUESTIONS))
-        elif roll < 0.45:
-            server.send_text(user, "/cekpt " + rng.choice(COMPANIES))
-        else:
-            server.press(user, rng.choice(MENU))
-    await server.wait_replies(pushed, 1800)
-    return sum(1 for user in pushed if user not in server.first_reply_at)
+TIMEOUT = 1800  # seconds for a burst under callgrind
 
 
 async def count(kind: str, bot_kind: str, updates: int, warm_up: int, workdir: Path) -> tuple[float, int]:
-    """Instructions per update (millions) and the updates left unanswered."""
-    server = FakeTelegram()
+    """Instructions per update (millions) and the updates left unanswered. For "reports", ``updates`` and
+    ``warm_up`` are numbers of reporters."""
+    server = FakeTelegram(keep_texts=kind == "reports")
     url = await server.start()
     out = workdir / f"callgrind.{kind}.{bot_kind}"
     bot = BotProcess(bot_kind, url, workdir, f"sqlite+aiosqlite:///{workdir / f'{kind}_{bot_kind}.db'}")
@@ -60,17 +47,26 @@ async def count(kind: str, bot_kind: str, updates: int, warm_up: int, workdir: P
     try:
         await _wait_ready(server, bot, timeout=600)
         rng = random.Random(7)
-        missed = await _burst(server, kind, 5_000_000, warm_up, rng)
+        if kind == "reports":
+            missed = (await _reports(server, warm_up, TIMEOUT, first_user=5_000_000))[3]
+        else:
+            missed = (await _burst(server, kind, warm_up, rng, TIMEOUT, first_user=5_000_000))[3]
         await asyncio.sleep(1.0)  # the warm-up's last sends answered and done
         await _control("--instr=on", bot.proc.pid)
-        missed += await _burst(server, kind, 6_000_000, updates, rng)
+        if kind == "reports":
+            counted, _seconds, _latencies, unanswered = await _reports(server, updates, TIMEOUT, first_user=6_000_000)
+        else:
+            counted, _seconds, _latencies, unanswered = await _burst(
+                server, kind, updates, rng, TIMEOUT, first_user=6_000_000
+            )
+        missed += unanswered
         await _control("--instr=off", bot.proc.pid)
         # Written now: a bot slow to stop under valgrind may be killed, and a killed process writes nothing.
         await _control("--dump", bot.proc.pid)
     finally:
         bot.stop()
         await server.stop()
-    return _counted(workdir, out.name) / updates / 1e6, missed
+    return _counted(workdir, out.name) / counted / 1e6, missed
 
 
 async def _control(option: str, pid: int) -> None:
@@ -93,19 +89,28 @@ def _counted(workdir: Path, name: str) -> int:
 
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--workloads", default="start,mix")
+    parser.add_argument("--workloads", default="start,mix,reports")
     parser.add_argument("--updates", type=int, default=200)
     parser.add_argument("--warm-up", type=int, default=100)
+    parser.add_argument("--reporters", type=int, default=30)
+    parser.add_argument("--warm-up-reporters", type=int, default=5)
     args = parser.parse_args()
     if shutil.which("valgrind") is None or shutil.which("callgrind_control") is None:
         print("bench_instructions: valgrind is not installed (Debian: apt-get install valgrind); nothing measured")
         return
     workdir = Path(tempfile.mkdtemp(prefix="tipline-instructions-"))
-    print(f"bench_instructions: {args.updates} updates a row after a warm-up of {args.warm_up}, SQLite")
+    print(
+        f"bench_instructions: {args.updates} updates a row after a warm-up of {args.warm_up}; reports: "
+        f"{args.reporters} reporters after {args.warm_up_reporters}; SQLite"
+    )
     print("| workload | bot | M instructions per update | x echo | unanswered |")
     print("| --- | --- | --- | --- | --- |")
     try:
         for kind in [k.strip() for k in args.workloads.split(",") if k.strip()]:
+            if kind == "reports":  # an echo bot cannot file a report
+                ours, missed = await count(kind, "tipline", args.reporters, args.warm_up_reporters, workdir)
+                print(f"| {kind} | tipline | {ours:.2f} | - | {missed} |", flush=True)
+                continue
             echo, echo_missed = await count(kind, "echo", args.updates, args.warm_up, workdir)
             print(f"| {kind} | echo | {echo:.2f} | 1.00 | {echo_missed} |", flush=True)
             ours, missed = await count(kind, "tipline", args.updates, args.warm_up, workdir)
