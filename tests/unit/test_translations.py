@@ -56,3 +56,34 @@ def test_check_catches_one_message_translated_two_ways_in_two_catalogs(tmp_path,
     with path.open("wb") as fp:
         write_po(fp, catalog)
     assert any("Report a case" in p and "differently" in p for p in tool.problems())
+
+
+def test_merged_catalogs_answer_every_message_as_the_domains_chained_would():
+    """The catalogs of a language are merged into one (one look-up per message): every message of every domain,
+    singular and plural, comes out as a chain of the domains (first domain first) gives it."""
+    import gettext
+
+    from bot.paths import LOCALES_DIR
+    from bot.telegram.i18n import build_i18n
+
+    i18n = build_i18n(LOCALES_DIR, "id")
+    assert sorted(i18n.locales) == ["en", "id", "ms", "tet"]
+    for lang, merged in i18n.locales.items():
+        chain = None
+        for path in sorted((LOCALES_DIR / lang / "LC_MESSAGES").glob("*.mo")):
+            with path.open("rb") as fp:
+                catalog = gettext.GNUTranslations(fp)
+            chain = catalog if chain is None else (chain.add_fallback(catalog) or chain)
+        assert chain is not None
+        keys = set()
+        for path in (LOCALES_DIR / lang / "LC_MESSAGES").glob("*.mo"):
+            with path.open("rb") as fp:
+                keys |= set(gettext.GNUTranslations(fp)._catalog)
+        assert len(keys) > 500
+        for key in keys:
+            if isinstance(key, tuple):  # a plural form: (msgid, index)
+                for n in (1, 2, 5):
+                    assert merged.ngettext(key[0], key[0] + "s", n) == chain.ngettext(key[0], key[0] + "s", n)
+            elif key:
+                assert merged.gettext(key) == chain.gettext(key), (lang, key)
+        assert merged.gettext("a message no catalog has") == "a message no catalog has"
