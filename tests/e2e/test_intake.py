@@ -315,3 +315,21 @@ async def test_two_quick_messages_do_not_race(harness):
     await ana.settle()
     review = await ana.press(1)  # done (story): the review
     assert "Bagian pertama cerita." in review.text and "Bagian kedua cerita." in review.text
+
+
+async def test_an_answer_button_delivered_twice_is_answered_once_and_stored_once(harness):
+    """A press is answered before its update's commit: Telegram delivering that press again must not answer it
+    again, ask the next question twice, store the answer twice or fail."""
+    ana = harness.user()
+    await open_report(ana)
+    first = await ana.press(2)  # an answer: the press is answered, the next question asked
+    assert first.answers and first.messages
+    draft_before = await harness.conversation_data(ana.user.id)
+    harness.emulator.duplicate_last_update()
+    again = await ana.settle()
+    assert not again.messages and not again.edits and not again.answers
+    assert await harness.conversation_data(ana.user.id) == draft_before
+    assert harness.app.metrics.errors._value.get() == 0
+    # The report goes on from the question asked once.
+    reply = await ana.press(1)
+    assert reply.messages and reply.buttons
