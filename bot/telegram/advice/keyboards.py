@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.services.advice import KnowledgeBase
 from bot.telegram.advice import texts
 from bot.telegram.advice.callbacks import Browse, QuestionAction, Vote
+from bot.telegram.common.builder import KeyboardBuilder
 from bot.telegram.common.callbacks import MenuAction
 from bot.telegram.common.keyboards import menu_button
 
@@ -30,7 +30,7 @@ def home_button() -> InlineKeyboardButton:
 
 
 def sections_keyboard(kb: KnowledgeBase, lang: str) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = KeyboardBuilder()
     for section in kb.sections:
         if section.topics:
             builder.row(
@@ -43,7 +43,7 @@ def sections_keyboard(kb: KnowledgeBase, lang: str) -> InlineKeyboardMarkup:
 
 
 def section_keyboard(kb: KnowledgeBase, section_id: str, lang: str) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = KeyboardBuilder()
     section = kb.section(section_id)
     for number, topic in enumerate(section.topics if section else (), 1):
         builder.row(article_button(kb, topic, lang, prefix=f"{number}. "))
@@ -63,7 +63,7 @@ def vote_row(topic: str, lang: str, token: str = "", *, asked: bool = True) -> l
 
 def browse_article_keyboard(kb: KnowledgeBase, topic: str, lang: str) -> InlineKeyboardMarkup:
     """Under an article opened from the list: related topics, the vote, back to its section, main menu."""
-    builder = InlineKeyboardBuilder()
+    builder = KeyboardBuilder()
     for related in kb.related(topic):
         builder.row(article_button(kb, related, lang, prefix="➡️ "))
     builder.row(*vote_row(topic, lang))
@@ -92,7 +92,7 @@ def short_answer_keyboard(
 ) -> InlineKeyboardMarkup:
     """Under a short answer: report (with warning signs), another journey's row (e.g. "check this company"), More
     and Sources, one close topic, the vote. Few buttons: the answer must stay readable on a small screen."""
-    builder = InlineKeyboardBuilder()
+    builder = KeyboardBuilder()
     if report:
         builder.row(report_button(token))
     if extra:  # the question named a company: checking it is the next thing to do
@@ -115,7 +115,7 @@ def unsure_keyboard(
     kb: KnowledgeBase, lang: str, *, token: str, topics: Sequence[str], report: bool
 ) -> InlineKeyboardMarkup:
     """When no article fits well: the closest topics, ask the task force, and report when there are warning signs."""
-    builder = InlineKeyboardBuilder()
+    builder = KeyboardBuilder()
     if report:
         builder.row(report_button(token))
     for topic in topics:
@@ -126,7 +126,7 @@ def unsure_keyboard(
 
 
 def not_helpful_keyboard(token: str) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = KeyboardBuilder()
     if token:
         builder.row(ask_staff_button(token))
     builder.row(all_topics_button(), home_button())

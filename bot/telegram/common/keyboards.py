@@ -6,9 +6,9 @@ from functools import lru_cache
 
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from aiogram.utils.i18n import gettext as _
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.config import SUPPORTED_LOCALES
+from bot.telegram.common.builder import KeyboardBuilder
 from bot.telegram.common.callbacks import LanguageCallback, MenuAction, MenuCallback
 from bot.telegram.i18n import LANGUAGE_NAMES
 
@@ -50,7 +50,7 @@ def back_to_menu() -> InlineKeyboardMarkup:
 
 
 def language_keyboard(current: str) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = KeyboardBuilder()
     for code in SUPPORTED_LOCALES:
         mark = "✓ " if code == current else ""
         builder.button(text=mark + LANGUAGE_NAMES[code], callback_data=LanguageCallback(code=code).pack())

@@ -11,7 +11,6 @@ from functools import lru_cache
 
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from aiogram.utils.i18n import gettext as _
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.services import places
 from bot.services.intake.draft import (
@@ -25,6 +24,7 @@ from bot.services.intake.draft import (
     YES_NO_UNKNOWN,
     Step,
 )
+from bot.telegram.common.builder import KeyboardBuilder
 from bot.telegram.intake import labels
 from bot.telegram.intake.callbacks import (
     Answer,
@@ -77,7 +77,7 @@ def nav_row(step: Step, *, first: bool = False) -> list[InlineKeyboardButton]:
 
 @lru_cache(maxsize=512)
 def _markup(options: Row, columns: int, *extra_rows: Row) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = KeyboardBuilder()
     for label, data in options:
         builder.add(_button(label, data))
     builder.adjust(columns)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.services.registry import Match, OfferAssessment, Question
+from bot.telegram.common.builder import KeyboardBuilder
 from bot.telegram.common.callbacks import MenuAction
 from bot.telegram.common.keyboards import menu_button
 from bot.telegram.recruiter import offer_texts, texts
@@ -59,7 +59,7 @@ def found_companies(answer: int, matches: tuple[Match, ...]) -> InlineKeyboardMa
 
 
 def candidates(answer: int, matches: tuple[Match, ...]) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = KeyboardBuilder()
     for index, match in enumerate(matches):
         builder.row(_check(_label(f"{index + 1}. {match.name}"), "pick", answer, index))
     builder.row(_check(texts.none_of_these(), "none", answer))
@@ -76,7 +76,7 @@ def no_data() -> InlineKeyboardMarkup:
 
 
 def question(q: Question, *, first: bool, chosen: str | None) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = KeyboardBuilder()
     for option in q.options:
         mark = "✓ " if option == chosen else ""
         builder.add(

@@ -7,7 +7,6 @@ from dataclasses import replace
 
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from aiogram.utils.i18n import gettext as _
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.services import places
 from bot.services.staff.model import (
@@ -24,6 +23,7 @@ from bot.services.staff.model import (
 )
 from bot.services.triage.facts import CATEGORIES
 from bot.services.triage.status import Action, Outcome, Status, can
+from bot.telegram.common.builder import KeyboardBuilder
 from bot.telegram.staff import texts
 from bot.telegram.staff.callbacks import Act, StaffCb, pack_filter
 
@@ -59,7 +59,7 @@ def queue_keyboard(
 ) -> InlineKeyboardMarkup:
     f = page.filter
     here = pack_filter(f, page.page)
-    builder = InlineKeyboardBuilder()
+    builder = KeyboardBuilder()
     items = [
         _button(("☑️ " if i.tip_id in ticked else "⬜ ") + i.case_number, Act.PICK, i.tip_id)
         if selecting
@@ -111,7 +111,7 @@ def queue_keyboard(
 
 def filter_menu(which: str, f: QueueFilter) -> InlineKeyboardMarkup:
     """Choices for one filter; each choice shows the queue with it applied (page 1)."""
-    builder = InlineKeyboardBuilder()
+    builder = KeyboardBuilder()
 
     def choice(label: str, changed: QueueFilter) -> None:
         builder.add(_button(label, Act.QUEUE, 0, pack_filter(changed)))
@@ -152,7 +152,7 @@ def open_buttons(items: Iterable[QueueItem]) -> InlineKeyboardMarkup | None:
     buttons = [_button(_open_label(item), Act.OPEN, item.tip_id) for item in items]
     if not buttons:
         return None
-    builder = InlineKeyboardBuilder()
+    builder = KeyboardBuilder()
     for start in range(0, len(buttons), 2):
         builder.row(*buttons[start : start + 2])
     return builder.as_markup()
@@ -160,7 +160,7 @@ def open_buttons(items: Iterable[QueueItem]) -> InlineKeyboardMarkup | None:
 
 def caseload_keyboard(rows: list[CaseloadRow]) -> InlineKeyboardMarkup:
     """Each member's open tips as a queue."""
-    builder = InlineKeyboardBuilder()
+    builder = KeyboardBuilder()
     for row in rows:
         if row.member is None:
             builder.add(_button(_("not assigned"), Act.QUEUE, 0, pack_filter(QueueFilter(unassigned=True))))
@@ -179,7 +179,7 @@ def case_keyboard(view: CaseView, staff: StaffMember) -> InlineKeyboardMarkup:
     """The actions the staff member's role allows on this tip in its current state."""
     role, tip = staff.role, view.tip_id
     closed = view.status == Status.CLOSED
-    builder = InlineKeyboardBuilder()
+    builder = KeyboardBuilder()
     row = []
     if (
         not closed
@@ -238,7 +238,7 @@ def case_keyboard(view: CaseView, staff: StaffMember) -> InlineKeyboardMarkup:
 
 
 def priority_menu(view: CaseView) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = KeyboardBuilder()
     for priority in PRIORITIES:
         mark = "✓ " if priority == view.priority else ""
         builder.add(_button(mark + texts.priority_label(priority), Act.PRIORITY, view.tip_id, priority))
@@ -248,7 +248,7 @@ def priority_menu(view: CaseView) -> InlineKeyboardMarkup:
 
 
 def status_menu(view: CaseView) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = KeyboardBuilder()
     for status in view.allowed_statuses:
         if status == Status.CLOSED:
             continue  # closing asks for an outcome: the Close button
@@ -258,7 +258,7 @@ def status_menu(view: CaseView) -> InlineKeyboardMarkup:
 
 
 def outcome_menu(view: CaseView) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = KeyboardBuilder()
     for outcome in Outcome:
         builder.add(_button(texts.outcome_label(outcome.value), Act.CLOSE, view.tip_id, outcome.value))
     builder.adjust(2)
@@ -267,7 +267,7 @@ def outcome_menu(view: CaseView) -> InlineKeyboardMarkup:
 
 
 def agency_menu(view: CaseView) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = KeyboardBuilder()
     for agency in AGENCIES:
         builder.row(_button(texts.agency_label(agency), Act.REFER_AGENCY, view.tip_id, agency))
     builder.row(cancel_button(view.tip_id))
@@ -291,7 +291,7 @@ def skip_keyboard(tip: int) -> InlineKeyboardMarkup:
 
 
 def unlink_menu(view: CaseView) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = KeyboardBuilder()
     for related in view.related:
         builder.row(_button(f"✂️ {related.case_number}", Act.UNLINK, view.tip_id, str(related.tip_id)))
     builder.row(cancel_button(view.tip_id))
@@ -299,7 +299,7 @@ def unlink_menu(view: CaseView) -> InlineKeyboardMarkup:
 
 
 def assign_menu(view: CaseView, members: list[StaffMember]) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = KeyboardBuilder()
     for member in members:
         mark = "✓ " if view.assignee and view.assignee.telegram_id == member.telegram_id else ""
         label = f"{mark}{member.label} ({texts.role_label(member.role.value)})"
@@ -317,7 +317,7 @@ def case_data_menu(view: CaseView) -> InlineKeyboardMarkup:
         "victims_male": _("Men and boys"),
         "destination": _("Destination"),
     }
-    builder = InlineKeyboardBuilder()
+    builder = KeyboardBuilder()
     for field in CASE_FIELDS:
         value = getattr(d, field)
         shown = (
@@ -332,7 +332,7 @@ def case_data_menu(view: CaseView) -> InlineKeyboardMarkup:
 
 
 def transit_menu(view: CaseView) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = KeyboardBuilder()
     chosen = set(view.data.transit_points)
     for point in places.transit_points():
         mark = "☑️ " if point.code in chosen else ""
