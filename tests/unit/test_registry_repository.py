@@ -156,6 +156,21 @@ async def test_service_reloads_after_import_and_sees_other_processes(service, re
     assert await service.refresh_if_changed() is False
 
 
+async def test_the_database_is_asked_again_only_after_the_recheck_interval(repository):
+    clock = [100.0]
+    service = RegistryService(repository, today=lambda: TODAY, recheck_seconds=5, monotonic=lambda: clock[0])
+    await service.import_csv(FIRST, "first.csv")
+    assert await service.refresh_if_changed() is False  # asked: nothing new
+    other = RegistryService(repository, today=lambda: TODAY)
+    await other.import_csv(SECOND, "second.csv")
+    clock[0] += 4.9
+    assert await service.refresh_if_changed() is False  # not asked again yet: the old list still answers
+    assert service.lookup("Karya Nusa Cendana").verdict is Verdict.REVOKED
+    clock[0] += 0.2
+    assert await service.refresh_if_changed() is True
+    assert service.lookup("Karya Nusa Cendana").verdict is Verdict.LICENSED
+
+
 async def test_lookup_before_reload_is_a_programming_error(service):
     with pytest.raises(RuntimeError):
         service.lookup("x")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -24,6 +25,10 @@ from bot.services.registry.model import (
 )
 
 DEMO_REGISTRY_FILE = CONTENT_DIR / "registry" / "demo_registry.csv"
+
+
+# How long an import made by another process may go unseen by the bot's look-ups.
+RECHECK_SECONDS = 5.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,14 +52,24 @@ class RegistryStore(Protocol):
 
 class RegistryService:
     """Holds the current :class:`RegistryIndex`. Call :meth:`reload` once at start-up; :meth:`lookup` is then
-    synchronous and never touches the database. With several workers, call :meth:`refresh_if_changed` now and
-    then so an import made by another process is picked up."""
+    synchronous and never touches the database. Call :meth:`refresh_if_changed` before a look-up so that an
+    import made by another process (the command line, another worker) is picked up."""
 
-    def __init__(self, store: RegistryStore, *, today: Callable[[], date] = local_today) -> None:
+    def __init__(
+        self,
+        store: RegistryStore,
+        *,
+        today: Callable[[], date] = local_today,
+        recheck_seconds: float = RECHECK_SECONDS,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
         self._store = store
         self._today = today
         self._index: RegistryIndex | None = None
         self._lock = asyncio.Lock()
+        self._recheck_seconds = recheck_seconds
+        self._monotonic = monotonic
+        self._checked_at: float | None = None
 
     @property
     def index(self) -> RegistryIndex:
@@ -74,7 +89,13 @@ class RegistryService:
             return snapshot
 
     async def refresh_if_changed(self) -> bool:
-        """Rebuild when another process switched the active snapshot; True if it did."""
+        """Rebuild when another process switched the active snapshot; True if it did. The database is asked at
+        most once every ``recheck_seconds``: in a crowd every check asked it (a session and a query each, a fifth
+        of a check's time), for a list that changes a few times a year."""
+        now = self._monotonic()
+        if self._index is not None and self._checked_at is not None and now - self._checked_at < self._recheck_seconds:
+            return False
+        self._checked_at = now
         current = await self._store.active_snapshot()
         loaded = self._index.snapshot if self._index is not None else None
         if self._index is not None and _same(current, loaded):
