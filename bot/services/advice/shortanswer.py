@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+from functools import lru_cache
 
 SHORT_LINE_CHARS = 40
 SHORT_ANSWER_MAX_LINES = 8
@@ -26,11 +27,19 @@ def wrapped_lines(text: str, width: int = SHORT_LINE_CHARS) -> list[str]:
     return lines
 
 
+@lru_cache(maxsize=4096)
+def line_count(text: str, width: int = SHORT_LINE_CHARS) -> int:
+    """How many narrow lines ``text`` takes. Remembered: the blocks are the bot's own lines (articles, warnings,
+    caveats in four languages; a warning may carry an amount read from the question, never the question's words),
+    the same few hundred texts over and over, and wrapping them again was a twelfth of an answer's time."""
+    return len(wrapped_lines(text, width))
+
+
 def fit_blocks(blocks: list[tuple[str, bool]], max_lines: int = SHORT_ANSWER_MAX_LINES) -> list[str]:
     """The blocks that fit ``max_lines`` narrow lines, in their order. Each is (text, required); optional blocks are
     dropped, the last first, until the rest fits (required ones stay even if they alone are longer)."""
     kept = list(blocks)
-    while sum(len(wrapped_lines(text)) for text, _required in kept) > max_lines:
+    while sum(line_count(text) for text, _required in kept) > max_lines:
         optional = [i for i, (_text, required) in enumerate(kept) if not required]
         if not optional:
             break
