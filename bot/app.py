@@ -50,9 +50,10 @@ from bot.telegram.updates.conversation import ConversationStore
 from bot.telegram.updates.locks import OUTBOX_LEADER, AdvisoryLocks, LocalLocks, PersonLocks
 from bot.telegram.updates.runner import BotRunner
 from bot.telegram.updates.unit import CommitBeforeSend, UnitSession
-from db.engine import make_engine, make_session_factory
+from db.engine import SQLITE_BUSY_SECONDS, make_engine, make_session_factory
 from db.migrate import upgrade_database
 from db.repositories.registry import RegistryRepository
+from db.sqlite_inline import DirectWriter, direct_writer
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +86,8 @@ class App:
     locks: PersonLocks = field(default_factory=LocalLocks)
     # Background loops read the time here; tests and the demo move it forward (``clock.advance``).
     clock: OffsetClock = field(default_factory=OffsetClock)
+    # SQLite: the update's own commits (its record, its conversation) past SQLAlchemy (db.sqlite_inline).
+    writer: DirectWriter | None = None
 
     def busy(self) -> bool:
         return any(hook() for hook in self.busy_hooks)
@@ -92,6 +95,8 @@ class App:
     async def close(self) -> None:
         await self.background.stop()
         await self.locks.close()
+        if self.writer is not None:
+            self.writer.close()
         await self.engine.dispose()
 
 
@@ -134,6 +139,7 @@ async def build_app(settings: Settings, *, migrate: bool = True) -> App:
         advice=AdviceIndex.build(knowledge_base),
         clock=clock,
         locks=locks,
+        writer=direct_writer(engine, SQLITE_BUSY_SECONDS),
     )
 
 
@@ -198,6 +204,7 @@ def build_dispatcher(app: App) -> Dispatcher:
         flood_limiter=SlidingWindowLimiter(FLOOD_LIMIT, FLOOD_WINDOW_SECONDS),
         clock=app.clock.now,
         count=lambda outcome: app.metrics.updates.labels(outcome).inc(),
+        writer=app.writer,
     )
     dp.include_routers(*get_routers())
     gate_routers(dp)

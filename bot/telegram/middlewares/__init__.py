@@ -16,6 +16,7 @@ from bot.telegram.middlewares.identity import IdentityMiddleware, LocaleMiddlewa
 from bot.telegram.middlewares.throttling import ThrottlingMiddleware
 from bot.telegram.updates.conversation import ConversationStore
 from bot.telegram.updates.middleware import UnitOfWorkMiddleware
+from db.sqlite_inline import DirectWriter
 
 
 def setup_middlewares(
@@ -29,10 +30,11 @@ def setup_middlewares(
     flood_limiter: SlidingWindowLimiter,
     clock: Callable[[], datetime],
     count: Callable[[str], None] | None = None,
+    writer: DirectWriter | None = None,
 ) -> None:
     # aiogram's error and user-context middlewares come first (registered by the Dispatcher); then one unit of work
     # per update, which everything after it reads and writes through.
-    dp.update.outer_middleware(UnitOfWorkMiddleware(session_factory, conversations, clock, count))
+    dp.update.outer_middleware(UnitOfWorkMiddleware(session_factory, conversations, clock, count, writer))
     dp.update.outer_middleware(IdentityMiddleware(pseudonymizer, languages, default_locale=i18n.default_locale))
     dp.update.outer_middleware(LocaleMiddleware(i18n))
     dp.update.outer_middleware(ThrottlingMiddleware(flood_limiter))

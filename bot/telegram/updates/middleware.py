@@ -21,6 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.telegram.updates.conversation import ConversationStore, UpdateStorage
 from bot.telegram.updates.unit import DuplicateUpdate, UnitOfWork, current_unit
 from db.repositories import updates as update_records
+from db.sqlite_inline import DirectWriter
 
 log = logging.getLogger(__name__)
 
@@ -34,8 +35,10 @@ class UnitOfWorkMiddleware(BaseMiddleware):
         conversations: ConversationStore,
         clock: Callable[[], datetime],
         count: Callable[[str], None] | None = None,
+        writer: DirectWriter | None = None,
     ) -> None:
         self._sessions = session_factory
+        self._writer = writer  # SQLite: the unit's own commits past the session (db.sqlite_inline.DirectWriter)
         self._conversations = conversations
         self._clock = clock
         self._count = count or (lambda _outcome: None)  # metrics: "handled", "duplicate" or "failed"
@@ -57,6 +60,7 @@ class UnitOfWorkMiddleware(BaseMiddleware):
                 update_id=event.update_id,
                 from_inbox=bool(data.get(FROM_INBOX)),
                 clock=self._clock,
+                writer=self._writer,
             )
             token = current_unit.set(unit)
             try:

@@ -30,6 +30,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
 
 from db.repositories import updates as update_records
+from db.sqlite_inline import DirectWriter
 
 if TYPE_CHECKING:
     from bot.telegram.updates.conversation import Conversation, ConversationStore
@@ -53,8 +54,10 @@ class UnitOfWork:
         update_id: int,
         from_inbox: bool,
         clock: Callable[[], datetime],
+        writer: DirectWriter | None = None,
     ) -> None:
         self.session = session
+        self._writer = writer
         self._conversations = conversations
         self._bot_id = bot_id
         self._update_id = update_id
@@ -91,8 +94,33 @@ class UnitOfWork:
 
     async def commit(self) -> None:
         """Commit what is pending (a no-op when nothing is). Raises ``DuplicateUpdate`` on a second delivery."""
-        if self.open and self.needs_commit:
-            await self.session.commit()
+        if not (self.open and self.needs_commit):
+            return
+        if self._writer is not None and not self.session.in_transaction():
+            # Only this unit's own statements are pending (the handler has not used the session since the last
+            # commit): they go straight to SQLite (db.sqlite_inline.DirectWriter), not through the session.
+            await self._commit_directly(self._writer)
+            return
+        await self.session.commit()
+
+    async def _commit_directly(self, writer: DirectWriter) -> None:
+        now = self._clock()
+        statements = []
+        if not self.recorded:
+            statement = update_records.handled(self._dialect, from_inbox=self._from_inbox)
+            statements.append((statement, {"b": self._bot_id, "u": self._update_id, "now": now}))
+        for row_key, conversation in self._loaded.items():
+            if conversation.dirty:
+                statements.append(self._conversations.statement(self._dialect, row_key, conversation, now))
+        try:
+            written = await writer.write(statements, first_must_change=not self.recorded)
+        except BaseException:
+            self._after_rollback(None)
+            raise
+        if not written:
+            self._after_rollback(None)
+            raise DuplicateUpdate
+        self._after_commit(None)
 
     def _before_commit(self, session: Session) -> None:
         # Runs inside every commit of this session, including ones a service makes itself.
@@ -112,14 +140,14 @@ class UnitOfWork:
             if conversation.dirty:
                 connection.execute(*self._conversations.statement(self._dialect, row_key, conversation, now))
 
-    def _after_commit(self, _session: Session) -> None:
+    def _after_commit(self, _session: Session | None) -> None:
         self.recorded = True
         for row_key, conversation in self._loaded.items():
             if conversation.dirty:
                 conversation.dirty = False
                 self._conversations.remember(row_key, conversation)
 
-    def _after_rollback(self, _session: Session) -> None:
+    def _after_rollback(self, _session: Session | None) -> None:
         # What this update changed in memory was not stored: read it again if the update goes on.
         for row_key in self._loaded:
             self._conversations.forget(row_key)

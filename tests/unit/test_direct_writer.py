@@ -1,0 +1,164 @@
+"""The unit of work's own commits past SQLAlchemy on SQLite (db.sqlite_inline.DirectWriter): what they store is what
+the session stores, a second delivery changes nothing, a failure leaves nothing behind, and they queue on the same
+write lock as the session's connections."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from datetime import UTC, datetime
+
+import pytest
+from aiogram.fsm.storage.base import StorageKey
+from sqlalchemy import select, text
+from sqlalchemy.ext.asyncio import create_async_engine
+
+from bot.services.privacy import Cipher, Pseudonymizer
+from bot.telegram.updates.conversation import ConversationStore
+from bot.telegram.updates.unit import DuplicateUpdate, UnitOfWork
+from db import sqlite_inline
+from db.engine import SQLITE_BUSY_SECONDS
+from db.migrate import upgrade_database
+from db.models.conversation import ConversationState
+from db.models.updates import TelegramUpdate
+from db.repositories import updates as update_records
+from db.sqlite_inline import direct_writer
+
+NOW = datetime(2026, 12, 2, 8, 30, 15, 123456, tzinfo=UTC)
+
+
+@pytest.fixture
+async def sqlite_engine(engine):
+    if engine.dialect.name != "sqlite":
+        pytest.skip("the direct writer is for SQLite")
+    await upgrade_database(engine)
+    return engine
+
+
+@pytest.fixture
+async def writer(sqlite_engine):
+    writer = direct_writer(sqlite_engine, SQLITE_BUSY_SECONDS)
+    assert writer is not None
+    yield writer
+    writer.close()
+
+
+@pytest.fixture
+async def store(session_factory):
+    # As the bot's: conversations known at start and cached, so an update's session stays unused until its commit.
+    store = ConversationStore(Cipher({"k1": os.urandom(32)}), Pseudonymizer(b"p" * 32))
+    async with session_factory() as session:
+        await store.preload(session)
+    return store
+
+
+@pytest.fixture
+def writes(writer, monkeypatch):
+    """The direct writes made (so a test knows the session was passed by)."""
+    made = []
+    original = writer.write
+
+    async def write(statements, *, first_must_change):
+        made.append(first_must_change)
+        return await original(statements, first_must_change=first_must_change)
+
+    monkeypatch.setattr(writer, "write", write)
+    return made
+
+
+async def _inbox(session_factory, *update_ids):
+    async with session_factory.begin() as session:
+        await update_records.store(session, 1, [(u, b"payload") for u in update_ids], NOW)
+
+
+async def _answer(session_factory, store, writer, update_id: int, chat: int, data: str) -> None:
+    """One update's work: read the conversation, change it, commit (directly when ``writer`` is given)."""
+    async with session_factory() as session:
+        unit = UnitOfWork(
+            session, store, bot_id=1, update_id=update_id, from_inbox=True, clock=lambda: NOW, writer=writer
+        )
+        try:
+            conversation = await unit.conversation(StorageKey(bot_id=1, chat_id=chat, user_id=chat))
+            conversation.state, conversation.data, conversation.dirty = "Intake:category", data, True
+            await unit.commit()
+        finally:
+            await unit.close()
+
+
+async def _rows(session_factory):
+    async with session_factory() as session:
+        updates = {u.update_id: (u.payload, u.handled_at) for u in (await session.scalars(select(TelegramUpdate)))}
+        conversations = [(c.state, c.updated_at) for c in (await session.scalars(select(ConversationState)))]
+    return updates, conversations
+
+
+async def test_what_it_stores_is_what_the_session_stores(session_factory, store, writer, writes):
+    await _inbox(session_factory, 10, 11)
+    await _answer(session_factory, store, None, 10, chat=100, data='{"draft":1}')
+    assert writes == []
+    await _answer(session_factory, store, writer, 11, chat=101, data='{"draft":1}')
+    assert writes == [True]
+    updates, conversations = await _rows(session_factory)
+    assert updates[10] == updates[11] == (None, NOW)  # the payload cleared, handled at the clock's time
+    assert conversations == [("Intake:category", NOW), ("Intake:category", NOW)]
+    async with session_factory() as session:
+        for chat in (100, 101):
+            assert await store.read(session, StorageKey(bot_id=1, chat_id=chat, user_id=chat)) == (
+                "Intake:category",
+                {"draft": 1},
+            )
+
+
+async def test_a_second_delivery_changes_nothing(session_factory, store, writer, writes):
+    await _inbox(session_factory, 20)
+    await _answer(session_factory, store, writer, 20, chat=200, data='{"answer":"first"}')
+    with pytest.raises(DuplicateUpdate):
+        await _answer(session_factory, store, writer, 20, chat=200, data='{"answer":"second"}')
+    assert writes == [True, True]
+    store.forget(store.row_key(StorageKey(bot_id=1, chat_id=200, user_id=200)))
+    async with session_factory() as session:
+        state = await store.read(session, StorageKey(bot_id=1, chat_id=200, user_id=200))
+    assert state == ("Intake:category", {"answer": "first"})
+
+
+async def test_a_failed_write_leaves_nothing_and_the_next_one_goes_through(sqlite_engine, session_factory, writer):
+    await _inbox(session_factory, 30)
+    handled = update_records.handled("sqlite", from_inbox=True)
+    broken = text("INSERT INTO no_such_table VALUES (1)")
+    with pytest.raises(Exception, match="no_such_table"):
+        await writer.write([(handled, {"b": 1, "u": 30, "now": NOW}), (broken, {})], first_must_change=True)
+    updates, _ = await _rows(session_factory)
+    assert updates[30] == (b"payload", None)
+    assert await writer.write([(handled, {"b": 1, "u": 30, "now": NOW})], first_must_change=True)
+    updates, _ = await _rows(session_factory)
+    assert updates[30] == (None, NOW)
+
+
+async def test_it_waits_for_a_session_that_is_writing(session_factory, store, writer, writes):
+    await _inbox(session_factory, 40)
+    order = []
+    async with session_factory() as session:
+        await session.execute(text("UPDATE telegram_updates SET attempts = attempts + 1 WHERE update_id = 40"))
+        task = asyncio.create_task(_answer(session_factory, store, writer, 40, chat=400, data='{"a":1}'))
+        await asyncio.sleep(0.05)
+        order.append("session commits")
+        assert not task.done()  # waiting for the write lock, not for SQLite's busy timeout
+        await session.commit()
+    await task
+    assert writes == [True]
+    order.append("direct write done")
+    assert order == ["session commits", "direct write done"]
+    updates, _ = await _rows(session_factory)
+    assert updates[40] == (None, NOW)
+
+
+async def test_none_where_it_cannot_share_the_file():
+    for url, module in (
+        ("sqlite+aiosqlite:///:memory:", sqlite_inline.dbapi()),  # a second connection: another database
+        ("postgresql+asyncpg://tipline@127.0.0.1:1/tipline", None),
+    ):
+        engine = create_async_engine(url, **({"module": module} if module else {}))
+        try:
+            assert direct_writer(engine, SQLITE_BUSY_SECONDS) is None
+        finally:
+            await engine.dispose()
