@@ -172,13 +172,15 @@ async def submit_with(
         await receipts.failed(session, key, now)  # the outbox sends it as soon as Telegram takes messages again
         return
     await receipts.sent(session, key, sent.message_id, now)
-    offer = await message.answer(texts.clear_offer(), reply_markup=keyboards.clear_chat_keyboard())
-    await state.update_data({"clear": [*to_clear, sent.message_id, offer.message_id]})
+    await state.update_data({"clear": [*to_clear, sent.message_id]})
 
 
 async def _send_receipt(message: MaybeInaccessibleMessageUnion, receipt: receipts.Receipt) -> Message | None:
+    """The receipt, and under it the offer to delete the conversation (one message: in a crowd every message sent
+    is time another reporter waits)."""
+    text = texts.receipt_text(receipt.case_number, receipt.code) + "\n\n" + texts.clear_offer()
     try:
-        return await message.answer(texts.receipt_text(receipt.case_number, receipt.code))
+        return await message.answer(text, reply_markup=keyboards.clear_chat_keyboard())
     except (AiogramError, TimeoutError, OSError) as exc:  # 5xx, 429, an HTML error page, a dropped connection
         log.warning("the receipt message failed (%s); the outbox will deliver it", type(exc).__name__)
         return None
