@@ -232,6 +232,9 @@ class _Compiled:
         )
 
 
+_MOST_STATEMENTS = 64
+
+
 class DirectWriter:
     """Runs a few statements in one transaction on a connection of its own, without SQLAlchemy's session,
     connection and greenlet hand-offs around them.
@@ -264,16 +267,18 @@ class DirectWriter:
         # kept beside its compiled form so that its id cannot be reused by another object.
         entry = self._compiled.get(id(statement))
         if entry is None or entry[0] is not statement:
+            if len(self._compiled) >= _MOST_STATEMENTS:  # a caller building statements per call: do not grow
+                self._compiled.clear()
             entry = self._compiled[id(statement)] = (statement, _Compiled(statement, self._dialect))
         return entry[1]
 
     async def write(self, statements: Iterable[tuple[Any, dict[str, Any]]], *, first_must_change: bool) -> bool:
         """Run ``statements`` (statement, values) and commit. With ``first_must_change``, a first statement that
         changes no row rolls everything back and gives False (the update was handled before)."""
-        prepared = [
-            (self._compile(statement).sql, self._compile(statement).parameters(values))
-            for statement, values in statements
-        ]
+        prepared = []
+        for statement, values in statements:
+            compiled = self._compile(statement)
+            prepared.append((compiled.sql, compiled.parameters(values)))
         async with _write_lock(self._database):
             conn = self._connection()
             conn.execute("BEGIN IMMEDIATE")

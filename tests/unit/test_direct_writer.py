@@ -162,3 +162,15 @@ async def test_none_where_it_cannot_share_the_file():
             assert direct_writer(engine, SQLITE_BUSY_SECONDS) is None
         finally:
             await engine.dispose()
+
+
+async def test_statements_built_per_call_do_not_pile_up(session_factory, writer):
+    await _inbox(session_factory, 50)
+    for n in range(100):
+        statement = text("UPDATE telegram_updates SET attempts = :n WHERE update_id = 50")
+        assert await writer.write([(statement, {"n": n})], first_must_change=True)
+    assert len(writer._compiled) <= 64
+    async with session_factory() as session:
+        assert (
+            await session.execute(text("SELECT attempts FROM telegram_updates WHERE update_id = 50"))
+        ).scalar() == 99
