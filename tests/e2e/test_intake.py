@@ -318,8 +318,9 @@ async def test_two_quick_messages_do_not_race(harness):
 
 
 async def test_an_answer_button_delivered_twice_is_answered_once_and_stored_once(harness):
-    """A press is answered before its update's commit: Telegram delivering that press again must not answer it
-    again, ask the next question twice, store the answer twice or fail."""
+    """Telegram delivering a press again (its update handled and recorded already) must not answer it again, ask
+    the next question twice, store the answer twice or fail. (A press answered before, handled again after a
+    restart, is tests/unit/test_commit_before_send.py's.)"""
     ana = harness.user()
     await open_report(ana)
     first = await ana.press(2)  # an answer: the press is answered, the next question asked

@@ -95,8 +95,8 @@ class RegistryService:
         now = self._monotonic()
         if self._index is not None and self._checked_at is not None and now - self._checked_at < self._recheck_seconds:
             return False
-        self._checked_at = now
         current = await self._store.active_snapshot()
+        self._checked_at = now  # only once asked: a failed question is asked again at the next look-up
         loaded = self._index.snapshot if self._index is not None else None
         if self._index is not None and _same(current, loaded):
             return False

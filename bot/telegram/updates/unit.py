@@ -103,17 +103,22 @@ class UnitOfWork:
             return
         await self.session.commit()
 
-    async def _commit_directly(self, writer: DirectWriter) -> None:
+    def _own_statements(self) -> list[tuple[Any, dict[str, Any]]]:
+        """What this unit itself writes at a commit: first its record as handled (until it is recorded; it changes
+        no row when the update was handled before), then each conversation it changed."""
         now = self._clock()
-        statements = []
+        statements: list[tuple[Any, dict[str, Any]]] = []
         if not self.recorded:
             statement = update_records.handled(self._dialect, from_inbox=self._from_inbox)
             statements.append((statement, {"b": self._bot_id, "u": self._update_id, "now": now}))
         for row_key, conversation in self._loaded.items():
             if conversation.dirty:
                 statements.append(self._conversations.statement(self._dialect, row_key, conversation, now))
+        return statements
+
+    async def _commit_directly(self, writer: DirectWriter) -> None:
         try:
-            written = await writer.write(statements, first_must_change=not self.recorded)
+            written = await writer.write(self._own_statements(), first_must_change=not self.recorded)
         except BaseException:
             self._after_rollback(None)
             raise
@@ -123,22 +128,14 @@ class UnitOfWork:
         self._after_commit(None)
 
     def _before_commit(self, session: Session) -> None:
-        # Runs inside every commit of this session, including ones a service makes itself.
-        now = self._clock()
-        # Core statements on tables: run on the transaction's connection, past the ORM's execute (whose per-call
-        # work cost more than the statements themselves, on every update).
+        # Runs inside every commit of this session, including ones a service makes itself. Core statements on
+        # tables, run on the transaction's connection past the ORM's execute (whose per-call work cost more than
+        # the statements themselves, on every update).
         connection = session.connection()
-        if not self.recorded:
-            statement = update_records.handled(self._dialect, from_inbox=self._from_inbox)
-            result = cast(
-                "CursorResult[Any]",  # an UPDATE gives a CursorResult (typed as any Result)
-                connection.execute(statement, {"b": self._bot_id, "u": self._update_id, "now": now}),
-            )
-            if result.rowcount == 0:
+        for i, (statement, values) in enumerate(self._own_statements()):
+            result = cast("CursorResult[Any]", connection.execute(statement, values))  # UPDATE/INSERT/DELETE
+            if i == 0 and not self.recorded and result.rowcount == 0:
                 raise DuplicateUpdate
-        for row_key, conversation in self._loaded.items():
-            if conversation.dirty:
-                connection.execute(*self._conversations.statement(self._dialect, row_key, conversation, now))
 
     def _after_commit(self, _session: Session | None) -> None:
         self.recorded = True
