@@ -3,6 +3,8 @@ upserts, so tips filed at the same moment never clash. Nothing here commits."""
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -14,8 +16,19 @@ def _insert(session: AsyncSession):
     return postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
 
 
-async def tip_by_ref(session: AsyncSession, draft_ref: str) -> Tip | None:
-    return await session.scalar(select(Tip).where(Tip.draft_ref == draft_ref))
+class FiledTip(NamedTuple):
+    id: int
+    case_number: str
+    priority: str
+
+
+async def tip_by_ref(session: AsyncSession, draft_ref: str) -> FiledTip | None:
+    """The tip filed under ``draft_ref``: the three columns filing gives back (not the whole tip, read for nothing
+    on every filing)."""
+    row = (
+        await session.execute(select(Tip.id, Tip.case_number, Tip.priority).where(Tip.draft_ref == draft_ref))
+    ).first()
+    return FiledTip(*row) if row is not None else None
 
 
 async def next_case_number(session: AsyncSession, year: int) -> int:
@@ -35,8 +48,16 @@ async def submissions(session: AsyncSession, key: str) -> int:
     return row.count if row is not None else 0
 
 
-async def count_submission(session: AsyncSession, key: str, day: str) -> None:
+async def take_submission(session: AsyncSession, key: str, day: str, limit: int) -> bool:
+    """Count one more report or question under ``key`` unless ``limit`` are counted already: False, and nothing
+    changed, when they are. One statement (a conditional upsert), so of two filings at the same moment only one
+    can take the last place, and no read before it."""
+    if limit < 1:
+        return False
     stmt = _insert(session)(SubmissionCounter).values(key=key, day=day, count=1)
-    await session.execute(
-        stmt.on_conflict_do_update(index_elements=["key"], set_={"count": SubmissionCounter.count + 1})
-    )
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["key"],
+        set_={"count": SubmissionCounter.count + 1},
+        where=SubmissionCounter.count < limit,
+    ).returning(SubmissionCounter.count)
+    return (await session.execute(stmt)).first() is not None

@@ -44,6 +44,24 @@ async def test_a_failed_receipt_message_still_reaches_the_reporter(harness, kind
     assert case.endswith("-00001")
 
 
+async def test_a_receipt_delivered_at_once_is_marked_sent_and_leaves_no_chat_behind(harness):
+    """The handler sends the receipt itself and records it with the update's last commit: the outbox does not send
+    it again (even past its grace period), and the row keeps neither the code nor the reporter's chat."""
+    ana = harness.user()
+    await open_report(ana)
+    await answer_until_review(ana, with_media=False)
+    await ana.press(SUBMIT)
+    await ana.settle()
+    assert len(_receipts(ana)) == 1
+    async with harness.app.session_factory() as session:
+        row = await session.scalar(select(OutboxMessage).where(OutboxMessage.kind == "receipt"))
+    assert row.status == "sent" and row.attempts == 1 and row.message_id is not None
+    assert row.payload == {} and row.destination == "delivered"
+    harness.app.clock.advance(120)  # past the grace period: the worker would send a receipt still pending
+    await ana.settle()
+    assert len(_receipts(ana)) == 1
+
+
 async def test_a_second_tap_on_submit_shows_the_receipt_again(harness):
     ana = harness.user()
     await open_report(ana)

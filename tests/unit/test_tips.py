@@ -3,6 +3,7 @@ daily limit, filing once), used alike by reports and advice questions."""
 
 from __future__ import annotations
 
+import asyncio
 import subprocess
 import sys
 from datetime import UTC, datetime
@@ -25,7 +26,7 @@ from bot.services.tips import (
 )
 from bot.services.triage.scoring import TipFacts, score_tip
 from db.models.outbox import OutboxMessage
-from db.models.tips import Evidence, Tip
+from db.models.tips import Evidence, SubmissionCounter, Tip
 
 NOW = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)
 
@@ -116,6 +117,40 @@ async def test_case_numbers_run_per_year_and_the_daily_limit_counts_per_pseudony
         await session.commit()
     assert numbers == ["TPPO-2026-00001", "TPPO-2026-00002"]
     assert filed.case_number == "TPPO-2027-00001"
+
+
+async def test_filings_at_the_same_moment_never_pass_the_daily_limit_and_leave_no_gap(session_factory, ledger):
+    """Five reports of one person filed at once (each in its own transaction) with two a day allowed: two are
+    filed, three refused, and the refused ones take no case number and change no count."""
+    new, facts = new_tip(evidence="")
+
+    async def file(i: int) -> str | None:
+        async with session_factory() as session:
+            try:
+                filed = await ledger.file(
+                    session,
+                    new,
+                    facts,
+                    score_tip(facts),
+                    ref=ledger.ref("draft", f"at-once-{i}"),
+                    pseudonym="p",
+                    now=NOW,
+                )
+            except DailyLimitReached:
+                await session.commit()  # as the handler does: the update's commit goes on
+                return None
+            await session.commit()
+            return filed.case_number
+
+    results = await asyncio.gather(*(file(i) for i in range(5)))
+    assert sorted(r for r in results if r) == ["TPPO-2026-00001", "TPPO-2026-00002"]
+    async with session_factory() as session:
+        assert await ledger.limit_reached(session, "p", NOW)
+        assert (await session.scalars(select(SubmissionCounter.count))).all() == [2]
+        filed = await ledger.file(
+            session, new, facts, score_tip(facts), ref=ledger.ref("draft", "other"), pseudonym="q", now=NOW
+        )
+    assert filed.case_number == "TPPO-2026-00003"
 
 
 def test_the_tips_package_imports_none_of_its_users():

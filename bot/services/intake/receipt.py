@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -54,8 +55,10 @@ async def enqueue(
     return key
 
 
-async def sent(session: AsyncSession, key: str, message_id: int, now: datetime) -> None:
-    await outbox.mark_delivered(session, key, message_id, now)
+def sent(key: str, message_id: int, now: datetime) -> tuple[Any, dict[str, Any]]:
+    """The statement (with its values) recording that the caller delivered the receipt itself, for the caller to
+    write with its next commit (a transaction of its own cost the bot as much as filing's commit)."""
+    return outbox.delivered(key, message_id, now)
 
 
 async def failed(session: AsyncSession, key: str, now: datetime) -> None:

@@ -9,12 +9,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, update
+from sqlalchemy import CursorResult, bindparam, case, or_, update
 from sqlalchemy import event as sa_event
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.privacy import Cipher
+from db.base import table_of
 from db.models.outbox import OutboxMessage
 
 STAFF_GROUP = "staff_group"
@@ -66,6 +67,29 @@ def open_sealed_destination(cipher: Cipher, destination: str) -> int | None:
     return int(cipher.decrypt(blob, context=_SEALED_CONTEXT))
 
 
+# The statements filing runs for every tip, built once on the table: SQLAlchemy reuses their compiled form, where a
+# statement built per call (the ORM entity, ``.values(...)``) cost more than the insert itself.
+_table = table_of(OutboxMessage)
+_ENQUEUE = {
+    "sqlite": sqlite.insert(_table).on_conflict_do_nothing(index_elements=["dedup_key"]),
+    "postgresql": postgresql.insert(_table).on_conflict_do_nothing(index_elements=["dedup_key"]),
+}
+_DELIVERED = (
+    update(_table)
+    .where(_table.c.dedup_key == bindparam("key"), _table.c.status == "pending")
+    .values(
+        status="sent",
+        sent_at=bindparam("at"),
+        message_id=bindparam("mid"),
+        attempts=_table.c.attempts + 1,
+        payload={},
+        # Not ``in_``: an expanding parameter would not compile once for the unit of work's direct writer.
+        destination=case(
+            (or_(*(_table.c.kind == kind for kind in sorted(SECRET_KINDS))), DELIVERED), else_=_table.c.destination
+        ),
+    )
+)
+
 Send = Callable[[int, str], Awaitable[int]]
 Render = Callable[[Sequence[OutboxItem], datetime], str]
 
@@ -87,24 +111,23 @@ async def enqueue(
     moment: the insert is a single statement that skips an existing key). ``not_before``: the worker leaves the
     message alone until then (the caller means to send it itself and records that it did)."""
     await session.flush()  # the insert below is a statement of its own: pending objects (the tip) go first
-    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    dialect = session.get_bind().dialect.name
     result = cast(
         "CursorResult[Any]",  # an INSERT gives a CursorResult (typed as any Result)
         await session.execute(
-            insert(OutboxMessage)
-            .values(
-                destination=destination,
-                kind=kind,
-                dedup_key=dedup_key,
-                tip_id=tip_id,
-                priority=priority,
-                payload=payload,
-                status="pending",
-                attempts=0,
-                next_attempt_at=not_before or now,
-                created_at=now,
-            )
-            .on_conflict_do_nothing(index_elements=["dedup_key"])
+            _ENQUEUE["postgresql" if dialect == "postgresql" else "sqlite"],
+            {
+                "destination": destination,
+                "kind": kind,
+                "dedup_key": dedup_key,
+                "tip_id": tip_id,
+                "priority": priority,
+                "payload": payload,
+                "status": "pending",
+                "attempts": 0,
+                "next_attempt_at": not_before or now,
+                "created_at": now,
+            },
         ),
     )
     if not result.rowcount:
@@ -113,14 +136,18 @@ async def enqueue(
     return True
 
 
+def delivered(dedup_key: str, message_id: int, now: datetime) -> tuple[Any, dict[str, Any]]:
+    """The statement (and its values) that records that the caller sent a message it had enqueued with
+    ``not_before``: the worker must not send it again. A secret message's payload and destination (a receipt code,
+    the reporter's chat) are dropped, as the worker drops them after sending. For a caller that writes it with other
+    statements (the bot's unit of work)."""
+    return _DELIVERED, {"key": dedup_key, "mid": message_id, "at": now}
+
+
 async def mark_delivered(session: AsyncSession, dedup_key: str, message_id: int, now: datetime) -> None:
-    """The caller sent a message it had enqueued with ``not_before``: the worker must not send it again. A secret
-    message's payload and destination are dropped, as the worker drops them after sending."""
-    await session.execute(
-        update(OutboxMessage)
-        .where(OutboxMessage.dedup_key == dedup_key, OutboxMessage.status == "pending")
-        .values(status="sent", sent_at=now, message_id=message_id, attempts=OutboxMessage.attempts + 1, payload={})
-    )
+    """``delivered``, in the caller's transaction."""
+    statement, values = delivered(dedup_key, message_id, now)
+    await session.execute(statement, values)
 
 
 async def deliver_now(session: AsyncSession, dedup_key: str, now: datetime) -> None:

@@ -69,8 +69,11 @@ class Ledger:
         existing = await repo.tip_by_ref(session, ref)
         if existing is not None:
             return Submitted(existing.id, existing.case_number, None, existing.priority)
-        if pseudonym and await self.limit_reached(session, pseudonym, now):
-            raise DailyLimitReached
+        day = now.date().isoformat()
+        if pseudonym and not await repo.take_submission(
+            session, self._counter_key(pseudonym, day), day, self.max_per_day
+        ):
+            raise DailyLimitReached  # nothing was written
         receipt = new_receipt_code()
         tip = tip_row(
             new,
@@ -86,11 +89,5 @@ class Ledger:
         for item in new.evidence:
             session.add(Evidence(tip_id=tip.id, ref=item.ref, kind=item.kind, mime=item.mime, size=item.size))
         await file_tip(session, tip, facts, triage, cipher=self._cipher, pseudonymizer=self._pseudonymizer, now=now)
-        if pseudonym:
-            await self._count(session, pseudonym, now)
         await session.flush()
         return Submitted(tip.id, tip.case_number, receipt, tip.priority)
-
-    async def _count(self, session: AsyncSession, pseudonym: str, now: datetime) -> None:
-        day = now.date().isoformat()
-        await repo.count_submission(session, self._counter_key(pseudonym, day), day)

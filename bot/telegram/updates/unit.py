@@ -64,6 +64,7 @@ class UnitOfWork:
         self._from_inbox = from_inbox
         self._clock = clock
         self._loaded: dict[str, Conversation] = {}
+        self._writes: list[tuple[Any, dict[str, Any]]] = []  # write_at_commit
         self._row_keys: dict[StorageKey, str] = {}
         self.recorded = False  # the update is recorded as handled in a committed transaction
         self.open = True
@@ -88,6 +89,7 @@ class UnitOfWork:
     def needs_commit(self) -> bool:
         return (
             not self.recorded
+            or bool(self._writes)
             or self.session.in_transaction()
             or any(conversation.dirty for conversation in self._loaded.values())
         )
@@ -103,9 +105,17 @@ class UnitOfWork:
             return
         await self.session.commit()
 
+    def write_at_commit(self, statement: Any, values: dict[str, Any]) -> None:
+        """Write a Core ``statement`` (an UPDATE or INSERT on a table, compiled once: no expanding parameters) with
+        the unit's next commit, after its own statements. For a small change after the update's last commit (a
+        message delivered): it then needs no transaction of its own, and on SQLite goes straight to the database
+        with the conversation (``DirectWriter``)."""
+        self._writes.append((statement, values))
+
     def _own_statements(self) -> list[tuple[Any, dict[str, Any]]]:
         """What this unit itself writes at a commit: first its record as handled (until it is recorded; it changes
-        no row when the update was handled before), then each conversation it changed."""
+        no row when the update was handled before), then each conversation it changed, then ``write_at_commit``'s
+        statements."""
         now = self._clock()
         statements: list[tuple[Any, dict[str, Any]]] = []
         if not self.recorded:
@@ -114,6 +124,7 @@ class UnitOfWork:
         for row_key, conversation in self._loaded.items():
             if conversation.dirty:
                 statements.append(self._conversations.statement(self._dialect, row_key, conversation, now))
+        statements.extend(self._writes)
         return statements
 
     async def _commit_directly(self, writer: DirectWriter) -> None:
@@ -139,6 +150,7 @@ class UnitOfWork:
 
     def _after_commit(self, _session: Session | None) -> None:
         self.recorded = True
+        self._writes.clear()
         for row_key, conversation in self._loaded.items():
             if conversation.dirty:
                 conversation.dirty = False
@@ -146,6 +158,7 @@ class UnitOfWork:
 
     def _after_rollback(self, _session: Session | None) -> None:
         # What this update changed in memory was not stored: read it again if the update goes on.
+        self._writes.clear()
         for row_key in self._loaded:
             self._conversations.forget(row_key)
         self._loaded.clear()

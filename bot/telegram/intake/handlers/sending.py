@@ -23,6 +23,7 @@ from bot.telegram.common.keyboards import main_menu
 from bot.telegram.intake import danger_texts, keyboards, texts
 from bot.telegram.intake.callbacks import Confirm, Contact, Send
 from bot.telegram.intake.flow import RECEIPT_SHOWN_AGAIN_SECONDS, Clock, Intake, Turn, current_step
+from bot.telegram.updates.unit import UnitOfWork
 
 log = logging.getLogger(__name__)
 # Telegram lets a bot delete messages in a private chat for 48 hours; keep a margin for clock skew.
@@ -88,6 +89,7 @@ async def on_send(
     clock: Clock,
     intake: IntakeService,
     session: AsyncSession,
+    unit_of_work: UnitOfWork,
     cipher: Cipher,
     pseudonym: str | None = None,
 ) -> None:
@@ -110,7 +112,13 @@ async def on_send(
         await ask_phone(turn)
         return
     await submit_with(
-        turn, callback_data.contact.value, intake=intake, session=session, cipher=cipher, pseudonym=pseudonym
+        turn,
+        callback_data.contact.value,
+        intake=intake,
+        session=session,
+        unit_of_work=unit_of_work,
+        cipher=cipher,
+        pseudonym=pseudonym,
     )
 
 
@@ -133,6 +141,7 @@ async def submit_with(
     *,
     intake: IntakeService,
     session: AsyncSession,
+    unit_of_work: UnitOfWork,
     cipher: Cipher,
     pseudonym: str | None,
 ) -> None:
@@ -171,7 +180,8 @@ async def submit_with(
     if sent is None:
         await receipts.failed(session, key, now)  # the outbox sends it as soon as Telegram takes messages again
         return
-    await receipts.sent(session, key, sent.message_id, now)
+    # Written with the update's last commit (with the conversation below), not in a transaction of its own.
+    unit_of_work.write_at_commit(*receipts.sent(key, sent.message_id, now))
     await state.update_data({"clear": [*to_clear, sent.message_id]})
 
 

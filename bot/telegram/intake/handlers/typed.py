@@ -35,6 +35,7 @@ from bot.telegram.intake import keyboards, texts
 from bot.telegram.intake.flow import Clock, Intake, Turn
 from bot.telegram.intake.handlers.sending import answer_check, finish_story, show_danger_help, submit_with
 from bot.telegram.intake.words import labels_for
+from bot.telegram.updates.unit import UnitOfWork
 
 FREE_TEXT_STEPS = frozenset({Step.RECRUITER, Step.ROUTE})
 
@@ -115,6 +116,7 @@ async def on_review_text(
     clock: Clock,
     intake: IntakeService,
     session: AsyncSession,
+    unit_of_work: UnitOfWork,
     cipher: Cipher,
     pseudonym: str | None = None,
 ) -> None:
@@ -129,7 +131,15 @@ async def on_review_text(
         await answer_check(turn, turn.draft.checking, read.value)
         return
     if u.send(text):
-        await submit_with(turn, "anonymous", intake=intake, session=session, cipher=cipher, pseudonym=pseudonym)
+        await submit_with(
+            turn,
+            "anonymous",
+            intake=intake,
+            session=session,
+            unit_of_work=unit_of_work,
+            cipher=cipher,
+            pseudonym=pseudonym,
+        )
         return
     phone = normalize_contact_phone(text)
     if phone is not None:
