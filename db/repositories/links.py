@@ -7,10 +7,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import and_, bindparam, func, literal_column, or_, select, text
+from sqlalchemy import and_, bindparam, func, insert, literal_column, or_, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
+from db.base import table_of
 from db.models.staff import TipLink, TipLinkKey
 from db.models.tips import Tip
 from db.repositories.cases import OPEN
@@ -19,6 +20,16 @@ from db.repositories.cases import OPEN
 async def link_hashes(session: AsyncSession, tip_id: int) -> list[str]:
     rows = await session.scalars(select(TipLinkKey.key_hash).where(TipLinkKey.tip_id == tip_id))
     return list(rows.all())
+
+
+_ADD_KEYS = insert(table_of(TipLinkKey))
+
+
+async def add_link_keys(session: AsyncSession, tip_id: int, keys: Sequence[tuple[str, str]]) -> None:
+    """Store a tip's link keys, (kind, key hash) each, in one statement (as ORM objects each was an insert of its
+    own, returning an id nothing reads)."""
+    if keys:
+        await session.execute(_ADD_KEYS, [{"tip_id": tip_id, "kind": kind, "key_hash": key} for kind, key in keys])
 
 
 # Advisory locks taken with two int4 keys (a key space apart from the one-bigint locks of db/migrate.py and

@@ -18,7 +18,7 @@ from bot.services.triage.escalation import BELOW_LINKED_RAISE, LINKED_RECRUITER_
 from bot.services.triage.linking import link_keys
 from bot.services.triage.scoring import Priority, TipFacts, TriageResult, deadline
 from bot.services.triage.signals import forget_texts
-from db.models.staff import TipEvent, TipLinkKey
+from db.models.staff import TipEvent
 from db.models.tips import Tip
 from db.repositories import links
 
@@ -48,9 +48,7 @@ async def file_tip(
         hashes = link_hashes(pseudonymizer, extract_entities(facts))  # reads the places found while scoring
     finally:
         forget_texts()  # the reporter's words were kept only while the tip was scored and linked
-    for kind, key_hash in hashes:
-        session.add(TipLinkKey(tip_id=tip.id, kind=kind, key_hash=key_hash))
-    await session.flush()
+    await links.add_link_keys(session, tip.id, hashes)
     # How many tips name each key, read from the index in one statement.
     keys = [key_hash for _kind, key_hash in hashes]
     sharing = await links.counts_sharing(session, keys)
@@ -62,8 +60,11 @@ async def file_tip(
         sharing = await links.counts_sharing(session, keys)
     own = max([1, *sharing.values()])
     result = escalate_for_links(triage, own)
-    # Always (re)written here: the reasons with their quotes and codes, so every staff screen can translate them.
-    _apply(tip, result, cipher)
+    if result != triage:
+        # Raised for its links: the tip was made (``tip_row``) with the triage it came with, priority, reasons
+        # (quotes and codes, so every staff screen can translate them) and deadline; most tips keep it, and an
+        # unchanged tip costs no UPDATE.
+        _apply(tip, result, cipher)
     # The other open tips a raise changes. The count in a linked-recruiter reason is the one at the raise: /tip
     # shows the count as it stands (``with_current_count``), so a recruiter named in thousands of tips costs a
     # count and the few rows that change, not a rewrite of every open tip naming them (bench/bench_data.py).
