@@ -50,10 +50,10 @@ from bot.telegram.updates.conversation import ConversationStore
 from bot.telegram.updates.locks import OUTBOX_LEADER, AdvisoryLocks, LocalLocks, PersonLocks
 from bot.telegram.updates.runner import BotRunner
 from bot.telegram.updates.unit import CommitBeforeSend, UnitSession
+from db.direct import Writer, direct_writer
 from db.engine import SQLITE_BUSY_SECONDS, make_engine, make_session_factory
 from db.migrate import upgrade_database
 from db.repositories.registry import RegistryRepository
-from db.sqlite_inline import DirectWriter, direct_writer
 
 log = logging.getLogger(__name__)
 
@@ -86,8 +86,8 @@ class App:
     locks: PersonLocks = field(default_factory=LocalLocks)
     # Background loops read the time here; tests and the demo move it forward (``clock.advance``).
     clock: OffsetClock = field(default_factory=OffsetClock)
-    # SQLite: the update's own commits (its record, its conversation) past SQLAlchemy (db.sqlite_inline).
-    writer: DirectWriter | None = None
+    # The update's own commits (its record, its conversation) past SQLAlchemy's session (db.direct).
+    writer: Writer | None = None
 
     def busy(self) -> bool:
         return any(hook() for hook in self.busy_hooks)

@@ -25,6 +25,8 @@ from typing import Any
 
 from sqlalchemy.dialects.sqlite.aiosqlite import AsyncAdapt_aiosqlite_dbapi
 
+from db.compiled import Statements
+
 # Statements that start a write transaction (Python's sqlite3 opens one implicitly before them).
 _WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER", "BEGIN", "SAVEPOINT", "WITH")
 _locks: dict[tuple[int, str], asyncio.Lock] = {}
@@ -209,30 +211,7 @@ def dbapi() -> AsyncAdapt_aiosqlite_dbapi:
     return _InlineDbapi(_Module, sqlite3)  # type: ignore[arg-type]
 
 
-# The update's own writes, past SQLAlchemy ---------------------------------------------------------------------
-
-
-class _Compiled:
-    """A Core statement compiled for SQLite once: its SQL, and how to turn named values into its parameters the way
-    SQLAlchemy would (defaults of literal values filled in, each value through its type's bind processor)."""
-
-    def __init__(self, statement: Any, dialect: Any) -> None:
-        compiled = statement.compile(dialect=dialect)
-        self.sql = str(compiled)
-        self._compiled = compiled
-        self._names = tuple(compiled.positiontup or ())
-        processors = compiled._bind_processors  # what SQLAlchemy applies to each value (dates as text, blobs)
-        self._processors = tuple(processors.get(name) for name in self._names)
-
-    def parameters(self, values: dict[str, Any]) -> tuple[Any, ...]:
-        named = self._compiled.construct_params(values)
-        return tuple(
-            process(named[name]) if process is not None else named[name]
-            for name, process in zip(self._names, self._processors, strict=True)
-        )
-
-
-_MOST_STATEMENTS = 64
+# The update's own writes, past SQLAlchemy (db.direct) ---------------------------------------------
 
 
 class DirectWriter:
@@ -249,10 +228,9 @@ class DirectWriter:
 
     def __init__(self, database: str, dialect: Any, busy_seconds: float) -> None:
         self._database = database
-        self._dialect = dialect
         self._busy_seconds = busy_seconds
         self._conn: sqlite3.Connection | None = None
-        self._compiled: dict[int, tuple[Any, _Compiled]] = {}
+        self._compiled = Statements(dialect)
 
     def _connection(self) -> sqlite3.Connection:
         if self._conn is None:
@@ -262,23 +240,10 @@ class DirectWriter:
             self._conn = conn
         return self._conn
 
-    def _compile(self, statement: Any) -> _Compiled:
-        # The statements are module-level constants (db.repositories): a few, each compiled once. The statement is
-        # kept beside its compiled form so that its id cannot be reused by another object.
-        entry = self._compiled.get(id(statement))
-        if entry is None or entry[0] is not statement:
-            if len(self._compiled) >= _MOST_STATEMENTS:  # a caller building statements per call: do not grow
-                self._compiled.clear()
-            entry = self._compiled[id(statement)] = (statement, _Compiled(statement, self._dialect))
-        return entry[1]
-
     async def write(self, statements: Iterable[tuple[Any, dict[str, Any]]], *, first_must_change: bool) -> bool:
         """Run ``statements`` (statement, values) and commit. With ``first_must_change``, a first statement that
         changes no row rolls everything back and gives False (the update was handled before)."""
-        prepared = []
-        for statement, values in statements:
-            compiled = self._compile(statement)
-            prepared.append((compiled.sql, compiled.parameters(values)))
+        prepared = [self._compiled.prepare(statement, values) for statement, values in statements]
         async with _write_lock(self._database):
             conn = self._connection()
             conn.execute("BEGIN IMMEDIATE")

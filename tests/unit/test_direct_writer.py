@@ -1,6 +1,7 @@
-"""The unit of work's own commits past SQLAlchemy on SQLite (db.sqlite_inline.DirectWriter): what they store is what
-the session stores, a second delivery changes nothing, a failure leaves nothing behind, and they queue on the same
-write lock as the session's connections."""
+"""The unit of work's own commits past SQLAlchemy's session (db.direct: SQLite's db.sqlite_inline.DirectWriter, and
+PostgreSQL's db.pg_direct.PgDirectWriter when TEST_DATABASE_URL is set): what they store is what the session stores,
+a second delivery changes nothing, a failure leaves nothing behind, and they wait for a session writing the same
+rows."""
 
 from __future__ import annotations
 
@@ -17,27 +18,26 @@ from bot.services.privacy import Cipher, Pseudonymizer
 from bot.telegram.updates.conversation import ConversationStore
 from bot.telegram.updates.unit import DuplicateUpdate, UnitOfWork
 from db import sqlite_inline
+from db.direct import direct_writer
 from db.engine import SQLITE_BUSY_SECONDS
 from db.migrate import upgrade_database
 from db.models.conversation import ConversationState
 from db.models.updates import TelegramUpdate
+from db.pg_direct import PgDirectWriter
 from db.repositories import updates as update_records
-from db.sqlite_inline import direct_writer
 
 NOW = datetime(2026, 12, 2, 8, 30, 15, 123456, tzinfo=UTC)
 
 
 @pytest.fixture
-async def sqlite_engine(engine):
-    if engine.dialect.name != "sqlite":
-        pytest.skip("the direct writer is for SQLite")
+async def migrated_engine(engine):
     await upgrade_database(engine)
     return engine
 
 
 @pytest.fixture
-async def writer(sqlite_engine):
-    writer = direct_writer(sqlite_engine, SQLITE_BUSY_SECONDS)
+async def writer(migrated_engine):
+    writer = direct_writer(migrated_engine, SQLITE_BUSY_SECONDS)
     assert writer is not None
     yield writer
     writer.close()
@@ -121,20 +121,23 @@ async def test_a_second_delivery_changes_nothing(session_factory, store, writer,
     assert state == ("Intake:category", {"answer": "first"})
 
 
-async def test_a_failed_write_leaves_nothing_and_the_next_one_goes_through(sqlite_engine, session_factory, writer):
+async def test_a_failed_write_leaves_nothing_and_the_next_one_goes_through(migrated_engine, session_factory, writer):
     await _inbox(session_factory, 30)
-    handled = update_records.handled("sqlite", from_inbox=True)
+    handled = update_records.handled(migrated_engine.dialect.name, from_inbox=True)
     broken = text("INSERT INTO no_such_table VALUES (1)")
     with pytest.raises(Exception, match="no_such_table"):
         await writer.write([(handled, {"b": 1, "u": 30, "now": NOW}), (broken, {})], first_must_change=True)
     updates, _ = await _rows(session_factory)
     assert updates[30] == (b"payload", None)
+    # (On PostgreSQL the failed transaction's connection went back closed: the pool gives a working one.)
     assert await writer.write([(handled, {"b": 1, "u": 30, "now": NOW})], first_must_change=True)
     updates, _ = await _rows(session_factory)
     assert updates[30] == (None, NOW)
 
 
 async def test_it_waits_for_a_session_that_is_writing(session_factory, store, writer, writes):
+    """SQLite: on the process's write lock (not in SQLite's busy handler, which would block the event loop);
+    PostgreSQL: on the row's lock."""
     await _inbox(session_factory, 40)
     order = []
     async with session_factory() as session:
@@ -152,15 +155,16 @@ async def test_it_waits_for_a_session_that_is_writing(session_factory, store, wr
     assert updates[40] == (None, NOW)
 
 
-async def test_none_where_it_cannot_share_the_file():
-    for url, module in (
-        ("sqlite+aiosqlite:///:memory:", sqlite_inline.dbapi()),  # a second connection: another database
-        ("postgresql+asyncpg://tipline@127.0.0.1:1/tipline", None),
-    ):
-        engine = create_async_engine(url, **({"module": module} if module else {}))
-        try:
-            assert direct_writer(engine, SQLITE_BUSY_SECONDS) is None
-        finally:
+async def test_none_where_it_cannot_share_the_file_and_postgresql_through_its_pool():
+    memory = create_async_engine("sqlite+aiosqlite:///:memory:", module=sqlite_inline.dbapi())
+    aiosqlite = create_async_engine("sqlite+aiosqlite:///elsewhere.db")  # aiosqlite's own threads: not ours
+    postgres = create_async_engine("postgresql+asyncpg://tipline@127.0.0.1:1/tipline")
+    try:
+        assert direct_writer(memory, SQLITE_BUSY_SECONDS) is None  # a second connection: another database
+        assert direct_writer(aiosqlite, SQLITE_BUSY_SECONDS) is None
+        assert isinstance(direct_writer(postgres, SQLITE_BUSY_SECONDS), PgDirectWriter)
+    finally:
+        for engine in (memory, aiosqlite, postgres):
             await engine.dispose()
 
 

@@ -16,7 +16,7 @@ from bot.telegram.middlewares.identity import IdentityMiddleware, LocaleMiddlewa
 from bot.telegram.middlewares.throttling import ThrottlingMiddleware
 from bot.telegram.updates.conversation import ConversationStore
 from bot.telegram.updates.middleware import UnitOfWorkMiddleware
-from db.sqlite_inline import DirectWriter
+from db.direct import Writer
 
 
 def setup_middlewares(
@@ -30,7 +30,7 @@ def setup_middlewares(
     flood_limiter: SlidingWindowLimiter,
     clock: Callable[[], datetime],
     count: Callable[[str], None] | None = None,
-    writer: DirectWriter | None = None,
+    writer: Writer | None = None,
 ) -> None:
     # aiogram's error and user-context middlewares come first (registered by the Dispatcher); then one unit of work
     # per update, which everything after it reads and writes through.

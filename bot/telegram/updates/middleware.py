@@ -20,8 +20,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.telegram.updates.conversation import ConversationStore, UpdateStorage
 from bot.telegram.updates.unit import DuplicateUpdate, UnitOfWork, current_unit
+from db.direct import Writer
 from db.repositories import updates as update_records
-from db.sqlite_inline import DirectWriter
 
 log = logging.getLogger(__name__)
 
@@ -35,10 +35,10 @@ class UnitOfWorkMiddleware(BaseMiddleware):
         conversations: ConversationStore,
         clock: Callable[[], datetime],
         count: Callable[[str], None] | None = None,
-        writer: DirectWriter | None = None,
+        writer: Writer | None = None,
     ) -> None:
         self._sessions = session_factory
-        self._writer = writer  # SQLite: the unit's own commits past the session (db.sqlite_inline.DirectWriter)
+        self._writer = writer  # the unit's own commits past the session (db.direct)
         self._conversations = conversations
         self._clock = clock
         self._count = count or (lambda _outcome: None)  # metrics: "handled", "duplicate" or "failed"

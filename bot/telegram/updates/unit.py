@@ -29,8 +29,8 @@ from sqlalchemy import CursorResult, event
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
 
+from db.direct import Writer
 from db.repositories import updates as update_records
-from db.sqlite_inline import DirectWriter
 
 if TYPE_CHECKING:
     from bot.telegram.updates.conversation import Conversation, ConversationStore
@@ -54,7 +54,7 @@ class UnitOfWork:
         update_id: int,
         from_inbox: bool,
         clock: Callable[[], datetime],
-        writer: DirectWriter | None = None,
+        writer: Writer | None = None,
     ) -> None:
         self.session = session
         self._writer = writer
@@ -100,7 +100,7 @@ class UnitOfWork:
             return
         if self._writer is not None and not self.session.in_transaction():
             # Only this unit's own statements are pending (the handler has not used the session since the last
-            # commit): they go straight to SQLite (db.sqlite_inline.DirectWriter), not through the session.
+            # commit): they go straight to the database (db.direct), not through the session.
             await self._commit_directly(self._writer)
             return
         await self.session.commit()
@@ -108,8 +108,8 @@ class UnitOfWork:
     def write_at_commit(self, statement: Any, values: dict[str, Any]) -> None:
         """Write a Core ``statement`` (an UPDATE or INSERT on a table, compiled once: no expanding parameters) with
         the unit's next commit, after its own statements. For a small change after the update's last commit (a
-        message delivered): it then needs no transaction of its own, and on SQLite goes straight to the database
-        with the conversation (``DirectWriter``)."""
+        message delivered): it then needs no transaction of its own, and goes straight to the database with the
+        conversation (``db.direct``)."""
         self._writes.append((statement, values))
 
     def _own_statements(self) -> list[tuple[Any, dict[str, Any]]]:
@@ -127,7 +127,7 @@ class UnitOfWork:
         statements.extend(self._writes)
         return statements
 
-    async def _commit_directly(self, writer: DirectWriter) -> None:
+    async def _commit_directly(self, writer: Writer) -> None:
         try:
             written = await writer.write(self._own_statements(), first_must_change=not self.recorded)
         except BaseException:

@@ -1,0 +1,36 @@
+"""The unit of work's own commits past SQLAlchemy's session.
+
+Every update records itself as handled and most save a conversation, often twice an update; through an
+AsyncSession each such commit cost hundreds of microseconds of CPU (session transaction, greenlet hand-offs,
+execution context) for statements the database runs in a few dozen. A direct writer runs the same statements in one
+transaction on a connection of its own: the application's Core statements, compiled once by SQLAlchemy's dialect and
+given their values through the same bind processors, so what is stored is what the session would have stored.
+
+``direct_writer`` picks the one for the engine: SQLite through ``db.sqlite_inline`` (``sqlite_inline.DirectWriter``)
+or PostgreSQL through asyncpg (``db.pg_direct.PgDirectWriter``); None for anything else (the session is used).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, Protocol
+
+from db import pg_direct, sqlite_inline
+
+
+class Writer(Protocol):
+    async def write(self, statements: Iterable[tuple[Any, dict[str, Any]]], *, first_must_change: bool) -> bool:
+        """Run ``statements`` (statement, values) in one transaction and commit. With ``first_must_change``, a first
+        statement that changes no row rolls everything back and gives False (the update was handled before)."""
+        ...
+
+    def close(self) -> None: ...
+
+
+def direct_writer(engine: Any, busy_seconds: float) -> Writer | None:
+    """The direct writer for ``engine``'s database, or None when there is none for it (the unit then commits
+    through its session)."""
+    writer: Writer | None = sqlite_inline.direct_writer(engine, busy_seconds)
+    if writer is None:
+        writer = pg_direct.direct_writer(engine)
+    return writer
