@@ -2,7 +2,7 @@
 machine's load does not move (updates/s and CPU time on a shared two-core machine vary by half from run to run).
 
     .venv/bin/python bench/bench_instructions.py [--workloads start,mix,reports] [--updates 200] [--warm-up 100]
-                                                 [--reporters 30] [--warm-up-reporters 5]
+                                                 [--reporters 30] [--warm-up-reporters 5] [--database URL]
 
 Each bot runs as in bench/bench_bot.py (its own process, long polling against the fake Bot API server), under
 callgrind with instrumentation off: it starts and answers a warm-up burst at near full speed (models built on
@@ -28,19 +28,19 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.bench_bot import BotProcess, _burst, _reports, _wait_ready
+from bench.bench_bot import BotProcess, _burst, _fresh_database, _reports, _wait_ready
 from bench.fake_telegram import FakeTelegram
 
 TIMEOUT = 1800  # seconds for a burst under callgrind
 
 
-async def count(kind: str, bot_kind: str, updates: int, warm_up: int, workdir: Path) -> tuple[float, int]:
+async def count(kind: str, bot_kind: str, updates: int, warm_up: int, workdir: Path, args) -> tuple[float, int]:
     """Instructions per update (millions) and the updates left unanswered. For "reports", ``updates`` and
     ``warm_up`` are numbers of reporters."""
     server = FakeTelegram(keep_texts=kind == "reports")
     url = await server.start()
     out = workdir / f"callgrind.{kind}.{bot_kind}"
-    bot = BotProcess(bot_kind, url, workdir, f"sqlite+aiosqlite:///{workdir / f'{kind}_{bot_kind}.db'}")
+    bot = BotProcess(bot_kind, url, workdir, await _fresh_database(args, workdir, f"{kind}_{bot_kind}"))
     bot.cmd = ["valgrind", "--tool=callgrind", "--instr-atstart=no", f"--callgrind-out-file={out}", *bot.cmd]
     bot.start()
     assert bot.proc is not None
@@ -94,6 +94,12 @@ async def main() -> None:
     parser.add_argument("--warm-up", type=int, default=100)
     parser.add_argument("--reporters", type=int, default=30)
     parser.add_argument("--warm-up-reporters", type=int, default=5)
+    parser.add_argument(
+        "--database",
+        default="sqlite",
+        help="sqlite, or a postgresql+asyncpg:// URL of a server to create a new database on for each row (its "
+        "instructions are the server's, not counted: the bot's process alone is)",
+    )
     args = parser.parse_args()
     if shutil.which("valgrind") is None or shutil.which("callgrind_control") is None:
         print("bench_instructions: valgrind is not installed (Debian: apt-get install valgrind); nothing measured")
@@ -101,19 +107,20 @@ async def main() -> None:
     workdir = Path(tempfile.mkdtemp(prefix="tipline-instructions-"))
     print(
         f"bench_instructions: {args.updates} updates a row after a warm-up of {args.warm_up}; reports: "
-        f"{args.reporters} reporters after {args.warm_up_reporters}; SQLite"
+        f"{args.reporters} reporters after {args.warm_up_reporters}; "
+        f"{'SQLite' if args.database == 'sqlite' else 'PostgreSQL'}"
     )
     print("| workload | bot | M instructions per update | x echo | unanswered |")
     print("| --- | --- | --- | --- | --- |")
     try:
         for kind in [k.strip() for k in args.workloads.split(",") if k.strip()]:
             if kind == "reports":  # an echo bot cannot file a report
-                ours, missed = await count(kind, "tipline", args.reporters, args.warm_up_reporters, workdir)
+                ours, missed = await count(kind, "tipline", args.reporters, args.warm_up_reporters, workdir, args)
                 print(f"| {kind} | tipline | {ours:.2f} | - | {missed} |", flush=True)
                 continue
-            echo, echo_missed = await count(kind, "echo", args.updates, args.warm_up, workdir)
+            echo, echo_missed = await count(kind, "echo", args.updates, args.warm_up, workdir, args)
             print(f"| {kind} | echo | {echo:.2f} | 1.00 | {echo_missed} |", flush=True)
-            ours, missed = await count(kind, "tipline", args.updates, args.warm_up, workdir)
+            ours, missed = await count(kind, "tipline", args.updates, args.warm_up, workdir, args)
             print(f"| {kind} | tipline | {ours:.2f} | {echo / ours:.2f} | {missed} |", flush=True)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
