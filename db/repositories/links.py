@@ -22,7 +22,13 @@ async def link_hashes(session: AsyncSession, tip_id: int) -> list[str]:
     return list(rows.all())
 
 
-_ADD_KEYS = insert(table_of(TipLinkKey))
+_link_keys = table_of(TipLinkKey)
+_ADD_KEYS = insert(_link_keys)
+_COUNTS_SHARING = (
+    select(_link_keys.c.key_hash, func.count())
+    .where(_link_keys.c.key_hash.in_(bindparam("keys", expanding=True)))
+    .group_by(_link_keys.c.key_hash)
+)
 
 
 async def add_link_keys(session: AsyncSession, tip_id: int, keys: Sequence[tuple[str, str]]) -> None:
@@ -53,11 +59,7 @@ async def counts_sharing(session: AsyncSession, key_hashes: Sequence[str]) -> di
     """How many tips share each key, in one statement (the (key_hash, tip_id) index alone answers)."""
     if not key_hashes:
         return {}
-    rows = await session.execute(
-        select(TipLinkKey.key_hash, func.count())
-        .where(TipLinkKey.key_hash.in_(sorted(set(key_hashes))))
-        .group_by(TipLinkKey.key_hash)
-    )
+    rows = await session.execute(_COUNTS_SHARING, {"keys": sorted(set(key_hashes))})
     return {key: count for key, count in rows.all()}
 
 

@@ -5,15 +5,43 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from db.base import table_of
 from db.models.tips import CaseCounter, SubmissionCounter, Tip
 
+# The statements filing runs for every tip, built once on the tables with bound parameters: SQLAlchemy then reuses
+# their compiled form, where a statement built per call cost more than the database's work on it.
+_tips = table_of(Tip)
+_cases = table_of(CaseCounter)
+_counts = table_of(SubmissionCounter)
+_BY_REF = select(_tips.c.id, _tips.c.case_number, _tips.c.priority).where(_tips.c.draft_ref == bindparam("ref"))
 
-def _insert(session: AsyncSession):
-    return postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+
+def _next_case(insert):
+    stmt = insert(_cases).values(year=bindparam("year"), last=1)
+    return stmt.on_conflict_do_update(index_elements=["year"], set_={"last": _cases.c.last + 1}).returning(
+        _cases.c.last
+    )
+
+
+def _take_submission(insert):
+    stmt = insert(_counts).values(key=bindparam("key"), day=bindparam("day"), count=1)
+    return stmt.on_conflict_do_update(
+        index_elements=["key"],
+        set_={"count": _counts.c.count + 1},
+        where=_counts.c.count < bindparam("limit"),
+    ).returning(_counts.c.count)
+
+
+_NEXT_CASE = {"sqlite": _next_case(sqlite.insert), "postgresql": _next_case(postgresql.insert)}
+_TAKE_SUBMISSION = {"sqlite": _take_submission(sqlite.insert), "postgresql": _take_submission(postgresql.insert)}
+
+
+def _dialect(session: AsyncSession) -> str:
+    return "postgresql" if session.get_bind().dialect.name == "postgresql" else "sqlite"
 
 
 class FiledTip(NamedTuple):
@@ -25,22 +53,14 @@ class FiledTip(NamedTuple):
 async def tip_by_ref(session: AsyncSession, draft_ref: str) -> FiledTip | None:
     """The tip filed under ``draft_ref``: the three columns filing gives back (not the whole tip, read for nothing
     on every filing)."""
-    row = (
-        await session.execute(select(Tip.id, Tip.case_number, Tip.priority).where(Tip.draft_ref == draft_ref))
-    ).first()
+    row = (await session.execute(_BY_REF, {"ref": draft_ref})).first()
     return FiledTip(*row) if row is not None else None
 
 
 async def next_case_number(session: AsyncSession, year: int) -> int:
     """The year's next number. The first tip of a year creates the counter, later ones increment it; the row stays
     locked until the caller commits, and a rollback gives the number back, so numbers have no gaps."""
-    stmt = _insert(session)(CaseCounter).values(year=year, last=1)
-    result = await session.execute(
-        stmt.on_conflict_do_update(index_elements=["year"], set_={"last": CaseCounter.last + 1}).returning(
-            CaseCounter.last
-        )
-    )
-    return result.scalar_one()
+    return (await session.execute(_NEXT_CASE[_dialect(session)], {"year": year})).scalar_one()
 
 
 async def submissions(session: AsyncSession, key: str) -> int:
@@ -54,10 +74,5 @@ async def take_submission(session: AsyncSession, key: str, day: str, limit: int)
     can take the last place, and no read before it."""
     if limit < 1:
         return False
-    stmt = _insert(session)(SubmissionCounter).values(key=key, day=day, count=1)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=["key"],
-        set_={"count": SubmissionCounter.count + 1},
-        where=SubmissionCounter.count < limit,
-    ).returning(SubmissionCounter.count)
-    return (await session.execute(stmt)).first() is not None
+    values = {"key": key, "day": day, "limit": limit}
+    return (await session.execute(_TAKE_SUBMISSION[_dialect(session)], values)).first() is not None
