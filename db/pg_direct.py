@@ -36,6 +36,13 @@ class PgDirectWriter:
         healthy = False
         try:
             connection = pooled.driver_connection  # asyncpg's, with the codecs SQLAlchemy set up on connect
+            if len(prepared) == 1:
+                # One statement is a transaction of its own: no BEGIN and COMMIT, two round trips fewer (most
+                # updates' second commit is their conversation alone).
+                sql, parameters = prepared[0]
+                changed = _rowcount(await connection.execute(sql, *parameters))
+                healthy = True
+                return changed > 0 or not first_must_change
             transaction = connection.transaction()
             await transaction.start()
             for i, (sql, parameters) in enumerate(prepared):

@@ -246,6 +246,9 @@ class DirectWriter:
         prepared = [self._compiled.prepare(statement, values) for statement, values in statements]
         async with _write_lock(self._database):
             conn = self._connection()
+            if len(prepared) == 1:  # one statement is a transaction of its own (the connection autocommits)
+                sql, parameters = prepared[0]
+                return conn.execute(sql, parameters).rowcount > 0 or not first_must_change
             conn.execute("BEGIN IMMEDIATE")
             try:
                 for i, (sql, parameters) in enumerate(prepared):

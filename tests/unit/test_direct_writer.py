@@ -135,6 +135,20 @@ async def test_a_failed_write_leaves_nothing_and_the_next_one_goes_through(migra
     assert updates[30] == (None, NOW)
 
 
+async def test_a_lone_statement_commits_by_itself_and_a_second_delivery_is_still_refused(
+    migrated_engine, session_factory, writer
+):
+    """One statement needs no BEGIN and COMMIT around it (most updates' second commit is one conversation): it is
+    still stored, and the record of an update handled before still changes nothing and says so."""
+    await _inbox(session_factory, 60)
+    handled = update_records.handled(migrated_engine.dialect.name, from_inbox=True)
+    assert await writer.write([(handled, {"b": 1, "u": 60, "now": NOW})], first_must_change=True)
+    assert not await writer.write([(handled, {"b": 1, "u": 60, "now": NOW})], first_must_change=True)
+    assert await writer.write([(handled, {"b": 1, "u": 60, "now": NOW})], first_must_change=False)
+    updates, _ = await _rows(session_factory)
+    assert updates[60] == (None, NOW)
+
+
 async def test_it_waits_for_a_session_that_is_writing(session_factory, store, writer, writes):
     """SQLite: on the process's write lock (not in SQLite's busy handler, which would block the event loop);
     PostgreSQL: on the row's lock."""
