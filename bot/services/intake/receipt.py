@@ -57,7 +57,7 @@ async def enqueue(
 
 def sent(key: str, message_id: int, now: datetime) -> tuple[Any, dict[str, Any]]:
     """The statement (with its values) recording that the caller delivered the receipt itself, for the caller to
-    write with its next commit (a transaction of its own cost the bot as much as filing's commit)."""
+    write with its next commit (no transaction of its own for it)."""
     return outbox.delivered(key, message_id, now)
 
 

@@ -34,7 +34,6 @@ from bot.services.outbox.queue import (
     deliver_now,
     delivered,
     enqueue,
-    mark_delivered,
     open_sealed_destination,
     sealed_destination,
 )
@@ -56,7 +55,6 @@ __all__ = [
     "deliver_now",
     "delivered",
     "enqueue",
-    "mark_delivered",
     "open_sealed_destination",
     "sealed_destination",
 ]

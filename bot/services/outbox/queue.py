@@ -139,15 +139,9 @@ async def enqueue(
 def delivered(dedup_key: str, message_id: int, now: datetime) -> tuple[Any, dict[str, Any]]:
     """The statement (and its values) that records that the caller sent a message it had enqueued with
     ``not_before``: the worker must not send it again. A secret message's payload and destination (a receipt code,
-    the reporter's chat) are dropped, as the worker drops them after sending. For a caller that writes it with other
-    statements (the bot's unit of work)."""
+    the reporter's chat) are dropped, as the worker drops them after sending. The caller writes it with its next
+    commit (no transaction of its own for it)."""
     return _DELIVERED, {"key": dedup_key, "mid": message_id, "at": now}
-
-
-async def mark_delivered(session: AsyncSession, dedup_key: str, message_id: int, now: datetime) -> None:
-    """``delivered``, in the caller's transaction."""
-    statement, values = delivered(dedup_key, message_id, now)
-    await session.execute(statement, values)
 
 
 async def deliver_now(session: AsyncSession, dedup_key: str, now: datetime) -> None:
