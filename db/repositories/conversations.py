@@ -11,10 +11,10 @@ from datetime import datetime
 from typing import Any, cast
 
 from sqlalchemy import CursorResult, bindparam, delete, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.base import table_of
+from db.dialects import PerDialect
 from db.models.conversation import ConversationState
 
 _table = table_of(ConversationState)
@@ -32,7 +32,7 @@ def _upsert(insert):
     )
 
 
-_SAVE = {"sqlite": _upsert(sqlite.insert), "postgresql": _upsert(postgresql.insert)}
+_SAVE = PerDialect(_upsert)
 
 
 async def load(session: AsyncSession, key: str) -> tuple[str | None, bytes | None] | None:
@@ -46,7 +46,7 @@ async def all_keys(session: AsyncSession) -> list[str]:
 
 def save(dialect: str, key: str, state: str | None, data: bytes | None, now: datetime):
     """The upsert of one conversation and its parameters, for ``session.execute(statement, parameters)``."""
-    return _SAVE["postgresql" if dialect == "postgresql" else "sqlite"], {"k": key, "s": state, "d": data, "t": now}
+    return _SAVE[dialect], {"k": key, "s": state, "d": data, "t": now}
 
 
 def remove(key: str):

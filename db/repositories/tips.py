@@ -6,10 +6,10 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from sqlalchemy import bindparam, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.base import table_of
+from db.dialects import PerDialect
 from db.models.tips import CaseCounter, SubmissionCounter, Tip
 
 # The statements filing runs for every tip, built once on the tables with bound parameters: SQLAlchemy then reuses
@@ -36,12 +36,8 @@ def _take_submission(insert):
     ).returning(_counts.c.count)
 
 
-_NEXT_CASE = {"sqlite": _next_case(sqlite.insert), "postgresql": _next_case(postgresql.insert)}
-_TAKE_SUBMISSION = {"sqlite": _take_submission(sqlite.insert), "postgresql": _take_submission(postgresql.insert)}
-
-
-def _dialect(session: AsyncSession) -> str:
-    return "postgresql" if session.get_bind().dialect.name == "postgresql" else "sqlite"
+_NEXT_CASE = PerDialect(_next_case)
+_TAKE_SUBMISSION = PerDialect(_take_submission)
 
 
 class FiledTip(NamedTuple):
@@ -60,7 +56,7 @@ async def tip_by_ref(session: AsyncSession, draft_ref: str) -> FiledTip | None:
 async def next_case_number(session: AsyncSession, year: int) -> int:
     """The year's next number. The first tip of a year creates the counter, later ones increment it; the row stays
     locked until the caller commits, and a rollback gives the number back, so numbers have no gaps."""
-    return (await session.execute(_NEXT_CASE[_dialect(session)], {"year": year})).scalar_one()
+    return (await session.execute(_NEXT_CASE.of(session), {"year": year})).scalar_one()
 
 
 async def submissions(session: AsyncSession, key: str) -> int:
@@ -75,4 +71,4 @@ async def take_submission(session: AsyncSession, key: str, day: str, limit: int)
     if limit < 1:
         return False
     values = {"key": key, "day": day, "limit": limit}
-    return (await session.execute(_TAKE_SUBMISSION[_dialect(session)], values)).first() is not None
+    return (await session.execute(_TAKE_SUBMISSION.of(session), values)).first() is not None

@@ -10,18 +10,14 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 
 from sqlalchemy import bindparam, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.base import table_of
+from db.dialects import PerDialect
 from db.models.updates import TelegramUpdate
 
 _table = table_of(TelegramUpdate)
 _c = _table.c
-
-
-def _insert(dialect: str):
-    return postgresql.insert if dialect == "postgresql" else sqlite.insert
 
 
 # A polled update leaves the inbox: rowcount 0 means it was handled before.
@@ -30,13 +26,15 @@ HANDLED_FROM_INBOX = (
     .where(_c.bot_id == bindparam("b"), _c.update_id == bindparam("u"), _c.handled_at.is_(None))
     .values(payload=None, handled_at=bindparam("now"))
 )
-_HANDLED_DIRECTLY = {
-    dialect: _insert(dialect)(_table)
-    .values(bot_id=bindparam("b"), update_id=bindparam("u"), attempts=0, received_at=bindparam("now"))
-    .values(handled_at=bindparam("now"))
-    .on_conflict_do_nothing(index_elements=["bot_id", "update_id"])
-    for dialect in ("sqlite", "postgresql")
-}
+_HANDLED_DIRECTLY = PerDialect(
+    lambda insert: (
+        insert(_table)
+        .values(bot_id=bindparam("b"), update_id=bindparam("u"), attempts=0, received_at=bindparam("now"))
+        .values(handled_at=bindparam("now"))
+        .on_conflict_do_nothing(index_elements=["bot_id", "update_id"])
+    )
+)
+_STORE = PerDialect(lambda insert: insert(_table).on_conflict_do_nothing(index_elements=["bot_id", "update_id"]))
 
 
 def handled(dialect: str, *, from_inbox: bool):
@@ -61,10 +59,7 @@ async def store(session: AsyncSession, bot_id: int, rows: Iterable[tuple[int, by
         for update_id, payload in rows
     ]
     if values:
-        dialect = session.get_bind().dialect.name
-        await session.execute(
-            _insert(dialect)(_table).on_conflict_do_nothing(index_elements=["bot_id", "update_id"]), values
-        )
+        await session.execute(_STORE.of(session), values)
 
 
 async def waiting(session: AsyncSession, bot_id: int) -> list[tuple[int, bytes, int]]:

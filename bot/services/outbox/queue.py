@@ -11,11 +11,11 @@ from typing import Any, cast
 
 from sqlalchemy import CursorResult, bindparam, case, or_, update
 from sqlalchemy import event as sa_event
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.privacy import Cipher
 from db.base import table_of
+from db.dialects import PerDialect
 from db.models.outbox import OutboxMessage
 
 STAFF_GROUP = "staff_group"
@@ -70,10 +70,7 @@ def open_sealed_destination(cipher: Cipher, destination: str) -> int | None:
 # The statements filing runs for every tip, built once on the table: SQLAlchemy reuses their compiled form, where a
 # statement built per call (the ORM entity, ``.values(...)``) cost more than the insert itself.
 _table = table_of(OutboxMessage)
-_ENQUEUE = {
-    "sqlite": sqlite.insert(_table).on_conflict_do_nothing(index_elements=["dedup_key"]),
-    "postgresql": postgresql.insert(_table).on_conflict_do_nothing(index_elements=["dedup_key"]),
-}
+_ENQUEUE = PerDialect(lambda insert: insert(_table).on_conflict_do_nothing(index_elements=["dedup_key"]))
 _DELIVERED = (
     update(_table)
     .where(_table.c.dedup_key == bindparam("key"), _table.c.status == "pending")
@@ -111,11 +108,10 @@ async def enqueue(
     moment: the insert is a single statement that skips an existing key). ``not_before``: the worker leaves the
     message alone until then (the caller means to send it itself and records that it did)."""
     await session.flush()  # the insert below is a statement of its own: pending objects (the tip) go first
-    dialect = session.get_bind().dialect.name
     result = cast(
         "CursorResult[Any]",  # an INSERT gives a CursorResult (typed as any Result)
         await session.execute(
-            _ENQUEUE["postgresql" if dialect == "postgresql" else "sqlite"],
+            _ENQUEUE.of(session),
             {
                 "destination": destination,
                 "kind": kind,
