@@ -44,7 +44,13 @@ from bot.telegram.housekeeping import BackgroundTasks, retention_loop
 from bot.telegram.i18n import CatalogI18n, build_i18n
 from bot.telegram.middlewares import setup_middlewares
 from bot.telegram.routers import get_routers
-from bot.telegram.speed import BotSession, gate_routers, resolve_state_filters, run_filters_inline
+from bot.telegram.speed import (
+    BotSession,
+    gate_routers,
+    quick_callback_filters,
+    resolve_state_filters,
+    run_filters_inline,
+)
 from bot.telegram.staff.delivery import StaffDelivery, build_delivery, notify_staff_of
 from bot.telegram.updates.conversation import ConversationStore
 from bot.telegram.updates.locks import OUTBOX_LEADER, AdvisoryLocks, LocalLocks, PersonLocks
@@ -210,6 +216,7 @@ def build_dispatcher(app: App) -> Dispatcher:
     gate_routers(dp)
     run_filters_inline(dp)
     resolve_state_filters(dp)
+    quick_callback_filters(dp)
     dp.errors.register(on_error)
     lifecycle = Lifecycle(app)
     dp.startup.register(lifecycle.startup)

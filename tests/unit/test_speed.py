@@ -285,3 +285,78 @@ async def test_a_gate_reads_commands_as_aiogram_does_case_folded_or_by_pattern()
             if router is folded:
                 assert passes == takes, text
     assert not await _gate(patterned, "message")(message("halo"))
+
+
+def _button_filters():
+    from aiogram import Dispatcher
+    from aiogram.filters.callback_data import CallbackQueryFilter
+
+    dp = Dispatcher()
+    dp.include_routers(*get_routers())
+    return dp, [f.callback for f in _filters(dp) if type(f.callback) is CallbackQueryFilter]
+
+
+_DP, _BUTTONS = _button_filters()
+_PREFIXES = sorted({(f.callback_data.__prefix__, f.callback_data.__separator__) for f in _BUTTONS})
+
+
+def _values_of_buttons() -> list[str]:
+    """Every value a field of the bot's button data can take, where the field is an enum (actions, answers, codes)."""
+    from enum import Enum
+
+    values = {"", "0", "1", "42", "-1", "x"}
+    for f in _BUTTONS:
+        for field in f.callback_data.model_fields.values():
+            kind = field.annotation
+            if isinstance(kind, type) and issubclass(kind, Enum):
+                values |= {str(member.value) for member in kind}
+    return sorted(values)
+
+
+_VALUES = _values_of_buttons()
+
+
+def _press(data: str):
+    from aiogram.types import CallbackQuery
+
+    user = {"id": 1, "is_bot": False, "first_name": "A"}
+    return CallbackQuery.model_validate({"id": "q", "from": user, "chat_instance": "c", "data": data})
+
+
+def test_every_button_filter_of_the_bot_is_replaced():
+    from aiogram.filters.callback_data import CallbackQueryFilter
+
+    from bot.telegram.speed import QuickCallbackFilter, quick_callback_filters
+
+    dp, buttons = _button_filters()
+    assert quick_callback_filters(dp) == len(buttons) > 20
+    assert not [f for f in _filters(dp) if type(f.callback) is CallbackQueryFilter]
+    assert all(
+        isinstance(f.callback, QuickCallbackFilter) for f in _filters(dp) if isinstance(f.callback, CallbackQueryFilter)
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    prefix=st.sampled_from(_PREFIXES),
+    parts=st.lists(
+        st.sampled_from(_VALUES) | st.text(max_size=6),
+        max_size=5,
+    ),
+)
+async def test_quick_button_filters_decide_as_aiogram_s_own(prefix, parts):
+    """For every button filter of the bot, data of every prefix it may meet (with any number of parts, of values
+    its buttons use or any text) gets aiogram's own answer, and the data the handler gets is its own copy."""
+    from bot.telegram.speed import QuickCallbackFilter
+
+    name, separator = prefix
+    query = _press(separator.join([name, *parts])[:64] or name)
+    for original in _BUTTONS:
+        quick = QuickCallbackFilter(callback_data=original.callback_data, rule=original.rule)
+        expected = await original(query)
+        for _ in range(2):  # the second answer comes from the kept unpacked data
+            got = await quick(query)
+            assert (got is False) == (expected is False), (original, query.data)
+            if got is not False:
+                assert got["callback_data"] == expected["callback_data"]
+                assert got["callback_data"] is not (await quick(query))["callback_data"]
