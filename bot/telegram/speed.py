@@ -13,7 +13,7 @@
 
 4. Every router is offered every update (``gate_routers``), every state filter works out its states' names on
    every check (``resolve_state_filters``), and every button filter unpacks the button's data again
-   (``quick_callback_filters``): see the sections below.
+   (``bot.telegram.button_filters``): see the sections below.
 
 ``tests/unit/test_speed.py`` fails if aiogram changes in a way that makes any of these stop applying.
 """
@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import wraps
 from inspect import isclass
-from typing import Any, Literal
+from typing import Any
 
 import aiohttp
 import orjson
@@ -37,7 +37,7 @@ from aiogram.dispatcher.event.bases import UNHANDLED
 from aiogram.dispatcher.event.handler import CallableObject, FilterObject, HandlerObject
 from aiogram.exceptions import TelegramNetworkError
 from aiogram.filters import Command, Filter, StateFilter
-from aiogram.filters.callback_data import CallbackData, CallbackQueryFilter
+from aiogram.filters.callback_data import CallbackQueryFilter
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.methods import TelegramMethod
 from aiogram.methods.base import Response, TelegramType
@@ -181,65 +181,6 @@ def resolve_state_filters(router: Router) -> int:
                     changed += 1
     for sub in router.sub_routers:
         changed += resolve_state_filters(sub)
-    return changed
-
-
-# ---- button data unpacked once ---------------------------------------------------------------------------------
-# A button press that passes a router's gate is checked against each of its handlers in turn, and aiogram's
-# ``CallbackQueryFilter`` unpacks the button's data on every check (a pydantic model built each time), or fails on a
-# prefix of another class by raising and catching an error: a main-menu press went through some 35 unpacks, a tenth
-# of its handling. ``QuickCallbackFilter`` turns another prefix away with one split and builds each button's data
-# once: the handler that takes it gets its own copy.
-
-_UNPACKED_LIMIT = 4096  # distinct (class, data) kept; data carries short codes and ids, so this is every button
-_unpacked: dict[tuple[type[CallbackData], str], CallbackData] = {}
-
-
-def _unpack(cls: type[CallbackData], data: str) -> CallbackData:
-    key = (cls, data)
-    found = _unpacked.get(key)
-    if found is None:
-        found = cls.unpack(data)  # raises TypeError or ValueError for data it cannot read: nothing kept
-        if len(_unpacked) >= _UNPACKED_LIMIT:
-            _unpacked.clear()
-        _unpacked[key] = found
-    return found
-
-
-class QuickCallbackFilter(CallbackQueryFilter):
-    """aiogram's ``CallbackQueryFilter`` (same answers, tests/unit/test_speed.py), at the cost of a dict look-up for
-    every handler a press is checked against."""
-
-    async def __call__(self, query: CallbackQuery) -> Literal[False] | dict[str, Any]:  # type: ignore[override]
-        if not isinstance(query, CallbackQuery) or not query.data:
-            return False
-        cls = self.callback_data
-        data = query.data
-        if data.split(cls.__separator__, 1)[0] != cls.__prefix__:
-            return False
-        try:
-            callback_data = _unpack(cls, data)
-        except (TypeError, ValueError):
-            return False
-        if self.rule is None or self.rule.resolve(callback_data):
-            # A copy: the one kept is shared by every later press of the same button.
-            return {"callback_data": callback_data.model_copy()}
-        return False
-
-
-def quick_callback_filters(router: Router) -> int:
-    """Replace every ``CallbackQueryFilter`` of ``router`` and its sub-routers by a ``QuickCallbackFilter``; returns
-    how many."""
-    changed = 0
-    for observer in router.observers.values():
-        for handler in [observer._handler, *observer.handlers]:
-            for item in handler.filters or ():
-                check = item.callback
-                if type(check) is CallbackQueryFilter:
-                    item.callback = QuickCallbackFilter(callback_data=check.callback_data, rule=check.rule)
-                    changed += 1
-    for sub in router.sub_routers:
-        changed += quick_callback_filters(sub)
     return changed
 
 

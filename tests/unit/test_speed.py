@@ -326,7 +326,7 @@ def _press(data: str):
 def test_every_button_filter_of_the_bot_is_replaced():
     from aiogram.filters.callback_data import CallbackQueryFilter
 
-    from bot.telegram.speed import QuickCallbackFilter, quick_callback_filters
+    from bot.telegram.button_filters import QuickCallbackFilter, quick_callback_filters
 
     dp, buttons = _button_filters()
     assert quick_callback_filters(dp) == len(buttons) > 20
@@ -347,7 +347,7 @@ def test_every_button_filter_of_the_bot_is_replaced():
 async def test_quick_button_filters_decide_as_aiogram_s_own(prefix, parts):
     """For every button filter of the bot, data of every prefix it may meet (with any number of parts, of values
     its buttons use or any text) gets aiogram's own answer, and the data the handler gets is its own copy."""
-    from bot.telegram.speed import QuickCallbackFilter
+    from bot.telegram.button_filters import QuickCallbackFilter
 
     name, separator = prefix
     query = _press(separator.join([name, *parts])[:64] or name)
