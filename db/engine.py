@@ -31,9 +31,9 @@ POOL_TIMEOUT_SECONDS = 30
 SQLITE_BUSY_SECONDS = 5
 # A PostgreSQL connection back in the pool for longer than this is pinged before it is used again (a restart of the
 # server, or a firewall dropping idle connections, would otherwise fail the next update that takes it). One used
-# less than this ago is taken as it is: in a crowd every connection is, and SQLAlchemy's own pre-ping cost three round
-# trips on every check-out (BEGIN, an empty query, ROLLBACK: for pgbouncer's transaction mode, which the bot does not
-# use), some nine per update. HikariCP, the JVM's usual pool, makes the same choice (500 ms by default).
+# less than this ago is taken as it is: in a crowd every connection is, and SQLAlchemy's own pre-ping cost three
+# round trips on every check-out (BEGIN, an empty query, ROLLBACK: for pgbouncer's transaction mode), some nine per
+# update. HikariCP, the JVM's usual pool, makes the same choice (500 ms by default).
 PING_AFTER_IDLE_SECONDS = 1.0
 _IDLE_SINCE = "tipline_idle_since"
 
@@ -63,8 +63,9 @@ def make_engine(url: str, *, echo: bool = False, pool_size: int = DEFAULT_POOL_S
 
 def _ping_when_idle(engine: AsyncEngine) -> None:
     """Ping a pooled connection on its way out of the pool when it sat there longer than
-    ``PING_AFTER_IDLE_SECONDS``: one empty query. A connection that fails it is replaced, and so are all the pool's
-    older ones (after a restart of the server every one of them is dead), as SQLAlchemy's pre-ping does."""
+    ``PING_AFTER_IDLE_SECONDS``: one query, by the simple protocol (no prepared statement). A connection that fails
+    it is replaced, and so are all the pool's older ones (after a restart of the server every one of them is dead),
+    as SQLAlchemy's pre-ping does."""
     pool = engine.sync_engine.pool
 
     @event.listens_for(pool, "checkin")
@@ -78,7 +79,7 @@ def _ping_when_idle(engine: AsyncEngine) -> None:
         if idle_since is None or time.monotonic() - idle_since < PING_AFTER_IDLE_SECONDS:
             return  # new, or used a moment ago
         try:
-            await_(dbapi_connection.driver_connection.fetchrow(";"))
+            await_(dbapi_connection.driver_connection.execute("SELECT 1"))
         except Exception as error:  # closed by the server, or the network gone: the pool opens another
             raise exc.InvalidatePoolError() from error
 
