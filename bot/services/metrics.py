@@ -13,7 +13,7 @@ from typing import Literal
 
 from prometheus_client import REGISTRY, CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 from prometheus_client import multiprocess as prometheus_multiprocess
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from db.models.outbox import OutboxMessage
@@ -79,12 +79,16 @@ class Metrics:
 
 
 async def outbox_state(session: AsyncSession, now: datetime) -> tuple[int, float]:
-    """(messages waiting, seconds the oldest due one has waited)."""
+    """(messages waiting, seconds the oldest undelivered one has waited since it was enqueued).
+
+    A message counts once it is due or has failed: one failing for an hour waits between attempts with its next one
+    in the future, and is an hour late all the same (counted from its due time, it vanished from the lag between
+    attempts, and /healthz said all was well while no alert reached the task force). One the worker must leave for
+    later (a receipt the handler is sending itself) and has not tried counts only once it is due."""
     pending = OutboxMessage.status == "pending"
     backlog = await session.scalar(select(func.count()).select_from(OutboxMessage).where(pending)) or 0
-    oldest = await session.scalar(
-        select(func.min(OutboxMessage.next_attempt_at)).where(pending, OutboxMessage.next_attempt_at <= now)
-    )
+    late = or_(OutboxMessage.next_attempt_at <= now, OutboxMessage.attempts > 0)
+    oldest = await session.scalar(select(func.min(OutboxMessage.created_at)).where(pending, late))
     return backlog, max(0.0, (now - oldest).total_seconds()) if oldest is not None else 0.0
 
 
