@@ -16,6 +16,8 @@ from aiogram import Router
 from aiogram.filters.callback_data import CallbackData, CallbackQueryFilter
 from aiogram.types import CallbackQuery
 
+from bot.telegram.speed import filter_objects
+
 _UNPACKED_LIMIT = 4096  # distinct (class, data) kept; data carries short codes and ids, so this is every button
 _unpacked: dict[tuple[type[CallbackData], str], CallbackData] = {}
 
@@ -56,13 +58,9 @@ def quick_callback_filters(router: Router) -> int:
     """Replace every ``CallbackQueryFilter`` of ``router`` and its sub-routers by a ``QuickCallbackFilter``; returns
     how many."""
     changed = 0
-    for observer in router.observers.values():
-        for handler in [observer._handler, *observer.handlers]:
-            for item in handler.filters or ():
-                check = item.callback
-                if type(check) is CallbackQueryFilter:
-                    item.callback = QuickCallbackFilter(callback_data=check.callback_data, rule=check.rule)
-                    changed += 1
-    for sub in router.sub_routers:
-        changed += quick_callback_filters(sub)
+    for item in filter_objects(router):
+        check = item.callback
+        if type(check) is CallbackQueryFilter:
+            item.callback = QuickCallbackFilter(callback_data=check.callback_data, rule=check.rule)
+            changed += 1
     return changed

@@ -11,9 +11,9 @@
    ``BotSession`` sends one JSON body instead (the Bot API takes both); a request carrying a file still goes as a
    multipart form.
 
-4. Every router is offered every update (``gate_routers``), every state filter works out its states' names on
-   every check (``resolve_state_filters``), and every button filter unpacks the button's data again
-   (``bot.telegram.button_filters``): see the sections below.
+4. Every router is offered every update (``gate_routers``), and every state filter works out its states' names on
+   every check (``resolve_state_filters``): see the sections below. Every button filter unpacks the button's data
+   again: see ``bot.telegram.button_filters``.
 
 ``tests/unit/test_speed.py`` fails if aiogram changes in a way that makes any of these stop applying.
 """
@@ -21,7 +21,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import Enum
 from functools import wraps
@@ -137,17 +137,21 @@ def _make_inline(item: CallableObject) -> int:
     return 1
 
 
-def run_filters_inline(router: Router) -> int:
-    """Make every synchronous filter of ``router`` and its sub-routers run in the event loop; returns how many."""
-    changed = 0
+def filter_objects(router: Router) -> Iterator[FilterObject]:
+    """Every filter of ``router`` and its sub-routers: the routers' own and their handlers', for each kind of event
+    (what the passes of this module, and of ``bot.telegram.button_filters``, rewrite at start-up)."""
     for observer in router.observers.values():
         for handler in [observer._handler, *observer.handlers]:
             for item in handler.filters or ():
                 if isinstance(item, FilterObject):
-                    changed += _make_inline(item)
+                    yield item
     for sub in router.sub_routers:
-        changed += run_filters_inline(sub)
-    return changed
+        yield from filter_objects(sub)
+
+
+def run_filters_inline(router: Router) -> int:
+    """Make every synchronous filter of ``router`` and its sub-routers run in the event loop; returns how many."""
+    return sum(_make_inline(item) for item in filter_objects(router))
 
 
 # ---- state filters resolved once -------------------------------------------------------------------------------
@@ -173,14 +177,10 @@ class StateSet(StateFilter):
 def resolve_state_filters(router: Router) -> int:
     """Replace every StateFilter of ``router`` and its sub-routers by a ``StateSet``; returns how many."""
     changed = 0
-    for observer in router.observers.values():
-        for handler in [observer._handler, *observer.handlers]:
-            for item in handler.filters or ():
-                if type(item.callback) is StateFilter:
-                    item.callback = StateSet(*item.callback.states)  # same parameters, still awaited
-                    changed += 1
-    for sub in router.sub_routers:
-        changed += resolve_state_filters(sub)
+    for item in filter_objects(router):
+        if type(item.callback) is StateFilter:
+            item.callback = StateSet(*item.callback.states)  # same parameters, still awaited
+            changed += 1
     return changed
 
 

@@ -296,7 +296,7 @@ def _button_filters():
     return dp, [f.callback for f in _filters(dp) if type(f.callback) is CallbackQueryFilter]
 
 
-_DP, _BUTTONS = _button_filters()
+_, _BUTTONS = _button_filters()
 _PREFIXES = sorted({(f.callback_data.__prefix__, f.callback_data.__separator__) for f in _BUTTONS})
 
 
