@@ -40,6 +40,7 @@ from bot.services.retention import RetentionService
 from bot.services.staff.cases import CaseService
 from bot.telegram.button_filters import quick_callback_filters
 from bot.telegram.deps import Shared
+from bot.telegram.direct_routing import route_directly
 from bot.telegram.errors import on_error
 from bot.telegram.housekeeping import BackgroundTasks, retention_loop
 from bot.telegram.i18n import CatalogI18n, build_i18n
@@ -211,8 +212,9 @@ def build_dispatcher(app: App) -> Dispatcher:
     gate_routers(dp)
     run_filters_inline(dp)
     resolve_state_filters(dp)
-    quick_callback_filters(dp)
     dp.errors.register(on_error)
+    quick_callback_filters(dp)
+    route_directly(dp)  # last: it plans the walk over every router and filter as they now are
     lifecycle = Lifecycle(app)
     dp.startup.register(lifecycle.startup)
     dp.shutdown.register(lifecycle.shutdown)
