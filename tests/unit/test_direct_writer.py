@@ -24,6 +24,7 @@ from db.migrate import upgrade_database
 from db.models.conversation import ConversationState
 from db.models.updates import TelegramUpdate
 from db.pg_direct import PgDirectWriter
+from db.repositories import conversations
 from db.repositories import updates as update_records
 
 NOW = datetime(2026, 12, 2, 8, 30, 15, 123456, tzinfo=UTC)
@@ -192,3 +193,67 @@ async def test_statements_built_per_call_do_not_pile_up(session_factory, writer)
         assert (
             await session.execute(text("SELECT attempts FROM telegram_updates WHERE update_id = 50"))
         ).scalar() == 99
+
+
+def _postgresql(engine) -> bool:
+    return engine.dialect.name == "postgresql"
+
+
+async def test_postgresql_sends_the_record_and_the_conversation_as_one_statement(
+    migrated_engine, session_factory, store, writer, monkeypatch
+):
+    """One round trip for an update's first commit (its record and its conversation) instead of four; the same rows
+    stored, and a second delivery still refused with nothing changed."""
+    if not _postgresql(migrated_engine):
+        pytest.skip("PostgreSQL's writer")
+    import asyncpg
+
+    sent = []
+    original = asyncpg.connection.Connection.execute
+
+    async def execute(self, query, *args, **kwargs):
+        sent.append(query.split(None, 1)[0])
+        return await original(self, query, *args, **kwargs)
+
+    monkeypatch.setattr(asyncpg.connection.Connection, "execute", execute)
+    await _inbox(session_factory, 70)
+    sent.clear()
+    await _answer(session_factory, store, writer, 70, chat=700, data='{"answer":"first"}')
+    assert sent == ["WITH"]
+    with pytest.raises(DuplicateUpdate):
+        await _answer(session_factory, store, writer, 70, chat=700, data='{"answer":"second"}')
+    assert sent == ["WITH", "WITH"]
+    store.forget(store.row_key(StorageKey(bot_id=1, chat_id=700, user_id=700)))
+    async with session_factory() as session:
+        assert await store.read(session, StorageKey(bot_id=1, chat_id=700, user_id=700)) == (
+            "Intake:category",
+            {"answer": "first"},
+        )
+
+
+async def test_a_failing_part_of_the_one_statement_leaves_nothing(migrated_engine, session_factory, writer):
+    await _inbox(session_factory, 80)
+    handled = update_records.handled(migrated_engine.dialect.name, from_inbox=True)
+    # A conversation without its key breaks a NOT NULL rule, after the record's part has run.
+    statement, values = conversations.save(migrated_engine.dialect.name, None, "Intake:story", None, NOW)
+    with pytest.raises(Exception, match="(?i)null"):
+        await writer.write([(handled, {"b": 1, "u": 80, "now": NOW}), (statement, values)], first_must_change=True)
+    updates, conversations_stored = await _rows(session_factory)
+    assert updates[80] == (b"payload", None)
+    assert conversations_stored == []
+    assert await writer.write([(handled, {"b": 1, "u": 80, "now": NOW})], first_must_change=True)
+
+
+async def test_statements_on_one_table_run_in_turn(migrated_engine, session_factory, writer):
+    """Parts of one statement do not see each other's changes: writes to the same table are never joined (the
+    second here changes the row the first adds)."""
+    from sqlalchemy import bindparam, update
+
+    table = ConversationState.__table__
+    statement, values = conversations.save(migrated_engine.dialect.name, "k", "Intake:story", None, NOW)
+    later = update(table).where(table.c.key == bindparam("key")).values(state=bindparam("state"))
+    assert await writer.write(
+        [(statement, values), (later, {"key": "k", "state": "Intake:place"})], first_must_change=True
+    )
+    _, stored = await _rows(session_factory)
+    assert stored == [("Intake:place", NOW)]
