@@ -12,16 +12,23 @@ or PostgreSQL through asyncpg (``db.pg_direct.PgDirectWriter``); None for anythi
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any, Protocol
 
 from db import pg_direct, sqlite_inline
 
 
 class Writer(Protocol):
+    dialect: str  # the database's dialect name ("sqlite", "postgresql"), for statements per dialect
+
     async def write(self, statements: Iterable[tuple[Any, dict[str, Any]]], *, first_must_change: bool) -> bool:
         """Run ``statements`` (statement, values) in one transaction and commit. With ``first_must_change``, a first
         statement that changes no row rolls everything back and gives False (the update was handled before)."""
+        ...
+
+    async def insert_returning(self, statement: Any, rows: Sequence[dict[str, Any]]) -> list[tuple[Any, ...]]:
+        """Run an INSERT ... RETURNING ``statement`` once per row of values, all or none, and give what each
+        returned (nothing for a row its ON CONFLICT skipped): in one round trip on PostgreSQL."""
         ...
 
     def close(self) -> None: ...

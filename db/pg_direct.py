@@ -65,6 +65,7 @@ class PgDirectWriter:
     def __init__(self, engine: Any) -> None:
         self._engine = engine
         self._compiled = Statements(engine.dialect)
+        self.dialect: str = engine.dialect.name
         self._combined: dict[tuple[tuple[str, ...], bool], str | None] = {}
 
     def _one_statement(
@@ -132,6 +133,21 @@ class PgDirectWriter:
             # mid-way) closed instead, which also ends its transaction, and the pool opens another. Both run
             # SQLAlchemy's pool code, which awaits the driver through a greenlet.
             await greenlet_spawn(pooled.close if healthy else pooled.invalidate)
+
+    async def insert_returning(self, statement: Any, rows: Sequence[dict[str, Any]]) -> list[tuple[Any, ...]]:
+        """Run ``statement`` (an INSERT ... RETURNING) for each row of values, pipelined in one round trip and atomic
+        (asyncpg's ``fetchmany``); what they returned."""
+        prepared = [self._compiled.prepare(statement, values) for values in rows]
+        if not prepared:
+            return []
+        pooled = await self._engine.raw_connection()
+        healthy = False
+        try:
+            records = await pooled.driver_connection.fetchmany(prepared[0][0], [p for _sql, p in prepared])
+            healthy = True
+        finally:
+            await greenlet_spawn(pooled.close if healthy else pooled.invalidate)
+        return [tuple(record) for record in records]
 
     def close(self) -> None:
         """Nothing to close: the connections are the engine's pool's."""

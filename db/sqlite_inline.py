@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlalchemy.dialects.sqlite.aiosqlite import AsyncAdapt_aiosqlite_dbapi
@@ -231,6 +231,7 @@ class DirectWriter:
         self._busy_seconds = busy_seconds
         self._conn: sqlite3.Connection | None = None
         self._compiled = Statements(dialect)
+        self.dialect: str = dialect.name
 
     def _connection(self) -> sqlite3.Connection:
         if self._conn is None:
@@ -262,6 +263,25 @@ class DirectWriter:
                     conn.execute("ROLLBACK")
                 raise
         return True
+
+    async def insert_returning(self, statement: Any, rows: Sequence[dict[str, Any]]) -> list[tuple[Any, ...]]:
+        """Run ``statement`` (an INSERT ... RETURNING) for each row of values in one transaction; what they returned."""
+        prepared = [self._compiled.prepare(statement, values) for values in rows]
+        returned: list[tuple[Any, ...]] = []
+        if not prepared:
+            return returned
+        async with _write_lock(self._database):
+            conn = self._connection()
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                for sql, parameters in prepared:
+                    returned.extend(conn.execute(sql, parameters).fetchall())
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+        return returned
 
     def close(self) -> None:
         if self._conn is not None:

@@ -88,7 +88,9 @@ async def _demo(args: argparse.Namespace) -> int:
         try:
             async with (
                 serve_desk(app),
-                runner.polling(app.session_factory, app.cipher, clock=app.clock.now, timeout=5) as task,
+                runner.polling(
+                    app.session_factory, app.cipher, clock=app.clock.now, timeout=5, writer=app.writer
+                ) as task,
             ):
                 await _announce_desk(app, STAFF_ID)
                 await wait_until_polling(task, emulator)

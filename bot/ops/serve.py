@@ -123,7 +123,7 @@ async def run_polling(settings: Settings) -> None:
             await health.setup()
             await web.TCPSite(health, settings.webhook_host, settings.health_port).start()
         await bot.delete_webhook(drop_pending_updates=False)
-        async with runner.polling(app.session_factory, app.cipher, clock=app.clock.now) as polling:
+        async with runner.polling(app.session_factory, app.cipher, clock=app.clock.now, writer=app.writer) as polling:
             stopped = asyncio.create_task(stop.wait())
             await asyncio.wait({polling, stopped}, return_when=asyncio.FIRST_COMPLETED)
             stopped.cancel()

@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.base import table_of
 from db.dialects import PerDialect
+from db.direct import Writer
 from db.models.updates import TelegramUpdate
 
 _table = table_of(TelegramUpdate)
@@ -35,6 +36,16 @@ _HANDLED_DIRECTLY = PerDialect(
     )
 )
 _STORE = PerDialect(lambda insert: insert(_table).on_conflict_do_nothing(index_elements=["bot_id", "update_id"]))
+# One fetched update into the inbox, giving its id back only when it is new (ON CONFLICT: received before).
+_STORE_IF_NEW = PerDialect(
+    lambda insert: (
+        insert(_table)
+        .values(bot_id=bindparam("b"), update_id=bindparam("u"), payload=bindparam("p"), attempts=0)
+        .values(received_at=bindparam("now"))
+        .on_conflict_do_nothing(index_elements=["bot_id", "update_id"])
+        .returning(_c.update_id)
+    )
+)
 
 
 def handled(dialect: str, *, from_inbox: bool):
@@ -60,6 +71,14 @@ async def store(session: AsyncSession, bot_id: int, rows: Iterable[tuple[int, by
     ]
     if values:
         await session.execute(_STORE.of(session), values)
+
+
+async def store_new(writer: Writer, bot_id: int, rows: Sequence[tuple[int, bytes]], now: datetime) -> set[int]:
+    """Add fetched updates (id, encrypted payload) in one transaction of the direct writer; the ids that were new
+    (the others were received before and are left as they are). One statement a row, all in one round trip: no
+    look-up first, and no session."""
+    values = [{"b": bot_id, "u": update_id, "p": payload, "now": now} for update_id, payload in rows]
+    return {row[0] for row in await writer.insert_returning(_STORE_IF_NEW[writer.dialect], values)}
 
 
 async def waiting(session: AsyncSession, bot_id: int) -> list[tuple[int, bytes, int]]:

@@ -257,3 +257,58 @@ async def test_statements_on_one_table_run_in_turn(migrated_engine, session_fact
     )
     _, stored = await _rows(session_factory)
     assert stored == [("Intake:place", NOW)]
+
+
+async def test_insert_returning_gives_back_only_new_rows_and_stores_all_or_nothing(session_factory, writer):
+    now = NOW
+    assert await update_records.store_new(writer, 1, [(90, b"a"), (91, b"b")], now) == {90, 91}
+    # 91 again (a redelivery) beside a new one: only the new one comes back, the stored 91 is left as it was.
+    assert await update_records.store_new(writer, 1, [(91, b"other"), (92, b"c")], now) == {92}
+    assert await update_records.store_new(writer, 1, [], now) == set()
+    updates, _ = await _rows(session_factory)
+    assert {u: updates[u] for u in (90, 91, 92)} == {90: (b"a", None), 91: (b"b", None), 92: (b"c", None)}
+    with pytest.raises(Exception, match="(?i)null"):  # a row that breaks a rule: none of the batch is stored
+        await update_records.store_new(writer, 1, [(93, b"d"), (None, b"e")], now)  # type: ignore[list-item]
+    updates, _ = await _rows(session_factory)
+    assert 93 not in updates
+
+
+@pytest.mark.parametrize("direct", [False, True], ids=["session", "direct writer"])
+async def test_the_poller_puts_each_fetched_update_in_the_inbox_once(session_factory, settings, writer, direct):
+    """Polled updates are stored (sealed) before they are handled; one fetched again is not handled again."""
+    import orjson
+    from aiogram import Bot
+    from aiogram.types import Update
+
+    from bot.telegram.updates.polling import _CONTEXT, Poller
+    from tests.conftest import TEST_TOKEN
+
+    class Scheduler:
+        def __init__(self) -> None:
+            self.submitted: list[int] = []
+
+        def submit(self, update, *, from_inbox):
+            self.submitted.append(update.update_id)
+
+    def fetched(*update_ids):
+        chat = {"id": 5, "type": "private"}
+        person = {"id": 5, "is_bot": False, "first_name": "A"}
+        raws = [
+            {"update_id": u, "message": {"message_id": u, "date": 0, "chat": chat, "from": person, "text": f"t{u}"}}
+            for u in update_ids
+        ]
+        return [(raw, Update.model_validate(raw)) for raw in raws]
+
+    cipher = Cipher(settings.keys)
+    scheduler = Scheduler()
+    async with Bot(TEST_TOKEN) as bot:
+        poller = Poller(bot, scheduler, session_factory, cipher, clock=lambda: NOW, writer=writer if direct else None)
+        await poller._accept(fetched(1, 2))
+        await poller._accept(fetched(2, 3))
+        bot_id = bot.id
+    assert scheduler.submitted == [1, 2, 3]
+    async with session_factory() as session:
+        rows = await update_records.waiting(session, bot_id)
+    assert [(u, attempts) for u, _payload, attempts in rows] == [(1, 0), (2, 0), (3, 0)]
+    opened = [orjson.loads(cipher.decrypt(payload, context=_CONTEXT)) for _u, payload, _a in rows]
+    assert [raw["message"]["text"] for raw in opened] == ["t1", "t2", "t3"]

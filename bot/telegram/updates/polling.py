@@ -26,6 +26,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.services.privacy import Cipher, DecryptionError
 from bot.telegram.updates.scheduler import UpdateScheduler
+from db.direct import Writer
 from db.repositories import updates as update_records
 
 log = logging.getLogger(__name__)
@@ -55,6 +56,7 @@ class Poller:
         allowed_updates: Sequence[str] | None = None,
         timeout: int = 25,
         max_backlog: int = MAX_BACKLOG,
+        writer: Writer | None = None,
     ) -> None:
         self._bot = bot
         self._scheduler = scheduler
@@ -65,6 +67,7 @@ class Poller:
         self._timeout = timeout
         self._max_backlog = max_backlog
         self._stopping = asyncio.Event()
+        self._writer = writer  # the inbox is written past the session when there is a direct writer (db.direct)
 
     def stop(self) -> None:
         self._stopping.set()
@@ -121,15 +124,22 @@ class Poller:
 
     async def _accept(self, updates: list[tuple[dict, Update]]) -> None:
         bot_id = self._bot.id
-        async with self._sessions.begin() as session:
-            known = await update_records.known_ids(session, bot_id, [u.update_id for _raw, u in updates])
-            fresh = [(raw, u) for raw, u in updates if u.update_id not in known]
-            await update_records.store(
-                session,
-                bot_id,
-                [(u.update_id, self._seal(raw)) for raw, u in fresh],
-                self._clock(),
-            )
+        if self._writer is not None:
+            # In a crowd the poller fetches a few updates at a time, and through a session each batch cost a
+            # look-up, the insert and SQLAlchemy's work for every row (on PostgreSQL some 150 us of CPU an update).
+            sealed = [(u.update_id, self._seal(raw)) for raw, u in updates]
+            new = await update_records.store_new(self._writer, bot_id, sealed, self._clock())
+            fresh = [(raw, u) for raw, u in updates if u.update_id in new]
+        else:
+            async with self._sessions.begin() as session:
+                known = await update_records.known_ids(session, bot_id, [u.update_id for _raw, u in updates])
+                fresh = [(raw, u) for raw, u in updates if u.update_id not in known]
+                await update_records.store(
+                    session,
+                    bot_id,
+                    [(u.update_id, self._seal(raw)) for raw, u in fresh],
+                    self._clock(),
+                )
         if len(fresh) < len(updates):
             log.info("polling: %d update(s) delivered again were ignored", len(updates) - len(fresh))
         for _raw, update in fresh:

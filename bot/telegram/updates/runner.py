@@ -18,6 +18,7 @@ from bot.telegram.updates.locks import PersonLocks
 from bot.telegram.updates.middleware import FROM_INBOX
 from bot.telegram.updates.polling import Poller
 from bot.telegram.updates.scheduler import UpdateScheduler
+from db.direct import Writer
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +72,7 @@ class BotRunner:
         *,
         clock: Callable[[], datetime],
         timeout: int = 25,
+        writer: Writer | None = None,
     ) -> asyncio.Task[None]:
         self._poller = Poller(
             self.bot,
@@ -80,6 +82,7 @@ class BotRunner:
             clock=clock,
             allowed_updates=self.dispatcher.resolve_used_update_types(),
             timeout=timeout,
+            writer=writer,
         )
         self._poll_task = asyncio.create_task(self._poller.run(), name="polling")
         return self._poll_task
@@ -92,10 +95,11 @@ class BotRunner:
         *,
         clock: Callable[[], datetime],
         timeout: int = 25,  # noqa: ASYNC109 - the long poll's length, passed to Telegram
+        writer: Writer | None = None,
     ) -> AsyncIterator[asyncio.Task[None]]:
         """Start-up hooks, then polling until the block ends, then shutdown."""
         await self.startup()
         try:
-            yield self.start_polling(session_factory, cipher, clock=clock, timeout=timeout)
+            yield self.start_polling(session_factory, cipher, clock=clock, timeout=timeout, writer=writer)
         finally:
             await self.shutdown()
