@@ -307,6 +307,40 @@ async def test_the_worker_loop_delivers_and_stops(session_factory, clock, telegr
     assert delivered(telegram) == ["C1"]
 
 
+async def test_a_stream_of_kicks_is_looked_at_once_a_settle_and_nothing_enqueued_waits(
+    session_factory, clock, telegram
+):
+    # A crowd filing reports kicks the worker after every commit; each look reads every held row, so the worker
+    # looks at most once per ``settle`` however often it is kicked, and what came in meanwhile goes at the next look.
+    settle = 0.3
+    worker = make_worker(session_factory, clock, telegram, settle=settle, chat_limit=1000, poll_interval=60)
+    looks = 0
+    run_once = worker.run_once
+
+    async def counted() -> int:
+        nonlocal looks
+        looks += 1
+        return await run_once()
+
+    worker.run_once = counted  # type: ignore[method-assign]
+    task = asyncio.create_task(worker.run())
+    loop = asyncio.get_running_loop()
+    started = loop.time()
+    for i in range(60):
+        await add(session_factory, clock, f"K{i}")
+        worker.kick()
+        await asyncio.sleep(0.01)
+    kicking = loop.time() - started
+    while len(delivered(telegram)) < 60:
+        telegram.delivered.clear()
+        await asyncio.wait_for(telegram.delivered.wait(), 30)
+    worker.stop()
+    await asyncio.wait_for(task, 5)
+    assert sorted(delivered(telegram)) == sorted(f"K{i}" for i in range(60))
+    # One look at start-up, one per settle while kicks came, one for the last kicks.
+    assert looks <= 3 + kicking / settle, (looks, kicking)
+
+
 async def test_a_send_cancelled_at_shutdown_releases_its_rows(session_factory, clock, telegram):
     await add(session_factory, clock, "C1")
     telegram.hang = True
