@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 from aiogram.utils.i18n import gettext as _
@@ -45,40 +46,43 @@ def intro() -> str:
     )
 
 
+# Each question translated when asked (translating the whole table for one question cost a dozen gettext calls).
+_QUESTIONS: dict[Step, Callable[[], str]] = {
+    Step.DANGER: lambda: _(
+        "Is anyone in danger right now? For example locked up, threatened, hurt, or about to be taken away."
+    ),
+    Step.CATEGORY: lambda: _("What happened? Choose what fits best, or write it in your own words."),
+    Step.WHERE: lambda: _(
+        "Where did this happen, or where are the people now? Choose the island, type the place, "
+        "or share a location with the 📎 button."
+    ),
+    Step.WHEN: lambda: _("When are they leaving, or when did it happen?"),
+    Step.DESTINATION: lambda: _("Where are they going, or where were they taken? Choose the place, or type it."),
+    Step.PEOPLE: lambda: _("How many people are involved?"),
+    Step.MINORS: lambda: _("Is anyone involved under 18 years old?"),
+    Step.RECRUITER: lambda: _(
+        "Do you know who recruited them? Write the name, phone number or company (PT), as much as you know."
+    ),
+    Step.ROUTE: lambda: _(
+        "Do you know the route, or where they gather or leave from? Choose the places you know and press "
+        "Done, or write it, for example: via Tenau port to Nunukan."
+    ),
+    Step.RELATION: lambda: _("How do you know about this?"),
+    Step.EVIDENCE: lambda: _(
+        "Do you have photos, screenshots, documents, voice notes or short videos? Send them now "
+        "(up to {limit} files, 20 MB each), then press Done."
+    ).format(limit=MAX_EVIDENCE_ITEMS),
+    Step.CONTACT: lambda: _(
+        "May the task force contact you if they have a question? By default your report is fully "
+        "anonymous, and you can still follow it later with your receipt code."
+    ),
+}
+
+
 def question(step: Step, *, urgent: bool = False) -> str:
     if step is Step.STORY:
         return story_question(urgent)
-    texts = {
-        Step.DANGER: _(
-            "Is anyone in danger right now? For example locked up, threatened, hurt, or about to be taken away."
-        ),
-        Step.CATEGORY: _("What happened? Choose what fits best, or write it in your own words."),
-        Step.WHERE: _(
-            "Where did this happen, or where are the people now? Choose the island, type the place, "
-            "or share a location with the 📎 button."
-        ),
-        Step.WHEN: _("When are they leaving, or when did it happen?"),
-        Step.DESTINATION: _("Where are they going, or where were they taken? Choose the place, or type it."),
-        Step.PEOPLE: _("How many people are involved?"),
-        Step.MINORS: _("Is anyone involved under 18 years old?"),
-        Step.RECRUITER: _(
-            "Do you know who recruited them? Write the name, phone number or company (PT), as much as you know."
-        ),
-        Step.ROUTE: _(
-            "Do you know the route, or where they gather or leave from? Choose the places you know and press "
-            "Done, or write it, for example: via Tenau port to Nunukan."
-        ),
-        Step.RELATION: _("How do you know about this?"),
-        Step.EVIDENCE: _(
-            "Do you have photos, screenshots, documents, voice notes or short videos? Send them now "
-            "(up to {limit} files, 20 MB each), then press Done."
-        ).format(limit=MAX_EVIDENCE_ITEMS),
-        Step.CONTACT: _(
-            "May the task force contact you if they have a question? By default your report is fully "
-            "anonymous, and you can still follow it later with your receipt code."
-        ),
-    }
-    return texts[step]
+    return _QUESTIONS[step]()
 
 
 def story_question(urgent: bool) -> str:
@@ -95,23 +99,25 @@ def story_question(urgent: bool) -> str:
     ).format(limit=MAX_EVIDENCE_ITEMS)
 
 
+_STEP_TITLES: dict[Step, Callable[[], str]] = {
+    Step.DANGER: lambda: _("Danger now"),
+    Step.CATEGORY: lambda: _("What happened"),
+    Step.WHERE: lambda: _("Where"),
+    Step.WHEN: lambda: _("When / departure"),
+    Step.DESTINATION: lambda: _("Going to"),
+    Step.PEOPLE: lambda: _("How many people"),
+    Step.MINORS: lambda: _("Anyone under 18"),
+    Step.RECRUITER: lambda: _("Recruiter"),
+    Step.ROUTE: lambda: _("Route"),
+    Step.RELATION: lambda: _("How you know"),
+    Step.STORY: lambda: _("Your story"),
+    Step.EVIDENCE: lambda: _("Evidence"),
+    Step.CONTACT: lambda: _("Contact"),
+}
+
+
 def step_title(step: Step) -> str:
-    titles = {
-        Step.DANGER: _("Danger now"),
-        Step.CATEGORY: _("What happened"),
-        Step.WHERE: _("Where"),
-        Step.WHEN: _("When / departure"),
-        Step.DESTINATION: _("Going to"),
-        Step.PEOPLE: _("How many people"),
-        Step.MINORS: _("Anyone under 18"),
-        Step.RECRUITER: _("Recruiter"),
-        Step.ROUTE: _("Route"),
-        Step.RELATION: _("How you know"),
-        Step.STORY: _("Your story"),
-        Step.EVIDENCE: _("Evidence"),
-        Step.CONTACT: _("Contact"),
-    }
-    return titles[step]
+    return _STEP_TITLES[step]()
 
 
 def received_so_far(count: int) -> str:
