@@ -15,8 +15,11 @@ Workloads:
 server given by --database gets a new database for every run).
 
 For each: updates handled per second, CPU time of the bot's process per update, reply latency (p50/p95: from an
-update being available to the bot's first answer to it), updates left unanswered, failures in the bot's log, and
-the bot process's peak RSS. "start" and "mix" also give Tipline's updates/s as a ratio of the echo bot's.
+update being available to the bot's first answer to it), updates left unanswered, failures in the bot's log while
+the workload ran, and the bot process's peak RSS. Failures logged after the bot was told to stop are printed below the
+table instead: the echo bot answers a button with two calls and the workload ends at the first, so its second calls
+are still in flight when it is stopped, and aiogram logs each one the stop cuts short. "start" and "mix" also give
+Tipline's updates/s as a ratio of the echo bot's.
 """
 
 from __future__ import annotations
@@ -73,6 +76,7 @@ class Result:
     unanswered: int = 0
     failures: int = 0
     peak_rss_mib: float = 0.0
+    failures_at_stop: int = 0
 
     @property
     def per_second(self) -> float:
@@ -180,7 +184,12 @@ class BotProcess:
                     peak = max(peak, int(line.split()[1]) / 1024)
         return peak
 
-    def stop(self) -> int:
+    def failures(self) -> int:
+        """ERROR and traceback lines in the bot's log so far."""
+        text = self.log.read_text(errors="replace")
+        return sum(1 for line in text.splitlines() if " ERROR " in line or "Traceback" in line)
+
+    def stop(self) -> None:
         assert self.proc is not None
         self.proc.terminate()
         try:
@@ -188,8 +197,6 @@ class BotProcess:
         except subprocess.TimeoutExpired:
             self.proc.kill()
             self.proc.wait()
-        text = self.log.read_text(errors="replace")
-        return sum(1 for line in text.splitlines() if " ERROR " in line or "Traceback" in line)
 
 
 async def _wait_ready(server: FakeTelegram, bot: BotProcess, timeout: float = 60) -> None:  # noqa: ASYNC109
@@ -312,11 +319,13 @@ async def run_workload(kind: str, bot_kind: str, args, workdir: Path, workers: i
             )
         cpu = bot.cpu_seconds() - cpu_before
         rss = bot.peak_rss_mib()
+        failures = bot.failures()
     finally:
-        failures = bot.stop()
+        bot.stop()
         await server.stop()
     label = f"{kind} (webhook, {workers} worker{'s' if workers > 1 else ''})" if workers else kind
-    return Result(bot_kind, label, updates, seconds, cpu, latencies, unanswered, failures, rss)
+    at_stop = bot.failures() - failures
+    return Result(bot_kind, label, updates, seconds, cpu, latencies, unanswered, failures, rss, at_stop)
 
 
 async def main() -> None:
@@ -342,17 +351,24 @@ async def main() -> None:
         "| peak RSS MiB |"
     )
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    results: list[Result] = []
     try:
         for kind in [k for k in args.workloads.split(",") if k.strip()]:
             echo = None
             if kind != "reports":
                 echo = await run_workload(kind, "echo", args, workdir)
+                results.append(echo)
                 print(echo.row("1.00"), flush=True)
             ours = await run_workload(kind, "tipline", args, workdir)
+            results.append(ours)
             ratio = f"{ours.per_second / echo.per_second:.2f}" if echo else "-"
             print(ours.row(ratio), flush=True)
         for workers in [int(n) for n in args.workers.split(",") if n.strip()]:
-            print((await run_workload("reports", "tipline", args, workdir, workers=workers)).row("-"), flush=True)
+            results.append(await run_workload("reports", "tipline", args, workdir, workers=workers))
+            print(results[-1].row("-"), flush=True)
+        for result in results:
+            if result.failures_at_stop:
+                print(f"{result.bot}, {result.workload}: {result.failures_at_stop} failure lines logged after the stop")
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 
