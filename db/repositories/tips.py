@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.base import table_of
@@ -72,3 +72,58 @@ async def take_submission(session: AsyncSession, key: str, day: str, limit: int)
         return False
     values = {"key": key, "day": day, "limit": limit}
     return (await session.execute(_TAKE_SUBMISSION.of(session), values)).first() is not None
+
+
+class Opening(NamedTuple):
+    """What filing finds before it writes the tip: the tip already filed under its reference, or the case number it
+    is to get (None for both: the day's limit is used up, and nothing was written)."""
+
+    filed: FiledTip | None
+    case: int | None
+
+
+# On PostgreSQL the three statements that open a filing go as one, one round trip instead of three (in a crowd the
+# round trips of the filing's transaction are what a Send waits for): the tip filed under the reference; else the
+# day's count taken (when a pseudonym is counted), and only if it was, the year's next case number. Each part sees
+# what the one before it returned; the upserts lock their rows to the commit as the separate statements did.
+_OPEN_FILING_PG = text(
+    """
+WITH filed AS (
+    SELECT id, case_number, priority FROM tips WHERE draft_ref = CAST(:ref AS VARCHAR)
+), taken AS (
+    INSERT INTO submission_counters (key, day, count)
+    SELECT CAST(:key AS VARCHAR), CAST(:day AS VARCHAR), 1
+    WHERE CAST(:counted AS BOOLEAN) AND CAST(:limit AS INTEGER) > 0 AND NOT EXISTS (SELECT 1 FROM filed)
+    ON CONFLICT (key) DO UPDATE SET count = submission_counters.count + 1
+    WHERE submission_counters.count < CAST(:limit AS INTEGER)
+    RETURNING count
+), numbered AS (
+    INSERT INTO case_counters (year, last)
+    SELECT CAST(:year AS INTEGER), 1
+    WHERE NOT EXISTS (SELECT 1 FROM filed) AND (NOT CAST(:counted AS BOOLEAN) OR EXISTS (SELECT 1 FROM taken))
+    ON CONFLICT (year) DO UPDATE SET last = case_counters.last + 1
+    RETURNING last
+)
+SELECT filed.id, filed.case_number, filed.priority, (SELECT last FROM numbered)
+FROM (SELECT 1) AS one LEFT JOIN filed ON true
+"""
+)
+
+
+async def open_filing(
+    session: AsyncSession, *, ref: str, counter_key: str | None, day: str, limit: int, year: int
+) -> Opening:
+    """Open a filing: the tip filed under ``ref`` if there is one (nothing else is done); else, when
+    ``counter_key`` is given, one more report counted under it unless ``limit`` are counted already (then
+    ``Opening(None, None)`` and nothing changed); and then the year's next case number (see ``next_case_number``)."""
+    if session.get_bind().dialect.name == "postgresql":
+        values = {"ref": ref, "key": counter_key or "", "day": day, "limit": limit, "counted": counter_key is not None}
+        row = (await session.execute(_OPEN_FILING_PG, {**values, "year": year})).one()
+        filed = FiledTip(row[0], row[1], row[2]) if row[0] is not None else None
+        return Opening(filed, None if filed is not None else row[3])
+    filed = await tip_by_ref(session, ref)
+    if filed is not None:
+        return Opening(filed, None)
+    if counter_key is not None and not await take_submission(session, counter_key, day, limit):
+        return Opening(None, None)
+    return Opening(None, await next_case_number(session, year))

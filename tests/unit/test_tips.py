@@ -9,7 +9,7 @@ import sys
 from datetime import UTC, datetime
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from bot.services.evidence import EvidenceRef
 from bot.services.privacy import Cipher, Pseudonymizer
@@ -91,8 +91,18 @@ async def test_filing_the_same_ref_twice_gives_the_first_tip_without_a_receipt(s
         ref = ledger.ref("draft", "same")
         first = await ledger.file(session, new, facts, score_tip(facts), ref=ref, pseudonym="p", now=NOW)
         again = await ledger.file(session, new, facts, score_tip(facts), ref=ref, pseudonym="p", now=NOW)
+        uncounted = await ledger.file(session, new, facts, score_tip(facts), ref=ref, pseudonym="", now=NOW)
+        # The second filing wrote nothing: no case number taken, nothing counted against the day's limit.
+        other_tip, _ = new_tip(evidence="b" * 32)
+        other = await ledger.file(
+            session, other_tip, facts, score_tip(facts), ref=ledger.ref("draft", "other"), pseudonym="p", now=NOW
+        )
         await session.commit()
     assert again.receipt is None and (again.tip_id, again.case_number) == (first.tip_id, first.case_number)
+    assert (uncounted.receipt, uncounted.tip_id) == (None, first.tip_id)
+    assert other.case_number == "TPPO-2026-00002"
+    async with session_factory() as session:
+        assert (await session.scalars(select(SubmissionCounter.count))).all() == [2]
 
 
 async def test_case_numbers_run_per_year_and_the_daily_limit_counts_per_pseudonym(session_factory, ledger):
@@ -153,6 +163,30 @@ async def test_filings_at_the_same_moment_never_pass_the_daily_limit_and_leave_n
             session, new, facts, score_tip(facts), ref=ledger.ref("draft", "other"), pseudonym="q", now=NOW
         )
     assert filed.case_number == "TPPO-2026-00003"
+
+
+async def test_a_filing_opens_with_one_statement_on_postgresql_and_three_on_sqlite(session_factory, ledger):
+    """Before the tip is written: the tip filed under its reference, the day's count and the case number. On
+    PostgreSQL one statement (one round trip while the crowd waits), on SQLite the three in turn; the same outcome
+    either way (the tests above run on both)."""
+    new, facts = new_tip(evidence="")
+    async with session_factory() as session:
+        engine = session.get_bind()
+        seen: list[str] = []
+
+        def record(_conn, _cursor, statement, *_args) -> None:
+            seen.append(" ".join(statement.split()))
+
+        event.listen(engine, "before_cursor_execute", record)
+        try:
+            await ledger.file(
+                session, new, facts, score_tip(facts), ref=ledger.ref("draft", "one"), pseudonym="p", now=NOW
+            )
+        finally:
+            event.remove(engine, "before_cursor_execute", record)
+        await session.rollback()
+    opening = seen[: next(i for i, sql in enumerate(seen) if sql.startswith("INSERT INTO tips "))]
+    assert len(opening) == (1 if engine.dialect.name == "postgresql" else 3), opening
 
 
 def test_the_tips_package_imports_none_of_its_users():

@@ -66,18 +66,19 @@ class Ledger:
 
         ``ref`` comes from ``ref()``: a ref filed before gives its tip again with ``receipt=None``. Raises
         ``DailyLimitReached`` when ``pseudonym`` has used up the day's reports and questions."""
-        existing = await repo.tip_by_ref(session, ref)
-        if existing is not None:
-            return Submitted(existing.id, existing.case_number, None, existing.priority)
         day = now.date().isoformat()
-        if pseudonym and not await repo.take_submission(
-            session, self._counter_key(pseudonym, day), day, self.max_per_day
-        ):
+        counter_key = self._counter_key(pseudonym, day) if pseudonym else None
+        opening = await repo.open_filing(
+            session, ref=ref, counter_key=counter_key, day=day, limit=self.max_per_day, year=now.year
+        )
+        if opening.filed is not None:
+            return Submitted(opening.filed.id, opening.filed.case_number, None, opening.filed.priority)
+        if opening.case is None:
             raise DailyLimitReached  # nothing was written
         receipt = new_receipt_code()
         tip = tip_row(
             new,
-            case_number=f"TPPO-{now.year}-{await repo.next_case_number(session, now.year):05d}",
+            case_number=f"TPPO-{now.year}-{opening.case:05d}",
             receipt_hash=receipt_hash(self._pseudonymizer, receipt),
             draft_ref=ref,
             triage=triage,
