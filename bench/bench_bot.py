@@ -301,6 +301,24 @@ async def _fresh_database(args, workdir: Path, name: str) -> str:
     return server.rsplit("/", 1)[0] + "/" + database
 
 
+async def _drop_database(args, database: str) -> None:
+    """The run's PostgreSQL database dropped once its bot has stopped (left behind, hundreds pile up on the server
+    and its background work grows with them). SQLite's file goes with the run's folder."""
+    if args.database == "sqlite":
+        return
+    import asyncpg
+
+    name = database.rsplit("/", 1)[1]
+    try:
+        conn = await asyncpg.connect(args.database.replace("postgresql+asyncpg://", "postgresql://"))
+        try:
+            await conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        finally:
+            await conn.close()
+    except (OSError, asyncpg.PostgresError) as exc:  # the figures stand; say what is left behind
+        print(f"database {name} not dropped: {type(exc).__name__}", file=sys.stderr)
+
+
 async def run_workload(kind: str, bot_kind: str, args, workdir: Path, workers: int = 0) -> Result:
     server = FakeTelegram(keep_texts=kind == "reports")
     url = await server.start()
@@ -323,6 +341,7 @@ async def run_workload(kind: str, bot_kind: str, args, workdir: Path, workers: i
     finally:
         bot.stop()
         await server.stop()
+        await _drop_database(args, database)
     label = f"{kind} (webhook, {workers} worker{'s' if workers > 1 else ''})" if workers else kind
     at_stop = bot.failures() - failures
     return Result(bot_kind, label, updates, seconds, cpu, latencies, unanswered, failures, rss, at_stop)

@@ -28,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.bench_bot import BotProcess, _burst, _fresh_database, _reports, _wait_ready
+from bench.bench_bot import BotProcess, _burst, _drop_database, _fresh_database, _reports, _wait_ready
 from bench.fake_telegram import FakeTelegram
 
 TIMEOUT = 1800  # seconds for a burst under callgrind
@@ -40,7 +40,8 @@ async def count(kind: str, bot_kind: str, updates: int, warm_up: int, workdir: P
     server = FakeTelegram(keep_texts=kind == "reports")
     url = await server.start()
     out = workdir / f"callgrind.{kind}.{bot_kind}"
-    bot = BotProcess(bot_kind, url, workdir, await _fresh_database(args, workdir, f"{kind}_{bot_kind}"))
+    database = await _fresh_database(args, workdir, f"{kind}_{bot_kind}")
+    bot = BotProcess(bot_kind, url, workdir, database)
     bot.cmd = ["valgrind", "--tool=callgrind", "--instr-atstart=no", f"--callgrind-out-file={out}", *bot.cmd]
     bot.start()
     assert bot.proc is not None
@@ -66,6 +67,7 @@ async def count(kind: str, bot_kind: str, updates: int, warm_up: int, workdir: P
     finally:
         bot.stop()
         await server.stop()
+        await _drop_database(args, database)
     return _counted(workdir, out.name) / counted / 1e6, missed
 
 
