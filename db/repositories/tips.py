@@ -117,8 +117,9 @@ async def open_filing(
     ``counter_key`` is given, one more report counted under it unless ``limit`` are counted already (then
     ``Opening(None, None)`` and nothing changed); and then the year's next case number (see ``next_case_number``)."""
     if session.get_bind().dialect.name == "postgresql":
-        values = {"ref": ref, "key": counter_key or "", "day": day, "limit": limit, "counted": counter_key is not None}
-        row = (await session.execute(_OPEN_FILING_PG, {**values, "year": year})).one()
+        counted = counter_key is not None
+        values = {"ref": ref, "key": counter_key or "", "day": day, "limit": limit, "counted": counted, "year": year}
+        row = (await session.execute(_OPEN_FILING_PG, values)).one()
         filed = FiledTip(row[0], row[1], row[2]) if row[0] is not None else None
         return Opening(filed, None if filed is not None else row[3])
     filed = await tip_by_ref(session, ref)
