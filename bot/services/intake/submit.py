@@ -81,8 +81,9 @@ def tip_facts(draft: Draft) -> TipFacts:
     )
 
 
-def answers_payload(draft: Draft) -> dict:
-    """Everything the reporter gave, as stored (encrypted) with the tip."""
+def answers_payload(draft: Draft, transit: tuple[str, ...] | None = None) -> dict:
+    """Everything the reporter gave, as stored (encrypted) with the tip. ``transit``: the draft's
+    ``transit_points`` when the caller has them already (reading them matches every word against place names)."""
     return {
         "danger_now": draft.danger_now,
         "category": draft.category,
@@ -92,7 +93,7 @@ def answers_payload(draft: Draft) -> dict:
         "location": list(draft.location) if draft.location else None,
         "destination": draft.destination,
         "destination_text": draft.destination_text,
-        "transit_points": list(transit_points(draft)),
+        "transit_points": list(transit_points(draft) if transit is None else transit),
         "departure": draft.departure,
         "when_text": draft.when_text,
         "people": draft.people,
@@ -143,7 +144,7 @@ class IntakeService:
         new = NewTip(
             kind=TIP,
             lang=draft.lang,
-            answers=answers_payload(draft),
+            answers=answers_payload(draft, facts.transit_points),
             category=draft.category,
             regency=draft.regency,
             destination=facts.destination,

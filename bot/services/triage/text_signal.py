@@ -64,6 +64,8 @@ def _enough(found: Iterable[TextSignal]) -> Iterator[TextSignal]:
 
 
 def simple_signals(code: str, pattern: re.Pattern[str], t: Text) -> Iterable[TextSignal]:
+    if pattern.search(t.norm) is None:
+        return ()  # most patterns find nothing in a text: one search in C, no generators to set up
     return _enough(
         signal_at(code, t, m.start(), m.end()) for m in pattern.finditer(t.norm) if not negated(t, m.start())
     )
@@ -101,6 +103,8 @@ def _generic(t: Text, pos: int) -> bool:
 
 def event_signals(code: str, pattern: re.Pattern[str], t: Text) -> Iterable[TextSignal]:
     """A harm or a situation: with its tense, and whether it is hypothetical or said of people in general."""
+    if pattern.search(t.norm) is None:
+        return ()
     return _enough(
         signal_at(
             code,
