@@ -36,6 +36,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -248,6 +249,24 @@ async def _burst(
     return n, end - start, latencies, n - len(answered)
 
 
+async def _until(chat, replied: Callable[[], bool]) -> bool:
+    """Wait until ``replied()``; False when the chat has not changed for 30 seconds (the update went unanswered)."""
+    while not replied():
+        chat.changed.clear()
+        try:
+            await asyncio.wait_for(chat.changed.wait(), 30)
+        except TimeoutError:
+            return False
+    return True
+
+
+async def _everyone(person: Callable[[int], Awaitable[None]], n: int, first_user: int, timeout: float) -> float:  # noqa: ASYNC109
+    """Run ``person`` for ``n`` people at once; the seconds it took."""
+    start = time.perf_counter()
+    await asyncio.wait_for(asyncio.gather(*(person(user) for user in range(first_user, first_user + n))), timeout)
+    return time.perf_counter() - start
+
+
 async def _reports(server: FakeTelegram, n: int, timeout: float, first_user: int = 2_000_000) -> tuple:  # noqa: ASYNC109
     latencies: list[float] = []
     unanswered = 0
@@ -262,16 +281,9 @@ async def _reports(server: FakeTelegram, n: int, timeout: float, first_user: int
         updates += 1
         sent_at = time.perf_counter()
         while True:
-            replies_before = chat.replies
-            waited_from = time.perf_counter()
-            while chat.last_buttons_id <= seen:
-                chat.changed.clear()
-                try:
-                    await asyncio.wait_for(chat.changed.wait(), 30)
-                except TimeoutError:
-                    unanswered += 1
-                    return
-            del replies_before, waited_from
+            if not await _until(chat, lambda seen=seen: chat.last_buttons_id > seen):
+                unanswered += 1
+                return
             latencies.append(time.perf_counter() - sent_at)
             seen = chat.last_buttons_id
             filed = any(CASE_RE.search(t) for t in chat.texts)
@@ -285,9 +297,8 @@ async def _reports(server: FakeTelegram, n: int, timeout: float, first_user: int
             else:
                 server.send_text(user, action.value)
 
-    start = time.perf_counter()
-    await asyncio.wait_for(asyncio.gather(*(reporter(user) for user in range(first_user, first_user + n))), timeout)
-    return updates, time.perf_counter() - start, latencies, unanswered
+    seconds = await _everyone(reporter, n, first_user, timeout)
+    return updates, seconds, latencies, unanswered
 
 
 async def _echo_reports(server: FakeTelegram, n: int, timeout: float, first_user: int = 2_000_000) -> tuple:  # noqa: ASYNC109
@@ -308,18 +319,13 @@ async def _echo_reports(server: FakeTelegram, n: int, timeout: float, first_user
             else:
                 server.send_text(user, "/start" if step == 0 else f"jawaban {step}")
             updates += 1
-            while chat.replies < expected:
-                chat.changed.clear()
-                try:
-                    await asyncio.wait_for(chat.changed.wait(), 30)
-                except TimeoutError:
-                    unanswered += 1
-                    return
+            if not await _until(chat, lambda expected=expected: chat.replies >= expected):
+                unanswered += 1
+                return
             latencies.append(time.perf_counter() - sent_at)
 
-    start = time.perf_counter()
-    await asyncio.wait_for(asyncio.gather(*(person(user) for user in range(first_user, first_user + n))), timeout)
-    return updates, time.perf_counter() - start, latencies, unanswered
+    seconds = await _everyone(person, n, first_user, timeout)
+    return updates, seconds, latencies, unanswered
 
 
 async def _fresh_database(args, workdir: Path, name: str) -> str:
