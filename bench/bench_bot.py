@@ -36,40 +36,20 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.crowd import burst, echo_reports, reports
 from bench.fake_telegram import TOKEN, FakeTelegram
 from bot.config import generate_data_key, generate_pepper
-from bot.emulator.scripted import CASE_RE, ReporterScript, next_action
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 TIPLINE = str(Path(PYTHON).with_name("tipline"))
 STAFF_GROUP = -1001234567890
 TICKS = os.sysconf("SC_CLK_TCK")
-
-QUESTIONS = [
-    "berapa biaya kerja ke malaysia?",
-    "umur 17 boleh kerja di luar negeri ka",
-    "paspor saya ditahan majikan, bagaimana?",
-    "apa itu LTSA",
-    "bagaimana cek agen resmi",
-    "can i work in malaysia with a tourist visa",
-    "dokumen apa saja yang perlu untuk kerja di luar negeri",
-    "berapa gaji minimum di hong kong",
-    "nak kerja di malaysia, apa syaratnya",
-    "saya mau lapor calo di kampung",
-]
-COMPANIES = ["PT Maju Jaya Sejahtera", "maju jaya", "PT Flobamora Karya Mandiri", "PT Tidak Ada Sama Sekali"]
-MENU = ["m:sos", "m:home", "m:ask", "m:recruiter", "m:lang"]
-# A report as the scripted reporter files it, in kind: /start, the menu's report button, the danger and category
-# buttons, the place typed, four more buttons, the recruiter and the route typed, a button, the story typed, then
-# done, send and keep-the-chat. The echo bot's "reports" goes through the same.
-REPORT_SHAPE = ("text", *["press"] * 3, "text", *["press"] * 4, "text", "text", "press", "text", *["press"] * 3)
 
 
 @dataclass
@@ -218,116 +198,6 @@ async def _wait_ready(server: FakeTelegram, bot: BotProcess, timeout: float = 60
         await asyncio.sleep(0.05)
 
 
-async def _burst(
-    server: FakeTelegram,
-    kind: str,
-    n: int,
-    rng: random.Random,
-    timeout: float,  # noqa: ASYNC109
-    first_user: int = 1_000_000,
-) -> tuple:
-    start = time.perf_counter()
-    pushed: dict[int, float] = {}
-    for user in range(first_user, first_user + n):
-        pushed[user] = time.perf_counter()
-        if kind == "start":
-            server.send_text(user, "/start")
-            continue
-        roll = rng.random()
-        if roll < 0.30:
-            server.send_text(user, rng.choice(QUESTIONS))
-        elif roll < 0.45:
-            server.send_text(user, "/cekpt " + rng.choice(COMPANIES))
-        elif roll < 0.90:
-            server.press(user, rng.choice(MENU))
-        else:
-            server.send_text(user, "/start")
-    await server.wait_replies(pushed, timeout)
-    answered = [u for u in pushed if u in server.first_reply_at]
-    end = max((server.first_reply_at[u] for u in answered), default=time.perf_counter())
-    latencies = [server.first_reply_at[u] - pushed[u] for u in answered]
-    return n, end - start, latencies, n - len(answered)
-
-
-async def _until(chat, replied: Callable[[], bool]) -> bool:
-    """Wait until ``replied()``; False when the chat has not changed for 30 seconds (the update went unanswered)."""
-    while not replied():
-        chat.changed.clear()
-        try:
-            await asyncio.wait_for(chat.changed.wait(), 30)
-        except TimeoutError:
-            return False
-    return True
-
-
-async def _everyone(person: Callable[[int], Awaitable[None]], n: int, first_user: int, timeout: float) -> float:  # noqa: ASYNC109
-    """Run ``person`` for ``n`` people at once; the seconds it took."""
-    start = time.perf_counter()
-    await asyncio.wait_for(asyncio.gather(*(person(user) for user in range(first_user, first_user + n))), timeout)
-    return time.perf_counter() - start
-
-
-async def _reports(server: FakeTelegram, n: int, timeout: float, first_user: int = 2_000_000) -> tuple:  # noqa: ASYNC109
-    latencies: list[float] = []
-    unanswered = 0
-    updates = 0
-
-    async def reporter(user: int) -> None:
-        nonlocal unanswered, updates
-        chat = server.chat(user)
-        script = ReporterScript(f"B{user}")
-        seen = 0
-        server.send_text(user, "/start")
-        updates += 1
-        sent_at = time.perf_counter()
-        while True:
-            if not await _until(chat, lambda seen=seen: chat.last_buttons_id > seen):
-                unanswered += 1
-                return
-            latencies.append(time.perf_counter() - sent_at)
-            seen = chat.last_buttons_id
-            filed = any(CASE_RE.search(t) for t in chat.texts)
-            action = next_action(chat.last_buttons, script)
-            if filed and action.value == "m:report":
-                return
-            sent_at = time.perf_counter()
-            updates += 1
-            if action.kind == "press":
-                server.press(user, action.value, message_id=seen)
-            else:
-                server.send_text(user, action.value)
-
-    seconds = await _everyone(reporter, n, first_user, timeout)
-    return updates, seconds, latencies, unanswered
-
-
-async def _echo_reports(server: FakeTelegram, n: int, timeout: float, first_user: int = 2_000_000) -> tuple:  # noqa: ASYNC109
-    """The reports workload's yardstick for the echo bot: ``n`` people each send a report's updates in kind
-    (``REPORT_SHAPE``), each waiting for the answer (for a press the answer to the button and then the message)."""
-    latencies: list[float] = []
-    unanswered = 0
-    updates = 0
-
-    async def person(user: int) -> None:
-        nonlocal unanswered, updates
-        chat = server.chat(user)
-        for step, kind in enumerate(REPORT_SHAPE):
-            expected = chat.replies + (2 if kind == "press" else 1)
-            sent_at = time.perf_counter()
-            if kind == "press":
-                server.press(user, f"step:{step}")
-            else:
-                server.send_text(user, "/start" if step == 0 else f"jawaban {step}")
-            updates += 1
-            if not await _until(chat, lambda expected=expected: chat.replies >= expected):
-                unanswered += 1
-                return
-            latencies.append(time.perf_counter() - sent_at)
-
-    seconds = await _everyone(person, n, first_user, timeout)
-    return updates, seconds, latencies, unanswered
-
-
 async def _fresh_database(args, workdir: Path, name: str) -> str:
     """A new database for each run: a file beside the others, or a new PostgreSQL database on the given server."""
     if args.database == "sqlite":
@@ -374,10 +244,10 @@ async def run_workload(kind: str, bot_kind: str, args, workdir: Path, workers: i
         await asyncio.sleep(2.0 if workers else 0.5)  # start-up done (workers listening)
         cpu_before = bot.cpu_seconds()
         if kind == "reports":
-            journey = _reports if bot_kind == "tipline" else _echo_reports
+            journey = reports if bot_kind == "tipline" else echo_reports
             updates, seconds, latencies, unanswered = await journey(server, args.reporters, args.timeout)
         else:
-            updates, seconds, latencies, unanswered = await _burst(
+            updates, seconds, latencies, unanswered = await burst(
                 server, kind, args.burst, random.Random(7), args.timeout
             )
         cpu = bot.cpu_seconds() - cpu_before

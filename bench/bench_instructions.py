@@ -28,7 +28,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.bench_bot import BotProcess, _burst, _drop_database, _fresh_database, _reports, _wait_ready
+from bench.bench_bot import BotProcess, _drop_database, _fresh_database, _wait_ready
+from bench.crowd import burst, reports
 from bench.fake_telegram import FakeTelegram
 
 TIMEOUT = 1800  # seconds for a burst under callgrind
@@ -49,15 +50,15 @@ async def count(kind: str, bot_kind: str, updates: int, warm_up: int, workdir: P
         await _wait_ready(server, bot, timeout=600)
         rng = random.Random(7)
         if kind == "reports":
-            missed = (await _reports(server, warm_up, TIMEOUT, first_user=5_000_000))[3]
+            missed = (await reports(server, warm_up, TIMEOUT, first_user=5_000_000))[3]
         else:
-            missed = (await _burst(server, kind, warm_up, rng, TIMEOUT, first_user=5_000_000))[3]
+            missed = (await burst(server, kind, warm_up, rng, TIMEOUT, first_user=5_000_000))[3]
         await asyncio.sleep(1.0)  # the warm-up's last sends answered and done
         await _control("--instr=on", bot.proc.pid)
         if kind == "reports":
-            counted, _seconds, _latencies, unanswered = await _reports(server, updates, TIMEOUT, first_user=6_000_000)
+            counted, _seconds, _latencies, unanswered = await reports(server, updates, TIMEOUT, first_user=6_000_000)
         else:
-            counted, _seconds, _latencies, unanswered = await _burst(
+            counted, _seconds, _latencies, unanswered = await burst(
                 server, kind, updates, rng, TIMEOUT, first_user=6_000_000
             )
         missed += unanswered
