@@ -10,7 +10,8 @@ first use, caches filled), then instrumentation is switched on for a burst of ``
 again, and the instructions counted in between are divided by the updates answered. "x echo" is the echo bot's
 count over Tipline's: the share of the echo bot's speed Tipline would have if instructions were all that counted.
 "reports" is bench_bot.py's workload of whole reports filed at once (``--reporters`` counted after
-``--warm-up-reporters``), Tipline only: the cost of a report's every step, filing included.
+``--warm-up-reporters``): the cost of a report's every step, filing included; the echo bot's row is as many
+people sending the same updates in kind (``bench.crowd.echo_reports``).
 Needs valgrind (Debian's package ``valgrind``); about a minute per row.
 """
 
@@ -29,7 +30,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.bench_bot import BotProcess, _drop_database, _fresh_database, _wait_ready
-from bench.crowd import burst, reports
+from bench.crowd import burst, echo_reports, reports
 from bench.fake_telegram import FakeTelegram
 
 TIMEOUT = 1800  # seconds for a burst under callgrind
@@ -49,14 +50,16 @@ async def count(kind: str, bot_kind: str, updates: int, warm_up: int, workdir: P
     try:
         await _wait_ready(server, bot, timeout=600)
         rng = random.Random(7)
+        # The echo bot cannot file a report: it goes through the same updates in kind (bench.crowd.echo_reports).
+        journey = reports if bot_kind == "tipline" else echo_reports
         if kind == "reports":
-            missed = (await reports(server, warm_up, TIMEOUT, first_user=5_000_000))[3]
+            missed = (await journey(server, warm_up, TIMEOUT, first_user=5_000_000))[3]
         else:
             missed = (await burst(server, kind, warm_up, rng, TIMEOUT, first_user=5_000_000))[3]
         await asyncio.sleep(1.0)  # the warm-up's last sends answered and done
         await _control("--instr=on", bot.proc.pid)
         if kind == "reports":
-            counted, _seconds, _latencies, unanswered = await reports(server, updates, TIMEOUT, first_user=6_000_000)
+            counted, _seconds, _latencies, unanswered = await journey(server, updates, TIMEOUT, first_user=6_000_000)
         else:
             counted, _seconds, _latencies, unanswered = await burst(
                 server, kind, updates, rng, TIMEOUT, first_user=6_000_000
@@ -117,13 +120,10 @@ async def main() -> None:
     print("| --- | --- | --- | --- | --- |")
     try:
         for kind in [k.strip() for k in args.workloads.split(",") if k.strip()]:
-            if kind == "reports":  # an echo bot cannot file a report
-                ours, missed = await count(kind, "tipline", args.reporters, args.warm_up_reporters, workdir, args)
-                print(f"| {kind} | tipline | {ours:.2f} | - | {missed} |", flush=True)
-                continue
-            echo, echo_missed = await count(kind, "echo", args.updates, args.warm_up, workdir, args)
+            sizes = (args.reporters, args.warm_up_reporters) if kind == "reports" else (args.updates, args.warm_up)
+            echo, echo_missed = await count(kind, "echo", *sizes, workdir, args)
             print(f"| {kind} | echo | {echo:.2f} | 1.00 | {echo_missed} |", flush=True)
-            ours, missed = await count(kind, "tipline", args.updates, args.warm_up, workdir, args)
+            ours, missed = await count(kind, "tipline", *sizes, workdir, args)
             print(f"| {kind} | tipline | {ours:.2f} | {echo / ours:.2f} | {missed} |", flush=True)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
