@@ -28,7 +28,7 @@ COMPANIES = ["PT Maju Jaya Sejahtera", "maju jaya", "PT Flobamora Karya Mandiri"
 MENU = ["m:sos", "m:home", "m:ask", "m:recruiter", "m:lang"]
 # A report as the scripted reporter files it, in kind: /start, the menu's report button, the danger and category
 # buttons, the place typed, four more buttons, the recruiter and the route typed, a button, the story typed, then
-# done, send and keep-the-chat. The echo bot's "reports" goes through the same.
+# done, send and keep-the-chat. The echo bot's "reports" goes through the same (tests/e2e/test_bench_shape.py).
 REPORT_SHAPE = ("text", *["press"] * 3, "text", *["press"] * 4, "text", "text", "press", "text", *["press"] * 3)
 
 
