@@ -108,9 +108,10 @@ def overlapping(monkeypatch, engine):
     """``async with overlapping():`` around two filings makes them overlap at the worst moment on PostgreSQL: each,
     its tip and link keys written, counts the tips naming the recruiter only once the other has come as far, or
     is waiting for its turn (``links.lock_keys``: an advisory lock not granted yet). Without the turn both would
-    count before either committed. (Filings in one year already wait for each other on the year's case counter:
-    the tests file across midnight on New Year's Eve.) SQLite writes one transaction at a time, so there it is
-    the plain race."""
+    count before either committed. (When filings took the year's case number first, filings in one year waited for
+    each other on its counter, so these tests file across midnight on New Year's Eve; the number is now taken last,
+    and the turn on the keys is all that orders the counts.) SQLite writes one transaction at a time, so there it
+    is the plain race."""
     counts_sharing = links.counts_sharing
     state: dict = {}
 

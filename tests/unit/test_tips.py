@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
@@ -26,7 +27,7 @@ from bot.services.tips import (
 )
 from bot.services.triage.scoring import TipFacts, score_tip
 from db.models.outbox import OutboxMessage
-from db.models.tips import Evidence, SubmissionCounter, Tip
+from db.models.tips import CaseCounter, Evidence, SubmissionCounter, Tip
 
 NOW = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)
 
@@ -165,11 +166,10 @@ async def test_filings_at_the_same_moment_never_pass_the_daily_limit_and_leave_n
     assert filed.case_number == "TPPO-2026-00003"
 
 
-async def test_a_filing_opens_with_one_statement_on_postgresql_and_three_on_sqlite(session_factory, ledger):
-    """Before the tip is written: the tip filed under its reference, the day's count and the case number. On
-    PostgreSQL one statement (one round trip while the crowd waits), on SQLite the three in turn; the same outcome
-    either way (the tests above run on both)."""
-    new, facts = new_tip(evidence="")
+async def _statements_of_a_filing(session_factory, ledger, pseudonym: str = "p") -> tuple[str, list[str]]:
+    """The statements of one filing: a tip with evidence, naming a recruiter (link keys to write and count)."""
+    new, facts = new_tip()
+    facts = replace(facts, recruiter="PT Maju Jaya Sejahtera")
     async with session_factory() as session:
         engine = session.get_bind()
         seen: list[str] = []
@@ -180,13 +180,55 @@ async def test_a_filing_opens_with_one_statement_on_postgresql_and_three_on_sqli
         event.listen(engine, "before_cursor_execute", record)
         try:
             await ledger.file(
-                session, new, facts, score_tip(facts), ref=ledger.ref("draft", "one"), pseudonym="p", now=NOW
+                session, new, facts, score_tip(facts), ref=ledger.ref("draft", "one"), pseudonym=pseudonym, now=NOW
             )
         finally:
             event.remove(engine, "before_cursor_execute", record)
         await session.rollback()
+    return engine.dialect.name, seen
+
+
+async def test_a_filing_opens_with_one_statement_on_postgresql_and_two_on_sqlite(session_factory, ledger):
+    """Before the tip is written: the tip filed under its reference and the day's count. On PostgreSQL one
+    statement (one round trip while the crowd waits), on SQLite the two in turn; the same outcome either way (the
+    tests above run on both)."""
+    dialect, seen = await _statements_of_a_filing(session_factory, ledger)
     opening = seen[: next(i for i, sql in enumerate(seen) if sql.startswith("INSERT INTO tips "))]
-    assert len(opening) == (1 if engine.dialect.name == "postgresql" else 3), opening
+    assert len(opening) == (1 if dialect == "postgresql" else 2), opening
+    assert not any("case_counters" in sql for sql in opening)
+
+
+async def test_the_case_number_is_the_filings_last_step_but_the_alert(session_factory, ledger):
+    """The year's counter holds every other filing from its statement to the commit, so nothing of the filing but
+    what shows the case number (the alert) is written after it."""
+    dialect, seen = await _statements_of_a_filing(session_factory, ledger)
+    counter = next(i for i, sql in enumerate(seen) if "case_counters" in sql)
+    before, after = seen[:counter], seen[counter + 1 :]
+    for written in ("INSERT INTO tips ", "INSERT INTO evidence ", "INSERT INTO tip_link_keys "):
+        assert any(sql.startswith(written) for sql in before), (written, before)
+    if dialect == "sqlite":  # the counter, then the tip's number, in turn
+        assert after[0].startswith("UPDATE tips SET case_number"), after
+        after = after[1:]
+    assert [sql.split(" (")[0] for sql in after] == ["INSERT INTO outbox"], after
+
+
+async def test_case_numbers_grow_a_digit_past_99999(session_factory, ledger):
+    async with session_factory() as session:
+        session.add(CaseCounter(year=2026, last=99_998))
+        await session.commit()
+    numbers = []
+    for key in ("a", "b"):
+        new, facts = new_tip(evidence="")
+        async with session_factory() as session:
+            filed = await ledger.file(
+                session, new, facts, score_tip(facts), ref=ledger.ref("draft", key), pseudonym=key, now=NOW
+            )
+            await session.commit()
+        numbers.append(filed.case_number)
+    assert numbers == ["TPPO-2026-99999", "TPPO-2026-100000"]
+    async with session_factory() as session:
+        stored = (await session.scalars(select(Tip.case_number).order_by(Tip.id))).all()
+    assert stored == numbers
 
 
 def test_the_tips_package_imports_none_of_its_users():

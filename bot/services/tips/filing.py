@@ -1,7 +1,8 @@
 """What happens to a tip as it is filed, in the same transaction: link keys, the linked-recruiter raise, the alert.
 
 A committed tip therefore always has its link keys and its alert waiting in the outbox (nothing can be lost between
-the two). The ledger calls ``file_tip`` for every tip, whether a report or an advice question passed on.
+the two). The ledger calls ``file_tip`` for every tip, whether a report or an advice question passed on, and
+``enqueue_alert`` once the tip has its case number.
 """
 
 from __future__ import annotations
@@ -42,22 +43,20 @@ async def file_tip(
     pseudonymizer: Pseudonymizer,
     now: datetime,
 ) -> TriageResult:
-    """Store the tip's link keys, raise it and the tips it shares a recruiter with (three or more tips: at least P2),
-    and enqueue its alert. ``tip`` must be flushed (it has an id). Returns the tip's (possibly raised) triage."""
+    """Store the tip's link keys and raise it and the tips it shares a recruiter with (three or more tips: at least
+    P2). ``tip`` must be flushed (it has an id). Returns the tip's (possibly raised) triage."""
     try:
         hashes = link_hashes(pseudonymizer, extract_entities(facts))  # reads the places found while scoring
     finally:
         forget_texts()  # the reporter's words were kept only while the tip was scored and linked
+    keys = [key_hash for _kind, key_hash in hashes]
+    # Filers of tips sharing a key take turns from here to their commit, so of tips naming one recruiter filed at
+    # the same moment each counts those before it (three filed at once all reach the raise). The filing's other
+    # statements, the case number's turn included, come later: filings that share no key never wait here.
+    await links.lock_keys(session, keys)
     await links.add_link_keys(session, tip.id, hashes)
     # How many tips name each key, read from the index in one statement.
-    keys = [key_hash for _kind, key_hash in hashes]
     sharing = await links.counts_sharing(session, keys)
-    if any(n > 1 for n in sharing.values()):
-        # A key another tip shares: filers of tips sharing it take turns from here to their commit, then count
-        # again, so of two filed at the same moment the second counts the first. (Only then: a filing whose keys
-        # are its own alone, most of them, costs no extra round trip while the year's case counter is held.)
-        await links.lock_keys(session, keys)
-        sharing = await links.counts_sharing(session, keys)
     own = max([1, *sharing.values()])
     result = escalate_for_links(triage, own)
     if result != triage:
@@ -81,6 +80,11 @@ async def file_tip(
         counts[other.id] = max(counts.get(other.id, 1), sharing[key_hash])
     for other in others.values():
         await _raise_linked(session, other, counts[other.id], cipher, now)
+    return result
+
+
+async def enqueue_alert(session: AsyncSession, tip: Tip, now: datetime) -> None:
+    """The staff's alert for a tip just filed, with its case number and (possibly raised) priority."""
     await outbox.enqueue(
         session,
         kind="alert",
@@ -90,7 +94,6 @@ async def file_tip(
         tip_id=tip.id,
         priority=tip.priority,
     )
-    return result
 
 
 def _apply(tip: Tip, result: TriageResult, cipher: Cipher) -> None:

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.privacy import Cipher, Pseudonymizer, new_receipt_code, receipt_hash
-from bot.services.tips.filing import file_tip
+from bot.services.tips.filing import enqueue_alert, file_tip
 from bot.services.tips.record import NewTip, tip_row
 from bot.services.triage.scoring import TipFacts, TriageResult
 from db.models.tips import Evidence
@@ -62,23 +62,22 @@ class Ledger:
         pseudonym: str,
         now: datetime,
     ) -> Submitted:
-        """File ``new`` (flushed, not committed) with its evidence rows, link keys, alert and daily count.
+        """File ``new`` (flushed, not committed) with its evidence rows, link keys, case number, alert and daily
+        count.
 
         ``ref`` comes from ``ref()``: a ref filed before gives its tip again with ``receipt=None``. Raises
         ``DailyLimitReached`` when ``pseudonym`` has used up the day's reports and questions."""
         day = now.date().isoformat()
         counter_key = self._counter_key(pseudonym, day) if pseudonym else None
-        opening = await repo.open_filing(
-            session, ref=ref, counter_key=counter_key, day=day, limit=self.max_per_day, year=now.year
-        )
+        opening = await repo.open_filing(session, ref=ref, counter_key=counter_key, day=day, limit=self.max_per_day)
         if opening.filed is not None:
             return Submitted(opening.filed.id, opening.filed.case_number, None, opening.filed.priority)
-        if opening.case is None:
+        if not opening.allowed:
             raise DailyLimitReached  # nothing was written
         receipt = new_receipt_code()
         tip = tip_row(
             new,
-            case_number=f"TPPO-{now.year}-{opening.case:05d}",
+            case_number=repo.unnumbered(ref),
             receipt_hash=receipt_hash(self._pseudonymizer, receipt),
             draft_ref=ref,
             triage=triage,
@@ -91,4 +90,8 @@ class Ledger:
             session.add(Evidence(tip_id=tip.id, ref=item.ref, kind=item.kind, mime=item.mime, size=item.size))
         await file_tip(session, tip, facts, triage, cipher=self._cipher, pseudonymizer=self._pseudonymizer, now=now)
         await session.flush()
+        # Numbered last: from here to the commit every filing waits its turn (see number_tip); only what shows the
+        # case number is written after it.
+        await repo.number_tip(session, tip, now.year)
+        await enqueue_alert(session, tip, now)
         return Submitted(tip.id, tip.case_number, receipt, tip.priority)
