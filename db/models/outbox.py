@@ -3,7 +3,8 @@
 A row is written in the same transaction as what it announces (a new tip), so a committed tip always has its alert
 waiting; the worker (``bot.services.outbox``) delivers it and marks it sent. ``dedup_key`` makes enqueueing
 idempotent ("alert:42", "reminder:42:3"). The payload holds codes only: case number, priority, category, regency,
-times. Never a narrative, evidence or anything about the reporter.
+times. Never a narrative, evidence or anything about the reporter. A message about a tip whose payload has no case
+number (a report's alert and receipt, queued before the commit that numbers the tip) gets the tip's when delivered.
 """
 
 from __future__ import annotations

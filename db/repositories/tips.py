@@ -3,7 +3,7 @@ upserts, so tips filed at the same moment never clash. Nothing here commits."""
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from sqlalchemy import bindparam, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -166,3 +166,28 @@ async def number_tip(session: AsyncSession, tip: Tip, year: int) -> str:
         await session.execute(_NUMBER, {"tip_id": tip.id, "case": number})
     set_committed_value(tip, "case_number", number)  # written above: no UPDATE of the ORM's own
     return number
+
+
+# SQLite: the tip numbered from the counter just taken (the statement after ``_NEXT_CASE``), as ``case_number`` does.
+_NUMBER_FROM_COUNTER_SQLITE = text(
+    """
+UPDATE tips SET case_number = 'TPPO-' || CAST(:year AS TEXT) || '-'
+    || printf('%05d', (SELECT last FROM case_counters WHERE year = :year))
+WHERE id = :id
+RETURNING case_number
+"""
+)
+
+
+def numbering_at_commit(dialect: str, tip_id: int, year: int) -> list[tuple[Any, dict[str, Any]]]:
+    """The statements that give a flushed tip its case number, for the caller to run as its transaction's very last
+    (the unit of work's ``write_at_commit``): the year's counter is then held for that statement and the commit
+    alone. The last one returns the case number (one row, one column)."""
+    values = {"year": year, "id": tip_id}
+    if dialect == "postgresql":
+        return [(_NUMBER_TIP_PG, values)]
+    return [(_NEXT_CASE[dialect], {"year": year}), (_NUMBER_FROM_COUNTER_SQLITE, values)]
+
+
+async def case_number_of(session: AsyncSession, tip_id: int) -> str | None:
+    return await session.scalar(select(_tips.c.case_number).where(_tips.c.id == tip_id))

@@ -4,6 +4,7 @@ daily limit, filing once), used alike by reports and advice questions."""
 from __future__ import annotations
 
 import asyncio
+import base64
 import subprocess
 import sys
 from dataclasses import replace
@@ -13,6 +14,7 @@ import pytest
 from sqlalchemy import event, select
 
 from bot.services.evidence import EvidenceRef
+from bot.services.intake import receipt as receipts
 from bot.services.privacy import Cipher, Pseudonymizer
 from bot.services.tips import (
     ANSWERS_CONTEXT,
@@ -20,6 +22,8 @@ from bot.services.tips import (
     DailyLimitReached,
     Ledger,
     NewTip,
+    Submitted,
+    Unnumbered,
     alert_payload,
     open_answers,
     open_contact,
@@ -266,3 +270,54 @@ def test_no_module_of_tips_intake_or_filing_imports_inside_a_function():
 
 def test_answers_context_is_the_tip_records():
     assert ANSWERS_CONTEXT == "tips.answers"  # stored tips were sealed under this name: never change it
+
+
+async def test_a_tip_numbered_at_commit_gets_the_next_number_from_the_last_statement(session_factory, ledger):
+    """As a Send files: everything but the number, then the numbering statements last before the commit; the alert
+    is queued without the number (the outbox reads it from the tip). Past 99999 as ``case_number`` writes it."""
+    async with session_factory() as session:
+        session.add(CaseCounter(year=2026, last=99_998))
+        await session.commit()
+    numbers = []
+    for key in ("a", "b"):
+        new, facts = new_tip(evidence="")
+        async with session_factory() as session:
+            filed = await ledger.file_numbered_at_commit(
+                session, new, facts, score_tip(facts), ref=ledger.ref("draft", key), pseudonym=key, now=NOW
+            )
+            assert isinstance(filed, Unnumbered) and filed.receipt
+            *first, (last, values) = filed.numbering
+            for statement, first_values in first:
+                await session.execute(statement, first_values)
+            numbers.append((await session.execute(last, values)).scalar_one())
+            await session.commit()
+    assert numbers == ["TPPO-2026-99999", "TPPO-2026-100000"]
+    async with session_factory() as session:
+        stored = (await session.scalars(select(Tip.case_number).order_by(Tip.id))).all()
+        alerts = (await session.scalars(select(OutboxMessage.payload).where(OutboxMessage.kind == "alert"))).all()
+        again = await ledger.file_numbered_at_commit(
+            session, new, facts, score_tip(facts), ref=ledger.ref("draft", "b"), pseudonym="b", now=NOW
+        )
+    assert stored == numbers
+    assert [("case" in payload, payload["priority"]) for payload in alerts] == [(False, "P3"), (False, "P3")]
+    assert isinstance(again, Submitted) and again.case_number == numbers[1] and again.receipt is None
+
+
+async def test_a_kept_receipt_gives_its_tips_case_number_and_one_kept_before_its_own(session_factory, ledger, cipher):
+    """The conversation keeps a receipt to show it again: now its tip and code (it is kept before the tip has its
+    number), before this its case number and code, which may still be in a conversation when the bot is updated."""
+    new, facts = new_tip(evidence="")
+    async with session_factory() as session:
+        filed = await ledger.file(
+            session, new, facts, score_tip(facts), ref=ledger.ref("draft", "k"), pseudonym="k", now=NOW
+        )
+        await session.commit()
+    async with session_factory() as session:
+        assert await receipts.kept_case(session, receipts.remembered(filed.tip_id, "CODE", NOW)) == filed.case_number
+        assert await receipts.kept_case(session, {"case": "TPPO-2025-00007", "code": "C", "at": 0}) == "TPPO-2025-00007"
+        assert await receipts.kept_case(session, {"code": "C", "at": 0}) is None
+    # A receipt queued in the outbox before the bot was updated has its case number sealed in it.
+    sealed = cipher.encrypt_json({"case": "TPPO-2025-00007", "code": "C", "lang": "id"}, context="outbox.receipt")
+    payload = {"sealed": base64.b64encode(sealed).decode()}
+    assert receipts.open_payload(cipher, payload) == receipts.Receipt("TPPO-2025-00007", "C", "id")
+    assert receipts.open_payload(cipher, {**payload, "case": "TPPO-2026-00001"}).case_number == "TPPO-2025-00007"

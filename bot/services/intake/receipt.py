@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services import outbox
 from bot.services.privacy import Cipher
+from db.repositories import tips as tips_repo
 
 KIND = "receipt"
 GRACE = timedelta(seconds=30)
@@ -34,12 +35,19 @@ def dedup_key(tip_id: int) -> str:
 
 
 async def enqueue(
-    session: AsyncSession, cipher: Cipher, *, tip_id: int, chat_id: int, receipt: Receipt, now: datetime
+    session: AsyncSession,
+    cipher: Cipher,
+    *,
+    tip_id: int,
+    chat_id: int,
+    code: str,
+    lang: str,
+    now: datetime,
 ) -> str:
-    """Queue the receipt for ``chat_id`` in the caller's transaction; returns the outbox key for ``sent``/``failed``."""
-    sealed = cipher.encrypt_json(
-        {"case": receipt.case_number, "code": receipt.code, "lang": receipt.lang}, context=_CONTEXT
-    )
+    """Queue the receipt for ``chat_id`` in the caller's transaction; returns the outbox key for ``sent``/``failed``.
+    The case number is not in it: it is queued before the commit that numbers the tip, and the outbox reads the
+    tip's when it delivers it."""
+    sealed = cipher.encrypt_json({"code": code, "lang": lang}, context=_CONTEXT)
     key = dedup_key(tip_id)
     await outbox.enqueue(
         session,
@@ -66,8 +74,26 @@ async def failed(session: AsyncSession, key: str, now: datetime) -> None:
 
 
 def open_payload(cipher: Cipher, payload: dict) -> Receipt | None:
+    """The receipt of an outbox message, with the tip's case number, which the outbox puts in the payload when it
+    delivers it (receipts queued before that was so have it sealed with the code)."""
     sealed = payload.get("sealed")
     if not sealed:
         return None
     data = cipher.decrypt_json(base64.b64decode(sealed), context=_CONTEXT)
-    return Receipt(case_number=data["case"], code=data["code"], lang=data["lang"])
+    case = data.get("case") or payload.get("case")
+    if not case:
+        return None
+    return Receipt(case_number=case, code=data["code"], lang=data["lang"])
+
+
+def remembered(tip_id: int, code: str, now: datetime) -> dict[str, Any]:
+    """What the conversation keeps of a receipt for a while, to show it again (``kept_case``)."""
+    return {"tip": tip_id, "code": code, "at": now.timestamp()}
+
+
+async def kept_case(session: AsyncSession, kept: dict[str, Any]) -> str | None:
+    """The case number of a receipt kept by ``remembered``: its tip's (kept by earlier versions with the code)."""
+    if kept.get("case"):
+        return str(kept["case"])
+    tip_id = kept.get("tip")
+    return await tips_repo.case_number_of(session, tip_id) if isinstance(tip_id, int) else None

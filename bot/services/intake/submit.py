@@ -17,7 +17,7 @@ from bot.services.privacy import Cipher, Pseudonymizer
 from bot.services.tips import ANSWERS_CONTEXT as ANSWERS_CONTEXT
 from bot.services.tips import CONTACT_CONTEXT as CONTACT_CONTEXT
 from bot.services.tips import REASONS_CONTEXT as REASONS_CONTEXT
-from bot.services.tips import TIP, DailyLimitReached, Ledger, NewTip, Submitted
+from bot.services.tips import TIP, DailyLimitReached, Ledger, NewTip, Submitted, Unnumbered
 from bot.services.triage.entities import normalise_phone
 from bot.services.triage.scoring import UNSURE, TipFacts, score_tip
 
@@ -25,6 +25,7 @@ __all__ = [
     "DailyLimitReached",
     "IntakeService",
     "Submitted",
+    "Unnumbered",
     "answers_payload",
     "normalize_contact_phone",
     "tip_facts",
@@ -140,6 +141,30 @@ class IntakeService:
     ) -> Submitted:
         """File the draft (flushed, not committed). ``notify_chat_id`` is kept (encrypted) only when the reporter
         allowed messages here. A draft filed before gives its tip again with ``receipt=None``."""
+        new, facts = self._tip_of(draft, notify_chat_id)
+        now = now or datetime.now(UTC)
+        ref = self._ledger.ref("draft", draft.id)
+        return await self._ledger.file(session, new, facts, score_tip(facts), ref=ref, pseudonym=pseudonym, now=now)
+
+    async def submit_numbered_at_commit(
+        self,
+        session: AsyncSession,
+        draft: Draft,
+        *,
+        pseudonym: str,
+        now: datetime | None = None,
+        notify_chat_id: int | None = None,
+    ) -> Submitted | Unnumbered:
+        """As ``submit``, but a new tip is numbered by the caller's commit (``Ledger.file_numbered_at_commit``)."""
+        new, facts = self._tip_of(draft, notify_chat_id)
+        now = now or datetime.now(UTC)
+        ref = self._ledger.ref("draft", draft.id)
+        return await self._ledger.file_numbered_at_commit(
+            session, new, facts, score_tip(facts), ref=ref, pseudonym=pseudonym, now=now
+        )
+
+    @staticmethod
+    def _tip_of(draft: Draft, notify_chat_id: int | None) -> tuple[NewTip, TipFacts]:
         facts = tip_facts(draft)
         new = NewTip(
             kind=TIP,
@@ -156,12 +181,4 @@ class IntakeService:
             evidence=tuple(draft.evidence),
             contact=_contact(draft, notify_chat_id),
         )
-        return await self._ledger.file(
-            session,
-            new,
-            facts,
-            score_tip(facts),
-            ref=self._ledger.ref("draft", draft.id),
-            pseudonym=pseudonym,
-            now=now or datetime.now(UTC),
-        )
+        return new, facts

@@ -23,6 +23,7 @@ from bot.services.outbox.queue import (
     Send,
 )
 from db.models.outbox import OutboxMessage
+from db.models.tips import Tip
 
 log = logging.getLogger(__name__)
 
@@ -182,8 +183,10 @@ class OutboxWorker:
     async def _due_items(self, now: datetime) -> list[OutboxItem]:
         async with self._sessions() as session:
             rows = (
-                await session.scalars(
-                    select(OutboxMessage)
+                await session.execute(
+                    # With the tip's case number: a report's alert and receipt are queued before it is numbered.
+                    select(OutboxMessage, Tip.case_number)
+                    .outerjoin(Tip, Tip.id == OutboxMessage.tip_id)
                     .where(
                         OutboxMessage.status == "pending",
                         OutboxMessage.next_attempt_at <= now,
@@ -193,7 +196,7 @@ class OutboxWorker:
                     .limit(self.config.batch)
                 )
             ).all()
-            return [_item(row) for row in rows]
+            return [_item(row, case) for row, case in rows]
 
     def _chat(self, chat_id: int) -> _ChatState:
         state = self._chats.get(chat_id)
@@ -381,14 +384,17 @@ class OutboxWorker:
             self._chat(chat_id).window.hit(sent_at)
 
 
-def _item(row: OutboxMessage) -> OutboxItem:
+def _item(row: OutboxMessage, case: str | None = None) -> OutboxItem:
+    payload = dict(row.payload or {})
+    if case is not None:
+        payload.setdefault("case", case)
     return OutboxItem(
         id=row.id,
         kind=row.kind,
         destination=row.destination,
         tip_id=row.tip_id,
         priority=row.priority,
-        payload=dict(row.payload or {}),
+        payload=payload,
         created_at=row.created_at,
         attempts=row.attempts,
     )

@@ -3,7 +3,7 @@ limit, filing). Reports (``bot.services.intake``), advice questions passed on (`
 and the staff side (``bot.services.staff``) all go through here; this package imports none of them."""
 
 from bot.services.tips.filing import file_tip
-from bot.services.tips.ledger import DailyLimitReached, Ledger, Submitted
+from bot.services.tips.ledger import DailyLimitReached, Ledger, Submitted, Unnumbered
 from bot.services.tips.record import (
     ANSWERS_CONTEXT,
     CONTACT_CONTEXT,
@@ -29,6 +29,7 @@ __all__ = [
     "Ledger",
     "NewTip",
     "Submitted",
+    "Unnumbered",
     "alert_payload",
     "file_tip",
     "open_answers",

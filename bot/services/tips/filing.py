@@ -83,13 +83,17 @@ async def file_tip(
     return result
 
 
-async def enqueue_alert(session: AsyncSession, tip: Tip, now: datetime) -> None:
-    """The staff's alert for a tip just filed, with its case number and (possibly raised) priority."""
+async def enqueue_alert(session: AsyncSession, tip: Tip, now: datetime, *, numbered: bool = True) -> None:
+    """The staff's alert for a tip just filed, with its (possibly raised) priority and its case number; without the
+    number when the tip is not ``numbered`` yet (it is before the commit): the outbox reads it from the tip."""
+    payload = alert_payload(tip)
+    if not numbered:
+        del payload["case"]
     await outbox.enqueue(
         session,
         kind="alert",
         dedup_key=f"alert:{tip.id}",
-        payload=alert_payload(tip),
+        payload=payload,
         now=now,
         tip_id=tip.id,
         priority=tip.priority,

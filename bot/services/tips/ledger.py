@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -18,7 +19,7 @@ from bot.services.privacy import Cipher, Pseudonymizer, new_receipt_code, receip
 from bot.services.tips.filing import enqueue_alert, file_tip
 from bot.services.tips.record import NewTip, tip_row
 from bot.services.triage.scoring import TipFacts, TriageResult
-from db.models.tips import Evidence
+from db.models.tips import Evidence, Tip
 from db.repositories import tips as repo
 
 
@@ -32,6 +33,18 @@ class Submitted:
     case_number: str
     receipt: str | None  # None when this draft had already been filed (a receipt is shown once, never stored)
     priority: str
+
+
+@dataclass(frozen=True)
+class Unnumbered:
+    """A tip filed by ``file_numbered_at_commit``: everything written but its case number."""
+
+    tip_id: int
+    receipt: str
+    priority: str
+    # The statements that number it, for the caller to run as the last before its commit; the last one returns the
+    # case number (see ``db.repositories.tips.numbering_at_commit``).
+    numbering: tuple[tuple[Any, dict[str, Any]], ...]
 
 
 class Ledger:
@@ -67,6 +80,53 @@ class Ledger:
 
         ``ref`` comes from ``ref()``: a ref filed before gives its tip again with ``receipt=None``. Raises
         ``DailyLimitReached`` when ``pseudonym`` has used up the day's reports and questions."""
+        written = await self._write(session, new, facts, triage, ref=ref, pseudonym=pseudonym, now=now)
+        if isinstance(written, Submitted):
+            return written
+        tip, receipt = written
+        # Numbered last: from here to the commit every filing waits its turn (see number_tip); only what shows the
+        # case number is written after it.
+        await repo.number_tip(session, tip, now.year)
+        await enqueue_alert(session, tip, now)
+        return Submitted(tip.id, tip.case_number, receipt, tip.priority)
+
+    async def file_numbered_at_commit(
+        self,
+        session: AsyncSession,
+        new: NewTip,
+        facts: TipFacts,
+        triage: TriageResult,
+        *,
+        ref: str,
+        pseudonym: str,
+        now: datetime,
+    ) -> Submitted | Unnumbered:
+        """As ``file``, but the tip is not numbered here: the caller runs ``Unnumbered.numbering`` as the last
+        statements before its commit. The year's case counter is one row that every filing waits on from the
+        statement that takes a number to the commit; so a crowd's filings wait on each other for one statement and
+        a commit, not for the alert's and the receipt's inserts and the conversation's too. The alert is queued
+        without the case number, which the outbox reads from the tip when it delivers it."""
+        written = await self._write(session, new, facts, triage, ref=ref, pseudonym=pseudonym, now=now)
+        if isinstance(written, Submitted):
+            return written
+        tip, receipt = written
+        await enqueue_alert(session, tip, now, numbered=False)
+        numbering = repo.numbering_at_commit(session.get_bind().dialect.name, tip.id, now.year)
+        return Unnumbered(tip.id, receipt, tip.priority, tuple(numbering))
+
+    async def _write(
+        self,
+        session: AsyncSession,
+        new: NewTip,
+        facts: TipFacts,
+        triage: TriageResult,
+        *,
+        ref: str,
+        pseudonym: str,
+        now: datetime,
+    ) -> Submitted | tuple[Tip, str]:
+        """The filing but its number and alert: the tip filed before under ``ref``, or the new tip (flushed, with a
+        number that is never committed) and its receipt code."""
         day = now.date().isoformat()
         counter_key = self._counter_key(pseudonym, day) if pseudonym else None
         opening = await repo.open_filing(session, ref=ref, counter_key=counter_key, day=day, limit=self.max_per_day)
@@ -90,8 +150,4 @@ class Ledger:
             session.add(Evidence(tip_id=tip.id, ref=item.ref, kind=item.kind, mime=item.mime, size=item.size))
         await file_tip(session, tip, facts, triage, cipher=self._cipher, pseudonymizer=self._pseudonymizer, now=now)
         await session.flush()
-        # Numbered last: from here to the commit every filing waits its turn (see number_tip); only what shows the
-        # case number is written after it.
-        await repo.number_tip(session, tip, now.year)
-        await enqueue_alert(session, tip, now)
-        return Submitted(tip.id, tip.case_number, receipt, tip.priority)
+        return tip, receipt

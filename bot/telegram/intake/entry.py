@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import SUPPORTED_LOCALES
 from bot.services.advice.questions import answer_language
+from bot.services.intake import receipt as receipts
 from bot.services.intake.draft import Draft, Step
 from bot.services.intake.submit import IntakeService
 from bot.services.preferences import LanguagePreferences
@@ -49,7 +50,7 @@ async def start_report(
         await target.answer(texts.in_progress(), reply_markup=keyboards.resume_keyboard())
         return
     now = clock() if clock is not None else None
-    if not prefill and now is not None and await _receipt_not_seen(target, state, now):
+    if not prefill and now is not None and await _receipt_not_seen(target, state, session, now):
         return
     if pseudonym is not None and await intake.limit_reached(session, pseudonym, now):
         await target.answer(texts.limit_text(intake.max_per_day), reply_markup=main_menu())
@@ -70,7 +71,9 @@ async def start_report(
     await begin_draft(target, state, draft, now)
 
 
-async def _receipt_not_seen(target: MaybeInaccessibleMessageUnion, state: FSMContext, now: datetime) -> bool:
+async def _receipt_not_seen(
+    target: MaybeInaccessibleMessageUnion, state: FSMContext, session: AsyncSession, now: datetime
+) -> bool:
     """Just after filing, before the reporter answered the offer under the receipt, "report" most likely means "did
     my report arrive?" (the receipt may not have): the first time, the receipt is shown again instead of a new
     report; asked again, a new report starts."""
@@ -80,8 +83,11 @@ async def _receipt_not_seen(target: MaybeInaccessibleMessageUnion, state: FSMCon
     kept = data.get("receipt")
     if not kept or kept.get("reshown") or now.timestamp() - kept.get("at", 0) > RECEIPT_SHOWN_AGAIN_SECONDS:
         return False
+    case = await receipts.kept_case(session, kept)
+    if case is None:
+        return False
     await state.update_data({"receipt": {**kept, "reshown": True}})
-    text = texts.already_filed() + "\n\n" + texts.receipt_text(kept["case"], kept["code"])
+    text = texts.already_filed() + "\n\n" + texts.receipt_text(case, kept["code"])
     await target.answer(text, reply_markup=main_menu())
     return True
 

@@ -65,6 +65,7 @@ class UnitOfWork:
         self._clock = clock
         self._loaded: dict[str, Conversation] = {}
         self._writes: list[tuple[Any, dict[str, Any]]] = []  # write_at_commit
+        self._on_results: dict[int, Callable[[Any], None]] = {}  # index in _writes: what its result is given to
         self._row_keys: dict[StorageKey, str] = {}
         self.recorded = False  # the update is recorded as handled in a committed transaction
         self.open = True
@@ -98,18 +99,24 @@ class UnitOfWork:
         """Commit what is pending (a no-op when nothing is). Raises ``DuplicateUpdate`` on a second delivery."""
         if not (self.open and self.needs_commit):
             return
-        if self._writer is not None and not self.session.in_transaction():
+        if self._writer is not None and not self.session.in_transaction() and not self._on_results:
             # Only this unit's own statements are pending (the handler has not used the session since the last
             # commit): they go straight to the database (db.direct), not through the session.
             await self._commit_directly(self._writer)
             return
         await self.session.commit()
 
-    def write_at_commit(self, statement: Any, values: dict[str, Any]) -> None:
+    def write_at_commit(
+        self, statement: Any, values: dict[str, Any], *, on_result: Callable[[Any], None] | None = None
+    ) -> None:
         """Write a Core ``statement`` (an UPDATE or INSERT on a table, compiled once: no expanding parameters) with
         the unit's next commit, after its own statements. For a small change after the update's last commit (a
         message delivered): it then needs no transaction of its own, and goes straight to the database with the
-        conversation (``db.direct``)."""
+        conversation (``db.direct``). ``on_result`` is given the statement's result, inside the commit (read it
+        there); what it read counts only once the commit has returned. For the very last statement before a
+        commit: a case number from the counter every filing waits on (``Ledger.file_numbered_at_commit``)."""
+        if on_result is not None:
+            self._on_results[len(self._writes)] = on_result
         self._writes.append((statement, values))
 
     def _own_statements(self) -> list[tuple[Any, dict[str, Any]]]:
@@ -143,14 +150,20 @@ class UnitOfWork:
         # tables, run on the transaction's connection past the ORM's execute (whose per-call work cost more than
         # the statements themselves, on every update).
         connection = session.connection()
-        for i, (statement, values) in enumerate(self._own_statements()):
+        statements = self._own_statements()
+        first_write = len(statements) - len(self._writes)
+        for i, (statement, values) in enumerate(statements):
             result = cast("CursorResult[Any]", connection.execute(statement, values))  # UPDATE/INSERT/DELETE
             if i == 0 and not self.recorded and result.rowcount == 0:
                 raise DuplicateUpdate
+            on_result = self._on_results.get(i - first_write)
+            if on_result is not None:
+                on_result(result)
 
     def _after_commit(self, _session: Session | None) -> None:
         self.recorded = True
         self._writes.clear()
+        self._on_results.clear()
         for row_key, conversation in self._loaded.items():
             if conversation.dirty:
                 conversation.dirty = False
@@ -159,6 +172,7 @@ class UnitOfWork:
     def _after_rollback(self, _session: Session | None) -> None:
         # What this update changed in memory was not stored: read it again if the update goes on.
         self._writes.clear()
+        self._on_results.clear()
         for row_key in self._loaded:
             self._conversations.forget(row_key)
         self._loaded.clear()

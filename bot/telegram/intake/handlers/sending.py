@@ -18,7 +18,7 @@ from bot.services.intake import receipt as receipts
 from bot.services.intake.draft import Step
 from bot.services.intake.submit import IntakeService
 from bot.services.privacy import Cipher
-from bot.services.tips import DailyLimitReached
+from bot.services.tips import DailyLimitReached, Submitted
 from bot.telegram.common.keyboards import main_menu
 from bot.telegram.intake import danger_texts, keyboards, texts
 from bot.telegram.intake.callbacks import Confirm, Contact, Send
@@ -99,7 +99,7 @@ async def on_send(
         return
     if await state.get_state() == Intake.submitted.state:
         await query.answer()
-        if not await _show_receipt_again(message, state, clock()):
+        if not await _show_receipt_again(message, state, session, clock()):
             await message.answer(texts.no_longer_open(), reply_markup=main_menu())
         return
     step = await current_step(state)
@@ -157,25 +157,33 @@ async def submit_with(
         return
     try:
         chat_id = message.chat.id if contact == "chat" else None
-        result = await intake.submit(session, draft, pseudonym=pseudonym or "", notify_chat_id=chat_id, now=turn.now)
+        result = await intake.submit_numbered_at_commit(
+            session, draft, pseudonym=pseudonym or "", notify_chat_id=chat_id, now=turn.now
+        )
     except DailyLimitReached:
         await message.answer(texts.limit_text(intake.max_per_day))
         return
-    if result.receipt is None:
+    if isinstance(result, Submitted):  # filed before (a second delivery of this Send)
         await state.clear()
         await message.answer(texts.already_received(result.case_number), reply_markup=main_menu())
         return
     now = turn.now or datetime.now(UTC)
-    receipt = receipts.Receipt(case_number=result.case_number, code=result.receipt, lang=draft.lang)
-    # The tip, its alert, the receipt (in the outbox, in case the message below does not arrive) and the end of the
-    # draft are one commit; the receipt is kept in the conversation for a while to show it again on a second tap.
+    # The tip, its alert, the receipt (in the outbox, in case the message below does not arrive), the end of the
+    # draft and the case number are one commit; the receipt is kept in the conversation for a while to show it
+    # again on a second tap. The number is the commit's last statement (see Ledger.file_numbered_at_commit).
     key = await receipts.enqueue(
-        session, cipher, tip_id=result.tip_id, chat_id=message.chat.id, receipt=receipt, now=now
+        session, cipher, tip_id=result.tip_id, chat_id=message.chat.id, code=result.receipt, lang=draft.lang, now=now
     )
     to_clear = [mid for mid, ts in draft.message_ids if time.time() - ts < DELETABLE_SECONDS]
     await state.set_state(Intake.submitted)
-    await state.set_data({"clear": to_clear, "receipt": _remembered(receipt, now)})
+    await state.set_data({"clear": to_clear, "receipt": receipts.remembered(result.tip_id, result.receipt, now)})
+    numbered: list[str] = []
+    *first, (last, values) = result.numbering
+    for statement, first_values in first:
+        unit_of_work.write_at_commit(statement, first_values)
+    unit_of_work.write_at_commit(last, values, on_result=lambda rows: numbered.append(rows.scalar_one()))
     await session.commit()
+    receipt = receipts.Receipt(case_number=numbered[-1], code=result.receipt, lang=draft.lang)
     sent = await _send_receipt(message, receipt)
     if sent is None:
         await receipts.failed(session, key, now)  # the outbox sends it as soon as Telegram takes messages again
@@ -196,11 +204,7 @@ async def _send_receipt(message: MaybeInaccessibleMessageUnion, receipt: receipt
         return None
 
 
-def _remembered(receipt: receipts.Receipt, now: datetime) -> dict:
-    return {"case": receipt.case_number, "code": receipt.code, "at": now.timestamp()}
-
-
-async def _show_receipt_again(message: Message, state: FSMContext, now: datetime) -> bool:
+async def _show_receipt_again(message: Message, state: FSMContext, session: AsyncSession, now: datetime) -> bool:
     """A second tap on Send soon after filing shows the receipt again (it may not have arrived the first time)."""
     data = await state.get_data()
     kept = data.get("receipt")
@@ -209,7 +213,10 @@ async def _show_receipt_again(message: Message, state: FSMContext, now: datetime
     if now.timestamp() - kept.get("at", 0) > RECEIPT_SHOWN_AGAIN_SECONDS:
         await state.update_data({"receipt": None})
         return False
-    await message.answer(texts.receipt_text(kept["case"], kept["code"]), reply_markup=main_menu())
+    case = await receipts.kept_case(session, kept)
+    if case is None:
+        return False
+    await message.answer(texts.receipt_text(case, kept["code"]), reply_markup=main_menu())
     return True
 
 
