@@ -29,9 +29,12 @@ from bot.services.tips import (
     open_contact,
     stored_reasons,
 )
+from bot.services.triage import signals
 from bot.services.triage.scoring import TipFacts, score_tip
 from db.models.outbox import OutboxMessage
+from db.models.staff import TipLinkKey
 from db.models.tips import CaseCounter, Evidence, SubmissionCounter, Tip
+from db.repositories import tips as tips_repo
 
 NOW = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)
 
@@ -214,6 +217,34 @@ async def test_the_case_number_is_the_filings_last_step_but_the_alert(session_fa
         assert after[0].startswith("UPDATE tips SET case_number"), after
         after = after[1:]
     assert [sql.split(" (")[0] for sql in after] == ["INSERT INTO outbox"], after
+
+
+async def test_a_filing_looks_up_each_texts_places_once_though_another_forgets_them_meanwhile(
+    session_factory, ledger, monkeypatch
+):
+    """Scoring finds the places named in each text, and the link keys reuse them. In a crowd another filing forgets
+    the texts it scored while this one waits on the database; the link keys are read before that first wait, so no
+    text's places are looked up twice (the dearest part of reading a story)."""
+    looked_up: list[str] = []
+    find_places = signals.find_places
+    monkeypatch.setattr(signals, "find_places", lambda text: looked_up.append(text) or find_places(text))
+    open_filing = tips_repo.open_filing
+
+    async def another_filing_done_meanwhile(*args, **kwargs):
+        signals.forget_texts()
+        return await open_filing(*args, **kwargs)
+
+    monkeypatch.setattr(tips_repo, "open_filing", another_filing_done_meanwhile)
+    new, facts = new_tip()
+    facts = replace(facts, recruiter="Om Rekruter dari Kupang", route="Lewat Tenau ke Nunukan")
+    async with session_factory() as session:
+        ref = ledger.ref("draft", "crowd")
+        filed = await ledger.file(session, new, facts, score_tip(facts), ref=ref, pseudonym="p", now=NOW)
+        await session.commit()
+        keys = (await session.scalars(select(TipLinkKey.kind).where(TipLinkKey.tip_id == filed.tip_id))).all()
+    assert sorted(looked_up) == sorted(facts.texts())
+    assert "name" in keys  # the recruiter's link key was still made
+    assert signals.find_signals.cache_info().currsize == 0  # and the texts are forgotten
 
 
 async def test_case_numbers_grow_a_digit_past_99999(session_factory, ledger):

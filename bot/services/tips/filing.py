@@ -33,22 +33,28 @@ def link_hashes(pseudonymizer: Pseudonymizer, entities: Entities) -> list[tuple[
     return out
 
 
+def read_link_keys(pseudonymizer: Pseudonymizer, facts: TipFacts) -> list[tuple[str, str]]:
+    """The tip's link keys (``link_hashes``), read from the places its scoring found; then the reporter's words,
+    kept only while the tip was scored and linked, are forgotten. Call it straight after ``score_tip``, before the
+    filing's first ``await``: in a crowd another filing forgets the texts while this one waits on the database, and
+    every place would be looked up again (the dearest part of reading a story)."""
+    try:
+        return link_hashes(pseudonymizer, extract_entities(facts))
+    finally:
+        forget_texts()
+
+
 async def file_tip(
     session: AsyncSession,
     tip: Tip,
-    facts: TipFacts,
+    hashes: list[tuple[str, str]],
     triage: TriageResult,
     *,
     cipher: Cipher,
-    pseudonymizer: Pseudonymizer,
     now: datetime,
 ) -> TriageResult:
-    """Store the tip's link keys and raise it and the tips it shares a recruiter with (three or more tips: at least
-    P2). ``tip`` must be flushed (it has an id). Returns the tip's (possibly raised) triage."""
-    try:
-        hashes = link_hashes(pseudonymizer, extract_entities(facts))  # reads the places found while scoring
-    finally:
-        forget_texts()  # the reporter's words were kept only while the tip was scored and linked
+    """Store the tip's link keys (``read_link_keys``) and raise it and the tips it shares a recruiter with (three
+    or more tips: at least P2). ``tip`` must be flushed (it has an id). Returns the tip's (possibly raised) triage."""
     keys = [key_hash for _kind, key_hash in hashes]
     # Filers of tips sharing a key take turns from here to their commit, so of tips naming one recruiter filed at
     # the same moment each counts those before it (three filed at once all reach the raise). The filing's other

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.privacy import Cipher, Pseudonymizer, new_receipt_code, receipt_hash
-from bot.services.tips.filing import enqueue_alert, file_tip
+from bot.services.tips.filing import enqueue_alert, file_tip, read_link_keys
 from bot.services.tips.record import NewTip, tip_row
 from bot.services.triage.scoring import TipFacts, TriageResult
 from db.models.tips import Evidence, Tip
@@ -127,6 +127,7 @@ class Ledger:
     ) -> Submitted | tuple[Tip, str]:
         """The filing but its number and alert: the tip filed before under ``ref``, or the new tip (flushed, with a
         number that is never committed) and its receipt code."""
+        hashes = read_link_keys(self._pseudonymizer, facts)  # before the first await (see read_link_keys)
         day = now.date().isoformat()
         counter_key = self._counter_key(pseudonym, day) if pseudonym else None
         opening = await repo.open_filing(session, ref=ref, counter_key=counter_key, day=day, limit=self.max_per_day)
@@ -148,6 +149,6 @@ class Ledger:
         await session.flush()
         for item in new.evidence:
             session.add(Evidence(tip_id=tip.id, ref=item.ref, kind=item.kind, mime=item.mime, size=item.size))
-        await file_tip(session, tip, facts, triage, cipher=self._cipher, pseudonymizer=self._pseudonymizer, now=now)
+        await file_tip(session, tip, hashes, triage, cipher=self._cipher, now=now)
         await session.flush()
         return tip, receipt
