@@ -57,6 +57,80 @@ def test_answers_are_read_with_one_model_class_per_return_type():
     assert first.result.message_id == 5 and type(first) is type(second)
 
 
+def _aiograms_body(session, bot, method) -> dict:
+    """The request's fields as aiogram prepares them for its form, each field walked by its own ``prepare_value``."""
+    from enum import Enum
+
+    from aiogram.client.default import Default
+
+    files: dict = {}
+    body = {}
+    for key, value in method.model_dump(warnings=False).items():
+        if isinstance(value, Default):
+            value = bot.default[value.name]
+        if isinstance(value, Enum):
+            value = value.value
+        value = session.prepare_value(value, bot=bot, files=files, _dumps_json=False)
+        if value:
+            body[key] = value
+    return body
+
+
+_texts = st.text(max_size=40)
+_buttons = st.lists(
+    st.lists(
+        st.builds(
+            dict,
+            text=_texts,
+            callback_data=st.one_of(st.none(), st.text(min_size=1, max_size=20)),
+            url=st.one_of(st.none(), st.just("https://example.org/a?b=c")),
+        ),
+        max_size=4,
+    ),
+    max_size=6,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    text=_texts,
+    rows=_buttons,
+    chat=st.integers(-(10**13), 10**13),
+    parse_mode=st.sampled_from([None, "HTML", "MarkdownV2"]),
+    quiet=st.one_of(st.none(), st.booleans()),
+    reply_to=st.one_of(st.none(), st.integers(1, 10**6)),
+    until=st.one_of(st.none(), st.datetimes(min_value=__import__("datetime").datetime(2001, 1, 1))),
+)
+def test_a_json_body_holds_what_aiogram_s_form_holds(text, rows, chat, parse_mode, quiet, reply_to, until):
+    """The request's JSON body (``BotSession.json_body``, its walk of dicts and lists done first) holds exactly the
+    fields and values aiogram's own ``prepare_value`` gives each field of its form: keyboards of any shape, the bot's
+    defaults, empty and missing fields, dates."""
+    import orjson
+    from aiogram import Bot
+    from aiogram.client.default import DefaultBotProperties
+    from aiogram.methods import AnswerCallbackQuery, BanChatMember, EditMessageText, SendPhoto
+    from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, ReplyParameters
+
+    session = BotSession(api=TelegramAPIServer.from_base("http://127.0.0.1:9"))
+    bot = Bot(TEST_TOKEN, session=session, default=DefaultBotProperties(parse_mode=parse_mode, protect_content=quiet))
+    keyboard = InlineKeyboardMarkup(
+        inline_keyboard=[
+            [InlineKeyboardButton(**{k: v for k, v in b.items() if v is not None}) for b in row] for row in rows
+        ]
+    )
+    replying = ReplyParameters(message_id=reply_to) if reply_to else None
+    methods = [
+        SendMessage(chat_id=chat, text=text, reply_markup=keyboard, reply_parameters=replying),
+        SendMessage(chat_id=chat, text=text, disable_notification=quiet, link_preview_options=LinkPreviewOptions()),
+        EditMessageText(chat_id=chat, message_id=reply_to or 1, text=text, reply_markup=keyboard),
+        AnswerCallbackQuery(callback_query_id=str(chat), text=text or None, show_alert=quiet),
+        SendPhoto(chat_id=chat, photo="AgACAgIAAxkBAAIB", caption=text),
+        BanChatMember(chat_id=chat, user_id=abs(chat) or 1, until_date=until),
+    ]
+    for method in methods:
+        assert orjson.loads(session.json_body(bot, method)) == _aiograms_body(session, bot, method), method
+
+
 def _leaves(router):
     if not router.sub_routers:
         yield router
