@@ -38,6 +38,7 @@ from bot.services.registry import RegistryService
 from bot.services.registry.model import local_date
 from bot.services.retention import RetentionService
 from bot.services.staff.cases import CaseService
+from bot.telegram.bot_session import BotSession
 from bot.telegram.button_filters import quick_callback_filters
 from bot.telegram.deps import Shared
 from bot.telegram.direct_routing import route_directly
@@ -46,7 +47,7 @@ from bot.telegram.housekeeping import BackgroundTasks, retention_loop
 from bot.telegram.i18n import CatalogI18n, build_i18n
 from bot.telegram.middlewares import setup_middlewares
 from bot.telegram.routers import get_routers
-from bot.telegram.speed import BotSession, gate_routers, resolve_state_filters, run_filters_inline
+from bot.telegram.speed import gate_routers, resolve_state_filters, run_filters_inline
 from bot.telegram.staff.delivery import StaffDelivery, build_delivery, notify_staff_of
 from bot.telegram.updates.conversation import ConversationStore
 from bot.telegram.updates.locks import OUTBOX_LEADER, AdvisoryLocks, LocalLocks, PersonLocks

@@ -46,7 +46,7 @@ async def _demo(args: argparse.Namespace) -> int:
     from bot.emulator.terminal import run_interactive
     from bot.emulator.testing import wait_until_polling
     from bot.ops.serve import serve_desk
-    from bot.telegram.speed import BotSession
+    from bot.telegram.bot_session import BotSession
 
     setup_logging("WARNING")
     logging.getLogger("aiogram").setLevel(logging.ERROR)

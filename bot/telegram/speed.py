@@ -3,15 +3,8 @@
 1. aiogram runs every *synchronous* filter on a worker thread (``asyncio.to_thread``): each magic filter (``F.text``,
    ``F.photo | F.document``...) in every router a message passes costs a thread hand-off of ~50-100 us. The filters
    are tiny pure functions, so ``run_filters_inline`` makes them run in the event loop.
-2. Each Bot API answer is checked against ``Response[ReturnType]``; pydantic's lookup of that generic class costs
-   ~70 us per request even when cached (and rebuilds it when the garbage collector dropped it).
-   ``BotSession`` keeps one class per return type, and reads and writes JSON with orjson.
-3. aiogram sends every request as a form: each field JSON-encoded on its own, then the whole percent-encoded by
-   ``urllib`` (a message with a keyboard is mostly characters to escape), ~5% of the bot's CPU under a crowd.
-   ``BotSession`` sends one JSON body instead (the Bot API takes both); a request carrying a file still goes as a
-   multipart form.
-
-4. Every router is offered every update (``gate_routers``), and every state filter works out its states' names on
+2. Each Bot API request and its answer: see ``bot.telegram.bot_session``.
+3. Every router is offered every update (``gate_routers``), and every state filter works out its states' names on
    every check (``resolve_state_filters``): see the sections below. Every button filter unpacks the button's data
    again: see ``bot.telegram.button_filters``.
 
@@ -23,120 +16,17 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from enum import Enum
 from functools import wraps
 from inspect import isclass
 from typing import Any
 
-import aiohttp
-import orjson
-from aiogram import Bot, Router
-from aiogram.client.default import Default
-from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram import Router
 from aiogram.dispatcher.event.bases import UNHANDLED
 from aiogram.dispatcher.event.handler import CallableObject, FilterObject, HandlerObject
-from aiogram.exceptions import TelegramNetworkError
 from aiogram.filters import Command, Filter, StateFilter
 from aiogram.filters.callback_data import CallbackQueryFilter
 from aiogram.fsm.state import State, StatesGroup
-from aiogram.methods import TelegramMethod
-from aiogram.methods.base import Response, TelegramType
 from aiogram.types import CallbackQuery, Message, TelegramObject
-
-_RESPONSES: dict[Any, Any] = {}
-_JSON_HEADERS = {"Content-Type": "application/json"}
-
-
-def _dumps(value: Any) -> str:
-    return orjson.dumps(value).decode()
-
-
-class BotSession(AiohttpSession):
-    """aiogram's aiohttp session with the answer's model class kept per return type, JSON by orjson, and a quick
-    close on a plain-HTTP server (the local emulator, a benchmark's server), where there is no TLS to wind down."""
-
-    def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("json_loads", orjson.loads)
-        kwargs.setdefault("json_dumps", _dumps)
-        super().__init__(**kwargs)
-
-    def json_body(self, bot: Bot, method: TelegramMethod[Any]) -> bytes | None:
-        """The request as one JSON document, or None when it carries a file (then it goes as a form). Fields are
-        prepared as aiogram prepares them for a form (defaults filled in, empty ones left out), only not encoded
-        one by one."""
-        files: dict[str, Any] = {}
-        body = {}
-        # None is never sent (aiogram drops it at every depth), so pydantic leaves it out while dumping.
-        for key, value in method.model_dump(warnings=False, exclude_none=True).items():
-            if isinstance(value, Default):
-                value = bot.default[value.name]
-            if isinstance(value, Enum):
-                value = value.value
-            value = self._prepared(value, bot, files)
-            if value:  # as aiogram's form: None, "", False, 0 and empty lists are not sent
-                body[key] = value
-        return None if files else orjson.dumps(body)
-
-    def _prepared(self, value: Any, bot: Bot, files: dict[str, Any]) -> Any:
-        """``prepare_value`` (not JSON-encoded) with its common cases first: a keyboard is dicts, lists and strings,
-        and aiogram's walk asks each of its values eight ``isinstance`` questions (some 170 us a message with a
-        keyboard of eight buttons, against 60 for the whole dump). Anything else goes to ``prepare_value``."""
-        kind = type(value)
-        if kind is str or kind is int or kind is bool or kind is float:
-            return value
-        if kind is dict:
-            out = {}
-            for key, item in value.items():
-                if item is not None and (prepared := self._prepared(item, bot, files)) is not None:
-                    out[key] = prepared
-            return out
-        if kind is list:
-            return [p for item in value if item is not None and (p := self._prepared(item, bot, files)) is not None]
-        return self.prepare_value(value, bot=bot, files=files, _dumps_json=False)
-
-    async def make_request(
-        self,
-        bot: Bot,
-        method: TelegramMethod[TelegramType],
-        timeout: int | None = None,  # noqa: ASYNC109 - aiogram's signature
-    ) -> TelegramType:
-        body = self.json_body(bot, method)
-        if body is None:
-            return await super().make_request(bot, method, timeout)
-        session = await self.create_session()
-        url = self.api.api_url(token=bot.token, method=method.__api_method__)
-        limit = aiohttp.ClientTimeout(total=self.timeout if timeout is None else timeout)
-        try:
-            async with session.post(url, data=body, headers=_JSON_HEADERS, timeout=limit) as resp:
-                raw_result = await resp.text()
-        except TimeoutError as e:
-            raise TelegramNetworkError(method=method, message="Request timeout error") from e
-        except aiohttp.ClientError as e:
-            raise TelegramNetworkError(method=method, message=f"{type(e).__name__}: {e}") from e
-        response = self.check_response(bot=bot, method=method, status_code=resp.status, content=raw_result)
-        return response.result  # type: ignore[return-value]
-
-    def check_response(
-        self, bot: Bot, method: TelegramMethod[TelegramType], status_code: int, content: str
-    ) -> Response[TelegramType]:
-        if status_code == 200:
-            returning = method.__returning__
-            response_type = _RESPONSES.get(returning)
-            if response_type is None:
-                response_type = _RESPONSES[returning] = Response[returning]  # type: ignore[valid-type]
-            try:
-                response = response_type.model_validate(self.json_loads(content), context={"bot": bot})
-            except Exception:
-                response = None
-            if response is not None and response.ok:
-                return response
-        return super().check_response(bot, method, status_code, content)
-
-    async def close(self) -> None:
-        if self.api.base.startswith("https://"):
-            await super().close()
-        elif self._session is not None and not self._session.closed:
-            await self._session.close()
 
 
 def _inline(callback: Callable[..., Any]) -> Callable[..., Any]:

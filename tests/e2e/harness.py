@@ -13,7 +13,7 @@ from bot.emulator.driver import ChatDriver
 from bot.emulator.models import EmuUser
 from bot.emulator.server import TelegramEmulator
 from bot.emulator.testing import wait_until_polling
-from bot.telegram.speed import BotSession
+from bot.telegram.bot_session import BotSession
 
 STAFF_GROUP_ID = -1001234567890
 

@@ -9,8 +9,9 @@ from aiogram.types import Message
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot.telegram.bot_session import BotSession
 from bot.telegram.routers import get_routers
-from bot.telegram.speed import BotSession, _needs, router_gates, run_filters_inline
+from bot.telegram.speed import _needs, router_gates, run_filters_inline
 from tests.conftest import TEST_TOKEN
 
 
@@ -55,6 +56,30 @@ def test_answers_are_read_with_one_model_class_per_return_type():
     first = session.check_response(bot, method, 200, content)
     second = session.check_response(bot, method, 200, content)
     assert first.result.message_id == 5 and type(first) is type(second)
+
+
+def test_a_keyboard_telegram_echoes_unchanged_is_the_one_sent_and_any_other_is_read():
+    """The message a send returns holds the keyboard sent when Telegram echoes it unchanged (not validated again),
+    and the one in the answer when it differs; either way the same keyboard as validating the answer gives (only not
+    bound to the bot: a keyboard has no method that calls the Bot API)."""
+    import orjson
+    from aiogram import Bot
+    from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+
+    session = BotSession(api=TelegramAPIServer.from_base("http://127.0.0.1:9"))
+    bot = Bot(TEST_TOKEN, session=session)
+    keyboard = InlineKeyboardMarkup(
+        inline_keyboard=[[InlineKeyboardButton(text=f"Pilihan {i}", callback_data=f"in:a:{i}")] for i in range(3)]
+    )
+    method = SendMessage(chat_id=1, text="x", reply_markup=keyboard)
+    sent = orjson.loads(session.json_body(bot, method))["reply_markup"]
+    message = {"message_id": 5, "date": 0, "chat": {"id": 1, "type": "private"}, "text": "x"}
+    for echoed in (sent, {"inline_keyboard": [[{"text": "Lain", "callback_data": "in:b:"}]]}):
+        content = orjson.dumps({"ok": True, "result": {**message, "reply_markup": echoed}}).decode()
+        kept = session.check_response(bot, method, 200, content, sent_markup=sent).result.reply_markup
+        read = session.check_response(bot, method, 200, content).result.reply_markup
+        assert kept.model_dump() == read.model_dump() == InlineKeyboardMarkup.model_validate(echoed).model_dump()
+        assert (kept is keyboard) == (echoed is sent)
 
 
 def _aiograms_body(session, bot, method) -> dict:
