@@ -44,14 +44,10 @@ class BotSession(AiohttpSession):
         kwargs.setdefault("json_dumps", _dumps)
         super().__init__(**kwargs)
 
-    def json_body(self, bot: Bot, method: TelegramMethod[Any]) -> bytes | None:
-        """The request as one JSON document, or None when it carries a file (then it goes as a form). Fields are
-        prepared as aiogram prepares them for a form (defaults filled in, empty ones left out), only not encoded
-        one by one."""
-        body = self._fields(bot, method)
-        return None if body is None else orjson.dumps(body)
-
-    def _fields(self, bot: Bot, method: TelegramMethod[Any]) -> dict[str, Any] | None:
+    def request_fields(self, bot: Bot, method: TelegramMethod[Any]) -> dict[str, Any] | None:
+        """The request's fields for one JSON document, or None when it carries a file (then it goes as a form).
+        Prepared as aiogram prepares them for a form (defaults filled in, empty ones left out), only not encoded one
+        by one."""
         files: dict[str, Any] = {}
         body = {}
         # None is never sent (aiogram drops it at every depth), so pydantic leaves it out while dumping.
@@ -88,7 +84,7 @@ class BotSession(AiohttpSession):
         method: TelegramMethod[TelegramType],
         timeout: int | None = None,  # noqa: ASYNC109 - aiogram's signature
     ) -> TelegramType:
-        fields = self._fields(bot, method)
+        fields = self.request_fields(bot, method)
         if fields is None:
             return await super().make_request(bot, method, timeout)
         session = await self.create_session()
@@ -115,7 +111,7 @@ class BotSession(AiohttpSession):
         sent_markup: Any = None,
     ) -> Response[TelegramType]:
         """aiogram's check, with one model class per return type. ``sent_markup``: the inline keyboard as sent
-        (``_fields``); when the message Telegram returns carries the very same, the keyboard sent is kept in the
+        (``request_fields``); when the message Telegram returns carries the very same, the keyboard sent is kept in the
         answer instead of being validated again, button by button (some 80 us of the 120 a message with a keyboard
         of eight buttons costs to read)."""
         if status_code == 200:

@@ -35,7 +35,8 @@ def make_draft(story: str, *, danger: str = "no", category: str = "recruitment_f
 
 
 async def file_tips(harness: BotHarness, *drafts: Draft) -> list[Submitted]:
-    """File tips the way the intake flow does (IntakeService.submit, one commit each), without chatting."""
+    """File tips as the intake flow does, without chatting (IntakeService.submit, one commit each: the same filing
+    as a Send's, only numbered inside it rather than in the commit's last statement)."""
     app = harness.app
     service = IntakeService(cipher=app.cipher, pseudonymizer=app.pseudonymizer, max_per_day=10_000)
     out = []

@@ -247,10 +247,15 @@ async def test_a_filing_looks_up_each_texts_places_once_though_another_forgets_t
     assert signals.find_signals.cache_info().currsize == 0  # and the texts are forgotten
 
 
-async def test_case_numbers_grow_a_digit_past_99999(session_factory, ledger):
+async def _counter_at(session_factory, last: int) -> None:
+    """The year's case counter as if ``last`` tips had been filed this year."""
     async with session_factory() as session:
-        session.add(CaseCounter(year=2026, last=99_998))
+        session.add(CaseCounter(year=2026, last=last))
         await session.commit()
+
+
+async def test_case_numbers_grow_a_digit_past_99999(session_factory, ledger):
+    await _counter_at(session_factory, 99_998)
     numbers = []
     for key in ("a", "b"):
         new, facts = new_tip(evidence="")
@@ -306,9 +311,7 @@ def test_answers_context_is_the_tip_records():
 async def test_a_tip_numbered_at_commit_gets_the_next_number_from_the_last_statement(session_factory, ledger):
     """As a Send files: everything but the number, then the numbering statements last before the commit; the alert
     is queued without the number (the outbox reads it from the tip). Past 99999 as ``case_number`` writes it."""
-    async with session_factory() as session:
-        session.add(CaseCounter(year=2026, last=99_998))
-        await session.commit()
+    await _counter_at(session_factory, 99_998)
     numbers = []
     for key in ("a", "b"):
         new, facts = new_tip(evidence="")

@@ -141,9 +141,8 @@ class IntakeService:
     ) -> Submitted:
         """File the draft (flushed, not committed). ``notify_chat_id`` is kept (encrypted) only when the reporter
         allowed messages here. A draft filed before gives its tip again with ``receipt=None``."""
-        new, facts = self._tip_of(draft, notify_chat_id)
+        new, facts, ref = self._tip_of(draft, notify_chat_id)
         now = now or datetime.now(UTC)
-        ref = self._ledger.ref("draft", draft.id)
         return await self._ledger.file(session, new, facts, score_tip(facts), ref=ref, pseudonym=pseudonym, now=now)
 
     async def submit_numbered_at_commit(
@@ -156,15 +155,14 @@ class IntakeService:
         notify_chat_id: int | None = None,
     ) -> Submitted | Unnumbered:
         """As ``submit``, but a new tip is numbered by the caller's commit (``Ledger.file_numbered_at_commit``)."""
-        new, facts = self._tip_of(draft, notify_chat_id)
+        new, facts, ref = self._tip_of(draft, notify_chat_id)
         now = now or datetime.now(UTC)
-        ref = self._ledger.ref("draft", draft.id)
         return await self._ledger.file_numbered_at_commit(
             session, new, facts, score_tip(facts), ref=ref, pseudonym=pseudonym, now=now
         )
 
-    @staticmethod
-    def _tip_of(draft: Draft, notify_chat_id: int | None) -> tuple[NewTip, TipFacts]:
+    def _tip_of(self, draft: Draft, notify_chat_id: int | None) -> tuple[NewTip, TipFacts, str]:
+        """The tip to file, what triage reads of it, and the draft's reference (filed once under it)."""
         facts = tip_facts(draft)
         new = NewTip(
             kind=TIP,
@@ -181,4 +179,4 @@ class IntakeService:
             evidence=tuple(draft.evidence),
             contact=_contact(draft, notify_chat_id),
         )
-        return new, facts
+        return new, facts, self._ledger.ref("draft", draft.id)
