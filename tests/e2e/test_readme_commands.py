@@ -10,6 +10,9 @@ runs (``make``, ``tipline``, ``.venv/bin/``, ``.ci/``, ``scripts/``, ``printf``,
   it: ``tipline`` on the PATH from the virtualenv, and for ``tipline`` commands that need configuration a folder
   with the ``.env`` that ``make run`` writes on first use (``tipline keys ensure``). It must exit 0 and print no
   traceback; a demo script must print no ``!!`` problem line.
+- A benchmark (``.venv/bin/python bench/....py``) is not run: it prints timings, asserts nothing and takes minutes
+  to half an hour (``make bench`` runs them). Its script must exist and show, in its ``--help``, every option the
+  command uses.
 - Commands that cannot run here are listed in ``NOT_RUN`` with the reason. For those the make target must exist
   (``make -n``) and the files they name must exist. An entry no longer in README fails too, so the list stays true.
 
@@ -44,27 +47,16 @@ NOT_RUN: dict[str, str] = {
     "tipline run": "needs a real bot token and Telegram (tests/e2e run the same bot against the emulator)",
     "tipline run --webhook": "needs a bot token, Telegram and a public HTTPS address (tests/e2e/test_webhook.py runs "
     "the same code against the emulator)",
-    ".venv/bin/python bench/bench_desk.py --tips 2000": "files 2,000 tips through the intake first (minutes on a "
-    "shared machine); tests/e2e/test_web_pages.py requests the same pages",
     "tipline web": "serves the web desk until stopped (tests/e2e/test_web_*.py serve the same application)",
     "make format": "rewrites files in the working tree; `make lint`, which is run, checks with the same tool",
     "make i18n-update": "rewrites the catalogs in the working tree; `make i18n-check`, which is run, uses the same "
     "script",
     'make migration m="what changed"': "writes a new migration file into db/migrations/versions",
     "make bench": "benchmarks print timings (a few minutes), they assert nothing",
-    ".venv/bin/python bench/bench_bot.py": "the whole bot under a crowd beside an echo bot (minutes; part of `make "
-    "bench`); tests/e2e/test_crowd.py checks the same crowd's outcomes",
     "TEST_DATABASE_URL=postgresql+asyncpg://... make test": "is this test suite, on a PostgreSQL server of one's own "
     "(.ci/run starts one and runs it)",
     "make hooks": "installs a git hook into the clone (and pre-commit from PyPI)",
     "scripts/stress_suite.sh 20": "runs this test suite 20 times with every core kept busy",
-    ".venv/bin/python bench/bench_ask.py": "a benchmark (part of `make bench`)",
-    ".venv/bin/python bench/bench_ask.py --cv": "a benchmark with cross-validation (builds the index 8 times, about "
-    "a minute); tests/unit/test_advice_blind.py checks the same figures",
-    ".venv/bin/python bench/bench_registry.py": "a benchmark (part of `make bench`)",
-    ".venv/bin/python bench/bench_instructions.py": "runs both bots under valgrind (minutes; part of `make bench`)",
-    ".venv/bin/python bench/bench_data.py": "generates a million tips (about half an hour) and times the staff queries",
-    '.venv/bin/python bench/bench_data.py --db "$BENCH_PG"': "the same on a PostgreSQL server of one's own",
 }
 # What a run must print besides exiting 0.
 EXPECTED_OUTPUT: dict[str, str] = {
@@ -116,9 +108,18 @@ def is_synopsis(command: str) -> bool:
     return False
 
 
+def benchmark_script(command: str) -> str | None:
+    """The bench/ script a command runs (``.venv/bin/python bench/bench_bot.py --database ...``), else None."""
+    words = command.split()
+    if len(words) < 2 or not words[0].endswith("python"):
+        return None
+    return words[1] if re.fullmatch(r"bench/\w+\.py", words[1]) else None
+
+
 COMMANDS = readme_commands(README.read_text(encoding="utf-8"))
 TIPLINE = [c for c in COMMANDS if c.split()[0] == "tipline"]
-RUN = [c for c in COMMANDS if c not in NOT_RUN and not is_synopsis(c)]
+BENCHMARKS = [c for c in COMMANDS if benchmark_script(c) is not None]
+RUN = [c for c in COMMANDS if c not in NOT_RUN and not is_synopsis(c) and c not in BENCHMARKS]
 
 
 def test_readme_shows_commands_and_the_not_run_list_is_current():
@@ -197,6 +198,19 @@ def test_readme_command_runs_as_printed(command, deployment):
     assert problems == [], f"{command!r} printed problems:\n" + "\n".join(problems)
     if command in EXPECTED_OUTPUT:
         assert re.search(EXPECTED_OUTPUT[command], done.stdout), done.stdout[-3000:]
+
+
+@pytest.mark.parametrize("command", BENCHMARKS)
+def test_benchmark_commands_name_a_script_and_options_it_has(command):
+    script = benchmark_script(command)
+    assert script is not None and (PROJECT_ROOT / script).exists(), f"{command!r}: {script} does not exist"
+    done = subprocess.run(
+        [str(VENV_BIN / "python"), script, "--help"], cwd=PROJECT_ROOT, env=_env(), capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    shown = set(re.findall(r"--[\w-]+", done.stdout))
+    missing = [w for w in shlex.split(command)[2:] if w.startswith("--") and w.split("=")[0] not in shown]
+    assert missing == [], f"{command!r}: {script} has no option {missing} (its --help shows {sorted(shown)})"
 
 
 @pytest.mark.parametrize("command", sorted(NOT_RUN))
