@@ -19,7 +19,6 @@ from aiogram.methods import (
     GetUpdates,
     SendMessage,
 )
-from aiogram.methods.base import Response
 from aiogram.types import Message, Update
 from aiohttp import web
 
@@ -27,6 +26,7 @@ from bot.app import App, build_app, build_bot, build_desk_app, build_dispatcher,
 from bot.config import Settings, SettingsError
 from bot.lazy_models import build_now
 from bot.ops.health import add_routes
+from bot.telegram.bot_session import response_type
 from bot.telegram.updates.webhook import webhook_handler
 
 log = logging.getLogger(__name__)
@@ -75,10 +75,8 @@ def build_common_models() -> None:
         EditMessageReplyMarkup,
         AnswerCallbackQuery,
         DeleteMessages,
-        Response[list[Update]],
-        Response[Message],
-        Response[Message | bool],
-        Response[bool],
+        # Kept by the session that reads the answers (a model nothing refers to is made again on its next use).
+        *(response_type(returning) for returning in (list[Update], Message, Message | bool, bool)),
     )
 
 
