@@ -38,7 +38,6 @@ from bot.services.registry import RegistryService
 from bot.services.registry.model import local_date
 from bot.services.retention import RetentionService
 from bot.services.staff.cases import CaseService
-from bot.services.triage.worker import Triage, TriageWorkers, triage_here
 from bot.telegram.bot_session import BotSession
 from bot.telegram.button_filters import quick_callback_filters
 from bot.telegram.deps import Shared
@@ -92,29 +91,19 @@ class App:
     clock: OffsetClock = field(default_factory=OffsetClock)
     # The update's own commits (its record, its conversation) past SQLAlchemy's session (db.direct).
     writer: Writer | None = None
-    # Where tips are read for triage: worker processes (``triage_workers``), or the event loop.
-    triage_workers: TriageWorkers | None = None
-
-    @property
-    def triage(self) -> Triage:
-        return self.triage_workers or triage_here
 
     def busy(self) -> bool:
         return any(hook() for hook in self.busy_hooks)
 
     async def close(self) -> None:
         await self.background.stop()
-        if self.triage_workers is not None:
-            await self.triage_workers.close()
         await self.locks.close()
         if self.writer is not None:
             self.writer.close()
         await self.engine.dispose()
 
 
-async def build_app(settings: Settings, *, migrate: bool = True, files_tips: bool = True) -> App:
-    """Everything the bot shares. ``files_tips=False`` for commands that never file one (the web desk alone, setting
-    the webhook): no triage worker is started for them."""
+async def build_app(settings: Settings, *, migrate: bool = True) -> App:
     engine = make_engine(settings.database_url, pool_size=settings.database_pool_size)
     cipher = Cipher(settings.keys)
     pseudonymizer = Pseudonymizer(settings.pepper_bytes)
@@ -138,11 +127,6 @@ async def build_app(settings: Settings, *, migrate: bool = True, files_tips: boo
     locks = AdvisoryLocks(settings.database_url, settings.pepper_bytes) if not alone else LocalLocks()
     # The knowledge base and its search index are built once per process (about half a second).
     knowledge_base = load_knowledge_base(CONTENT_DIR)
-    triage_workers = None
-    if files_tips and settings.triage_workers:
-        # Started now, so the worker has read its word lists by the first report.
-        triage_workers = TriageWorkers(settings.triage_workers)
-        triage_workers.start()
     return App(
         settings=settings,
         engine=engine,
@@ -159,7 +143,6 @@ async def build_app(settings: Settings, *, migrate: bool = True, files_tips: boo
         clock=clock,
         locks=locks,
         writer=direct_writer(engine, SQLITE_BUSY_SECONDS),
-        triage_workers=triage_workers,
     )
 
 
@@ -188,12 +171,8 @@ def handler_deps(app: App) -> Shared:
         evidence_store=app.evidence_store,
         registry=app.registry,
         advice=app.advice,
-        intake=IntakeService(
-            cipher=app.cipher, pseudonymizer=app.pseudonymizer, max_per_day=max_per_day, triage=app.triage
-        ),
-        advice_questions=QuestionService(
-            cipher=app.cipher, pseudonymizer=app.pseudonymizer, max_per_day=max_per_day, triage=app.triage
-        ),
+        intake=IntakeService(cipher=app.cipher, pseudonymizer=app.pseudonymizer, max_per_day=max_per_day),
+        advice_questions=QuestionService(cipher=app.cipher, pseudonymizer=app.pseudonymizer, max_per_day=max_per_day),
         staff_cases=CaseService(cipher=app.cipher, clock=app.clock.now, pseudonymizer=app.pseudonymizer),
         followup=FollowUpService(cipher=app.cipher, pseudonymizer=app.pseudonymizer),
         notify_staff=notify_staff_of(app.clock.now),

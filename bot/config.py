@@ -86,9 +86,6 @@ class Settings(BaseSettings):
     max_reports_per_day: int = Field(default=5, ge=1)
     # Updates handled at once; a crowd beyond this waits its turn in memory. The database pool is sized from it.
     updates_concurrency: int = Field(default=16, ge=1, le=500)
-    # Processes that read tips for triage beside each bot process (bot.services.triage.worker), so a crowd's
-    # filings do not hold up everyone's answers; 0 reads them on the bot's event loop.
-    triage_workers: int = Field(default=1, ge=0, le=8)
     # Worker processes for webhook mode (PostgreSQL only; SQLite is one process).
     workers: int = Field(default=1, ge=1, le=64)
     # /healthz and /metrics: on the webhook's port in webhook mode; in polling mode on this port, if set.

@@ -164,9 +164,6 @@ def make_settings(database_url, tmp_path):
             "database_url": database_url,
             "bot_token": TEST_TOKEN,
             "evidence_dir": tmp_path / "evidence",
-            # Tips are read on the event loop unless a test asks for the worker process (test_triage_worker.py,
-            # the crowd test): a process per test would cost the suite minutes.
-            "triage_workers": 0,
         }
         values.update(overrides)
         return load_settings(**values)

@@ -21,7 +21,7 @@ async def _web(args: argparse.Namespace) -> int:
 
     settings = load_settings()
     setup_logging(settings.log_level)
-    app = await build_app(settings, files_tips=False)
+    app = await build_app(settings)
     try:
         async with serve_desk(app):
             print(f"web desk: {settings.desk_url()}/login (send /web to the bot for a link)")

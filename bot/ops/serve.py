@@ -147,7 +147,7 @@ def check_webhook_settings(settings: Settings) -> str:
 async def set_webhook(settings: Settings) -> None:
     """Tell Telegram where to send updates (once, by the process that starts the workers)."""
     secret = check_webhook_settings(settings)
-    app = await build_app(settings, files_tips=False)
+    app = await build_app(settings)
     bot = build_bot(settings)
     try:
         dp = build_dispatcher(app)

@@ -27,8 +27,7 @@ async def filed_tips(app) -> list[tuple[str, dict]]:
 
 async def test_two_hundred_reporters_at_once_each_file_exactly_their_report(make_settings, caplog):
     caplog.set_level(logging.ERROR)
-    # As `tipline run` reads tips: in a worker process beside the bot.
-    async with running_bot(make_settings, triage_workers=1) as harness:
+    async with running_bot(make_settings) as harness:
         emulator = harness.emulator
         async with ChatWatch(emulator) as watch:
             reporters = [
@@ -46,9 +45,6 @@ async def test_two_hundred_reporters_at_once_each_file_exactly_their_report(make
         tips = await filed_tips(harness.app)
         async with harness.app.session_factory() as session:
             alerts = (await session.scalars(select(OutboxMessage.tip_id).where(OutboxMessage.kind == "alert"))).all()
-            priorities = set((await session.scalars(select(Tip.priority))).all())
-        workers = harness.app.triage_workers
-        assert workers is not None and workers.read_here == 0, "every tip was read by the worker"
 
     assert len(set(cases)) == CROWD, "every reporter got a case number of their own"
     numbers = sorted(int(case.rsplit("-", 1)[1]) for case, _ in tips)
@@ -67,7 +63,5 @@ async def test_two_hundred_reporters_at_once_each_file_exactly_their_report(make
         assert answers["route"] == reporter.script.route
         assert answers["regency"] == "kota_kupang" and answers["people"] == "2-5"
     assert sorted(alerts) == sorted(range(1, CROWD + 1)), "every tip has its staff alert waiting or sent"
-    # Leaving this week, a recruiter named: P2, with the priority the worker read (nothing left unscored).
-    assert priorities == {"P2"}
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR], "no handler failed"
     assert sum(r.recoveries for r in reporters) == 0, "nobody was left without an answer"

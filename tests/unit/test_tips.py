@@ -30,11 +30,11 @@ from bot.services.tips import (
     stored_reasons,
 )
 from bot.services.triage import signals
-from bot.services.triage.scoring import TipFacts
-from bot.services.triage.worker import triage_tip
+from bot.services.triage.scoring import TipFacts, score_tip
 from db.models.outbox import OutboxMessage
 from db.models.staff import TipLinkKey
 from db.models.tips import CaseCounter, Evidence, SubmissionCounter, Tip
+from db.repositories import tips as tips_repo
 
 NOW = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)
 
@@ -71,7 +71,7 @@ async def test_a_tip_is_filed_sealed_with_its_codes_and_its_alert(session_factor
     new, facts = new_tip()
     async with session_factory() as session:
         filed = await ledger.file(
-            session, new, triage_tip(facts), ref=ledger.ref("draft", "d1"), pseudonym="p", now=NOW
+            session, new, facts, score_tip(facts), ref=ledger.ref("draft", "d1"), pseudonym="p", now=NOW
         )
         await session.commit()
     assert filed.case_number == "TPPO-2026-00001" and filed.receipt
@@ -97,13 +97,13 @@ async def test_filing_the_same_ref_twice_gives_the_first_tip_without_a_receipt(s
     new, facts = new_tip()
     async with session_factory() as session:
         ref = ledger.ref("draft", "same")
-        first = await ledger.file(session, new, triage_tip(facts), ref=ref, pseudonym="p", now=NOW)
-        again = await ledger.file(session, new, triage_tip(facts), ref=ref, pseudonym="p", now=NOW)
-        uncounted = await ledger.file(session, new, triage_tip(facts), ref=ref, pseudonym="", now=NOW)
+        first = await ledger.file(session, new, facts, score_tip(facts), ref=ref, pseudonym="p", now=NOW)
+        again = await ledger.file(session, new, facts, score_tip(facts), ref=ref, pseudonym="p", now=NOW)
+        uncounted = await ledger.file(session, new, facts, score_tip(facts), ref=ref, pseudonym="", now=NOW)
         # The second filing wrote nothing: no case number taken, nothing counted against the day's limit.
         other_tip, _ = new_tip(evidence="b" * 32)
         other = await ledger.file(
-            session, other_tip, triage_tip(facts), ref=ledger.ref("draft", "other"), pseudonym="p", now=NOW
+            session, other_tip, facts, score_tip(facts), ref=ledger.ref("draft", "other"), pseudonym="p", now=NOW
         )
         await session.commit()
     assert again.receipt is None and (again.tip_id, again.case_number) == (first.tip_id, first.case_number)
@@ -119,16 +119,18 @@ async def test_case_numbers_run_per_year_and_the_daily_limit_counts_per_pseudony
         numbers = []
         for i in range(2):
             filed = await ledger.file(
-                session, new, triage_tip(facts), ref=ledger.ref("draft", f"{i}"), pseudonym="p", now=NOW
+                session, new, facts, score_tip(facts), ref=ledger.ref("draft", f"{i}"), pseudonym="p", now=NOW
             )
             numbers.append(filed.case_number)
         assert await ledger.limit_reached(session, "p", NOW)
         assert not await ledger.limit_reached(session, "q", NOW)
         with pytest.raises(DailyLimitReached):
-            await ledger.file(session, new, triage_tip(facts), ref=ledger.ref("draft", "x"), pseudonym="p", now=NOW)
+            await ledger.file(
+                session, new, facts, score_tip(facts), ref=ledger.ref("draft", "x"), pseudonym="p", now=NOW
+            )
         next_year = NOW.replace(year=2027)
         filed = await ledger.file(
-            session, new, triage_tip(facts), ref=ledger.ref("draft", "y"), pseudonym="q", now=next_year
+            session, new, facts, score_tip(facts), ref=ledger.ref("draft", "y"), pseudonym="q", now=next_year
         )
         await session.commit()
     assert numbers == ["TPPO-2026-00001", "TPPO-2026-00002"]
@@ -148,7 +150,8 @@ async def test_filings_at_the_same_moment_never_pass_the_daily_limit_and_leave_n
                 filed = await ledger.file(
                     session,
                     new,
-                    triage_tip(facts),
+                    facts,
+                    score_tip(facts),
                     ref=ledger.ref("draft", f"at-once-{i}"),
                     pseudonym="p",
                     now=NOW,
@@ -165,7 +168,7 @@ async def test_filings_at_the_same_moment_never_pass_the_daily_limit_and_leave_n
         assert await ledger.limit_reached(session, "p", NOW)
         assert (await session.scalars(select(SubmissionCounter.count))).all() == [2]
         filed = await ledger.file(
-            session, new, triage_tip(facts), ref=ledger.ref("draft", "other"), pseudonym="q", now=NOW
+            session, new, facts, score_tip(facts), ref=ledger.ref("draft", "other"), pseudonym="q", now=NOW
         )
     assert filed.case_number == "TPPO-2026-00003"
 
@@ -184,7 +187,7 @@ async def _statements_of_a_filing(session_factory, ledger, pseudonym: str = "p")
         event.listen(engine, "before_cursor_execute", record)
         try:
             await ledger.file(
-                session, new, triage_tip(facts), ref=ledger.ref("draft", "one"), pseudonym=pseudonym, now=NOW
+                session, new, facts, score_tip(facts), ref=ledger.ref("draft", "one"), pseudonym=pseudonym, now=NOW
             )
         finally:
             event.remove(engine, "before_cursor_execute", record)
@@ -216,30 +219,32 @@ async def test_the_case_number_is_the_filings_last_step_but_the_alert(session_fa
     assert [sql.split(" (")[0] for sql in after] == ["INSERT INTO outbox"], after
 
 
-async def test_a_tip_is_read_once_for_its_scoring_and_link_keys_and_its_filing_reads_no_text(
+async def test_a_filing_looks_up_each_texts_places_once_though_another_forgets_them_meanwhile(
     session_factory, ledger, monkeypatch
 ):
-    """Scoring finds the places named in each text, and the link keys reuse them (looking every word up against
-    place names is the dearest part of reading a story); then the texts are forgotten. The filing only stores the
-    keys' hashes: in a crowd it waits on the database, and reads nothing meanwhile."""
+    """Scoring finds the places named in each text, and the link keys reuse them. In a crowd another filing forgets
+    the texts it scored while this one waits on the database; the link keys are read before that first wait, so no
+    text's places are looked up twice (the dearest part of reading a story)."""
     looked_up: list[str] = []
     find_places = signals.find_places
     monkeypatch.setattr(signals, "find_places", lambda text: looked_up.append(text) or find_places(text))
+    open_filing = tips_repo.open_filing
+
+    async def another_filing_done_meanwhile(*args, **kwargs):
+        signals.forget_texts()
+        return await open_filing(*args, **kwargs)
+
+    monkeypatch.setattr(tips_repo, "open_filing", another_filing_done_meanwhile)
     new, facts = new_tip()
     facts = replace(facts, recruiter="Om Rekruter dari Kupang", route="Lewat Tenau ke Nunukan")
-    triaged = triage_tip(facts)
-    assert sorted(looked_up) == sorted(facts.texts())
-    assert signals.find_signals.cache_info().currsize == 0  # the texts are forgotten
-    assert any(key.startswith("name:") for key in triaged.link_keys)
-    looked_up.clear()
     async with session_factory() as session:
-        filed = await ledger.file(session, new, triaged, ref=ledger.ref("draft", "crowd"), pseudonym="p", now=NOW)
+        ref = ledger.ref("draft", "crowd")
+        filed = await ledger.file(session, new, facts, score_tip(facts), ref=ref, pseudonym="p", now=NOW)
         await session.commit()
         keys = (await session.scalars(select(TipLinkKey.kind).where(TipLinkKey.tip_id == filed.tip_id))).all()
-        hashes = (await session.scalars(select(TipLinkKey.key_hash).where(TipLinkKey.tip_id == filed.tip_id))).all()
-    assert looked_up == []
-    assert "name" in keys  # the recruiter's link key was made
-    assert not any("rekruter" in h for h in hashes)  # from its keyed hash only
+    assert sorted(looked_up) == sorted(facts.texts())
+    assert "name" in keys  # the recruiter's link key was still made
+    assert signals.find_signals.cache_info().currsize == 0  # and the texts are forgotten
 
 
 async def _counter_at(session_factory, last: int) -> None:
@@ -256,7 +261,7 @@ async def test_case_numbers_grow_a_digit_past_99999(session_factory, ledger):
         new, facts = new_tip(evidence="")
         async with session_factory() as session:
             filed = await ledger.file(
-                session, new, triage_tip(facts), ref=ledger.ref("draft", key), pseudonym=key, now=NOW
+                session, new, facts, score_tip(facts), ref=ledger.ref("draft", key), pseudonym=key, now=NOW
             )
             await session.commit()
         numbers.append(filed.case_number)
@@ -312,7 +317,7 @@ async def test_a_tip_numbered_at_commit_gets_the_next_number_from_the_last_state
         new, facts = new_tip(evidence="")
         async with session_factory() as session:
             filed = await ledger.file_numbered_at_commit(
-                session, new, triage_tip(facts), ref=ledger.ref("draft", key), pseudonym=key, now=NOW
+                session, new, facts, score_tip(facts), ref=ledger.ref("draft", key), pseudonym=key, now=NOW
             )
             assert isinstance(filed, Unnumbered) and filed.receipt
             *first, (last, values) = filed.numbering
@@ -325,7 +330,7 @@ async def test_a_tip_numbered_at_commit_gets_the_next_number_from_the_last_state
         stored = (await session.scalars(select(Tip.case_number).order_by(Tip.id))).all()
         alerts = (await session.scalars(select(OutboxMessage.payload).where(OutboxMessage.kind == "alert"))).all()
         again = await ledger.file_numbered_at_commit(
-            session, new, triage_tip(facts), ref=ledger.ref("draft", "b"), pseudonym="b", now=NOW
+            session, new, facts, score_tip(facts), ref=ledger.ref("draft", "b"), pseudonym="b", now=NOW
         )
     assert stored == numbers
     assert [("case" in payload, payload["priority"]) for payload in alerts] == [(False, "P3"), (False, "P3")]
@@ -337,7 +342,9 @@ async def test_a_kept_receipt_gives_its_tips_case_number_and_one_kept_before_its
     number), before this its case number and code, which may still be in a conversation when the bot is updated."""
     new, facts = new_tip(evidence="")
     async with session_factory() as session:
-        filed = await ledger.file(session, new, triage_tip(facts), ref=ledger.ref("draft", "k"), pseudonym="k", now=NOW)
+        filed = await ledger.file(
+            session, new, facts, score_tip(facts), ref=ledger.ref("draft", "k"), pseudonym="k", now=NOW
+        )
         await session.commit()
     async with session_factory() as session:
         assert await receipts.kept_case(session, receipts.remembered(filed.tip_id, "CODE", NOW)) == filed.case_number

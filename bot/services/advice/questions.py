@@ -19,8 +19,7 @@ from bot.services.advice.lexicon import LANGUAGE_MARKERS
 from bot.services.advice.text import tokenize
 from bot.services.privacy import Cipher, Pseudonymizer
 from bot.services.tips import QUESTION, DailyLimitReached, Ledger, NewTip, Submitted
-from bot.services.triage.scoring import Priority, Reason, TipFacts, TriageResult
-from bot.services.triage.worker import TipTriage, Triage, triage_here
+from bot.services.triage.scoring import Priority, Reason, TipFacts, TriageResult, score_tip
 
 __all__ = [
     "MAX_ANSWERED",
@@ -151,13 +150,10 @@ def report_prefill(question: str, codes: Iterable[str]) -> dict[str, str]:
 class QuestionService:
     """Files questions for staff through the ledger reports use: same counters, so one daily limit covers both."""
 
-    def __init__(
-        self, *, cipher: Cipher, pseudonymizer: Pseudonymizer, max_per_day: int, triage: Triage = triage_here
-    ) -> None:
+    def __init__(self, *, cipher: Cipher, pseudonymizer: Pseudonymizer, max_per_day: int) -> None:
         self._cipher = cipher
         self._pseudonymizer = pseudonymizer
         self._ledger = Ledger(cipher=cipher, pseudonymizer=pseudonymizer, max_per_day=max_per_day)
-        self._triage = triage  # where the question is read, as a report is (``IntakeService``)
         self.max_per_day = max_per_day
 
     async def limit_reached(self, session: AsyncSession, pseudonym: str, now: datetime | None = None) -> bool:
@@ -185,8 +181,7 @@ class QuestionService:
         flags = [code for code in red_flags if code in FLAG_CATEGORIES]
         category = category_for_flags(flags)
         facts = TipFacts(narrative=question, lang=lang, category=category)
-        read = await self._triage(facts)
-        scored = read.result
+        scored = score_tip(facts)
         triage = TriageResult(
             priority=min(scored.priority, Priority.P3 if flags else Priority.P4),
             reasons=(*(Reason(f"advice_{code}", code) for code in flags), *scored.reasons),
@@ -196,7 +191,8 @@ class QuestionService:
         return await self._ledger.file(
             session,
             new,
-            TipTriage(triage, read.link_keys),
+            facts,
+            triage,
             ref=self._ledger.ref("question", ref),
             pseudonym=pseudonym,
             now=now or datetime.now(UTC),

@@ -19,8 +19,7 @@ from bot.services.tips import CONTACT_CONTEXT as CONTACT_CONTEXT
 from bot.services.tips import REASONS_CONTEXT as REASONS_CONTEXT
 from bot.services.tips import TIP, DailyLimitReached, Ledger, NewTip, Submitted, Unnumbered
 from bot.services.triage.entities import normalise_phone
-from bot.services.triage.scoring import UNSURE, TipFacts
-from bot.services.triage.worker import Triage, triage_here
+from bot.services.triage.scoring import UNSURE, TipFacts, score_tip
 
 __all__ = [
     "DailyLimitReached",
@@ -124,11 +123,8 @@ def _contact(draft: Draft, notify_chat_id: int | None) -> dict | None:
 class IntakeService:
     """Reports: the daily limit before a report starts, and filing a finished draft."""
 
-    def __init__(
-        self, *, cipher: Cipher, pseudonymizer: Pseudonymizer, max_per_day: int, triage: Triage = triage_here
-    ) -> None:
+    def __init__(self, *, cipher: Cipher, pseudonymizer: Pseudonymizer, max_per_day: int) -> None:
         self._ledger = Ledger(cipher=cipher, pseudonymizer=pseudonymizer, max_per_day=max_per_day)
-        self._triage = triage  # where the tip is read: a worker process beside the bot, or here
         self.max_per_day = max_per_day
 
     async def limit_reached(self, session: AsyncSession, pseudonym: str, now: datetime | None = None) -> bool:
@@ -146,9 +142,8 @@ class IntakeService:
         """File the draft (flushed, not committed). ``notify_chat_id`` is kept (encrypted) only when the reporter
         allowed messages here. A draft filed before gives its tip again with ``receipt=None``."""
         new, facts, ref = self._tip_of(draft, notify_chat_id)
-        triaged = await self._triage(facts)
         now = now or datetime.now(UTC)
-        return await self._ledger.file(session, new, triaged, ref=ref, pseudonym=pseudonym, now=now)
+        return await self._ledger.file(session, new, facts, score_tip(facts), ref=ref, pseudonym=pseudonym, now=now)
 
     async def submit_numbered_at_commit(
         self,
@@ -161,9 +156,10 @@ class IntakeService:
     ) -> Submitted | Unnumbered:
         """As ``submit``, but a new tip is numbered by the caller's commit (``Ledger.file_numbered_at_commit``)."""
         new, facts, ref = self._tip_of(draft, notify_chat_id)
-        triaged = await self._triage(facts)
         now = now or datetime.now(UTC)
-        return await self._ledger.file_numbered_at_commit(session, new, triaged, ref=ref, pseudonym=pseudonym, now=now)
+        return await self._ledger.file_numbered_at_commit(
+            session, new, facts, score_tip(facts), ref=ref, pseudonym=pseudonym, now=now
+        )
 
     def _tip_of(self, draft: Draft, notify_chat_id: int | None) -> tuple[NewTip, TipFacts, str]:
         """The tip to file, what triage reads of it, and the draft's reference (filed once under it)."""

@@ -7,7 +7,6 @@ the two). The ledger calls ``file_tip`` for every tip, whether a report or an ad
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -15,17 +14,34 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.services import outbox
 from bot.services.privacy import Cipher, Pseudonymizer
 from bot.services.tips.record import alert_payload, store_result, stored_reasons
+from bot.services.triage.entities import Entities, extract_entities
 from bot.services.triage.escalation import BELOW_LINKED_RAISE, LINKED_RECRUITER_THRESHOLD, escalate_for_links
-from bot.services.triage.scoring import Priority, TriageResult, deadline
+from bot.services.triage.linking import link_keys
+from bot.services.triage.scoring import Priority, TipFacts, TriageResult, deadline
+from bot.services.triage.signals import forget_texts
 from db.models.staff import TipEvent
 from db.models.tips import Tip
 from db.repositories import links
 
 
-def hash_link_keys(pseudonymizer: Pseudonymizer, keys: Iterable[str]) -> list[tuple[str, str]]:
-    """(kind, keyed hash) for every link key a tip's triage read (``TipTriage.link_keys``): phone numbers and
-    linkable names are never stored themselves."""
-    return [(key.split(":", 1)[0], pseudonymizer.keyed_hash(f"link:{key}")) for key in sorted(keys)]
+def link_hashes(pseudonymizer: Pseudonymizer, entities: Entities) -> list[tuple[str, str]]:
+    """(kind, keyed hash) for every phone number and linkable name: the values themselves are never stored."""
+    out = []
+    for key in sorted(link_keys(entities)):
+        kind = key.split(":", 1)[0]
+        out.append((kind, pseudonymizer.keyed_hash(f"link:{key}")))
+    return out
+
+
+def read_link_keys(pseudonymizer: Pseudonymizer, facts: TipFacts) -> list[tuple[str, str]]:
+    """The tip's link keys (``link_hashes``), read from the places its scoring found; then the reporter's words,
+    kept only while the tip was scored and linked, are forgotten. Call it straight after ``score_tip``, before the
+    filing's first ``await``: in a crowd another filing forgets the texts while this one waits on the database, and
+    every place would be looked up again (the dearest part of reading a story)."""
+    try:
+        return link_hashes(pseudonymizer, extract_entities(facts))
+    finally:
+        forget_texts()
 
 
 async def file_tip(
@@ -37,7 +53,7 @@ async def file_tip(
     cipher: Cipher,
     now: datetime,
 ) -> TriageResult:
-    """Store the tip's link keys (``hash_link_keys``) and raise it and the tips it shares a recruiter with (three
+    """Store the tip's link keys (``read_link_keys``) and raise it and the tips it shares a recruiter with (three
     or more tips: at least P2). ``tip`` must be flushed (it has an id). Returns the tip's (possibly raised) triage."""
     keys = [key_hash for _kind, key_hash in hashes]
     # Filers of tips sharing a key take turns from here to their commit, so of tips naming one recruiter filed at

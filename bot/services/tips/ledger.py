@@ -16,9 +16,9 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.privacy import Cipher, Pseudonymizer, new_receipt_code, receipt_hash
-from bot.services.tips.filing import enqueue_alert, file_tip, hash_link_keys
+from bot.services.tips.filing import enqueue_alert, file_tip, read_link_keys
 from bot.services.tips.record import NewTip, tip_row
-from bot.services.triage.worker import TipTriage
+from bot.services.triage.scoring import TipFacts, TriageResult
 from db.models.tips import Evidence, Tip
 from db.repositories import tips as repo
 
@@ -68,7 +68,8 @@ class Ledger:
         self,
         session: AsyncSession,
         new: NewTip,
-        triaged: TipTriage,
+        facts: TipFacts,
+        triage: TriageResult,
         *,
         ref: str,
         pseudonym: str,
@@ -79,7 +80,7 @@ class Ledger:
 
         ``ref`` comes from ``ref()``: a ref filed before gives its tip again with ``receipt=None``. Raises
         ``DailyLimitReached`` when ``pseudonym`` has used up the day's reports and questions."""
-        written = await self._write(session, new, triaged, ref=ref, pseudonym=pseudonym, now=now)
+        written = await self._write(session, new, facts, triage, ref=ref, pseudonym=pseudonym, now=now)
         if isinstance(written, Submitted):
             return written
         tip, receipt = written
@@ -93,7 +94,8 @@ class Ledger:
         self,
         session: AsyncSession,
         new: NewTip,
-        triaged: TipTriage,
+        facts: TipFacts,
+        triage: TriageResult,
         *,
         ref: str,
         pseudonym: str,
@@ -104,7 +106,7 @@ class Ledger:
         statement that takes a number to the commit; so a crowd's filings wait on each other for one statement and
         a commit, not for the alert's and the receipt's inserts and the conversation's too. The alert is queued
         without the case number, which the outbox reads from the tip when it delivers it."""
-        written = await self._write(session, new, triaged, ref=ref, pseudonym=pseudonym, now=now)
+        written = await self._write(session, new, facts, triage, ref=ref, pseudonym=pseudonym, now=now)
         if isinstance(written, Submitted):
             return written
         tip, receipt = written
@@ -116,7 +118,8 @@ class Ledger:
         self,
         session: AsyncSession,
         new: NewTip,
-        triaged: TipTriage,
+        facts: TipFacts,
+        triage: TriageResult,
         *,
         ref: str,
         pseudonym: str,
@@ -124,6 +127,7 @@ class Ledger:
     ) -> Submitted | tuple[Tip, str]:
         """The filing but its number and alert: the tip filed before under ``ref``, or the new tip (flushed, with a
         number that is never committed) and its receipt code."""
+        hashes = read_link_keys(self._pseudonymizer, facts)  # before the first await (see read_link_keys)
         day = now.date().isoformat()
         counter_key = self._counter_key(pseudonym, day) if pseudonym else None
         opening = await repo.open_filing(session, ref=ref, counter_key=counter_key, day=day, limit=self.max_per_day)
@@ -137,7 +141,7 @@ class Ledger:
             case_number=repo.unnumbered(ref),
             receipt_hash=receipt_hash(self._pseudonymizer, receipt),
             draft_ref=ref,
-            triage=triaged.result,
+            triage=triage,
             cipher=self._cipher,
             now=now,
         )
@@ -145,7 +149,6 @@ class Ledger:
         await session.flush()
         for item in new.evidence:
             session.add(Evidence(tip_id=tip.id, ref=item.ref, kind=item.kind, mime=item.mime, size=item.size))
-        hashes = hash_link_keys(self._pseudonymizer, triaged.link_keys)
-        await file_tip(session, tip, hashes, triaged.result, cipher=self._cipher, now=now)
+        await file_tip(session, tip, hashes, triage, cipher=self._cipher, now=now)
         await session.flush()
         return tip, receipt
