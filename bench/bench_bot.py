@@ -21,7 +21,9 @@ update being available to the bot's first answer to it), updates left unanswered
 the workload ran, and the bot process's peak RSS. Failures logged after the bot was told to stop are printed below the
 table instead: the echo bot answers a button with two calls and the workload ends at the first, so its second calls
 are still in flight when it is stopped, and aiogram logs each one the stop cuts short. Every workload also gives
-Tipline's updates/s as a ratio of the echo bot's.
+Tipline's updates/s as a ratio of the echo bot's. Below the table, Tipline's reports: the three steps of a report
+with the highest p95, and how many of the run's slowest 5% of answers each holds (in a crowd that moves in step,
+which step's wave sets the p95).
 """
 
 from __future__ import annotations
@@ -64,6 +66,7 @@ class Result:
     failures: int = 0
     peak_rss_mib: float = 0.0
     failures_at_stop: int = 0
+    by_step: dict[str, list[float]] = field(default_factory=dict)  # reports: each step's latencies
 
     @property
     def per_second(self) -> float:
@@ -78,6 +81,18 @@ class Result:
             f"| {self.workload} | {self.bot} | {self.updates} | {self.per_second:.0f} | {ratio} | {cpu_us:.0f} | "
             f"{p50:.0f} | {p95:.0f} | {self.unanswered} | {self.failures} | {self.peak_rss_mib:.0f} |"
         )
+
+    def slowest_steps(self, count: int = 3) -> str:
+        """The report's steps with the highest p95, and how many of the run's slowest 5% each holds."""
+        cut = sorted(self.latencies)[min(len(self.latencies) - 1, int(len(self.latencies) * 0.95))]
+        rows = []
+        for step, values in self.by_step.items():
+            ordered = sorted(values)
+            p95 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))]
+            rows.append((p95, step, statistics.median(ordered), sum(v > cut for v in ordered)))
+        rows.sort(reverse=True)
+        parts = [f"{step} (p50 {p50:.2f} s, p95 {p95:.2f} s, {n} of the slowest 5%)" for p95, step, p50, n in rows]
+        return "; ".join(parts[:count])
 
 
 def _free_port() -> int:
@@ -243,9 +258,13 @@ async def run_workload(kind: str, bot_kind: str, args, workdir: Path, workers: i
         await _wait_ready(server, bot)
         await asyncio.sleep(2.0 if workers else 0.5)  # start-up done (workers listening)
         cpu_before = bot.cpu_seconds()
-        if kind == "reports":
-            journey = reports if bot_kind == "tipline" else echo_reports
-            updates, seconds, latencies, unanswered = await journey(server, args.reporters, args.timeout)
+        by_step: dict[str, list[float]] = {}
+        if kind == "reports" and bot_kind == "tipline":
+            updates, seconds, latencies, unanswered = await reports(
+                server, args.reporters, args.timeout, by_step=by_step
+            )
+        elif kind == "reports":
+            updates, seconds, latencies, unanswered = await echo_reports(server, args.reporters, args.timeout)
         else:
             updates, seconds, latencies, unanswered = await burst(
                 server, kind, args.burst, random.Random(7), args.timeout
@@ -259,7 +278,7 @@ async def run_workload(kind: str, bot_kind: str, args, workdir: Path, workers: i
         await _drop_database(args, database)
     label = f"{kind} (webhook, {workers} worker{'s' if workers > 1 else ''})" if workers else kind
     at_stop = bot.failures() - failures
-    return Result(bot_kind, label, updates, seconds, cpu, latencies, unanswered, failures, rss, at_stop)
+    return Result(bot_kind, label, updates, seconds, cpu, latencies, unanswered, failures, rss, at_stop, by_step)
 
 
 async def main() -> None:
@@ -297,6 +316,9 @@ async def main() -> None:
         for workers in [int(n) for n in args.workers.split(",") if n.strip()]:
             results.append(await run_workload("reports", "tipline", args, workdir, workers=workers))
             print(results[-1].row("-"), flush=True)
+        for result in results:
+            if result.by_step:
+                print(f"{result.bot}, {result.workload}, slowest steps: {result.slowest_steps()}")
         for result in results:
             if result.failures_at_stop:
                 print(f"{result.bot}, {result.workload}: {result.failures_at_stop} failure lines logged after the stop")

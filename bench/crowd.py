@@ -81,7 +81,16 @@ async def _everyone(person: Callable[[int], Awaitable[None]], n: int, first_user
     return time.perf_counter() - start
 
 
-async def reports(server: FakeTelegram, n: int, timeout: float, first_user: int = 2_000_000) -> tuple:  # noqa: ASYNC109
+async def reports(
+    server: FakeTelegram,
+    n: int,
+    timeout: float,  # noqa: ASYNC109
+    first_user: int = 2_000_000,
+    by_step: dict[str, list[float]] | None = None,
+) -> tuple:
+    """Everyone files a whole report. ``by_step``, when given, gets each step's latencies under "NN action" (the
+    step's number in the report, the button pressed or "typed"): in a crowd that moves in step, which wave sets the
+    p95."""
     latencies: list[float] = []
     unanswered = 0
     updates = 0
@@ -91,6 +100,7 @@ async def reports(server: FakeTelegram, n: int, timeout: float, first_user: int 
         chat = server.chat(user)
         script = ReporterScript(f"B{user}")
         seen = 0
+        step = "00 /start"
         server.send_text(user, "/start")
         updates += 1
         sent_at = time.perf_counter()
@@ -99,11 +109,14 @@ async def reports(server: FakeTelegram, n: int, timeout: float, first_user: int 
                 unanswered += 1
                 return
             latencies.append(time.perf_counter() - sent_at)
+            if by_step is not None:
+                by_step.setdefault(step, []).append(latencies[-1])
             seen = chat.last_buttons_id
             filed = any(CASE_RE.search(t) for t in chat.texts)
             action = next_action(chat.last_buttons, script)
             if filed and action.value == "m:report":
                 return
+            step = f"{int(step[:2]) + 1:02d} {action.value if action.kind == 'press' else 'typed'}"
             sent_at = time.perf_counter()
             updates += 1
             if action.kind == "press":
