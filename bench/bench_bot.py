@@ -54,6 +54,11 @@ STAFF_GROUP = -1001234567890
 TICKS = os.sysconf("SC_CLK_TCK")
 
 
+def _p95(ordered: list[float]) -> float:
+    """The 95th percentile of sorted values, as every figure of this bench reads it."""
+    return ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))]
+
+
 @dataclass
 class Result:
     bot: str
@@ -75,7 +80,7 @@ class Result:
     def row(self, ratio: str) -> str:
         lat = sorted(self.latencies) or [0.0]
         p50 = statistics.median(lat) * 1000
-        p95 = lat[min(len(lat) - 1, int(len(lat) * 0.95))] * 1000
+        p95 = _p95(lat) * 1000
         cpu_us = self.cpu_seconds / self.updates * 1e6 if self.updates else 0
         return (
             f"| {self.workload} | {self.bot} | {self.updates} | {self.per_second:.0f} | {ratio} | {cpu_us:.0f} | "
@@ -84,12 +89,11 @@ class Result:
 
     def slowest_steps(self, count: int = 3) -> str:
         """The report's steps with the highest p95, and how many of the run's slowest 5% each holds."""
-        cut = sorted(self.latencies)[min(len(self.latencies) - 1, int(len(self.latencies) * 0.95))]
+        cut = _p95(sorted(self.latencies))
         rows = []
         for step, values in self.by_step.items():
             ordered = sorted(values)
-            p95 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))]
-            rows.append((p95, step, statistics.median(ordered), sum(v > cut for v in ordered)))
+            rows.append((_p95(ordered), step, statistics.median(ordered), sum(v > cut for v in ordered)))
         rows.sort(reverse=True)
         parts = [f"{step} (p50 {p50:.2f} s, p95 {p95:.2f} s, {n} of the slowest 5%)" for p95, step, p50, n in rows]
         return "; ".join(parts[:count])

@@ -100,7 +100,7 @@ async def reports(
         chat = server.chat(user)
         script = ReporterScript(f"B{user}")
         seen = 0
-        step = "00 /start"
+        number, step = 0, "00 /start"
         server.send_text(user, "/start")
         updates += 1
         sent_at = time.perf_counter()
@@ -116,7 +116,8 @@ async def reports(
             action = next_action(chat.last_buttons, script)
             if filed and action.value == "m:report":
                 return
-            step = f"{int(step[:2]) + 1:02d} {action.value if action.kind == 'press' else 'typed'}"
+            number += 1
+            step = f"{number:02d} {action.value if action.kind == 'press' else 'typed'}"
             sent_at = time.perf_counter()
             updates += 1
             if action.kind == "press":
