@@ -7,6 +7,7 @@ from bot.services.places import find_places, regencies
 from bot.services.triage import (
     Priority,
     TipFacts,
+    TriageResult,
     escalate_for_links,
     extract_entities,
     find_phones,
@@ -123,6 +124,17 @@ LADDERS = {
 }
 
 
+def _leaves_months_from_now(field: str, value: object, lower: TriageResult, higher: TriageResult) -> bool:
+    """The one answer docs/triage.md lets lower a tip: a child who leaves "later" (months from now) is not a child
+    away, though "where did it happen" says abroad or elsewhere (that is where the reporter saw it). Not knowing
+    when, or not being asked, leaves them a child who may be away (P1)."""
+    return field == "departure" and value == "later" and _moving(lower) and not _moving(higher)
+
+
+def _moving(result: TriageResult) -> bool:
+    return any(reason.code == "child_on_the_move" for reason in result.reasons)
+
+
 @FAST
 @given(facts_strategy, st.sampled_from(sorted(LADDERS)), st.data())
 def test_a_more_urgent_answer_never_lowers_priority(facts, field, data):
@@ -130,7 +142,19 @@ def test_a_more_urgent_answer_never_lowers_priority(facts, field, data):
     i = data.draw(st.integers(min_value=0, max_value=len(ladder) - 2))
     lower = score_tip(TipFacts(**{**facts.__dict__, field: ladder[i]}))
     higher = score_tip(TipFacts(**{**facts.__dict__, field: ladder[i + 1]}))
+    if _leaves_months_from_now(field, ladder[i + 1], lower, higher):
+        return
     assert higher.priority <= lower.priority, (field, ladder[i], ladder[i + 1], lower, higher)
+
+
+def test_a_child_leaving_months_from_now_is_not_a_child_away_but_an_unknown_departure_is():
+    """The case hypothesis found (minors yes, "where" elsewhere in Indonesia): the documented exception above."""
+    for place in ("elsewhere_id", "abroad"):
+        child = TipFacts(minors=True, regency=place)
+        assert score_tip(TipFacts(**{**child.__dict__, "departure": "later"})).priority == Priority.P2
+        for departure in (None, "unknown"):
+            unknown = score_tip(TipFacts(**{**child.__dict__, "departure": departure}))
+            assert unknown.priority == Priority.P1 and _moving(unknown)
 
 
 @FAST
