@@ -306,6 +306,37 @@ def test_contradictions_are_found_once_each():
     assert [c.code for c in checks.contradictions(child)] == ["minors"]
 
 
+def test_the_reporters_words_are_read_for_contradictions_wherever_they_typed_them():
+    draft = Draft(danger_now="no", category="recruitment_fraud", minors="no")
+    draft.story.append("Tetangga saya dijanjikan kerja di kebun sawit.")
+    draft.route = "lewat Tenau, sekarang mereka dikurung di rumah agen"
+    draft.notes["people"] = "dua anak, umur 15 tahun"
+    found = checks.contradictions(draft)
+    assert [(c.code, c.step) for c in found] == [("minors", Step.MINORS), ("danger", Step.DANGER)]
+    assert "15" in found[0].quote and "dikurung" in found[1].quote
+    # The story's words come first: its quote is the one shown.
+    draft.story.append("Adik saya 16 tahun juga ikut.")
+    assert "16" in checks.contradictions(draft)[0].quote
+
+
+def test_a_drafts_typed_texts_are_the_texts_triage_reads():
+    from bot.services.intake.submit import tip_facts
+
+    draft = Draft(
+        category_text="kerja di kapal",
+        place_text="dekat pasar",
+        when_text="minggu lalu",
+        recruiter="Om Yos",
+        route="lewat Tenau",
+        relation_text="om saya",
+        notes={"danger": "ya, dikurung", "people": " "},
+    )
+    draft.story.extend(["Dia dibawa.", "Sudah dua minggu."])
+    assert draft.typed_texts() == tip_facts(draft).texts()
+    assert draft.typed_texts()[0] == draft.story_text and " " not in draft.typed_texts()
+    assert Draft().typed_texts() == tip_facts(Draft()).texts() == ()
+
+
 @given(st.text(max_size=200), st.sampled_from(list(Step)))
 def test_any_text_at_any_step_never_raises_and_never_stores_a_code_that_is_not_offered(text, step):
     draft = Draft()

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.services.intake.draft import Draft, Step
-from bot.services.triage.signals import find_signals, forget_texts
+from bot.services.triage.signals import find_signals
 
 MINORS = "minors"
 DANGER = "danger"
@@ -24,8 +24,9 @@ class Contradiction:
 def contradictions(draft: Draft) -> list[Contradiction]:
     """Every contradiction in the draft, most serious first."""
     found: list[Contradiction] = []
-    signals = find_signals(draft.story_text).signals if draft.story_text else ()
-    forget_texts()  # the story is read here only for this check
+    # The reporter's own words wherever they typed them, the story first. What is read here is kept for sending,
+    # which reads the same texts to score the report (``text_memo``); the filing forgets them.
+    signals = [s for text in draft.typed_texts() for s in find_signals(text).signals]
     if draft.minors == "no":
         if draft.category == "child":
             found.append(Contradiction(MINORS, Step.MINORS))

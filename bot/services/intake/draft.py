@@ -246,6 +246,20 @@ class Draft:
     def story_text(self) -> str:
         return "\n\n".join(self.story)
 
+    def typed_texts(self) -> tuple[str, ...]:
+        """Every free text the reporter gave, the story first, each as triage reads it (``TipFacts.texts``)."""
+        parts = (
+            self.story_text,
+            self.recruiter,
+            self.route,
+            self.category_text,
+            self.place_text,
+            self.when_text,
+            self.relation_text,
+            *self.notes.values(),
+        )
+        return tuple(p for p in parts if p and p.strip())
+
     @property
     def story_length(self) -> int:
         return sum(len(part) for part in self.story)

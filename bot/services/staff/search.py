@@ -16,6 +16,7 @@ from bot.services.staff.model import Refused, Search
 from bot.services.triage.entities import extract_entities, normalise_phone
 from bot.services.triage.facts import TipFacts
 from bot.services.triage.linking import MIN_NAME_LENGTH, link_keys
+from bot.services.triage.signals import forget_texts
 
 CASE_RE = re.compile(r"^\s*(?:TPPO-\d{4}-)?\d{1,6}\s*$", re.IGNORECASE)
 _FULL_CASE = re.compile(r"^TPPO-\d{4}-\d{5}$", re.IGNORECASE)
@@ -64,6 +65,7 @@ def resolve(text: str, pseudonymizer: Pseudonymizer, *, case_tip_id: int | None 
     if code is not None:
         return Search("place", code, place=code)
     keys = sorted(k for k in link_keys(extract_entities(TipFacts(recruiter=value))) if k.startswith("name:"))
+    forget_texts([value])  # read for its link keys only
     if not keys:
         raise Refused("search_short", min=MIN_NAME_LENGTH)
     # The longest key is the whole name as typed (a company's words may also give shorter keys).

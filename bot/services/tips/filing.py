@@ -34,14 +34,14 @@ def link_hashes(pseudonymizer: Pseudonymizer, entities: Entities) -> list[tuple[
 
 
 def read_link_keys(pseudonymizer: Pseudonymizer, facts: TipFacts) -> list[tuple[str, str]]:
-    """The tip's link keys (``link_hashes``), read from the places its scoring found; then the reporter's words,
-    kept only while the tip was scored and linked, are forgotten. Call it straight after ``score_tip``, before the
-    filing's first ``await``: in a crowd another filing forgets the texts while this one waits on the database, and
-    every place would be looked up again (the dearest part of reading a story)."""
+    """The tip's link keys (``link_hashes``), read from the places its scoring found; then the tip's texts,
+    kept only while the report was open, are forgotten. Call it straight after ``score_tip``, before the
+    filing's first ``await``: a filing of the same words finished meanwhile ("tidak tahu") would have forgotten
+    them, and their places would be looked up again (the dearest part of reading a story)."""
     try:
         return link_hashes(pseudonymizer, extract_entities(facts))
     finally:
-        forget_texts()
+        forget_texts(facts.texts())
 
 
 async def file_tip(

@@ -46,5 +46,5 @@ def rescore(before: TipFacts, after: TipFacts, current: Priority | str, stored: 
         old = escalate_for_links(score_tip(before), count)
         new = escalate_for_links(score_tip(after), count)
     finally:
-        forget_texts()
+        forget_texts((*before.texts(), *after.texts()))
     return Rescored(old, new, Priority(current))

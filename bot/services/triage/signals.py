@@ -16,7 +16,6 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 from dataclasses import replace
-from functools import lru_cache
 
 from bot.services.places import PlaceMention, find_places
 from bot.services.triage import lexicon as lx
@@ -50,6 +49,8 @@ from bot.services.triage.patterns.harm import (
 from bot.services.triage.patterns.people import PERSON, TITLED_NAME
 from bot.services.triage.patterns.recruitment import RECRUITMENT
 from bot.services.triage.tense import Text, is_past, negated, text_of
+from bot.services.triage.text_memo import forget_texts as forget_texts
+from bot.services.triage.text_memo import text_memo
 from bot.services.triage.text_signal import TextFindings, TextSignal, clip, event_signals, signal_at, simple_signals
 
 
@@ -109,26 +110,18 @@ def _people(t: Text) -> Iterable[TextSignal]:
         yield signal_at("person_in_text", t, m.start(), m.end())
 
 
-def forget_texts() -> None:
-    """Drop every text kept for scoring (call when a tip has been filed or re-scored)."""
-    find_signals.cache_clear()
-    places_in.cache_clear()
-    text_of.cache_clear()
-
-
-@lru_cache(maxsize=32)
+@text_memo
 def places_in(text: str) -> tuple[PlaceMention, ...]:
     """The places named in one text, found once for scoring and once for the tip's link keys (``entities``): the
     look-up of every word against place names is the dearest part of reading a long story."""
     return tuple(find_places(text))
 
 
-@lru_cache(maxsize=32)
+@text_memo
 def find_signals(text: str) -> TextFindings:
-    """Every signal in one piece of free text, in order of appearance, with the places named in it. Cached for
-    the few texts of one tip (a re-score reads the same story before and after the reporter's new message); the
-    filing and re-score paths empty the cache when they are done (``forget_texts``), so reporters' words do not
-    linger in memory."""
+    """Every signal in one piece of free text, in order of appearance, with the places named in it. Kept per text
+    while the report is open (``text_memo``): the review's check reads the story, and sending reads it again;
+    the filing and re-score paths forget the tip's texts when they are done (``forget_texts``)."""
     if not text or not text.strip():
         return TextFindings((), ())
     t = text_of(text)

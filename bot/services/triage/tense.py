@@ -10,10 +10,10 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import TypeVar
 
 from bot.services.triage import lexicon as lx
+from bot.services.triage.text_memo import text_memo
 
 T = TypeVar("T")
 _REDUPLICATED = re.compile(r"(?<=[^\W\d_]{2})2(?![\w])")
@@ -180,7 +180,7 @@ class Text:
         return self.once(("found", pattern.pattern, bounds), lambda: bool(pattern.search(self.norm[slice(*bounds)])))
 
 
-@lru_cache(maxsize=32)
+@text_memo
 def text_of(text: str) -> Text:
     """The same text analysed once for signals and once for framing."""
     return Text(text)
