@@ -31,6 +31,10 @@ class Writer(Protocol):
         returned (nothing for a row its ON CONFLICT skipped): in one round trip on PostgreSQL."""
         ...
 
+    async def fetch_one(self, statement: Any, values: dict[str, Any]) -> tuple[Any, ...] | None:
+        """The first row ``statement`` (a SELECT) gives, read outside any transaction of the session's."""
+        ...
+
     def close(self) -> None: ...
 
 

@@ -149,6 +149,18 @@ class PgDirectWriter:
             await greenlet_spawn(pooled.close if healthy else pooled.invalidate)
         return [tuple(record) for record in records]
 
+    async def fetch_one(self, statement: Any, values: dict[str, Any]) -> tuple[Any, ...] | None:
+        """The first row of ``statement`` (a SELECT), in a transaction of its own: one round trip."""
+        sql, parameters = self._compiled.prepare(statement, values)
+        pooled = await self._engine.raw_connection()
+        healthy = False
+        try:
+            record = await pooled.driver_connection.fetchrow(sql, *parameters)
+            healthy = True
+        finally:
+            await greenlet_spawn(pooled.close if healthy else pooled.invalidate)
+        return tuple(record) if record is not None else None
+
     def close(self) -> None:
         """Nothing to close: the connections are the engine's pool's."""
 

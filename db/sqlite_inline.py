@@ -283,6 +283,12 @@ class DirectWriter:
                 raise
         return returned
 
+    async def fetch_one(self, statement: Any, values: dict[str, Any]) -> tuple[Any, ...] | None:
+        """The first row of ``statement`` (a SELECT): the connection autocommits, so no transaction is left open."""
+        sql, parameters = self._compiled.prepare(statement, values)
+        row = self._connection().execute(sql, parameters).fetchone()
+        return tuple(row) if row is not None else None
+
     def close(self) -> None:
         if self._conn is not None:
             self._conn.close()

@@ -309,8 +309,9 @@ def test_answers_context_is_the_tip_records():
 
 
 async def test_a_tip_numbered_at_commit_gets_the_next_number_from_the_last_statement(session_factory, ledger):
-    """As a Send files: everything but the number, then the numbering statements last before the commit; the alert
-    is queued without the number (the outbox reads it from the tip). Past 99999 as ``case_number`` writes it."""
+    """As a Send files: everything but the number, then the numbering statements last before the commit (on
+    PostgreSQL the commit itself numbers it, migration 0012); the alert is queued without the number (the outbox
+    reads it from the tip). Past 99999 as ``case_number`` writes it."""
     await _counter_at(session_factory, 99_998)
     numbers = []
     for key in ("a", "b"):
@@ -320,11 +321,15 @@ async def test_a_tip_numbered_at_commit_gets_the_next_number_from_the_last_state
                 session, new, facts, score_tip(facts), ref=ledger.ref("draft", key), pseudonym=key, now=NOW
             )
             assert isinstance(filed, Unnumbered) and filed.receipt
-            *first, (last, values) = filed.numbering
-            for statement, first_values in first:
-                await session.execute(statement, first_values)
-            numbers.append((await session.execute(last, values)).scalar_one())
-            await session.commit()
+            if filed.numbering:  # SQLite: the last statements before the commit take the number
+                *first, (last, values) = filed.numbering
+                for statement, first_values in first:
+                    await session.execute(statement, first_values)
+                numbers.append((await session.execute(last, values)).scalar_one())
+                await session.commit()
+            else:  # PostgreSQL: the commit itself numbers the tip
+                await session.commit()
+                numbers.append((await session.execute(*filed.number_query)).scalar_one())
     assert numbers == ["TPPO-2026-99999", "TPPO-2026-100000"]
     async with session_factory() as session:
         stored = (await session.scalars(select(Tip.case_number).order_by(Tip.id))).all()

@@ -43,8 +43,10 @@ class Unnumbered:
     receipt: str
     priority: str
     # The statements that number it, for the caller to run as the last before its commit; the last one returns the
-    # case number (see ``db.repositories.tips.numbering_at_commit``).
+    # case number (see ``db.repositories.tips.numbering_at_commit``). None where the commit itself numbers the tip
+    # (PostgreSQL): the caller reads the number after its commit with ``number_query``.
     numbering: tuple[tuple[Any, dict[str, Any]], ...]
+    number_query: tuple[Any, dict[str, Any]]
 
 
 class Ledger:
@@ -112,7 +114,7 @@ class Ledger:
         tip, receipt = written
         await enqueue_alert(session, tip, now, numbered=False)
         numbering = repo.numbering_at_commit(session.get_bind().dialect.name, tip.id, now.year)
-        return Unnumbered(tip.id, receipt, tip.priority, tuple(numbering))
+        return Unnumbered(tip.id, receipt, tip.priority, tuple(numbering), repo.case_number_query(tip.id))
 
     async def _write(
         self,

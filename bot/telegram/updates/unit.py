@@ -106,6 +106,15 @@ class UnitOfWork:
             return
         await self.session.commit()
 
+    async def read_one(self, statement: Any, values: dict[str, Any]) -> tuple[Any, ...] | None:
+        """The first row of a Core SELECT, after a commit: straight from the database when the session holds no
+        transaction (reading through it would open one, and the update's next commit would go through the session
+        instead of ``db.direct``), else through the session."""
+        if self._writer is not None and not self.session.in_transaction():
+            return await self._writer.fetch_one(statement, values)
+        row = (await self.session.execute(statement, values)).first()
+        return tuple(row) if row is not None else None
+
     def write_at_commit(
         self, statement: Any, values: dict[str, Any], *, on_result: Callable[[Any], None] | None = None
     ) -> None:

@@ -18,7 +18,7 @@ from bot.services.intake import receipt as receipts
 from bot.services.intake.draft import Step
 from bot.services.intake.submit import IntakeService
 from bot.services.privacy import Cipher
-from bot.services.tips import DailyLimitReached, Submitted
+from bot.services.tips import DailyLimitReached, Submitted, Unnumbered
 from bot.telegram.common.keyboards import main_menu
 from bot.telegram.intake import danger_texts, keyboards, texts
 from bot.telegram.intake.callbacks import Confirm, Contact, Send
@@ -177,13 +177,8 @@ async def submit_with(
     to_clear = [mid for mid, ts in draft.message_ids if time.time() - ts < DELETABLE_SECONDS]
     await state.set_state(Intake.submitted)
     await state.set_data({"clear": to_clear, "receipt": receipts.remembered(result.tip_id, result.receipt, now)})
-    numbered: list[str] = []
-    *first, (last, values) = result.numbering
-    for statement, first_values in first:
-        unit_of_work.write_at_commit(statement, first_values)
-    unit_of_work.write_at_commit(last, values, on_result=lambda rows: numbered.append(rows.scalar_one()))
-    await session.commit()
-    receipt = receipts.Receipt(case_number=numbered[-1], code=result.receipt, lang=draft.lang)
+    case_number = await _commit_numbered(session, unit_of_work, result)
+    receipt = receipts.Receipt(case_number=case_number, code=result.receipt, lang=draft.lang)
     sent = await _send_receipt(message, receipt)
     if sent is None:
         await receipts.failed(session, key, now)  # the outbox sends it as soon as Telegram takes messages again
@@ -191,6 +186,23 @@ async def submit_with(
     # Written with the update's last commit (with the conversation below), not in a transaction of its own.
     unit_of_work.write_at_commit(*receipts.sent(key, sent.message_id, now))
     await state.update_data({"clear": [*to_clear, sent.message_id]})
+
+
+async def _commit_numbered(session: AsyncSession, unit_of_work: UnitOfWork, filed: Unnumbered) -> str:
+    """Commit the filing with its number taken last (SQLite), or by the commit itself (PostgreSQL); the number."""
+    numbered: list[str] = []
+    if filed.numbering:
+        *first, (last, values) = filed.numbering
+        for statement, first_values in first:
+            unit_of_work.write_at_commit(statement, first_values)
+        unit_of_work.write_at_commit(last, values, on_result=lambda rows: numbered.append(rows.scalar_one()))
+    await session.commit()
+    if numbered:
+        return numbered[-1]
+    row = await unit_of_work.read_one(*filed.number_query)
+    if row is None:  # the tip was committed above: it cannot be missing
+        raise LookupError("a tip filed in this update has no row")
+    return str(row[0])
 
 
 async def _send_receipt(message: MaybeInaccessibleMessageUnion, receipt: receipts.Receipt) -> Message | None:
