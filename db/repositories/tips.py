@@ -180,9 +180,9 @@ def numbering_at_commit(dialect: str, tip_id: int, year: int) -> list[tuple[Any,
     (the unit of work's ``write_at_commit``): the year's counter is then held for that statement and the commit
     alone. The last one returns the case number (one row, one column).
 
-    None on PostgreSQL: there the commit itself numbers the tip (a deferred trigger, migration 0012), and the
-    counter is held inside the server for microseconds, not across two round trips and the event loop's turns
-    between them. Read the number after the commit (``case_number_query``)."""
+    None on PostgreSQL (an empty list): there the commit itself numbers the tip (a deferred trigger, migration
+    0012), and the counter is held inside the server for microseconds, not across two round trips and the event
+    loop's turns between them. Read the number after the commit (``case_number_query``)."""
     if dialect == "postgresql":
         return []
     return _numbering(dialect, tip_id, year)

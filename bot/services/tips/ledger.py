@@ -43,7 +43,7 @@ class Unnumbered:
     receipt: str
     priority: str
     # The statements that number it, for the caller to run as the last before its commit; the last one returns the
-    # case number (see ``db.repositories.tips.numbering_at_commit``). None where the commit itself numbers the tip
+    # case number (see ``db.repositories.tips.numbering_at_commit``). Empty where the commit itself numbers the tip
     # (PostgreSQL): the caller reads the number after its commit with ``number_query``.
     numbering: tuple[tuple[Any, dict[str, Any]], ...]
     number_query: tuple[Any, dict[str, Any]]

@@ -120,8 +120,8 @@ def places_in(text: str) -> tuple[PlaceMention, ...]:
 @text_memo
 def find_signals(text: str) -> TextFindings:
     """Every signal in one piece of free text, in order of appearance, with the places named in it. Kept per text
-    while the report is open (``text_memo``): the review's check reads the story, and sending reads it again;
-    the filing and re-score paths forget the tip's texts when they are done (``forget_texts``)."""
+    while the report is open (``text_memo``): the review's check reads every typed answer, and sending reads them
+    again; the filing and re-score paths forget the tip's texts when they are done (``forget_texts``)."""
     if not text or not text.strip():
         return TextFindings((), ())
     t = text_of(text)

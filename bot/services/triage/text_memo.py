@@ -56,7 +56,6 @@ class TextMemo(Generic[T]):
         if kept is not None:
             return kept[0]
         value = self._read(text)
-        self._drop(text)
         self._kept[text] = (value, now)
         self._chars += len(text)
         self._trim(now)
