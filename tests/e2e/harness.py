@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime
 
 from aiogram.client.telegram import TelegramAPIServer
 
@@ -24,9 +25,15 @@ class BotHarness:
         self.settings = settings
         self.app: App | None = None
         self._stack: contextlib.AsyncExitStack | None = None
+        self._clock_ahead = 0.0  # seconds the stopped app's clock was moved (kept by a restart)
 
     async def start(self) -> None:
         self.app = await build_app(self.settings)
+        # A restart keeps the time a test moved the clock to, before anything runs (retention, reminders): the
+        # world's clock does not go back when the bot restarts. (A test set on the demo registry's day had its
+        # conversations purged as a week old by the restarted bot's real clock, from a week after that day on.)
+        if self._clock_ahead:
+            self.app.clock.advance(self._clock_ahead)
         session = BotSession(api=TelegramAPIServer.from_base(self.emulator.base_url), timeout=30)
         bot = build_bot(self.settings, session=session)
         dispatcher = build_dispatcher(self.app)
@@ -41,6 +48,8 @@ class BotHarness:
         self._stack = stack
 
     async def stop(self) -> None:
+        if self.app is not None:
+            self._clock_ahead = (self.app.clock.now() - datetime.now(UTC)).total_seconds()
         if self._stack is not None:
             await self._stack.aclose()
             self._stack = None
