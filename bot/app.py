@@ -99,7 +99,7 @@ class App:
         await self.background.stop()
         await self.locks.close()
         if self.writer is not None:
-            self.writer.close()
+            await self.writer.close()
         await self.engine.dispose()
 
 
@@ -142,7 +142,7 @@ async def build_app(settings: Settings, *, migrate: bool = True) -> App:
         advice=AdviceIndex.build(knowledge_base),
         clock=clock,
         locks=locks,
-        writer=direct_writer(engine, SQLITE_BUSY_SECONDS),
+        writer=direct_writer(engine, SQLITE_BUSY_SECONDS, held=settings.direct_writer_connections),
     )
 
 

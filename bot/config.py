@@ -190,8 +190,14 @@ class Settings(BaseSettings):
 
     @property
     def database_pool_size(self) -> int:
-        # One connection per running update, plus the outbox, the reminders, retention and polling.
-        return self.updates_concurrency + 4
+        # One connection per running update, plus the outbox, the reminders, retention and polling, plus those the
+        # direct writer keeps between an update's commits (PostgreSQL: db.pg_direct).
+        return self.updates_concurrency + 4 + self.direct_writer_connections
+
+    @property
+    def direct_writer_connections(self) -> int:
+        # Most updates' commits and the inbox's writes go through the direct writer; in a crowd a few run at once.
+        return min(8, self.updates_concurrency)
 
     @property
     def is_sqlite(self) -> bool:

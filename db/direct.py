@@ -35,13 +35,16 @@ class Writer(Protocol):
         """The first row ``statement`` (a SELECT) gives, read outside any transaction of the session's."""
         ...
 
-    def close(self) -> None: ...
+    async def close(self) -> None:
+        """Let go of its connections (before the engine is disposed of)."""
+        ...
 
 
-def direct_writer(engine: Any, busy_seconds: float) -> Writer | None:
+def direct_writer(engine: Any, busy_seconds: float, *, held: int = 0) -> Writer | None:
     """The direct writer for ``engine``'s database, or None when there is none for it (the unit then commits
-    through its session)."""
+    through its session). On PostgreSQL it keeps up to ``held`` of the engine pool's connections between writes
+    (``db.pg_direct``); SQLite's has a connection of its own."""
     writer: Writer | None = sqlite_inline.direct_writer(engine, busy_seconds)
     if writer is None:
-        writer = pg_direct.direct_writer(engine)
+        writer = pg_direct.direct_writer(engine, held=held)
     return writer

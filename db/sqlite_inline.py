@@ -289,7 +289,7 @@ class DirectWriter:
         row = self._connection().execute(sql, parameters).fetchone()
         return tuple(row) if row is not None else None
 
-    def close(self) -> None:
+    async def close(self) -> None:
         if self._conn is not None:
             self._conn.close()
             self._conn = None

@@ -11,12 +11,13 @@ from datetime import UTC, datetime
 
 import pytest
 from aiogram.fsm.storage.base import StorageKey
-from sqlalchemy import select, text
+from sqlalchemy import event, select, text
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from bot.services.privacy import Cipher, Pseudonymizer
 from bot.telegram.updates.conversation import ConversationStore
 from bot.telegram.updates.unit import DuplicateUpdate, UnitOfWork
+from db import engine as engine_module
 from db import sqlite_inline
 from db.direct import direct_writer
 from db.engine import SQLITE_BUSY_SECONDS
@@ -38,10 +39,10 @@ async def migrated_engine(engine):
 
 @pytest.fixture
 async def writer(migrated_engine):
-    writer = direct_writer(migrated_engine, SQLITE_BUSY_SECONDS)
+    writer = direct_writer(migrated_engine, SQLITE_BUSY_SECONDS, held=2)
     assert writer is not None
     yield writer
-    writer.close()
+    await writer.close()
 
 
 @pytest.fixture
@@ -312,3 +313,66 @@ async def test_the_poller_puts_each_fetched_update_in_the_inbox_once(session_fac
     assert [(u, attempts) for u, _payload, attempts in rows] == [(1, 0), (2, 0), (3, 0)]
     opened = [orjson.loads(cipher.decrypt(payload, context=_CONTEXT)) for _u, payload, _a in rows]
     assert [raw["message"]["text"] for raw in opened] == ["t1", "t2", "t3"]
+
+
+def _checkouts(engine) -> list[int]:
+    """Counts the engine pool's check-outs (the list's length)."""
+    seen: list[int] = []
+    event.listen(engine.sync_engine.pool, "checkout", lambda *_args: seen.append(1))
+    return seen
+
+
+async def test_postgresql_keeps_connections_between_writes_and_gives_them_back_at_close(
+    migrated_engine, session_factory, writer
+):
+    """Checking a connection out of SQLAlchemy's pool and in again cost more CPU than the write itself: one used a
+    moment ago is kept for the next write (at most ``held``), and all go back to the pool at close."""
+    if not _postgresql(migrated_engine):
+        pytest.skip("the SQLite writer has a connection of its own")
+    pool = migrated_engine.sync_engine.pool
+    await _inbox(session_factory, 70)
+    checkouts = _checkouts(migrated_engine)
+    statement = text("UPDATE telegram_updates SET attempts = attempts + 1 WHERE update_id = 70")
+    for _ in range(5):
+        assert await writer.write([(statement, {})], first_must_change=True)
+    assert len(checkouts) == 1 and pool.checkedout() == 1
+    # A crowd's writes at once: each its own connection, no more than ``held`` kept afterwards.
+    await asyncio.gather(*(writer.write([(statement, {})], first_must_change=True) for _ in range(6)))
+    assert pool.checkedout() == 2
+    await writer.close()
+    assert pool.checkedout() == 0
+    async with session_factory() as session:
+        attempts = await session.scalar(text("SELECT attempts FROM telegram_updates WHERE update_id = 70"))
+    assert attempts == 11
+
+
+async def test_postgresql_gives_back_a_connection_idle_too_long_for_the_pool_to_ping(
+    migrated_engine, session_factory, writer, monkeypatch
+):
+    """A connection kept past the idle window is not trusted without a ping: it goes back to the pool, and the next
+    write checks one out (pinged there, db.engine). One dropped by the server meanwhile costs nothing."""
+    if not _postgresql(migrated_engine):
+        pytest.skip("the SQLite writer has a connection of its own")
+    await _inbox(session_factory, 80)
+    statement = text("UPDATE telegram_updates SET attempts = attempts + 1 WHERE update_id = 80")
+    assert await writer.write([(statement, {})], first_must_change=True)
+    (kept, _used_at), *_ = writer._free
+    pid = await kept.driver_connection.fetchval("SELECT pg_backend_pid()")
+    async with session_factory() as session:  # the server drops it (a restart, a firewall)
+        await session.execute(text("SELECT pg_terminate_backend(:p)"), {"p": pid})
+    monkeypatch.setattr(engine_module, "PING_AFTER_IDLE_SECONDS", 0.0)
+    checkouts = _checkouts(migrated_engine)
+    assert await writer.write([(statement, {})], first_must_change=True)
+    assert len(checkouts) == 1
+    assert migrated_engine.sync_engine.pool.checkedout() == 1
+
+
+async def test_postgresql_does_not_keep_the_connection_of_a_failed_write(migrated_engine, session_factory, writer):
+    if not _postgresql(migrated_engine):
+        pytest.skip("the SQLite writer has a connection of its own")
+    await _inbox(session_factory, 90)
+    with pytest.raises(Exception, match="no_such_table"):
+        await writer.write([(text("INSERT INTO no_such_table VALUES (1)"), {})], first_must_change=False)
+    assert writer._free == [] and migrated_engine.sync_engine.pool.checkedout() == 0
+    handled = update_records.handled(migrated_engine.dialect.name, from_inbox=True)
+    assert await writer.write([(handled, {"b": 1, "u": 90, "now": NOW})], first_must_change=True)
