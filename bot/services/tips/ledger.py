@@ -147,10 +147,8 @@ class Ledger:
             cipher=self._cipher,
             now=now,
         )
-        session.add(tip)
-        await session.flush()
+        await file_tip(session, tip, hashes, triage, cipher=self._cipher, now=now)
         for item in new.evidence:
             session.add(Evidence(tip_id=tip.id, ref=item.ref, kind=item.kind, mime=item.mime, size=item.size))
-        await file_tip(session, tip, hashes, triage, cipher=self._cipher, now=now)
         await session.flush()
         return tip, receipt
