@@ -9,6 +9,7 @@ from sqlalchemy import bindparam, insert, inspect, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import set_committed_value
 
+from db import direct
 from db.base import table_of
 from db.dialects import PerDialect
 from db.models.tips import CaseCounter, SubmissionCounter, Tip
@@ -79,9 +80,14 @@ async def tip_by_ref(session: AsyncSession, draft_ref: str) -> FiledTip | None:
     return FiledTip(*row) if row is not None else None
 
 
+_SUBMISSIONS = select(_counts.c.count).where(_counts.c.key == bindparam("key"))
+
+
 async def submissions(session: AsyncSession, key: str) -> int:
-    row = await session.get(SubmissionCounter, key)
-    return row.count if row is not None else 0
+    """How many reports and questions are counted under ``key`` (read outside the session's transaction when it
+    holds none: ``db.direct.read_one``; a report's first step reads nothing else)."""
+    row = await direct.read_one(session, _SUBMISSIONS, {"key": key})
+    return int(row[0]) if row is not None else 0
 
 
 async def take_submission(session: AsyncSession, key: str, day: str, limit: int) -> bool:
@@ -222,4 +228,6 @@ def case_number_query(tip_id: int) -> tuple[Any, dict[str, Any]]:
 
 
 async def case_number_of(session: AsyncSession, tip_id: int) -> str | None:
-    return await session.scalar(select(_tips.c.case_number).where(_tips.c.id == tip_id))
+    """A tip's case number (outside the session's transaction when it holds none: ``db.direct.read_one``)."""
+    row = await direct.read_one(session, _CASE_NUMBER, {"id": tip_id})
+    return str(row[0]) if row is not None else None

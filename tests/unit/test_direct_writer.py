@@ -11,21 +11,23 @@ from datetime import UTC, datetime
 
 import pytest
 from aiogram.fsm.storage.base import StorageKey
-from sqlalchemy import event, select, text
+from sqlalchemy import event, select, text, update
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from bot.services.privacy import Cipher, Pseudonymizer
 from bot.telegram.updates.conversation import ConversationStore
 from bot.telegram.updates.unit import DuplicateUpdate, UnitOfWork
+from db import direct, sqlite_inline
 from db import engine as engine_module
-from db import sqlite_inline
 from db.direct import direct_writer
 from db.engine import SQLITE_BUSY_SECONDS
 from db.migrate import upgrade_database
 from db.models.conversation import ConversationState
+from db.models.tips import SubmissionCounter
 from db.models.updates import TelegramUpdate
 from db.pg_direct import PgDirectWriter
 from db.repositories import conversations
+from db.repositories import tips as tips_repo
 from db.repositories import updates as update_records
 
 NOW = datetime(2026, 12, 2, 8, 30, 15, 123456, tzinfo=UTC)
@@ -376,3 +378,20 @@ async def test_postgresql_does_not_keep_the_connection_of_a_failed_write(migrate
     assert writer._free == [] and migrated_engine.sync_engine.pool.checkedout() == 0
     handled = update_records.handled(migrated_engine.dialect.name, from_inbox=True)
     assert await writer.write([(handled, {"b": 1, "u": 90, "now": NOW})], first_must_change=True)
+
+
+async def test_a_read_outside_a_transaction_goes_to_the_writer_and_opens_none(session_factory, writer):
+    """A handler that only reads (a report's first step reads the day's count) leaves its session without a
+    transaction, so its commits still go through the writer; in a transaction, the read sees its own changes."""
+    async with session_factory.begin() as session:
+        session.add(SubmissionCounter(key="k", day="2026-12-02", count=2))
+    async with session_factory() as session:
+        direct.attach(session, writer)
+        assert await tips_repo.submissions(session, "k") == 2
+        assert not session.in_transaction()
+        await session.execute(update(SubmissionCounter).values(count=5))
+        assert await tips_repo.submissions(session, "k") == 5
+        await session.rollback()
+    async with session_factory() as session:  # no writer: through the session, as before
+        assert await tips_repo.submissions(session, "k") == 2
+        assert session.in_transaction()

@@ -29,6 +29,7 @@ from sqlalchemy import CursorResult, event
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
 
+from db import direct
 from db.direct import Writer
 from db.repositories import updates as update_records
 
@@ -74,6 +75,8 @@ class UnitOfWork:
         if not isinstance(session.sync_session, UnitSession):
             raise TypeError("a unit of work needs a session of class UnitSession (see make_session_factory)")
         session.sync_session.info[_UNIT] = self
+        if writer is not None:
+            direct.attach(session, writer)  # services' reads outside a transaction go through it too
 
     # ---- conversation state ------------------------------------------------------------------------------
     async def conversation(self, key: StorageKey) -> Conversation:
@@ -107,13 +110,9 @@ class UnitOfWork:
         await self.session.commit()
 
     async def read_one(self, statement: Any, values: dict[str, Any]) -> tuple[Any, ...] | None:
-        """The first row of a Core SELECT, after a commit: straight from the database when the session holds no
-        transaction (reading through it would open one, and the update's next commit would go through the session
-        instead of ``db.direct``), else through the session."""
-        if self._writer is not None and not self.session.in_transaction():
-            return await self._writer.fetch_one(statement, values)
-        row = (await self.session.execute(statement, values)).first()
-        return tuple(row) if row is not None else None
+        """The first row of a Core SELECT: straight from the database when the session holds no transaction (so
+        the update's next commit still goes through ``db.direct``), else through the session (``direct.read_one``)."""
+        return await direct.read_one(self.session, statement, values)
 
     def write_at_commit(
         self, statement: Any, values: dict[str, Any], *, on_result: Callable[[Any], None] | None = None
