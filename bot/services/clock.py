@@ -22,6 +22,11 @@ class OffsetClock:
     def now(self) -> datetime:
         return datetime.now(UTC) + self._offset
 
+    @property
+    def offset(self) -> timedelta:
+        """How far the clock was moved from wall time (a restarted bot in a test keeps it)."""
+        return self._offset
+
     def advance(self, seconds: float) -> None:
         self._offset += timedelta(seconds=seconds)
         for listener in list(self._listeners):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime
+from datetime import timedelta
 
 from aiogram.client.telegram import TelegramAPIServer
 
@@ -25,7 +25,7 @@ class BotHarness:
         self.settings = settings
         self.app: App | None = None
         self._stack: contextlib.AsyncExitStack | None = None
-        self._clock_ahead = 0.0  # seconds the stopped app's clock was moved (kept by a restart)
+        self._clock_ahead = timedelta()  # how far the stopped app's clock was moved (kept by a restart)
 
     async def start(self) -> None:
         self.app = await build_app(self.settings)
@@ -33,7 +33,7 @@ class BotHarness:
         # world's clock does not go back when the bot restarts. (A test set on the demo registry's day had its
         # conversations purged as a week old by the restarted bot's real clock, from a week after that day on.)
         if self._clock_ahead:
-            self.app.clock.advance(self._clock_ahead)
+            self.app.clock.advance(self._clock_ahead.total_seconds())
         session = BotSession(api=TelegramAPIServer.from_base(self.emulator.base_url), timeout=30)
         bot = build_bot(self.settings, session=session)
         dispatcher = build_dispatcher(self.app)
@@ -49,7 +49,7 @@ class BotHarness:
 
     async def stop(self) -> None:
         if self.app is not None:
-            self._clock_ahead = (self.app.clock.now() - datetime.now(UTC)).total_seconds()
+            self._clock_ahead = self.app.clock.offset
         if self._stack is not None:
             await self._stack.aclose()
             self._stack = None
