@@ -3,6 +3,7 @@ same run a bare aiogram echo bot against the same server, for a yardstick.
 
     .venv/bin/python bench/bench_bot.py [--workloads start,mix,reports] [--burst 2000] [--reporters 300]
                                         [--database sqlite|postgresql+asyncpg://USER@HOST:PORT/DB] [--workers 1,2,4]
+                                        [--runs 1]
 
 Workloads:
 - start: ``--burst`` new people each send /start, all at once.
@@ -15,6 +16,11 @@ Workloads:
 
 --workers runs the reports workload again in webhook mode with that many worker processes (PostgreSQL only; the
 server given by --database gets a new database for every run).
+
+--runs N runs every workload N times, the echo bot and Tipline in turn, and prints a row for each run and then
+the medians over the runs (updates/s, the ratio, CPU, p50 and p95; unanswered and failures summed, RSS the
+highest). On a shared two-core machine the echo bot's own speed moves by a third between runs of the same command,
+so one run's p95 says little; the median of five says what the code does.
 
 For each: updates handled per second, CPU time of the bot's process per update, reply latency (p50/p95: from an
 update being available to the bot's first answer to it), updates left unanswered, failures in the bot's log while
@@ -78,14 +84,22 @@ class Result:
         return self.updates / self.seconds if self.seconds else 0.0
 
     def row(self, ratio: str) -> str:
-        lat = sorted(self.latencies) or [0.0]
-        p50 = statistics.median(lat) * 1000
-        p95 = _p95(lat) * 1000
-        cpu_us = self.cpu_seconds / self.updates * 1e6 if self.updates else 0
         return (
-            f"| {self.workload} | {self.bot} | {self.updates} | {self.per_second:.0f} | {ratio} | {cpu_us:.0f} | "
-            f"{p50:.0f} | {p95:.0f} | {self.unanswered} | {self.failures} | {self.peak_rss_mib:.0f} |"
+            f"| {self.workload} | {self.bot} | {self.updates} | {self.per_second:.0f} | {ratio} | {self.cpu_us:.0f} | "
+            f"{self.p50_ms:.0f} | {self.p95_ms:.0f} | {self.unanswered} | {self.failures} | {self.peak_rss_mib:.0f} |"
         )
+
+    @property
+    def cpu_us(self) -> float:
+        return self.cpu_seconds / self.updates * 1e6 if self.updates else 0.0
+
+    @property
+    def p50_ms(self) -> float:
+        return statistics.median(self.latencies) * 1000 if self.latencies else 0.0
+
+    @property
+    def p95_ms(self) -> float:
+        return _p95(sorted(self.latencies)) * 1000 if self.latencies else 0.0
 
     def slowest_steps(self, count: int = 3) -> str:
         """The report's steps with the highest p95, and how many of the run's slowest 5% each holds."""
@@ -97,6 +111,20 @@ class Result:
         rows.sort(reverse=True)
         parts = [f"{step} (p50 {p50:.2f} s, p95 {p95:.2f} s, {n} of the slowest 5%)" for p95, step, p50, n in rows]
         return "; ".join(parts[:count])
+
+
+def median_row(runs: list[Result], ratios: list[float] | None) -> str:
+    """One workload's runs of one bot in a row: the medians of the speeds and latencies, the sums of what went wrong,
+    the highest RSS."""
+    first = runs[0]
+    ratio = f"{statistics.median(ratios):.2f}" if ratios else "1.00"
+    return (
+        f"| {first.workload}, median of {len(runs)} | {first.bot} | {sum(r.updates for r in runs)} | "
+        f"{statistics.median(r.per_second for r in runs):.0f} | {ratio} | "
+        f"{statistics.median(r.cpu_us for r in runs):.0f} | {statistics.median(r.p50_ms for r in runs):.0f} | "
+        f"{statistics.median(r.p95_ms for r in runs):.0f} | {sum(r.unanswered for r in runs)} | "
+        f"{sum(r.failures for r in runs)} | {max(r.peak_rss_mib for r in runs):.0f} |"
+    )
 
 
 def _free_port() -> int:
@@ -252,10 +280,12 @@ async def _drop_database(args, database: str) -> None:
         print(f"database {name} not dropped: {type(exc).__name__}", file=sys.stderr)
 
 
-async def run_workload(kind: str, bot_kind: str, args, workdir: Path, workers: int = 0) -> Result:
+async def run_workload(kind: str, bot_kind: str, args, workdir: Path, workers: int = 0, run: int = 0) -> Result:
     server = FakeTelegram(keep_texts=kind == "reports")
     url = await server.start()
-    database = await _fresh_database(args, workdir, f"{kind}_{bot_kind}_{workers}")
+    # the run's number in the name: a second run on the first one's SQLite file would find every update id already
+    # handled (the fake server counts from 1 again) and rightly answer none of them
+    database = await _fresh_database(args, workdir, f"{kind}_{bot_kind}_{workers}_{run}")
     bot = BotProcess(bot_kind, url, workdir, database, workers=workers)
     bot.start()
     try:
@@ -292,6 +322,7 @@ async def main() -> None:
     parser.add_argument("--reporters", type=int, default=300)
     parser.add_argument("--database", default="sqlite")
     parser.add_argument("--timeout", type=float, default=600)
+    parser.add_argument("--runs", type=int, default=1, help="run every workload this many times and add the medians")
     parser.add_argument(
         "--workers",
         default="",
@@ -301,7 +332,7 @@ async def main() -> None:
     workdir = Path(tempfile.mkdtemp(prefix="tipline-bench-"))
     print(
         f"bench_bot: {os.cpu_count()} cores, database {args.database.split('://')[0]}, burst {args.burst}, "
-        f"reporters {args.reporters}"
+        f"reporters {args.reporters}, {args.runs} run{'s' if args.runs > 1 else ''}"
     )
     print(
         "| workload | bot | updates | updates/s | x echo | CPU us/update | p50 ms | p95 ms | unanswered | failures "
@@ -309,17 +340,28 @@ async def main() -> None:
     )
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     results: list[Result] = []
+    medians: list[str] = []
     try:
         for kind in [k for k in args.workloads.split(",") if k.strip()]:
-            echo = await run_workload(kind, "echo", args, workdir)
-            results.append(echo)
-            print(echo.row("1.00"), flush=True)
-            ours = await run_workload(kind, "tipline", args, workdir)
-            results.append(ours)
-            print(ours.row(f"{ours.per_second / echo.per_second:.2f}"), flush=True)
+            echoes: list[Result] = []
+            ours_runs: list[Result] = []
+            ratios: list[float] = []
+            for run in range(args.runs):
+                echo = await run_workload(kind, "echo", args, workdir, run=run)
+                echoes.append(echo)
+                print(echo.row("1.00"), flush=True)
+                ours = await run_workload(kind, "tipline", args, workdir, run=run)
+                ours_runs.append(ours)
+                ratios.append(ours.per_second / echo.per_second if echo.per_second else 0.0)
+                print(ours.row(f"{ratios[-1]:.2f}"), flush=True)
+            results += echoes + ours_runs
+            if args.runs > 1:
+                medians += [median_row(echoes, None), median_row(ours_runs, ratios)]
         for workers in [int(n) for n in args.workers.split(",") if n.strip()]:
             results.append(await run_workload("reports", "tipline", args, workdir, workers=workers))
             print(results[-1].row("-"), flush=True)
+        for row in medians:
+            print(row)
         for result in results:
             if result.by_step:
                 print(f"{result.bot}, {result.workload}, slowest steps: {result.slowest_steps()}")
