@@ -139,8 +139,9 @@ class IntakeService:
         now: datetime | None = None,
         notify_chat_id: int | None = None,
     ) -> Submitted:
-        """File the draft (flushed, not committed). ``notify_chat_id`` is kept (encrypted) only when the reporter
-        allowed messages here. A draft filed before gives its tip again with ``receipt=None``."""
+        """File the draft (written in the session's transaction, not committed). ``notify_chat_id`` is kept
+        (encrypted) only when the reporter allowed messages here. A draft filed before gives its tip again with
+        ``receipt=None``."""
         new, facts, ref = self._tip_of(draft, notify_chat_id)
         now = now or datetime.now(UTC)
         return await self._ledger.file(session, new, facts, score_tip(facts), ref=ref, pseudonym=pseudonym, now=now)

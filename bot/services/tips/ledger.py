@@ -77,8 +77,8 @@ class Ledger:
         pseudonym: str,
         now: datetime,
     ) -> Submitted:
-        """File ``new`` (flushed, not committed) with its evidence rows, link keys, case number, alert and daily
-        count.
+        """File ``new`` (written in the session's transaction, not committed) with its evidence rows, link keys,
+        case number, alert and daily count.
 
         ``ref`` comes from ``ref()``: a ref filed before gives its tip again with ``receipt=None``. Raises
         ``DailyLimitReached`` when ``pseudonym`` has used up the day's reports and questions."""
@@ -127,8 +127,8 @@ class Ledger:
         pseudonym: str,
         now: datetime,
     ) -> Submitted | tuple[Tip, str]:
-        """The filing but its number and alert: the tip filed before under ``ref``, or the new tip (flushed, with a
-        number that is never committed) and its receipt code."""
+        """The filing but its number and alert: the tip filed before under ``ref``, or the new tip (written, not
+        committed, with a number that is never committed) and its receipt code."""
         hashes = read_link_keys(self._pseudonymizer, facts)  # before the first await (see read_link_keys)
         day = now.date().isoformat()
         counter_key = self._counter_key(pseudonym, day) if pseudonym else None
