@@ -84,9 +84,18 @@ class Result:
         return self.updates / self.seconds if self.seconds else 0.0
 
     def row(self, ratio: str) -> str:
-        return (
-            f"| {self.workload} | {self.bot} | {self.updates} | {self.per_second:.0f} | {ratio} | {self.cpu_us:.0f} | "
-            f"{self.p50_ms:.0f} | {self.p95_ms:.0f} | {self.unanswered} | {self.failures} | {self.peak_rss_mib:.0f} |"
+        return _table_row(
+            self.workload,
+            self.bot,
+            self.updates,
+            self.per_second,
+            ratio,
+            self.cpu_us,
+            self.p50_ms,
+            self.p95_ms,
+            self.unanswered,
+            self.failures,
+            self.peak_rss_mib,
         )
 
     @property
@@ -117,13 +126,39 @@ def median_row(runs: list[Result], ratios: list[float] | None) -> str:
     """One workload's runs of one bot in a row: the medians of the speeds and latencies, the sums of what went wrong,
     the highest RSS."""
     first = runs[0]
-    ratio = f"{statistics.median(ratios):.2f}" if ratios else "1.00"
+    median = statistics.median
+    return _table_row(
+        f"{first.workload}, median of {len(runs)}",
+        first.bot,
+        sum(r.updates for r in runs),
+        median(r.per_second for r in runs),
+        f"{median(ratios):.2f}" if ratios else "1.00",
+        median(r.cpu_us for r in runs),
+        median(r.p50_ms for r in runs),
+        median(r.p95_ms for r in runs),
+        sum(r.unanswered for r in runs),
+        sum(r.failures for r in runs),
+        max(r.peak_rss_mib for r in runs),
+    )
+
+
+def _table_row(
+    workload: str,
+    bot: str,
+    updates: int,
+    per_second: float,
+    ratio: str,
+    cpu_us: float,
+    p50_ms: float,
+    p95_ms: float,
+    unanswered: int,
+    failures: int,
+    rss_mib: float,
+) -> str:
+    """One row of the table, in the header's order: a run's, or the medians of several."""
     return (
-        f"| {first.workload}, median of {len(runs)} | {first.bot} | {sum(r.updates for r in runs)} | "
-        f"{statistics.median(r.per_second for r in runs):.0f} | {ratio} | "
-        f"{statistics.median(r.cpu_us for r in runs):.0f} | {statistics.median(r.p50_ms for r in runs):.0f} | "
-        f"{statistics.median(r.p95_ms for r in runs):.0f} | {sum(r.unanswered for r in runs)} | "
-        f"{sum(r.failures for r in runs)} | {max(r.peak_rss_mib for r in runs):.0f} |"
+        f"| {workload} | {bot} | {updates} | {per_second:.0f} | {ratio} | {cpu_us:.0f} | {p50_ms:.0f} | "
+        f"{p95_ms:.0f} | {unanswered} | {failures} | {rss_mib:.0f} |"
     )
 
 
