@@ -3,7 +3,7 @@ mean, the first run or the last would misreport the p95 the issue is judged on."
 
 from __future__ import annotations
 
-from bench.bench_bot import Result, median_row
+from bench.bot_results import Result, median_row
 
 
 def _run(per_second: float, p95_seconds: float, *, unanswered: int = 0, rss: float = 160.0) -> Result:
